@@ -1,0 +1,38 @@
+"""Write outputs to a temporary file in the target folder, then rename.
+
+A crash or a bad input never leaves a half-written workbook or a truncated
+notice behind, and an input is never opened for writing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; rename it over ``target`` on success."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def write_text_atomic(target: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding=encoding, newline="")
+
+
+def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)

@@ -1,0 +1,61 @@
+"""The ``xlperf`` command. Each subcommand lives in its own module, imported only when run.
+
+Keeping the command table here (name → module, one-line help) lets
+``xlperf --help`` list everything without importing pandas, pandera, openpyxl,
+docx or xlwings, so it stays instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# name -> (module under xlperf.cli, one-line Chinese help shown by `xlperf --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "new": ("new", "生成空白模板工作簿（每个项目一张工作表）"),
+    "import": ("import_text", "把已公开的绩效目标文本导入为工作簿"),
+    "export": ("export", "把工作簿导出为公开文本格式"),
+    "show": ("show", "显示工作簿中的部门数据（--json 输出模型）"),
+    "validate": ("validate", "按规则校验工作簿，指出具体单元格"),
+    "rules": ("rules", "列出校验规则及当前生效的配置"),
+    "notice": ("notice", "生成公开公告及附件（txt/html/docx/xlsx/pdf）"),
+    "excel": ("excel", "Excel 功能区加载项：生成与安装"),
+    "demo": ("demo", "用内置样例演示全流程，输出到 ./xlperf-demo/"),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"xlperf.cli.{COMMANDS[name][0]}")
+        return module.command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        with formatter.section("命令"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="xlperf")
+def cli() -> None:
+    """xlperf：项目支出预算绩效目标表的填报、校验与公开工具。
+
+    \b
+    常用流程：
+      xlperf new 部门.xlsx --department 某某局 --year 2025   生成模板
+      xlperf validate 部门.xlsx                              校验并指出单元格
+      xlperf notice 部门.xlsx -o 公开                        生成公告及附件
+    每个命令的详细说明：xlperf 命令 --help
+    """
+
+
+def main() -> None:
+    cli(prog_name="xlperf")

@@ -1,0 +1,83 @@
+"""The department model: what a goal table says, independent of where it was read.
+
+Plain dataclasses so that every source (workbook, published text) and every
+consumer (rules, reports, notice) speaks the same words: a ``Department``
+publishes ``Project`` tables, each a list of ``Indicator`` rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# A value the reader could not read as a number is kept as the original text,
+# so that validation can report it instead of the import failing (model.md).
+Number = float | str | None
+
+
+@dataclass
+class Indicator:
+    """One 三级指标 row: a concrete target under a 一级/二级 indicator."""
+
+    level1: str
+    level2: str
+    name: str
+    weight: Number = None
+    value: str | None = None
+    not_applicable: bool = False
+    sheet: str | None = None
+    cell: str | None = None  # the cell holding the 三级指标 text
+    weight_cell: str | None = None
+    row: int | None = None  # the 1-based row in the source (sheet row or text line)
+
+
+@dataclass
+class Project:
+    """One 项目支出绩效目标表: header fields plus its indicator rows."""
+
+    name: str
+    competent_department: str = ""
+    implementing_unit: str = ""
+    attribute: str = ""
+    term: str = ""
+    division: str = ""
+    amount: Number = None
+    goal: str = ""
+    sheet: str | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    # Where each header field was read ("name" -> "B3"), so findings can point at it.
+    cells: dict[str, str] = field(default_factory=dict)
+    # Where the live weight total is shown (the 合计 row), if the layout has one.
+    total_cell: str | None = None
+
+
+@dataclass
+class Normalization:
+    """A reader repaired the user's text (full-width digits, stray spaces …); rule T001."""
+
+    kind: str  # "fullwidth" | "space" | "hyphen"
+    original: str
+    sheet: str | None = None
+    cell: str | None = None
+    project: str | None = None
+
+
+@dataclass
+class Department:
+    """A department's publication: the notice fields and its project tables."""
+
+    name: str = ""
+    year: int | None = None
+    published: date | None = None
+    projects: list[Project] = field(default_factory=list)
+    # The notice: "根据《…》《…》有关要求，现将…予以公开。附件：… 落款 日期".
+    legal_basis: list[str] = field(default_factory=list)
+    attachment_title: str = ""
+    signing_body: str = ""
+    # The department total as the workbook declares it (项目清单), for rule K003.
+    declared_total: Number = None
+    declared_total_cell: str | None = None
+    # Settings written in the 部门信息 sheet (rule configuration), raw key -> value.
+    settings: dict[str, str] = field(default_factory=dict)
+    normalizations: list[Normalization] = field(default_factory=list)
+    source: str | None = None  # the file it was read from

@@ -1,0 +1,88 @@
+"""Reading numbers and cleaning text the way finance staff type them.
+
+Full-width digits (``１０``), thousands separators, stray spaces and odd
+hyphens occur in files from other offices. These helpers repair only what is
+safe (digits and punctuation inside numbers) and say what they repaired, so
+rule T001 can tell the user; prose is never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．－＋，％", "0123456789.-+,%"
+)
+_ODD_HYPHENS = str.maketrans({"－": "-", "—": "-", "–": "-", "‐": "-", "‑": "-", "﹣": "-"})
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
+
+
+def has_fullwidth_digits(text: str) -> bool:
+    return any("０" <= ch <= "９" for ch in text)
+
+
+def clean_cell(text: str) -> tuple[str, list[str]]:
+    """Trim a cell's text; return it with the kinds of repair made (for T001).
+
+    Leading/trailing spaces (ASCII, ideographic U+3000, no-break) are removed;
+    inner runs of spaces are kept as written because they can be meaningful
+    (``自治区党委 人民政府``).
+    """
+    repairs: list[str] = []
+    stripped = text.strip(" \t\r\n\u3000\u00a0")
+    if stripped != text and text.strip():
+        repairs.append("space")
+    return stripped, repairs
+
+
+def parse_number(raw: object) -> tuple[float | str | None, list[str]]:
+    """A cell's value as a number when it is one; else the original text.
+
+    Returns ``(value, repairs)``: ``None`` for blank, a float for numbers
+    (including ``'１０'``, ``' 10 '``, ``'1,234.5'``), otherwise the stripped
+    original string (``'待定'``, ``'10万元'``) so validation can report it.
+    """
+    if raw is None:
+        return None, []
+    if isinstance(raw, bool):
+        return str(raw), []
+    if isinstance(raw, int | float):
+        return float(raw), []
+    text, repairs = clean_cell(str(raw))
+    if not text:
+        return None, repairs
+    if has_fullwidth_digits(text) or any(ch in text for ch in "．－＋，％"):
+        repairs.append("fullwidth")
+    candidate = _SPACES.sub("", text.translate(_FULLWIDTH).translate(_ODD_HYPHENS))
+    if _NUMBER.match(candidate):
+        return float(candidate.replace(",", "")), repairs
+    return text, [r for r in repairs if r != "fullwidth"]
+
+
+def normalize_label(text: str) -> str:
+    """NFKC a 一级/二级 label (``１１－数量指标`` → ``11-数量指标``).
+
+    Labels are codes, not prose, so normalising them fully is safe.
+    """
+    text = unicodedata.normalize("NFKC", text or "").translate(_ODD_HYPHENS)
+    return _SPACES.sub("", text)
+
+
+def format_number(value: float | str | None) -> str:
+    """How a number is written back into a table: ``10.0`` → ``10``, ``76.9`` → ``76.9``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def format_amount(value: float | str | None) -> str:
+    """An amount in 万元 as published: whole numbers bare, others with two decimals (76.90)."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.2f}"
+    return format_number(value)

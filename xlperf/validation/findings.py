@@ -1,0 +1,29 @@
+"""Findings are data: every report (terminal, JSON, annotated workbook, Excel) reads these.
+
+Shaped after frictionless' typed errors and cli.md's JSON report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str  # Chinese, names the numbers involved
+    project: str | None = None  # 项目名称 exactly as in the model; None for department level
+    sheet: str | None = None
+    cell: str | None = None
+    file: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The finding as cli.md's JSON report writes it (without ``file``)."""
+        data = asdict(self)
+        data.pop("file")
+        return {k: data[k] for k in ("rule", "severity", "project", "sheet", "cell", "message")}
