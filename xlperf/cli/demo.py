@@ -18,27 +18,6 @@ from xlperf.cli.common import reports_input_errors
 SAMPLE = "sample_notice.txt"
 
 
-def _summary_table(department) -> None:  # noqa: ANN001 - Department, imported lazily
-    from rich.console import Console
-    from rich.table import Table
-
-    from xlperf.model.text import format_amount, format_number
-
-    table = Table(title=f"{department.name} {department.year} 年项目（共 {len(department.projects)} 个）")
-    for header in ("工作表", "项目名称", "金额（万元）", "指标数", "权重合计"):
-        table.add_column(header)
-    total = 0.0
-    for project in department.projects:
-        weights = sum(i.weight for i in project.indicators
-                      if isinstance(i.weight, float) and not i.not_applicable)
-        if isinstance(project.amount, float):
-            total += project.amount
-        table.add_row(project.sheet or "", project.name, format_amount(project.amount),
-                      str(len(project.indicators)), format_number(weights))
-    table.caption = f"金额合计 {format_amount(total)} 万元"
-    Console().print(table)
-
-
 @click.command(name="demo")
 @click.option("-o", "--output", "outdir", default="xlperf-demo", show_default=True,
               type=click.Path(file_okay=False), help="演示输出文件夹")
@@ -63,8 +42,12 @@ def command(outdir: str) -> None:
     write_department(parse_text(text, source=SAMPLE), workbook)
     click.echo(f"1. 已导入内置样例并生成工作簿：{workbook}")
 
-    department = read_workbook(workbook)
-    _summary_table(department)
+    from rich.console import Console
+
+    from xlperf.cli.show import summary_table
+
+    click.echo("\n2. 部门汇总（读自刚生成的工作簿）")
+    Console().print(summary_table(read_workbook(workbook)))
     _validate(workbook, out)
     _notice(workbook, out)
 
@@ -77,7 +60,7 @@ def _validate(workbook: Path, out: Path) -> None:
     click.echo(f"\n3. 校验 {workbook.name}（带标记的副本：{annotated}）")
     ctx = click.get_current_context()
     try:
-        ctx.invoke(validate, paths=(str(workbook),), annotate=str(annotated))
+        ctx.invoke(validate, paths=(workbook,), annotate=annotated)
     except SystemExit as exc:  # validate exits 1 on error findings; the demo goes on
         if exc.code not in (0, 1, None):
             raise
@@ -90,7 +73,7 @@ def _notice(workbook: Path, out: Path) -> None:
     click.echo(f"\n4. 生成公告及附件（草稿）：{out / '公告'}")
     ctx = click.get_current_context()
     try:
-        ctx.invoke(notice, paths=(str(workbook),), outdir=str(out / "公告"), draft=True, force=True)
+        ctx.invoke(notice, paths=(workbook,), outdir=out / "公告", draft=True, force=True)
     except SystemExit as exc:
         if exc.code not in (0, None):
             raise

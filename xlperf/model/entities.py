@@ -60,6 +60,7 @@ class Normalization:
     sheet: str | None = None
     cell: str | None = None
     project: str | None = None
+    row: int | None = None  # the 1-based line of a text source (sheet/cell are None there)
 
 
 @dataclass

@@ -107,6 +107,15 @@ SETTING_FIELDS: tuple[InfoField, ...] = (
 REPEATING_FIELDS = frozenset({"legal_basis"})
 
 
+def is_not_applicable(name: str) -> bool:
+    """A 本指标不适用 row: also ``本指标不适用此项目`` as budget systems write it; spaces ignored.
+
+    One rule for every reader, so a department read from text and from its
+    workbook agree on which rows are not applicable.
+    """
+    return "".join((name or "").split()).startswith(NOT_APPLICABLE)
+
+
 def project_sheet_name(index: int) -> str:
     """Short, stable, legal sheet name for the index-th project (1-based): 项目01."""
     return f"{PROJECT_SHEET_PREFIX}{index:02d}"

@@ -1,0 +1,39 @@
+"""Departments for the notice tests: the seed (real, with errors) and variants built from it."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+from xlperf.model import Department
+from xlperf.sources.published_text.reader import read_text
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed_notice.txt"
+# The seed's last project raises C001 and W001 (rules.md); the others raise no error.
+SEED_PROJECT_WITH_ERRORS = "自治区党政专用通信网二级网运行维护费"
+_CJK_DIGIT_SPACE = re.compile(r"(?<=[\u3400-\u9fff〕）])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])")
+
+
+def seed() -> Department:
+    return read_text(SEED)
+
+
+def clean_seed() -> Department:
+    """The seed without its faulty last project: publishable."""
+    department = copy.deepcopy(seed())
+    department.projects = [p for p in department.projects if p.name != SEED_PROJECT_WITH_ERRORS]
+    return department
+
+
+def without_pdf_spaces(text: str) -> str:
+    """Drop the spaces a PDF extraction puts between Chinese and digits (``2024 年``)."""
+    return _CJK_DIGIT_SPACE.sub("", text)
+
+
+def write_workbook(department: Department, path: Path) -> Path:
+    from xlperf.sources.workbook.writer import write_department
+
+    write_department(department, path)
+    return path

@@ -1,0 +1,179 @@
+"""``xlperf import``, ``export`` and ``show`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from xlperf.cli import cli
+from xlperf.model.serialize import comparable
+from xlperf.sources.published_text.reader import parse_text, read_text
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed_notice.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def assert_one_chinese_error_line(result, file_name: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = result.stderr.strip().split("\n")
+    assert len(lines) == 1
+    assert lines[0].startswith("错误：") and file_name in lines[0]
+
+
+@pytest.fixture(scope="module")
+def seed_workbook(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("import") / "政府办.xlsx"
+    result = run("import", str(SEED), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    return target
+
+
+# -- import ---------------------------------------------------------------------------
+
+
+def test_import_writes_the_workbook_and_prints_a_summary(tmp_path):
+    target = tmp_path / "政府办.xlsx"
+    result = run("import", str(SEED), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_size > 0
+    summary = result.stdout.strip()
+    assert "\n" not in summary
+    assert "石嘴山市人民政府办公室" in summary
+    assert "7 个项目" in summary and "194.40 万元" in summary  # 10+12+35+16+12+76.9+32.5
+
+
+def test_import_refuses_to_overwrite_without_force(tmp_path):
+    target = tmp_path / "已有.xlsx"
+    target.write_bytes(b"the user's own workbook")
+    result = run("import", str(SEED), "-o", str(target))
+    assert_one_chinese_error_line(result, "已有.xlsx")
+    assert "--force" in result.stderr
+    assert target.read_bytes() == b"the user's own workbook"
+    forced = run("import", str(SEED), "-o", str(target), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert target.read_bytes() != b"the user's own workbook"
+
+
+def test_import_defaults_to_a_workbook_beside_the_text(tmp_path):
+    notice = tmp_path / "公开文本.txt"
+    notice.write_bytes((DATA / "gbk_encoded.txt").read_bytes())
+    result = run("import", str(notice))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "公开文本.xlsx").exists()
+
+
+@pytest.mark.parametrize("name", ["binary_garbage.txt", "not_a_notice.txt", "unknown_encoding.txt",
+                                  "empty.txt", "missing.txt"])
+def test_import_bad_text_exits_2_and_writes_nothing(tmp_path, name):
+    target = tmp_path / "out.xlsx"
+    result = run("import", str(DATA / name), "-o", str(target))
+    assert_one_chinese_error_line(result, name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
+    not_a_folder = tmp_path / "说明.txt"
+    not_a_folder.write_text("a file where a folder should be", encoding="utf-8")
+    result = run("import", str(SEED), "-o", str(not_a_folder / "out.xlsx"))
+    assert_one_chinese_error_line(result, "out.xlsx")
+    exported = run("export", str(SEED), "-o", str(not_a_folder / "out.txt"))
+    assert_one_chinese_error_line(exported, "out.txt")
+
+
+def test_import_needs_an_xlsx_output(tmp_path):
+    result = run("import", str(SEED), "-o", str(tmp_path / "out.csv"))
+    assert_one_chinese_error_line(result, "out.csv")
+
+
+# -- export ---------------------------------------------------------------------------
+
+
+def test_export_of_an_imported_workbook_gives_back_the_same_department(seed_workbook):
+    result = run("export", str(seed_workbook), "--format", "txt")
+    assert result.exit_code == 0, result.output
+    assert comparable(parse_text(result.stdout)) == comparable(read_text(SEED))
+
+
+@pytest.mark.parametrize("name", [
+    "gbk_encoded.txt", "utf8_bom_crlf.txt", "fullwidth_digits.txt", "lost_leading_tabs.txt",
+    "blank_lines_in_table.txt", "value_not_number.txt", "with_indicator_value_column.txt",
+    "amounts_in_yuan.txt", "another_department.txt",
+])
+def test_import_then_export_round_trip(tmp_path, name):
+    workbook = tmp_path / "dept.xlsx"
+    assert run("import", str(DATA / name), "-o", str(workbook)).exit_code == 0
+    result = run("export", str(workbook))
+    assert result.exit_code == 0, result.output
+    assert comparable(parse_text(result.stdout)) == comparable(read_text(DATA / name))
+
+
+def test_export_to_a_gb18030_file(seed_workbook, tmp_path):
+    target = tmp_path / "公开.txt"
+    result = run("export", str(seed_workbook), "-o", str(target), "--encoding", "gb18030")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    text = target.read_bytes().decode("gb18030")
+    assert text.startswith("石嘴山市人民政府办公室\n")
+    assert comparable(read_text(target)) == comparable(read_text(SEED))
+
+
+def test_export_reads_a_published_text_too(tmp_path):
+    result = run("export", str(DATA / "lost_leading_tabs.txt"))
+    assert result.exit_code == 0, result.output
+    assert "\t\t1-2 名驻村干部生活补助按月发放\t10\n" in result.stdout
+
+
+def test_export_never_overwrites_its_input(seed_workbook):
+    before = seed_workbook.read_bytes()
+    result = run("export", str(seed_workbook), "-o", str(seed_workbook))
+    assert_one_chinese_error_line(result, seed_workbook.name)
+    assert seed_workbook.read_bytes() == before
+
+
+def test_export_of_a_corrupt_workbook(tmp_path):
+    broken = tmp_path / "坏.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a zip")
+    result = run("export", str(broken))
+    assert_one_chinese_error_line(result, "坏.xlsx")
+
+
+# -- show -----------------------------------------------------------------------------
+
+
+def test_show_json_prints_the_model_as_model_md_shows_it(seed_workbook):
+    result = run("show", str(seed_workbook), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == ["department", "year", "published", "projects"]
+    assert (data["department"], data["year"], data["published"]) == (
+        "石嘴山市人民政府办公室", 2024, "2024-02-05")
+    first = data["projects"][0]
+    assert list(first) == ["name", "competent_department", "implementing_unit", "attribute",
+                           "term", "division", "amount", "goal", "sheet", "indicators"]
+    assert first["amount"] == 10.0 and first["sheet"] == "项目01"
+    assert first["indicators"][0] == {  # the example in model.md
+        "level1": "1-产出指标", "level2": "11-数量指标", "name": "全年督查不少于 50 次",
+        "value": None, "weight": 20.0, "not_applicable": False, "cell": "C11"}
+    assert data["projects"][5]["amount"] == 76.9
+    assert "石嘴山" in result.stdout  # Chinese as written, not \\u escapes
+    assert result.stdout.startswith('{\n  "department"')  # indent=2
+
+
+def test_show_summary_table(seed_workbook):
+    result = run("show", str(seed_workbook))
+    assert result.exit_code == 0, result.output
+    for text in ("项目01", "项目07", "金额（万元）", "权重合计", "76.90", "194.40", "共 7 个项目"):
+        assert text in result.stdout
+
+
+def test_show_missing_workbook(tmp_path):
+    result = run("show", str(tmp_path / "无.xlsx"))
+    assert_one_chinese_error_line(result, "无.xlsx")

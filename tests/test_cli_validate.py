@@ -1,0 +1,243 @@
+"""``xlperf validate``: exit codes, folders, broken files, JSON, annotation — as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from xlperf.cli import cli
+from xlperf.reports.json_report import report_schema
+from xlperf.sources.published_text.reader import read_text
+from xlperf.sources.workbook.writer import write_department
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed_notice.txt"
+LAST_PROJECT = "自治区党政专用通信网二级网运行维护费"
+
+
+@pytest.fixture(scope="session")
+def seed_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed notice imported into a workbook (its last project has two errors)."""
+    path = tmp_path_factory.mktemp("seed") / "政府办.xlsx"
+    write_department(read_text(SEED), path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def clean_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed without its last project: warnings at most, no error."""
+    department = read_text(SEED)
+    department.projects = department.projects[:-1]
+    path = tmp_path_factory.mktemp("clean") / "干净.xlsx"
+    write_department(department, path)
+    return path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["validate", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run_json(*args: str) -> tuple[int, dict]:
+    code, out, _ = run(*args, "--format", "json")
+    report = json.loads(out)
+    jsonschema.validate(report, report_schema())
+    return code, report
+
+
+def broken(path: Path) -> Path:
+    path.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    return path
+
+
+def test_seed_gives_exactly_c001_and_w001_on_its_last_project(seed_workbook: Path) -> None:
+    code, report = run_json(str(seed_workbook))
+    assert code == 1
+    (entry,) = report["files"]
+    assert entry["department"] == "石嘴山市人民政府办公室" and entry["projects"] == 7
+    errors = [f for f in entry["findings"] if f["severity"] == "error"]
+    assert sorted(f["rule"] for f in errors) == ["C001", "W001"]
+    assert {f["project"] for f in errors} == {LAST_PROJECT}
+    assert all(f["sheet"] == "项目07" for f in errors)
+    assert report["summary"]["error"] == 2
+
+
+def test_clean_workbook_exits_0(clean_workbook: Path) -> None:
+    code, out, _ = run(str(clean_workbook))
+    assert code == 0
+    assert "错误 0 个" in out.strip().splitlines()[-1]
+
+
+def test_text_report_names_the_cells(seed_workbook: Path) -> None:
+    code, out, _ = run(str(seed_workbook))
+    assert code == 1
+    lines = [line.strip() for line in out.splitlines()]
+    assert LAST_PROJECT in lines
+    assert any(line.startswith("错误 W001 项目07!") for line in lines)
+    assert lines[-1].startswith("共检查 1 个文件、7 个项目：错误 2 个")
+
+
+def test_folder_is_searched_recursively_skipping_lock_and_hidden_files(
+        tmp_path: Path, clean_workbook: Path) -> None:
+    (tmp_path / "一科" / "二组").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    shutil.copy(clean_workbook, tmp_path / "甲.xlsx")
+    shutil.copy(clean_workbook, tmp_path / "一科" / "二组" / "乙.XLSX")
+    shutil.copy(clean_workbook, tmp_path / "~$甲.xlsx")  # Excel's lock file
+    shutil.copy(clean_workbook, tmp_path / ".隐藏.xlsx")
+    shutil.copy(clean_workbook, tmp_path / ".git" / "丙.xlsx")
+    shutil.copy(SEED, tmp_path / "公告.txt")  # text is read only when named explicitly
+    code, report = run_json(str(tmp_path))
+    checked = sorted(Path(entry["file"]).relative_to(tmp_path).as_posix()
+                     for entry in report["files"])
+    assert checked == ["一科/二组/乙.XLSX", "甲.xlsx"]
+    assert code == 0
+
+
+def test_broken_file_is_listed_and_the_run_goes_on(tmp_path: Path, seed_workbook: Path) -> None:
+    shutil.copy(seed_workbook, tmp_path / "a.xlsx")
+    broken(tmp_path / "b.xlsx")
+    code, report = run_json(str(tmp_path))
+    assert code == 2
+    by_name = {Path(entry["file"]).name: entry for entry in report["files"]}
+    assert by_name["b.xlsx"]["error"] and by_name["b.xlsx"]["findings"] == []
+    assert {f["rule"] for f in by_name["a.xlsx"]["findings"]} >= {"C001", "W001"}
+    assert report["summary"]["unreadable"] == 1 and report["summary"]["files"] == 2
+
+
+def test_unreadable_file_wins_over_errors_in_text_mode(tmp_path: Path, seed_workbook: Path) -> None:
+    code, out, _ = run(str(seed_workbook), str(broken(tmp_path / "坏.xlsx")))
+    assert code == 2
+    assert "无法读取" in out and "坏.xlsx" in out
+    assert out.strip().splitlines()[-1].endswith("无法读取 1 个文件")
+
+
+def test_missing_path_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    code, out, err = run(str(tmp_path / "没有这个.xlsx"))
+    assert code == 2
+    assert "不存在" in out and "Traceback" not in out + err
+
+
+def test_published_text_given_explicitly_is_checked(tmp_path: Path) -> None:
+    code, report = run_json(str(SEED))
+    assert code == 1
+    assert sorted(f["rule"] for f in report["files"][0]["findings"]
+                  if f["severity"] == "error") == ["C001", "W001"]
+
+
+def test_select_and_ignore_filter_by_code_or_prefix(seed_workbook: Path) -> None:
+    code, report = run_json(str(seed_workbook), "--select", "W")
+    assert {f["rule"][0] for f in report["files"][0]["findings"]} == {"W"}
+    assert code == 1
+    code, report = run_json(str(seed_workbook), "--ignore", "C001,W001")
+    rules = {f["rule"] for f in report["files"][0]["findings"]}
+    assert not rules & {"C001", "W001"}
+    assert code == 0
+
+
+@pytest.mark.parametrize("codes", ["权重", "W999", "Z"])
+def test_bad_rule_code_is_a_usage_error(seed_workbook: Path, codes: str) -> None:
+    code, out, err = run(str(seed_workbook), "--ignore", codes)
+    assert code == 2 and codes in err and "规则" in err
+    assert out == ""  # nothing checked, nothing reported
+
+
+def test_annotate_writes_a_marked_copy_and_leaves_the_input(tmp_path: Path,
+                                                            seed_workbook: Path) -> None:
+    source = tmp_path / "政府办.xlsx"
+    shutil.copy(seed_workbook, source)
+    data = source.read_bytes()
+    target = tmp_path / "标注" / "政府办-标注.xlsx"
+    code, _, err = run(str(source), "--annotate", str(target))
+    assert code == 1 and "标注副本" in err
+    assert source.read_bytes() == data
+    workbook = openpyxl.load_workbook(target)
+    rules = [row[1] for row in workbook["校验结果"].iter_rows(min_row=2, values_only=True)]
+    assert "W001" in rules and "C001" in rules
+    w001 = next(r for r in workbook["校验结果"].iter_rows(min_row=2) if r[1].value == "W001")
+    sheet, cell = w001[3].value, w001[4].value
+    assert "W001" in workbook[sheet][cell].comment.text
+
+
+def test_annotate_needs_exactly_one_workbook(tmp_path: Path, seed_workbook: Path,
+                                             clean_workbook: Path) -> None:
+    target = tmp_path / "out.xlsx"
+    code, _, err = run(str(seed_workbook), str(clean_workbook), "--annotate", str(target))
+    assert code == 2 and "单个工作簿" in err
+    assert not target.exists()
+
+
+def test_annotate_of_an_unreadable_workbook_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "out.xlsx"
+    code, _, _ = run(str(broken(tmp_path / "坏.xlsx")), "--annotate", str(target))
+    assert code == 2 and not target.exists()
+
+
+def test_long_batch_keeps_stderr_clean_when_not_a_terminal(tmp_path: Path,
+                                                           clean_workbook: Path) -> None:
+    for index in range(22):
+        shutil.copy(clean_workbook, tmp_path / f"部门{index:02d}.xlsx")
+    result = subprocess.run([sys.executable, "-m", "xlperf", "validate", str(tmp_path),
+                             "--format", "json", "--jobs", "2"],
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    report = json.loads(result.stdout)
+    assert report["summary"]["files"] == 22
+    assert [Path(e["file"]).name for e in report["files"]] == [
+        f"部门{index:02d}.xlsx" for index in range(22)]
+
+
+def test_folder_config_applies_to_the_workbooks_in_it(tmp_path: Path,
+                                                      seed_workbook: Path) -> None:
+    relaxed, strict = tmp_path / "宽松", tmp_path / "严格"
+    relaxed.mkdir(), strict.mkdir()
+    shutil.copy(seed_workbook, relaxed / "政府办.xlsx")
+    shutil.copy(seed_workbook, strict / "政府办.xlsx")
+    (relaxed / "xlperf.toml").write_text('ignore = ["C001", "W001"]\n', encoding="utf-8")
+    code, report = run_json(str(relaxed), str(strict))
+    errors = {Path(e["file"]).parent.name: [f["rule"] for f in e["findings"]
+                                            if f["severity"] == "error"]
+              for e in report["files"]}
+    assert errors == {"宽松": [], "严格": ["C001", "W001"]}
+    assert code == 1
+
+
+def test_explicit_config_file_is_used_for_every_workbook(tmp_path: Path,
+                                                         seed_workbook: Path) -> None:
+    config = tmp_path / "市财政局规则.toml"
+    config.write_text('[severity]\nW001 = "warning"\nC001 = "warning"\n', encoding="utf-8")
+    code, report = run_json(str(seed_workbook), "--config", str(config))
+    assert code == 0
+    assert report["summary"]["error"] == 0
+
+
+def test_broken_config_is_one_chinese_line_and_exit_2(tmp_path: Path,
+                                                      seed_workbook: Path) -> None:
+    config = tmp_path / "坏.toml"
+    config.write_text("ignore = [C001\n", encoding="utf-8")
+    code, out, err = run(str(seed_workbook), "--config", str(config))
+    assert code == 2 and "坏.toml" in err and "TOML" in err
+    assert out == "" and "Traceback" not in err
+
+
+def test_department_with_unreadable_settings_is_listed_and_the_batch_goes_on(
+        tmp_path: Path, seed_workbook: Path) -> None:
+    department = read_text(SEED)
+    department.settings = {"required_total": "一百"}
+    write_department(department, tmp_path / "设置有误.xlsx")
+    shutil.copy(seed_workbook, tmp_path / "正常.xlsx")
+    code, report = run_json(str(tmp_path))
+    by_name = {Path(e["file"]).name: e for e in report["files"]}
+    assert "权重合计要求" in by_name["设置有误.xlsx"]["error"]
+    assert {"C001", "W001"} <= {f["rule"] for f in by_name["正常.xlsx"]["findings"]}
+    assert code == 2

@@ -1,0 +1,296 @@
+"""The engine: one batch in, findings out — located, ordered, configured, and never crashing."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from xlperf.errors import InputError
+from xlperf.model import Department, Indicator, Project
+from xlperf.validation.config import Config
+from xlperf.validation.engine import validate
+from xlperf.validation.rules import Example, Row
+from xlperf.validation.rules.examples import GOOD_ROWS, build
+
+GOOD = Example("合格")
+
+
+def _department(example: Example = GOOD, **fields) -> Department:
+    department, _ = build(example)
+    for key, value in fields.items():
+        setattr(department, key, value)
+    return department
+
+
+def _codes(findings) -> list[str]:
+    return sorted({f.rule for f in findings})
+
+
+def _project(name: str, rows: tuple[Row, ...] = GOOD_ROWS, **header) -> Project:
+    project = Project(name=name, competent_department="某局", implementing_unit="某局",
+                      attribute="0101-一年期项目", term="1年", amount=10.0,
+                      goal="全年开展专项督查不少于 50 次，推动重点任务按期完成", **header)
+    project.indicators = [Indicator(r.level1, r.level2, r.name, weight=r.weight, value=r.value,
+                                    not_applicable=r.name == "本指标不适用") for r in rows]
+    return project
+
+
+# --- where findings point -------------------------------------------------------------------
+
+
+def test_w001_points_at_the_total_cell_else_the_last_weight_cell() -> None:
+    failing = Example("合计 95", change={0: Row("1-产出指标", "11-数量指标", "督查 50 次", 15.0)})
+    department = _department(failing)
+    (finding,) = validate([department])
+    assert (finding.sheet, finding.cell) == ("项目01", "D18")
+    department.projects[0].total_cell = None
+    (finding,) = validate([department])
+    assert finding.cell == "D17"
+
+
+def test_text_departments_have_sheets_but_no_cells() -> None:
+    department = Department(name="某局", year=2024, source="notice.txt",
+                            projects=[_project("甲项目", sheet="项目01")])
+    department.projects[0].indicators[0].weight = 15.0
+    (finding,) = validate([department])
+    assert (finding.file, finding.sheet, finding.cell, finding.project) == (
+        "notice.txt", "项目01", None, "甲项目")
+
+
+def test_findings_are_ordered_by_file_project_row_and_rule() -> None:
+    rows = list(GOOD_ROWS)
+    rows[1] = Row("1-产出指标", "12-质量指标", "做好督查工作保障", 20.0)  # Q001 on row 12
+    rows[0] = Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", 25.0)  # W001 at the end
+    first = _department(Example("甲", rows=tuple(rows), project={"goal": "工作保障"}))
+    first.source = "a.xlsx"
+    second = _department(Example("乙", project={"term": "3年"}))
+    second.source = "b.xlsx"
+    findings = validate([first, second])
+    assert [(f.file, f.rule) for f in findings] == [
+        ("a.xlsx", "C004"), ("a.xlsx", "Q001"), ("a.xlsx", "W001"), ("b.xlsx", "H003")]
+
+
+def test_department_level_findings_have_no_project() -> None:
+    department = _department(declared_total=25.0, declared_total_cell="B8")
+    (finding,) = validate([department])
+    assert (finding.rule, finding.project, finding.sheet, finding.cell) == (
+        "K003", None, "部门信息", "B8")
+    assert finding.message == "部门项目合计为 25 万元，各项目年度金额之和为 10 万元"
+
+
+def test_duplicate_project_is_reported_on_the_second_one() -> None:
+    department = _department(Example("双", twin=True))
+    (finding,) = validate([department])
+    assert (finding.rule, finding.sheet, finding.cell) == ("H004", "项目02", "B3")
+
+
+# --- rule behaviour beyond the catalogue examples ---------------------------------------------
+
+
+@pytest.mark.parametrize("placeholder", ["/", "—", "无", "0", None, ""])
+def test_not_applicable_rows_may_carry_a_placeholder(placeholder: object) -> None:
+    rows = list(GOOD_ROWS)
+    rows[4] = Row("2-效益指标", "21-经济效益", "本指标不适用", placeholder)
+    assert validate([_department(Example("x", rows=tuple(rows)))]) == []
+
+
+def test_an_unreadable_weight_is_w002_and_suppresses_w001() -> None:
+    rows = list(GOOD_ROWS)
+    rows[0] = Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", "20分")
+    assert _codes(validate([_department(Example("x", rows=tuple(rows)))])) == ["W002"]
+
+
+@pytest.mark.parametrize(("weight", "codes"), [
+    (-5.0, ["W001", "W002"]), (150.0, ["W001", "W002"]), (math.inf, ["W001", "W002"]),
+    (19.995, []), (19.9, ["W001"]),
+])
+def test_weights_outside_the_range(weight: float, codes: list[str]) -> None:
+    rows = list(GOOD_ROWS)
+    rows[0] = Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", weight)
+    assert _codes(validate([_department(Example("x", rows=tuple(rows)))])) == codes
+
+
+def test_required_total_comes_from_the_department_settings() -> None:
+    department = _department()
+    department.settings = {"required_total": "10"}
+    findings = validate([department])
+    assert "W001" in _codes(findings) and "W002" in _codes(findings)
+    (w001,) = [f for f in findings if f.rule == "W001"]
+    assert w001.message == "权重合计为 100，应为 10"
+
+
+def test_settings_of_one_department_do_not_leak_into_another() -> None:
+    vague = Example("x", change={1: Row("1-产出指标", "12-质量指标", "做好督查工作保障", 20.0)})
+    quiet, loud = _department(vague), _department(vague)
+    quiet.settings = {"忽略规则": "Q001"}
+    loud.source = "loud.xlsx"
+    findings = validate([quiet, loud])
+    assert [(f.rule, f.file) for f in findings] == [("Q001", "loud.xlsx")]
+
+
+def test_config_select_ignore_and_severity() -> None:
+    example = Example("x", change={1: Row("1-产出指标", "12-质量指标", "做好督查工作保障", 15.0)})
+    department = _department(example)
+    assert _codes(validate([department])) == ["Q001", "W001"]
+    assert _codes(validate([department], Config(ignore=frozenset({"Q"})))) == ["W001"]
+    assert _codes(validate([department], Config(select=frozenset({"Q001"})))) == ["Q001"]
+    findings = validate([department], Config(severity={"Q001": "error"}))
+    assert {f.rule: f.severity for f in findings} == {"Q001": "error", "W001": "error"}
+
+
+def test_policy_w005_only_when_configured() -> None:
+    department = _department()
+    assert validate([department]) == []
+    (finding,) = validate([department], Config(policy={"产出": 50, "效益": 30, "满意度": 20}))
+    assert finding.rule == "W005" and finding.severity == "info"
+    assert finding.message == ("一级指标权重为 产出 60 / 效益 30 / 满意度 10，"
+                               "方案为 产出 50 / 效益 30 / 满意度 20")
+
+
+def test_unknown_policy_level_in_settings_names_the_file_and_sheet() -> None:
+    department = _department()
+    department.settings = {"policy": "投入 50 / 效益 50"}
+    with pytest.raises(InputError) as raised:
+        validate([department])
+    assert raised.value.file == department.source
+    assert raised.value.sheet == "部门信息"
+    assert "投入" in raised.value.message
+
+
+def test_cost_first_level_framework() -> None:
+    rows = (
+        Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", 30.0),
+        Row("2-效益指标", "22-社会效益", "群众知晓率达到 90%", 30.0),
+        Row("3-满意度指标", "31-服务对象满意度", "服务对象满意度不低于 90%", 20.0),
+        Row("4-成本指标", "41-经济成本", "车辆租赁费不高于 8 万元", 20.0),
+    )
+    department = _department(Example("x", rows=rows))
+    assert _codes(validate([department], Config(framework="cost-first-level"))) == []
+    assert "S001" in _codes(validate([department]))
+
+
+def test_satisfaction_ceiling_and_complaint_rates_are_not_q004() -> None:
+    rows = list(GOOD_ROWS)
+    rows[6] = Row("3-满意度指标", "31-服务对象满意度", "群众投诉率不高于 5%", 10.0)
+    assert validate([_department(Example("x", rows=tuple(rows)))]) == []
+    rows[6] = Row("3-满意度指标", "31-服务对象满意度", "服务对象满意度达到 70%", 10.0)
+    assert _codes(validate([_department(Example("x", rows=tuple(rows)))])) == ["Q004"]
+
+
+def test_growth_above_100_percent_is_plausible() -> None:
+    rows = list(GOOD_ROWS)
+    rows[5] = Row("2-效益指标", "21-经济效益", "带动农户收入同比增长 150%", 30.0)
+    assert validate([_department(Example("x", rows=tuple(rows)))]) == []
+
+
+def test_k001_counts_totals_not_rates() -> None:
+    rows = list(GOOD_ROWS)
+    rows[3] = Row("1-产出指标", "14-成本指标", "印刷每本 3 元，全年 2000 本", 10.0)
+    assert validate([_department(Example("x", rows=tuple(rows)))]) == []
+    rows[3] = Row("1-产出指标", "14-成本指标", "全年印刷费 150000 元", 10.0)
+    (finding,) = validate([_department(Example("x", rows=tuple(rows)))])
+    assert finding.rule == "K001"
+    assert finding.message == "成本指标所列金额合计 15 万元，超过项目年度金额 10 万元"
+
+
+def test_k002_needs_the_budget_year_and_a_one_year_project() -> None:
+    late = Example("x", change={2: Row("1-产出指标", "13-时效指标", "2025年3月底前完成", 10.0)})
+    assert _codes(validate([_department(late)])) == ["K002"]
+    assert validate([_department(late, year=None)]) == []
+    multi = Example("x", change=late.change, project={"attribute": "0102-多年期项目",
+                                                      "term": "3年"})
+    assert validate([_department(multi)]) == []
+
+
+def test_the_value_column_is_read_when_present() -> None:
+    rows = list(GOOD_ROWS)
+    rows[1] = Row("1-产出指标", "12-质量指标", "督查问题整改率", 20.0, value="≥95%")
+    assert validate([_department(Example("x", rows=tuple(rows)))]) == []
+    rows[1] = Row("1-产出指标", "12-质量指标", "督查问题整改率", 20.0, value="120%")
+    assert _codes(validate([_department(Example("x", rows=tuple(rows)))])) == ["Q002"]
+
+
+def test_glossary_words_make_a_target_measurable() -> None:
+    rows = list(GOOD_ROWS)
+    rows[1] = Row("1-产出指标", "12-质量指标", "经费支出合规", 20.0)
+    department = _department(Example("x", rows=tuple(rows)))
+    assert _codes(validate([department])) == ["Q001"]
+    assert validate([department], Config(measurable_words=frozenset({"合规"}))) == []
+
+
+# --- empty and odd input -------------------------------------------------------------------
+
+
+def test_empty_batch_department_and_project() -> None:
+    assert validate([]) == []
+    assert validate([Department(name="空部门", source="empty.xlsx")]) == []
+    empty = Department(name="某局", year=2024, projects=[Project(name="")], source="e.xlsx")
+    codes = _codes(validate([empty]))
+    assert codes == ["C001", "C002", "C003", "H001", "H002", "W001"]
+
+
+def test_empty_department_with_a_declared_total() -> None:
+    department = Department(name="某局", declared_total=5.0, declared_total_cell="B8")
+    (finding,) = validate([department])
+    assert finding.rule == "K003"
+
+
+_PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")  # a template field left unfilled
+_CELL = st.one_of(
+    st.none(), st.text(max_size=12), st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-10**20, max_value=10**20), st.booleans(),
+    st.sampled_from(["待定", "１０", " 10 ", "10万元", "-3", "1e308", "本指标不适用", "/", "—"]),
+)
+_LABEL = st.one_of(st.sampled_from(["1-产出指标", "2-效益指标", "3-满意度指标", "11-数量指标",
+                                    "14-成本指标", "31-服务对象满意度", "", "９-其他"]),
+                   st.text(max_size=8))
+
+
+@st.composite
+def _departments(draw) -> Department:
+    projects = []
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        indicators = [
+            Indicator(level1=draw(_LABEL), level2=draw(_LABEL), name=draw(_CELL),
+                      weight=draw(_CELL), value=draw(st.one_of(st.none(), _CELL)),
+                      not_applicable=draw(st.booleans()), cell=draw(st.one_of(st.none(),
+                                                                              st.just("C11"))))
+            for _ in range(draw(st.integers(min_value=0, max_value=6)))
+        ]
+        projects.append(Project(
+            name=draw(st.text(max_size=6)), attribute=draw(_CELL), term=draw(_CELL),
+            amount=draw(_CELL), goal=draw(_CELL), indicators=indicators,
+            competent_department=draw(_CELL), implementing_unit=draw(_CELL)))
+    return Department(name="随机部门", year=draw(st.one_of(st.none(), st.integers(1990, 2100))),
+                      projects=projects, declared_total=draw(_CELL),
+                      declared_total_cell=draw(st.one_of(st.none(), st.just("B8"))),
+                      source=draw(st.one_of(st.none(), st.just("x.xlsx"))))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_departments(), max_size=3))
+def test_validation_never_crashes_on_arbitrary_cell_values(departments: list[Department]) -> None:
+    findings = validate(departments)
+    for finding in findings:
+        assert finding.severity in ("error", "warning", "info")
+        assert finding.message and not _PLACEHOLDER.search(finding.message)
+
+
+def test_a_batch_split_into_chunks_gives_the_same_findings(monkeypatch) -> None:
+    from xlperf.validation import engine
+
+    departments = []
+    for index, change in enumerate(({}, {"term": "3年"}, {"amount": "待定"}, {"goal": "保障"})):
+        department = _department(Example("x", project=change, twin=index == 3))
+        department.source = f"{index}.xlsx"
+        departments.append(department)
+    whole = validate(departments)
+    monkeypatch.setattr(engine, "CHUNK_ROWS", 10)
+    assert validate(departments) == whole
+    assert [(f.file, f.rule) for f in whole] == [
+        ("1.xlsx", "H003"), ("2.xlsx", "H002"), ("3.xlsx", "C004"), ("3.xlsx", "H004"),
+        ("3.xlsx", "C004")]

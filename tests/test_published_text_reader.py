@@ -1,0 +1,362 @@
+"""Reading the published text layout: the seed, each quirk in its own file, and bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from xlperf.errors import InputError
+from xlperf.model.serialize import comparable
+from xlperf.sources import read_department
+from xlperf.sources.published_text.decoding import MAX_BYTES
+from xlperf.sources.published_text.reader import parse_text, read_text
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed_notice.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read_text(SEED)
+
+
+def find(project, name):
+    return next(item for item in project.indicators if item.name == name)
+
+
+def applicable_weight(project):
+    return sum(i.weight for i in project.indicators if not i.not_applicable and i.weight)
+
+
+# -- the seed ---------------------------------------------------------------------
+
+
+def test_seed_notice_fields(seed):
+    assert seed.name == "石嘴山市人民政府办公室"
+    assert seed.year == 2024
+    assert seed.published == date(2024, 2, 5)
+    assert seed.legal_basis == [
+        "《中华人民共和国预算法》",
+        "《自治区党委 人民政府关于全面实施预算绩效管理的实施意见》（宁党发〔2019〕9号）",
+    ]
+    assert seed.attachment_title == "2024 年市本级部门项目支出预算绩效目标表"
+    assert seed.signing_body == "石嘴山市人民政府办公室"
+    assert seed.source == str(SEED)
+
+
+def test_seed_projects_and_header_fields(seed):
+    assert len(seed.projects) == 7
+    assert [p.sheet for p in seed.projects] == [f"项目0{i}" for i in range(1, 8)]
+    first = seed.projects[0]
+    assert first.name == "重点工作专项督查组工作经费"
+    assert first.competent_department == "石嘴山市人民政府办公室"
+    assert first.implementing_unit == "石嘴山市人民政府办公室"
+    assert first.attribute == "0101-一年期项目"
+    assert first.term == "1年"
+    assert first.division == "01-行政政法科"
+    assert first.amount == 10.0
+    assert first.goal == "主要用于市政府督查及督查保障工作"
+    sixth = seed.projects[5]
+    assert sixth.name == "各项业务经费（含政府总值班室、保密档案管理、政策解读及日常工作经费）"
+    assert sixth.amount == 76.9
+    assert seed.projects[6].amount == 32.5
+
+
+def test_seed_first_indicator_with_its_line(seed):
+    item = seed.projects[0].indicators[0]
+    assert (item.level1, item.level2, item.name, item.weight) == (
+        "1-产出指标", "11-数量指标", "全年督查不少于 50 次", 20.0)
+    assert item.not_applicable is False
+    assert item.value is None
+    assert item.row == 24  # the line in the file
+    assert item.sheet is None and item.cell is None
+
+
+def test_seed_rows_that_lost_their_leading_tabs(seed):
+    sustain = find(seed.projects[0], "不断推动市政府重点工作高质量完成，推动经济社会高质量发展")
+    assert (sustain.level1, sustain.level2, sustain.weight) == ("2-效益指标", "24-可持续影响", 4.0)
+    cost = find(seed.projects[1], "全市 5 个政府网站和 228 个政务新媒体全年检测费用为 12 万元")
+    assert (cost.level1, cost.level2, cost.weight) == ("1-产出指标", "14-成本指标", 10.0)
+    upgrade = find(seed.projects[2], "网站改版升级，经初步询价为15万元")
+    assert (upgrade.level1, upgrade.level2, upgrade.weight) == ("1-产出指标", "14-成本指标", 6.0)
+    assert find(seed.projects[5], "总量成本控制").level2 == "14-成本指标"
+    assert find(seed.projects[5], "总量成本控制").weight == 3.0
+    # The row after the lost-tab one continues the same 二级 group.
+    weibo = seed.projects[2].indicators[seed.projects[2].indicators.index(upgrade) + 2]
+    assert weibo.name.startswith("微博") and weibo.level2 == "14-成本指标"
+
+
+def test_seed_weights_add_up_to_100_except_the_last_project(seed):
+    """Every weight, also of the rows that lost tabs, lands on an indicator."""
+    assert [applicable_weight(p) for p in seed.projects] == [100] * 6 + [0]
+
+
+def test_seed_blank_line_inside_a_table_does_not_end_it(seed):
+    sixth = seed.projects[5]
+    assert len(sixth.indicators) == 38
+    economic = [i for i in sixth.indicators if i.level2 == "21-经济效益"]
+    assert len(economic) == 1 and economic[0].weight == 0.0 and economic[0].row == 171
+
+
+def test_seed_not_applicable_rows_with_blank_or_zero_weight(seed):
+    first = seed.projects[0]
+    na = [i for i in first.indicators if i.not_applicable]
+    assert [(i.level2, i.weight) for i in na] == [("21-经济效益", None), ("23-生态效益", None)]
+    last = seed.projects[6]
+    assert len(last.indicators) == 9
+    assert all(i.not_applicable and i.name == "本指标不适用" and i.weight == 0.0
+               for i in last.indicators)
+    assert last.indicators[-1].level1 == "3-满意度指标"
+
+
+def test_seed_has_nothing_to_normalise(seed):
+    assert seed.normalizations == []
+
+
+def test_read_department_dispatches_txt_to_the_text_reader(seed):
+    assert comparable(read_department(SEED)) == comparable(seed)
+
+
+# -- encodings and line endings ------------------------------------------------------
+
+
+def test_gbk_encoded_file_with_crlf():
+    dept = read_text(DATA / "gbk_encoded.txt")
+    expected = parse_text((DATA / "gbk_encoded.txt").read_bytes().decode("gbk"))
+    assert comparable(dept) == comparable(expected)
+    assert dept.name == "惠农区教育局"
+    assert dept.published == date(2024, 3, 1)
+    project = dept.projects[0]
+    assert project.implementing_unit == "惠农区第一幼儿园"
+    assert project.goal == "按每生每年 1500 元标准补助公办幼儿园在园幼儿保育教育费。"
+    assert project.amount == 58.5
+    assert [i.weight for i in project.indicators] == [30.0, 20.0, 20.0, 20.0, 10.0]
+
+
+def test_utf8_bom_and_crlf_leave_no_trace_in_the_text():
+    dept = read_text(DATA / "utf8_bom_crlf.txt")
+    assert dept.name == "大武口区卫生健康局"
+    project = dept.projects[0]
+    assert project.name == "基本公共卫生服务项目"
+    assert project.amount == 210.0
+    assert project.goal == "为辖区常住居民免费提供 12 类基本公共卫生服务。"
+    assert project.indicators[-1].name == "居民满意度≥85%"
+    assert project.indicators[-1].weight == 10.0
+
+
+def test_old_mac_cr_line_endings_read_like_lf():
+    text = SEED.read_text(encoding="utf-8")
+    assert comparable(parse_text(text.replace("\n", "\r"))) == comparable(parse_text(text))
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))
+    assert len(read_text(path).projects) == 7
+
+
+# -- quirks, one file each ----------------------------------------------------------
+
+
+def test_fullwidth_digits_and_stray_spaces():
+    dept = read_text(DATA / "fullwidth_digits.txt")
+    assert dept.year == 2024
+    assert dept.published == date(2024, 2, 8)
+    assert dept.attachment_title == "２０２４ 年项目支出预算绩效目标表"  # prose kept as written
+    project = dept.projects[0]
+    assert project.name == "统计调查业务经费"
+    assert project.amount == 25.5
+    assert project.attribute == "0101-一年期项目"
+    rows = [(i.level1, i.level2, i.name, i.weight) for i in project.indicators]
+    assert rows == [
+        ("1-产出指标", "11-数量指标", "全年开展专项统计调查 ３ 次", 10.0),
+        ("1-产出指标", "11-数量指标", "发布统计公报 1 期", 20.0),
+        ("1-产出指标", "12-质量指标", "数据差错率低于 1%", 30.0),
+        ("2-效益指标", "22-社会效益", "为政府决策提供数据支撑", 30.0),
+        ("3-满意度指标", "31-服务对象满意度", "数据使用单位满意度≥90%", 10.0),
+    ]
+
+
+def test_repairs_are_recorded_for_rule_t001_with_their_line():
+    dept = read_text(DATA / "fullwidth_digits.txt")
+    repairs = {(n.kind, n.original, n.row) for n in dept.normalizations}
+    assert ("fullwidth", "１０", 22) in repairs
+    assert ("fullwidth", "２５．５", 19) in repairs
+    assert ("hyphen", "22—社会效益", 25) in repairs
+    assert ("space", " 20 ", 23) in repairs
+    assert ("space", " 统计调查业务经费 ", 16) in repairs
+    assert {n.project for n in dept.normalizations} == {"统计调查业务经费"}
+    assert all(n.sheet is None and n.cell is None for n in dept.normalizations)
+
+
+def test_lost_leading_tabs_are_placed_by_content():
+    project = read_text(DATA / "lost_leading_tabs.txt").projects[0]
+    rows = [(i.level1, i.level2, i.name, i.weight) for i in project.indicators]
+    assert rows == [
+        ("1-产出指标", "11-数量指标", "保障驻村工作队 12 支", 10.0),
+        # starts with "1-2": a 三级 name, not a 一级 label
+        ("1-产出指标", "11-数量指标", "1-2 名驻村干部生活补助按月发放", 10.0),
+        ("1-产出指标", "13-时效指标", "每月 10 日前发放补助", 10.0),
+        ("1-产出指标", "14-成本指标", "每人每天生活补助不高于 80 元", 10.0),
+        ("1-产出指标", "14-成本指标", "驻村工作队办公经费每队 1 万元", 10.0),
+        ("1-产出指标", "14-成本指标", "慰问困难群众支出不高于 2 万元", 10.0),
+        ("2-效益指标", "22-社会效益", "帮助村集体经济年收入增长 10%", 20.0),
+        ("2-效益指标", "24-可持续影响", "建立驻村帮扶长效机制", 10.0),
+        ("3-满意度指标", "31-服务对象满意度", "群众满意度≥90%", 10.0),
+    ]
+
+
+def test_blank_lines_in_and_between_tables():
+    dept = read_text(DATA / "blank_lines_in_table.txt")
+    assert [p.name for p in dept.projects] == ["城市道路清扫保洁", "公厕运行维护"]
+    first, second = dept.projects
+    assert first.division == "02-市容环卫科" and first.amount == 300.0
+    assert first.goal == "保障主城区道路清扫保洁。"
+    assert [i.weight for i in first.indicators] == [30.0, 20.0, 20.0, 20.0, 10.0]
+    assert first.indicators[1].level2 == "11-数量指标"
+    assert [i.name for i in second.indicators] == [
+        "维护公厕 120 座", "公厕全年正常开放", "市民满意度≥85%"]
+
+
+def test_values_that_are_not_numbers_are_kept_as_text():
+    first, second = read_text(DATA / "value_not_number.txt").projects
+    assert first.amount == "10万元"
+    assert second.amount == "待定"
+    assert [i.weight for i in first.indicators] == ["待定", "二十", 30.0, 10.0]
+    assert second.indicators[-1].not_applicable and second.indicators[-1].weight is None
+
+
+def test_indicator_value_column_is_mapped_by_its_header():
+    project = read_text(DATA / "with_indicator_value_column.txt").projects[0]
+    rows = [(i.level2, i.name, i.value, i.weight) for i in project.indicators]
+    assert rows == [
+        ("11-数量指标", "定量检测批次", "≥800 批次", 30.0),
+        ("11-数量指标", "快速检测批次", "≥5000 批次", 20.0),
+        ("12-质量指标", "检测合格率", "≥98%", None),
+        ("14-成本指标", "每批次定量检测费用", "≤200 元", 10.0),
+        ("22-社会效益", "不发生重大农产品质量安全事件", "0 起", 20.0),
+        ("24-可持续影响", "农产品质量安全追溯体系覆盖率", "≥60%", 10.0),  # lost its tab
+        ("31-服务对象满意度", "消费者满意度", "≥90%", 10.0),
+    ]
+
+
+def test_amounts_declared_in_yuan_become_wan_yuan():
+    assert read_text(DATA / "amounts_in_yuan.txt").projects[0].amount == 15.0
+
+
+def test_another_department_as_a_new_user_would_bring_it():
+    """Different office: wrapped body, salutation, 汉字 date, page breaks, 4 framework levels."""
+    dept = read_text(DATA / "another_department.txt")
+    assert dept.name == "平罗县农业农村局"
+    assert dept.year == 2025
+    assert dept.published == date(2025, 1, 20)
+    assert dept.signing_body == "平罗县农业农村局"
+    assert dept.attachment_title == "平罗县农业农村局2025年项目支出预算绩效目标表"
+    assert dept.legal_basis == [
+        "《中华人民共和国预算法》",
+        "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）",
+        "《平罗县县级预算绩效管理办法》（平政办发〔2022〕15号）",
+    ]
+    farmland, toilets, vaccines = dept.projects
+    assert farmland.term == "长期" and farmland.amount == 128.35
+    assert farmland.implementing_unit == "平罗县农田建设服务中心"
+    assert farmland.goal == ("对全县已建成的高标准农田开展日常管护，\n"
+                             "确保灌排设施完好率达到 95% 以上，\n保障粮食稳产增产。")
+    # the table goes on after a page number and a repeated heading; the note ends it
+    assert len(farmland.indicators) == 10
+    social = find(farmland, "保障项目区群众灌溉用水")
+    assert (social.level1, social.level2, social.weight) == ("2-效益指标", "22-社会效益", 10.0)
+    na = find(farmland, "本指标不适用此项目")
+    assert na.not_applicable and na.weight is None
+    assert find(farmland, "建立长效管护机制").weight is None
+    assert find(farmland, "每亩管护成本不高于 10 元").level2 == "14-成本指标"
+    assert toilets.amount == "待定" and toilets.attribute == "0102-多年期项目"
+    cost = find(vaccines, "疫苗及耗材费用不高于 40 万元")
+    assert (cost.level1, cost.level2) == ("4-成本指标", "41-经济成本")
+    assert vaccines.amount == 46.8
+
+
+def test_department_named_in_the_title_line_only():
+    text = ("石嘴山市民政局2024年项目支出绩效目标\n\n部门项目支出预算绩效目标表\n"
+            "项目名称\t低保资金\t\t\n一级指标\t二级指标\t三级指标\t绩效值\n"
+            "1-产出指标\t11-数量指标\t保障 3000 人\t100\n")
+    dept = parse_text(text)
+    assert (dept.name, dept.year) == ("石嘴山市民政局", 2024)
+
+
+def test_heading_and_unit_on_one_line_end_the_table_above():
+    text = ("部门项目支出预算绩效目标表  单位：万元\n项目名称\t甲\t\t\n"
+            "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t完成 1 项\t100\n"
+            "部门项目支出预算绩效目标表\t\t\t（单位：元）\n项目名称\t乙\t\t\n项目年度金额\t20000\t\t\n"
+            "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t完成 2 项\t100\n")
+    first, second = parse_text(text).projects
+    assert [i.name for i in first.indicators] == ["完成 1 项"]
+    assert second.amount == 2.0
+
+
+def test_header_labels_with_units_and_aliases():
+    text = ("项目名称\t路灯维护\t\t\n主管单位\t某局\t项目实施单位\t某中心\n"
+            "项目属性\t0101-一年期项目\t实施期限\t1年\n"
+            "主管科室\t02-科\t项目年度金额（万元）\t８\n年度绩效目标\t维护路灯\t\t\n"
+            "一级指标\t二级指标\t三级指标\t权重（分）\n1-产出指标\t11-数量指标\t维护 500 盏\t100\n")
+    project = parse_text(text).projects[0]
+    assert (project.competent_department, project.implementing_unit) == ("某局", "某中心")
+    assert (project.term, project.division, project.amount) == ("1年", "02-科", 8.0)
+    assert project.goal == "维护路灯"
+    assert project.indicators[0].weight == 100.0
+
+
+# -- bad input ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("not_a_notice.txt", "项目名称"),
+    ("binary_garbage.txt", "不是文本文件"),
+    ("unknown_encoding.txt", "GB18030"),
+    ("empty.txt", "空"),
+])
+def test_bad_files_are_refused_with_a_chinese_message_naming_the_file(name, words):
+    with pytest.raises(InputError) as caught:
+        read_text(DATA / name)
+    message = caught.value.describe()
+    assert name in message and words in message
+    assert "\n" not in message
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(InputError, match="不存在"):
+        read_text(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="文件夹"):
+        read_text(tmp_path)
+
+
+def test_files_that_are_something_else(tmp_path):
+    pdf = tmp_path / "公告.txt"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    with pytest.raises(InputError, match="PDF"):
+        read_text(pdf)
+    xlsx = tmp_path / "book.txt"
+    xlsx.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    with pytest.raises(InputError, match="Excel"):
+        read_text(xlsx)
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: no 50 MB written
+    with pytest.raises(InputError, match="上限"):
+        read_text(path)
+
+
+def test_invalid_signing_date_names_its_line():
+    text = SEED.read_text(encoding="utf-8").replace("2024 年 2 月 5 日", "2024 年 2 月 30 日")
+    with pytest.raises(InputError, match="第 12 行"):
+        parse_text(text, source="x.txt")
+
+
+def test_notice_without_tables_is_refused():
+    with pytest.raises(InputError, match="项目名称"):
+        parse_text("\n".join(SEED.read_text(encoding="utf-8").split("\n")[:13]))  # notice only

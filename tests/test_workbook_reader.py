@@ -1,0 +1,245 @@
+"""Reading workbooks the way finance staff fill them in: merged cells, text numbers, blank rows…"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from workbook_builders import (
+    DEPARTMENT,
+    PROJECT,
+    SEED_LIKE_INDICATORS,
+    info_rows,
+    project_sheet_rows,
+    save_workbook,
+)
+
+from xlperf.errors import InputError
+from xlperf.sources.workbook.reader import UNCACHED_FORMULA, read_workbook
+
+
+def only_project(path: Path):
+    department = read_workbook(path)
+    assert len(department.projects) == 1
+    return department.projects[0]
+
+
+def seed_like(path: Path) -> Path:
+    return save_workbook(path, {"项目01": project_sheet_rows(SEED_LIKE_INDICATORS)})
+
+
+def test_merged_cells_are_filled_down(tmp_path):
+    path = save_workbook(tmp_path / "merged_cells.xlsx",
+                         {"项目01": project_sheet_rows(SEED_LIKE_INDICATORS)},
+                         merges={"项目01": ["A11:A13", "B11:B12", "A14:A15"]})
+    project = only_project(path)
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("1-产出指标", "11-数量指标"), ("1-产出指标", "11-数量指标"),
+        ("1-产出指标", "12-质量指标"), ("2-效益指标", "21-经济效益"),
+        ("2-效益指标", "22-社会效益"), ("3-满意度指标", "31-服务对象满意度")]
+
+
+def test_every_indicator_knows_its_cells(tmp_path):
+    project = only_project(seed_like(tmp_path / "cells.xlsx"))
+    second = project.indicators[1]
+    assert (second.sheet, second.cell, second.weight_cell, second.row) == (
+        "项目01", "C12", "D12", 12)
+    assert project.cells["name"] == "B3"
+    assert project.cells["implementing_unit"] == "D4"
+    assert project.cells["amount"] == "D6"
+    assert project.cells["goal"] == "B7"
+
+
+def test_header_fields(tmp_path):
+    project = only_project(seed_like(tmp_path / "header.xlsx"))
+    assert project.name == PROJECT
+    assert project.competent_department == project.implementing_unit == DEPARTMENT
+    assert (project.attribute, project.term, project.division) == ("0101-一年期项目", "1年",
+                                                                  "01-行政政法科")
+    assert project.amount == 10.0
+    assert project.goal == "主要用于市政府督查及督查保障工作"
+
+
+def test_blank_continuation_cells_without_merge_are_filled_down(tmp_path):
+    rows = [["1-产出指标", "11-数量指标", "甲 10 次", 50],
+            [None, None, "乙 20 次", 20],
+            ["2-效益指标", None, "丙", 30]]  # a new 一级 must not inherit the old 二级
+    project = only_project(save_workbook(tmp_path / "blank_continuation.xlsx",
+                                         {"项目01": project_sheet_rows(rows)}))
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("1-产出指标", "11-数量指标"), ("1-产出指标", "11-数量指标"), ("2-效益指标", "")]
+
+
+def test_numbers_typed_as_text_are_numbers(tmp_path):
+    rows = [["1-产出指标", "11-数量指标", "甲", "60"], [None, None, "乙", " 40 "]]
+    path = save_workbook(tmp_path / "numbers_as_text.xlsx",
+                         {"项目01": project_sheet_rows(rows, amount="12.5")})
+    department = read_workbook(path)
+    project = department.projects[0]
+    assert [i.weight for i in project.indicators] == [60.0, 40.0]
+    assert project.amount == 12.5
+    spaces = [n for n in department.normalizations if n.kind == "space"]
+    assert [(n.cell, n.original, n.project) for n in spaces] == [("D12", " 40 ", PROJECT)]
+
+
+def test_fullwidth_digits_are_read_and_reported(tmp_path):
+    rows = [["１－产出指标", "１１－数量指标", "全年督查不少于 50 次", "１００"]]
+    path = save_workbook(tmp_path / "fullwidth_digits.xlsx",
+                         {"项目01": project_sheet_rows(rows, amount="１０")})
+    department = read_workbook(path)
+    item = department.projects[0].indicators[0]
+    assert (item.level1, item.level2, item.weight) == ("1-产出指标", "11-数量指标", 100.0)
+    assert department.projects[0].amount == 10.0
+    repaired = {(n.kind, n.cell) for n in department.normalizations}
+    assert {("fullwidth", "A11"), ("fullwidth", "B11"), ("fullwidth", "D11"),
+            ("fullwidth", "D6")} <= repaired
+    assert all(n.sheet == "项目01" and n.project == PROJECT for n in department.normalizations)
+
+
+def test_values_that_are_not_numbers_are_kept_as_written(tmp_path):
+    rows = [["1-产出指标", "11-数量指标", "甲", "待定"]]
+    path = save_workbook(tmp_path / "value_not_number.xlsx",
+                         {"项目01": project_sheet_rows(rows, amount="10万元")})
+    project = only_project(path)
+    assert project.amount == "10万元"
+    assert project.indicators[0].weight == "待定"
+
+
+def test_blank_rows_inside_the_table_are_skipped(tmp_path):
+    rows = [["1-产出指标", "11-数量指标", "甲", 50], [], [None, None, "乙", 50], [], []]
+    project = only_project(save_workbook(tmp_path / "blank_rows.xlsx",
+                                         {"项目01": project_sheet_rows(rows)}))
+    assert [(i.name, i.cell) for i in project.indicators] == [("甲", "C11"), ("乙", "C13")]
+
+
+def test_not_applicable_and_nameless_rows(tmp_path):
+    rows = [["1-产出指标", "11-数量指标", " 本指标不适用 ", 0],
+            [None, "12-质量指标", None, 5],  # a weight without 三级 text is still a row (S003)
+            [None, "13-时效指标", "本指标不适用此项目", None]]  # as budget systems write it
+    project = only_project(save_workbook(tmp_path / "not_applicable.xlsx",
+                                         {"项目01": project_sheet_rows(rows)}))
+    first, second, third = project.indicators
+    assert first.not_applicable and first.name == "本指标不适用"
+    assert third.not_applicable and third.name == "本指标不适用此项目"
+    assert (second.name, second.weight, second.not_applicable) == ("", 5.0, False)
+
+
+def test_table_ends_at_the_total_row(tmp_path):
+    rows = [["1-产出指标", "11-数量指标", "甲", 100], ["合计", None, None, "=SUM(D11:D11)"],
+            [None, None, "表外备注", 3]]
+    project = only_project(save_workbook(tmp_path / "total_row.xlsx",
+                                         {"项目01": project_sheet_rows(rows)}))
+    assert [i.name for i in project.indicators] == ["甲"]
+    assert project.total_cell == "D12"
+
+
+def test_project_sheet_is_found_by_content_not_name(tmp_path):
+    path = save_workbook(tmp_path / "sheet_renamed_project.xlsx", {
+        "说明": [["填表说明：每个项目一张表"]],
+        "项目清单": [["序号", "项目名称", "金额（万元）"], [1, PROJECT, 10]],
+        "督查经费": project_sheet_rows(SEED_LIKE_INDICATORS),
+    })
+    project = only_project(path)
+    assert project.sheet == "督查经费"
+    assert project.indicators[0].sheet == "督查经费"
+
+
+def test_hand_made_layout_with_shifted_columns_and_aliases(tmp_path):
+    rows = [
+        [None, "项目名称：", None, "网站运维费"],
+        [None, "项目年度金额（万元）", " 35 "],
+        [None, "年度总体绩效目标", "保障政府网站安全运行"],
+        [None, "一级指标", "二级指标", "三级指标", "权重（分）", "指标值"],
+        [None, "1-产出指标", "11-数量指标", "网站个数", 60, "5 个"],
+        [None, None, "14-成本指标", "运维费用", 40, 35],
+    ]
+    project = only_project(save_workbook(tmp_path / "hand_layout.xlsx", {"Sheet1": rows}))
+    assert project.name == "网站运维费"
+    assert project.cells["name"] == "D1"
+    assert project.amount == 35.0
+    assert [(i.name, i.weight, i.value, i.cell) for i in project.indicators] == [
+        ("网站个数", 60.0, "5 个", "D5"), ("运维费用", 40.0, "35", "D6")]
+
+
+def test_several_tables_stacked_in_one_sheet(tmp_path):
+    first = project_sheet_rows([["1-产出指标", "11-数量指标", "甲", 100]], name="项目甲")
+    second = project_sheet_rows([["1-产出指标", "11-数量指标", "乙", 100]], name="项目乙")
+    department = read_workbook(save_workbook(tmp_path / "stacked.xlsx",
+                                             {"全部": [*first, [], *second]}))
+    assert [(p.name, [i.name for i in p.indicators]) for p in department.projects] == [
+        ("项目甲", ["甲"]), ("项目乙", ["乙"])]
+    assert department.projects[1].indicators[0].cell == "C23"  # 11 rows, a blank one, 10 more
+
+
+def test_department_sheet(tmp_path):
+    info = info_rows(预算年度="２０２４年", 公开日期="2024年2月5日")
+    info[4:4] = [["依据文件", "《中华人民共和国预算法》"],
+                 [None, "《自治区党委 人民政府关于全面实施预算绩效管理的实施意见》"],
+                 ["依据文件", "《第三个文件》"]]
+    info += [["部门项目合计（万元）", 194.4], ["权重合计要求", 100], ["忽略规则", "Q001,C004"]]
+    path = save_workbook(tmp_path / "department_info.xlsx",
+                         {"部门信息": info, "项目01": project_sheet_rows(SEED_LIKE_INDICATORS)})
+    department = read_workbook(path)
+    assert department.name == DEPARTMENT
+    assert department.year == 2024
+    assert department.published == date(2024, 2, 5)
+    assert department.legal_basis == ["《中华人民共和国预算法》",
+                                      "《自治区党委 人民政府关于全面实施预算绩效管理的实施意见》",
+                                      "《第三个文件》"]
+    assert department.attachment_title == "2024 年市本级部门项目支出预算绩效目标表"
+    assert department.signing_body == DEPARTMENT
+    assert (department.declared_total, department.declared_total_cell) == (194.4, "B10")
+    assert department.settings == {"required_total": "100", "ignore": "Q001,C004"}
+    assert department.source == str(path)
+
+
+def test_a_year_that_is_not_a_year_names_its_cell(tmp_path):
+    path = save_workbook(tmp_path / "bad_year.xlsx", {
+        "部门信息": info_rows(预算年度="明年"), "项目01": project_sheet_rows(SEED_LIKE_INDICATORS)})
+    with pytest.raises(InputError) as caught:
+        read_workbook(path)
+    assert (caught.value.sheet, caught.value.cell) == ("部门信息", "B3")
+    assert "明年" in caught.value.message and "bad_year.xlsx" in caught.value.describe()
+
+
+def test_formula_without_cached_value_is_reported_not_read_as_blank(tmp_path):
+    rows = [["1-产出指标", "11-数量指标", "甲", "=50+50"]]
+    path = save_workbook(tmp_path / "formula_without_cache.xlsx",
+                         {"项目01": project_sheet_rows(rows, amount="=5*2")})
+    project = only_project(path)
+    assert project.indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
+    assert project.amount == f"{UNCACHED_FORMULA}：=5*2"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_formula_with_cached_value_reads_its_value(tmp_path):
+    """LibreOffice calculates and caches; an empty text result is a value, not a missing one."""
+    rows = [["1-产出指标", "11-数量指标", "甲", "=50+50"],
+            [None, None, '=IF(1>2,"乙","")', 0]]
+    source = save_workbook(tmp_path / "formula.xlsx", {"项目01": project_sheet_rows(rows)})
+    out = tmp_path / "calculated"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    project = only_project(out / "formula.xlsx")
+    assert [(i.name, i.weight) for i in project.indicators] == [("甲", 100.0), ("", 0.0)]
+
+
+def test_reading_leaves_the_file_untouched(tmp_path):
+    path = seed_like(tmp_path / "untouched.xlsx")
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    read_workbook(path)
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["untouched.xlsx"]
+
+
+def test_a_blank_template_sheet_next_to_a_filled_one_is_ignored(tmp_path):
+    blank = project_sheet_rows([["1-产出指标", "11-数量指标"], [None, "12-质量指标"]], name=None,
+                               amount=None, goal=None)
+    path = save_workbook(tmp_path / "one_blank.xlsx", {
+        "项目01": project_sheet_rows(SEED_LIKE_INDICATORS), "项目02": blank})
+    assert [p.sheet for p in read_workbook(path).projects] == ["项目01"]

@@ -1,0 +1,63 @@
+"""``xlperf export WORKBOOK --format txt [-o FILE]``: back to the published text layout.
+
+The round trip of ``import``: the text has the seed's shape, so importing it
+again gives the same department. Output is UTF-8 unless ``--encoding
+gb18030`` asks for what older Chinese Windows tools expect.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from xlperf.cli.common import reports_input_errors
+from xlperf.errors import InputError
+
+
+@click.command(name="export")
+@click.argument("workbook", type=click.Path(path_type=Path), metavar="WORKBOOK")
+@click.option("--format", "fmt", type=click.Choice(["txt"]), default="txt", show_default=True,
+              help="输出格式：txt 为公开文本格式（制表符分隔）")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE",
+              help="输出文件（省略时输出到屏幕/标准输出）")
+@click.option("--encoding", type=click.Choice(["utf-8", "gb18030"], case_sensitive=False),
+              default="utf-8", show_default=True,
+              help="输出编码；gb18030 兼容 GBK，供旧版 Windows 工具使用")
+@reports_input_errors
+def command(workbook: Path, fmt: str, output: Path | None, encoding: str) -> None:
+    """把工作簿导出为公开文本格式（公告在前，每个项目一张表），可再用 xlperf import 导回。"""
+    from xlperf.sources import read_department
+    from xlperf.sources.published_text.writer import format_text
+
+    if output is not None and output.exists() and workbook.exists() \
+            and output.resolve() == workbook.resolve():
+        raise InputError("输出文件不能与输入文件相同", file=str(output))
+    department = read_department(workbook)
+    text = format_text(department)
+    encoding = encoding.lower()
+    if output is None:
+        _write_stdout(text, encoding)
+        return
+    if output.is_dir():
+        raise InputError("输出路径是一个文件夹，请给出文件名", file=str(output))
+    from xlperf.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, text, encoding=encoding)
+    except OSError as exc:
+        raise InputError(f"无法写入输出文件（{exc.strerror or exc}），请检查文件夹权限，"
+                         "或文件是否正被其他程序打开", file=str(output)) from exc
+    click.echo(f"已导出 {len(department.projects)} 个项目 → {output}", err=True)
+
+
+def _write_stdout(text: str, encoding: str) -> None:
+    """The text in the chosen encoding, whatever the terminal's own encoding is."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stream (some IDE consoles): let it encode
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        stream.write(text.encode(encoding))
+        stream.flush()

@@ -1,0 +1,173 @@
+"""``xlperf notice PATH... -o OUTDIR``: the notice and its attachment, behind the publication gate.
+
+Each department is read, checked with the same rules and configuration as
+``xlperf validate``, and rendered only when it has no error-severity finding.
+A held-back department is listed with its findings and nothing is written
+for it; the others still render, and the command exits 1. ``--draft``
+renders everything as a marked draft for internal review.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from xlperf.cli.common import fail, reports_input_errors
+
+FORMAT_HELP = "txt,html,docx,xlsx,pdf"
+
+
+@click.command(
+    "notice",
+    help="生成公开公告及附件：每个部门一个文件夹，另有清单 index.html 和打包 zip。\n\n"
+         "PATH 可以是工作簿（.xlsx/.xlsm）、文件夹或已公开的 .txt 文本。"
+         "存在“错误”级别问题的部门不予生成（退出码 1），"
+         "可用 --draft 生成带“草稿”标记的内部审阅稿。",
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
+              metavar="OUTDIR", help="输出文件夹")
+@click.option("--format", "formats", metavar=FORMAT_HELP,
+              help="输出格式，逗号分隔，或 all；默认 txt,html,docx,xlsx（pdf 需安装 LibreOffice）")
+@click.option("--draft", is_flag=True, help="有错误也生成，每页和文件名都标注“草稿”，仅供内部审阅")
+@click.option("--force", is_flag=True, help="替换输出文件夹中已存在的同名文件")
+@click.option("--templates", "templates", type=click.Path(path_type=Path), metavar="DIR",
+              help="自定义模板文件夹（notice.txt.j2 / notice.html.j2 / notice.docx），"
+                   "在沙箱中渲染")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="并行进程数，0 为自动")
+@reports_input_errors
+def command(paths: tuple[Path, ...], outdir: Path, formats: str | None = None,
+            draft: bool = False, force: bool = False, templates: Path | None = None,
+            jobs: int = 0) -> None:
+    from xlperf.notice import package as pkg
+
+    chosen = _formats(formats)
+    if outdir.exists() and not outdir.is_dir():
+        fail(f"输出位置 {outdir} 是一个文件，请指定文件夹")
+    items = _read(paths, jobs)
+    publish, blocked = _gate(items, draft)
+    package = pkg.plan(publish, outdir, chosen, draft=draft, blocked=blocked)
+    if not pkg.safe_inside(package):  # names are sanitised; this guards the sanitiser
+        fail("部门名称无法转换为安全的文件夹名称")
+    clashes = [] if force else pkg.existing(package)
+    if clashes:
+        more = f" 等 {len(clashes)} 个文件" if len(clashes) > 1 else ""
+        fail(f"输出文件已存在：{clashes[0]}{more}。如需替换，请加 --force")
+    with _progress(len(package.entries)) as advance:
+        pkg.write_package(package, str(templates) if templates else None, jobs, advance)
+    _summary(package, blocked)
+    if blocked and not draft:
+        sys.exit(1)
+
+
+def _formats(text: str | None) -> tuple[str, ...]:
+    """Requested formats in a fixed order; ``all`` is every format (pdf needs LibreOffice)."""
+    from xlperf.notice.package import DEFAULT_FORMATS, FORMATS
+    from xlperf.notice.pdf import NOT_INSTALLED, find_soffice
+
+    if not text:
+        return DEFAULT_FORMATS
+    asked = {part.strip().lower().lstrip(".") for part in text.replace("，", ",").split(",")}
+    asked.discard("")
+    if "all" in asked:
+        asked = (asked - {"all"}) | set(FORMATS)
+    unknown = sorted(asked - set(FORMATS))
+    if unknown or not asked:
+        fail(f"未知的输出格式“{'、'.join(unknown) or text}”，可选：{'、'.join(FORMATS)} 或 all")
+    if "pdf" in asked and not find_soffice():
+        fail(NOT_INSTALLED)
+    return tuple(f for f in FORMATS if f in asked)
+
+
+def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
+    """Every department with its findings, read and checked exactly as ``xlperf validate`` does.
+
+    An unreadable input stops the run (exit 2, nothing written): a package
+    should not silently miss a department.
+    """
+    from xlperf.cli.batch import collect_paths
+    from xlperf.cli.validate_run import RunOptions, check, read
+
+    options = RunOptions(jobs=jobs)
+    results, items = read(collect_paths(paths), options)
+    check(items, options)
+    problems = [f"文件 {result.file}：{result.error}" for result in results if result.error]
+    if problems:
+        for problem in problems[1:]:
+            click.secho(f"错误：{problem}", fg="red", err=True)
+        fail(problems[0] + ("" if len(problems) == 1 else f"（另有 {len(problems) - 1} 个，见上）"))
+    if not items:
+        fail("没有找到可生成公告的工作簿（.xlsx/.xlsm）或文本（.txt）")
+    return [(department, str(path), result.findings) for result, department, path in items]
+
+
+def _gate(items: list[tuple[object, str, list]], draft: bool) -> tuple[list, list]:
+    """Split the batch: departments to publish, and those held back by error findings."""
+    from xlperf.notice.package import Blocked
+
+    publish, blocked = [], []
+    for department, source, findings in items:
+        errors = [f for f in findings if f.severity == "error"]
+        if not errors:
+            publish.append((department, source))
+            continue
+        _print_errors(department.name or source, source, errors, draft)
+        if draft:
+            publish.append((department, source))
+        else:
+            blocked.append(Blocked(department.name or Path(source).stem, source, len(errors)))
+    return publish, blocked
+
+
+def _print_errors(name: str, source: str, errors: list, draft: bool) -> None:
+    verdict = "按草稿生成" if draft else "不予生成"
+    click.secho(f"{name}（{source}）有 {len(errors)} 个错误，{verdict}：", fg="red", err=True)
+    for finding in errors:
+        where = "，".join(part for part in (
+            f"项目“{finding.project}”" if finding.project else "",
+            f"工作表 {finding.sheet}" if finding.sheet else "",
+            f"单元格 {finding.cell}" if finding.cell else "") if part)
+        click.echo(f"  [{finding.rule}] {where}：{finding.message}" if where
+                   else f"  [{finding.rule}] {finding.message}", err=True)
+
+
+class _progress:
+    """A progress bar on standard error for batches, only when it is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        from rich.console import Console
+
+        console = Console(stderr=True)
+        if self.total <= 1 or not console.is_terminal:
+            return lambda n: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self.bar = Progress("生成公告", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=console, transient=True)
+        self.bar.start()
+        task = self.bar.add_task("notice", total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _summary(package, blocked: list) -> None:
+    count = len(package.entries)
+    projects = sum(len(e.department.projects) for e in package.entries)
+    kind = "草稿" if package.draft else "公告"
+    if count:
+        click.echo(f"已生成 {count} 个部门（{projects} 个项目）的{kind}："
+                   f"{'、'.join(package.formats)}，输出到 {package.outdir}"
+                   f"（清单 {package.index.name}，打包 {package.archive.name}）")
+    if blocked:
+        click.secho(f"{len(blocked)} 个部门因存在错误未生成（见上），修改后重新运行，"
+                    "或加 --draft 生成内部审阅稿。", fg="red", err=True)

@@ -1,0 +1,142 @@
+"""``xlperf validate PATH...``: check workbooks (files or folders) and report by cell.
+
+Exit codes (cli.md): 2 when any file could not be read, else 1 when any
+finding has severity error, else 0. Reports go to standard output; progress
+and notes go to standard error, so ``--format json`` output stays clean.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from xlperf.cli.common import fail, reports_input_errors
+
+PROGRESS_MIN_FILES = 20
+
+
+@click.command(
+    "validate",
+    help="按规则校验工作簿（文件或文件夹，递归查找 .xlsx/.xlsm），逐条指出工作表和单元格。\n\n"
+         "退出码：0 无错误；1 有“错误”级别的问题；2 有文件无法读取或用法有误。",
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="报告格式：text 终端报告，json 供程序读取（见 cli.md）")
+@click.option("--annotate", "annotate", type=click.Path(path_type=Path), metavar="OUT.xlsx",
+              help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表（仅限单个工作簿）")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="使用指定的 xlperf.toml（默认读取各工作簿所在文件夹中的 xlperf.toml）")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="并行读取的进程数，0 为自动")
+@click.option("--select", metavar="CODES", help="只报告这些规则，逗号分隔，可用前缀（如 W,Q001）")
+@click.option("--ignore", metavar="CODES", help="不报告这些规则，逗号分隔，可用前缀（如 T,C004）")
+@reports_input_errors
+def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_file: Path | None,
+            jobs: int, select: str | None, ignore: str | None) -> None:
+    from xlperf.cli import batch
+    from xlperf.cli.validate_run import RunOptions, run
+
+    options = RunOptions(
+        config_file=config_file,
+        jobs=jobs,
+        select=_codes(select, "--select"),
+        ignore=_codes(ignore, "--ignore"),
+    )
+    found = batch.collect_paths(paths)
+    if not found:
+        fail("没有找到可校验的工作簿（.xlsx/.xlsm）")
+    if annotate is not None:
+        _check_annotate(found, annotate)
+    with _progress(len(found)) as advance:
+        results = run(found, options, advance)
+    _print(results, fmt)
+    if annotate is not None:
+        _write_annotated(found[0].path, annotate, results[0])
+    from xlperf.reports.results import exit_code
+
+    sys.exit(exit_code(results))
+
+
+def _codes(text: str | None, option: str) -> tuple[str, ...]:
+    if not text:
+        return ()
+    parts = text.replace("，", ",").split(",")
+    codes = tuple(part.strip().upper() for part in parts if part.strip())
+    bad = [code for code in codes if not _looks_like_code(code)]
+    if bad:
+        fail(f"{option} 中的“{bad[0]}”不是规则代码（如 W001，或前缀 W）")
+    from xlperf.validation.rules import CODES
+
+    unknown = [code for code in codes if not any(known.startswith(code) for known in CODES)]
+    if unknown:
+        fail(f"{option} 中的“{unknown[0]}”不对应任何规则（运行 xlperf rules 查看全部规则）")
+    return codes
+
+
+def _looks_like_code(code: str) -> bool:
+    """``W001`` or a prefix of one (``W``, ``W0``), as ruff's --select takes them."""
+    return (code[:1].isascii() and code[:1].isalpha() and len(code) <= 4
+            and (code[1:].isdigit() or not code[1:]))
+
+
+def _check_annotate(found: list, target: Path) -> None:
+    workbooks = [f for f in found if f.path.suffix.lower() in (".xlsx", ".xlsm")]
+    if len(found) != 1 or len(workbooks) != 1:
+        fail(f"--annotate 只能用于单个工作簿，这次给出了 {len(found)} 个文件")
+    source = workbooks[0].path
+    if target.suffix.lower() != source.suffix.lower():
+        fail(f"标注副本 {target} 的扩展名应与原文件相同（{source.suffix}）")
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        fail(f"标注副本不能覆盖原工作簿 {source}，请另选文件名")
+
+
+class _progress:
+    """A progress bar on standard error for long runs, only when it is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        from rich.console import Console
+
+        console = Console(stderr=True)
+        if self.total <= PROGRESS_MIN_FILES or not console.is_terminal:
+            return lambda n: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress("读取工作簿", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=console, transient=True)
+        self.bar.start()
+        task = self.bar.add_task("read", total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print(results: list, fmt: str) -> None:
+    if fmt == "json":
+        from xlperf.reports.json_report import build_report, dumps
+
+        click.echo(dumps(build_report(results)), nl=False)
+        return
+    from rich.console import Console
+
+    from xlperf.reports.terminal import print_report
+
+    print_report(results, Console(highlight=False))
+
+
+def _write_annotated(source: Path, target: Path, result) -> None:
+    if result.unreadable:
+        click.echo("未写出标注副本：原工作簿无法读取", err=True)
+        return
+    from xlperf.reports.annotate import annotate_workbook
+
+    annotate_workbook(source, target, result.findings)
+    click.echo(f"已写出标注副本：{target}", err=True)

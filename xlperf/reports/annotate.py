@@ -1,0 +1,253 @@
+"""The annotated copy of a workbook (``xlperf validate --annotate OUT.xlsx``), via openpyxl.
+
+This module executes the actions of ``marks.plan_marks`` on an openpyxl
+``Workbook``: it fills the offending cells, puts a note on each and writes the
+校验结果 sheet. Every mark is recorded in a very hidden sheet together with
+the cell's previous fill and comment, so ``clear_marks`` restores the workbook
+as it was and annotating an annotated copy replaces the marks instead of
+piling them up. The Excel ribbon's 清除标记 runs the same steps through xlwings.
+
+Only the marked cells, their comments and the two xlperf sheets change;
+styles, merged cells, data validations, conditional formats, formulas and
+defined names are left to openpyxl to carry over as they were.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from xlperf.errors import InputError
+from xlperf.reports.marks import (
+    LINK_COLUMN,
+    MARKS_HEADER,
+    MARKS_SHEET,
+    NOTE_AUTHOR,
+    SEVERITY_FILLS,
+    Fill,
+    Note,
+    ReportSheet,
+    note_with_previous,
+    plan_marks,
+)
+from xlperf.validation.findings import Finding
+
+if TYPE_CHECKING:  # openpyxl is imported only when a workbook is annotated
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+NO_FINDINGS = "未发现问题"
+
+
+def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[str],
+                      findings: Iterable[Finding]) -> None:
+    """Write ``source`` with ``findings`` marked to ``target``; ``source`` stays untouched."""
+    from openpyxl import load_workbook
+
+    source, target = Path(source), Path(target)
+    _check_target(source, target)
+    keep_vba = source.suffix.lower() == ".xlsm"
+    try:
+        workbook = load_workbook(source, keep_vba=keep_vba, rich_text=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise InputError(f"无法打开工作簿（{exc.__class__.__name__}），请确认文件未损坏",
+                         file=str(source)) from exc
+    apply_marks(workbook, findings)
+    from xlperf.atomic import atomic_path
+
+    with atomic_path(target) as tmp:
+        workbook.save(tmp)
+
+
+def _check_target(source: Path, target: Path) -> None:
+    if target.suffix.lower() != source.suffix.lower():
+        raise InputError(f"标注副本的扩展名应与原文件相同（{source.suffix}），"
+                         "以免丢失宏或被 Excel 拒绝打开", file=str(target))
+    if target.exists() and target.resolve() == source.resolve():
+        raise InputError("标注副本不能覆盖原工作簿，请另选文件名", file=str(target))
+
+
+def apply_marks(workbook: Workbook, findings: Iterable[Finding]) -> None:
+    """Mark ``findings`` in ``workbook`` (clearing any earlier xlperf marks first)."""
+    clear_marks(workbook)
+    record = _marks_sheet(workbook)
+    findings = [_at_anchor(workbook, finding) for finding in findings]
+    for action in plan_marks(findings):
+        if isinstance(action, Fill):
+            _fill(workbook, action, record)
+        elif isinstance(action, Note):
+            _note(workbook, action)
+        elif isinstance(action, ReportSheet):
+            _report_sheet(workbook, action, record)
+
+
+def clear_marks(workbook: Workbook) -> None:
+    """Remove xlperf's marks: restore fills and comments, drop the report and record sheets.
+
+    A cell the user has refilled since it was marked keeps the user's fill;
+    a comment the user has replaced is left alone.
+    """
+    if MARKS_SHEET not in workbook.sheetnames:
+        return
+    record = workbook[MARKS_SHEET]
+    active = None
+    for row in record.iter_rows(min_row=2, values_only=True):
+        entry = dict(zip(MARKS_HEADER, row, strict=False))
+        if entry["kind"] == "cell":
+            _restore_cell(workbook, entry)
+        elif entry["kind"] == "report" and entry["sheet"] in workbook.sheetnames:
+            del workbook[entry["sheet"]]
+        elif entry["kind"] == "active":
+            active = entry["sheet"]
+    del workbook[MARKS_SHEET]
+    _activate(workbook, active if active in workbook.sheetnames else workbook.sheetnames[0])
+
+
+def _activate(workbook: Workbook, title: str) -> None:
+    """Make ``title`` the one selected sheet (several selected tabs would group them in Excel)."""
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.tabSelected = sheet.title == title
+    workbook.active = workbook[title]
+
+
+# --- executing actions -------------------------------------------------------
+
+
+def _marks_sheet(workbook: Workbook) -> Worksheet:
+    sheet = workbook.create_sheet(MARKS_SHEET)
+    sheet.sheet_state = "veryHidden"
+    sheet.append(list(MARKS_HEADER))
+    return sheet
+
+
+def _at_anchor(workbook: Workbook, finding: Finding) -> Finding:
+    """The finding pointed at the cell the user sees (a merged range's top-left cell)."""
+    if not finding.sheet or not finding.cell:
+        return finding
+    cell = _target_cell(workbook, finding.sheet, finding.cell)
+    if cell is None or cell.coordinate == finding.cell:
+        return finding
+    return dataclasses.replace(finding, cell=cell.coordinate)
+
+
+def _target_cell(workbook: Workbook, sheet: str, ref: str) -> Any | None:
+    """The cell to mark: the top-left cell when ``ref`` lies inside a merged range."""
+    if sheet not in workbook.sheetnames or sheet == MARKS_SHEET:
+        return None
+    worksheet = workbook[sheet]
+    ref = ref.split(":")[0].replace("$", "")
+    try:
+        cell = worksheet[ref]
+    except (ValueError, KeyError, IndexError):
+        return None
+    for merged in worksheet.merged_cells.ranges:
+        if cell.coordinate in merged:
+            return worksheet.cell(merged.min_row, merged.min_col)
+    return cell
+
+
+def _fill(workbook: Workbook, action: Fill, record: Worksheet) -> None:
+    from openpyxl.styles import PatternFill
+    from openpyxl.xml.functions import tostring
+
+    cell = _target_cell(workbook, action.sheet, action.cell)
+    if cell is None:
+        return
+    comment = cell.comment
+    _append_text(record, ["cell", cell.parent.title, cell.coordinate, action.colour,
+                          tostring(cell.fill.to_tree()).decode("utf-8"),
+                          comment.text if comment else None,
+                          comment.author if comment else None])
+    cell.fill = PatternFill("solid", fgColor=action.colour)
+
+
+def _note(workbook: Workbook, action: Note) -> None:
+    from openpyxl.comments import Comment
+
+    cell = _target_cell(workbook, action.sheet, action.cell)
+    if cell is None:
+        return
+    previous = cell.comment.text if cell.comment else None
+    text = note_with_previous(action.text, previous)
+    lines = text.count("\n") + 1
+    cell.comment = Comment(text, NOTE_AUTHOR, height=min(400, 20 + 18 * lines), width=320)
+
+
+def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    title = _free_title(workbook, action.title)
+    sheet = workbook.create_sheet(title, index=len(workbook.sheetnames) - 1)
+    _append_text(record, ["report", title, None, None, None, None, None])
+    _append_text(record, ["active", workbook.active.title, None, None, None, None, None])
+    sheet.append(list(action.header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in action.rows:
+        _append_text(sheet, list(row.values))
+        level = sheet.cell(sheet.max_row, 1)
+        level.fill = PatternFill("solid", fgColor=SEVERITY_FILLS.get(row.severity, "FFFFFF"))
+        if row.link:
+            link = sheet.cell(sheet.max_row, LINK_COLUMN + 1)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=row.link)
+            link.font = Font(color="0563C1", underline="single")
+    if not action.rows:
+        _append_text(sheet, [*([""] * (len(action.header) - 1)), NO_FINDINGS])
+    for index, width in enumerate(action.widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for (message,) in sheet.iter_rows(min_row=2, min_col=len(action.header),
+                                      max_col=len(action.header)):
+        message.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(action.header))}{sheet.max_row}"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _activate(workbook, title)
+
+
+def _free_title(workbook: Workbook, title: str) -> str:
+    """``title``, or ``title (2)`` … when the user already has a sheet by that name."""
+    candidate, number = title, 2
+    while candidate in workbook.sheetnames:
+        candidate, number = f"{title} ({number})", number + 1
+    return candidate
+
+
+def _append_text(sheet: Worksheet, values: list[str | None]) -> None:
+    """Append a row whose strings stay text: ``=1+1`` or ``@x`` from a user is never a formula."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+# --- restoring ---------------------------------------------------------------
+
+
+def _restore_cell(workbook: Workbook, entry: dict[str, Any]) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles.fills import Fill as OpenpyxlFill
+    from openpyxl.xml.functions import fromstring
+
+    if entry["sheet"] not in workbook.sheetnames:
+        return
+    cell = workbook[entry["sheet"]][entry["cell"]]
+    if _is_our_fill(cell, entry["colour"]) and entry["fill"]:
+        cell.fill = OpenpyxlFill.from_tree(fromstring(entry["fill"]))
+    if cell.comment is not None and cell.comment.author == NOTE_AUTHOR:
+        previous = entry["comment"]
+        cell.comment = Comment(previous, entry["comment_author"] or "") if previous else None
+
+
+def _is_our_fill(cell: Any, colour: str | None) -> bool:
+    fill = cell.fill
+    rgb = getattr(fill.fgColor, "rgb", None)
+    return (fill.fill_type == "solid" and isinstance(rgb, str) and colour is not None
+            and rgb[-6:].upper() == colour.upper())

@@ -1,0 +1,64 @@
+"""``xlperf validate --format json``: the report exactly as ``cli.md`` shows it.
+
+Other programs read this, so its shape is a contract, described by
+``report.schema.json`` next to this module. Unreadable files are listed as
+file entries with an ``error`` reason (see docs/validation-reports.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+from xlperf.reports.results import FileResult, summarize
+
+REPORT_VERSION = 1
+
+
+def file_entry(result: FileResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "file": result.file,
+        "department": result.department,
+        "projects": result.projects,
+        "findings": [finding.to_json() for finding in result.findings],
+    }
+    if result.unreadable:
+        entry["error"] = result.error
+    return entry
+
+
+def build_report(results: Iterable[FileResult]) -> dict[str, Any]:
+    """The JSON report as a dict: ``version``, ``files`` in the order checked, ``summary``.
+
+    ``summary.unreadable`` appears only when some file could not be read, so
+    a clean run's report is exactly the shape cli.md documents.
+    """
+    results = list(results)
+    summary = summarize(results)
+    summary_dict: dict[str, int] = {
+        "files": summary.files,
+        "projects": summary.projects,
+        "error": summary.error,
+        "warning": summary.warning,
+        "info": summary.info,
+    }
+    if summary.unreadable:
+        summary_dict["unreadable"] = summary.unreadable
+    return {
+        "version": REPORT_VERSION,
+        "files": [file_entry(result) for result in results],
+        "summary": summary_dict,
+    }
+
+
+def dumps(report: dict[str, Any]) -> str:
+    """Readable UTF-8 JSON: Chinese stays Chinese, not ``\\u`` escapes."""
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the report, shipped with the package."""
+    text = resources.files("xlperf.reports").joinpath("report.schema.json").read_text("utf-8")
+    return json.loads(text)

@@ -1,0 +1,139 @@
+"""What marking findings in a workbook means, as plain data both workbook adapters execute.
+
+``plan_marks(findings)`` is a pure function: it turns findings into a list of
+simple actions — fill a cell, put a note on it, write the 校验结果 sheet. The
+openpyxl adapter (``annotate.py``, for ``xlperf validate --annotate``) and the
+xlwings adapter (the Excel ribbon) execute the same list, so a workbook marked
+from the command line and one marked inside Excel look the same, and either
+can clear the other's marks.
+
+Marks are recorded in a very hidden sheet (``MARKS_SHEET``) with one row per
+marked cell and the fill and comment it had before, so that clearing restores
+the user's own formatting instead of guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from xlperf.validation.findings import SEVERITIES, Finding
+
+# Severity -> (word shown to the user, cell fill as RRGGBB). The fills are
+# Excel's own "Bad" / "Neutral" / a light blue, so they read as familiar.
+SEVERITY_WORDS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_FILLS: dict[str, str] = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+
+REPORT_SHEET = "校验结果"
+REPORT_HEADER: tuple[str, ...] = ("级别", "规则", "项目", "工作表", "单元格", "说明")
+REPORT_WIDTHS: tuple[int, ...] = (8, 8, 40, 12, 10, 70)
+LINK_COLUMN = 4  # 0-based index of 单元格 in REPORT_HEADER: the cell holding the hyperlink
+
+MARKS_SHEET = "_xlperf_marks"
+# One row per marked cell; the first row is this header. "kind" is "cell" for a
+# marked cell (colour = our fill, fill = its previous fill as an OOXML <fill>
+# element, comment/comment_author = its previous comment), "report" for the
+# report sheet xlperf created (its name in "sheet"), "active" for the sheet that
+# was active before (the report sheet is made active so it is what opens first).
+MARKS_HEADER: tuple[str, ...] = (
+    "kind", "sheet", "cell", "colour", "fill", "comment", "comment_author",
+)
+NOTE_AUTHOR = "xlperf"
+NOTE_TITLE = "xlperf 校验："
+NOTE_PREVIOUS = "—— 原批注 ——"
+
+
+@dataclass(frozen=True)
+class Fill:
+    """Fill ``sheet!cell`` with ``colour`` (RRGGBB), remembering its previous fill."""
+
+    sheet: str
+    cell: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """Put ``text`` as a comment on ``sheet!cell`` (keeping any previous comment below it)."""
+
+    sheet: str
+    cell: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    values: tuple[str, ...]  # one per REPORT_HEADER column, all written as text
+    link: str | None  # internal link location such as "'项目01'!C11", or None
+    severity: str
+
+
+@dataclass(frozen=True)
+class ReportSheet:
+    """Write the 校验结果 sheet: bold frozen header, auto filter, widths, one row per finding."""
+
+    title: str
+    header: tuple[str, ...]
+    widths: tuple[int, ...]
+    rows: tuple[ReportRow, ...]
+
+
+Action = Fill | Note | ReportSheet
+
+
+def link_location(sheet: str, cell: str | None) -> str:
+    """An internal link location: ``'项目01'!C11`` (quotes doubled inside the name)."""
+    quoted = "'" + sheet.replace("'", "''") + "'"
+    return f"{quoted}!{cell or 'A1'}"
+
+
+def note_line(finding: Finding) -> str:
+    return f"{SEVERITY_WORDS[finding.severity]} {finding.rule}：{finding.message}"
+
+
+def _severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def plan_marks(findings: Iterable[Finding]) -> list[Action]:
+    """The actions that mark ``findings`` in their workbook, in a stable order.
+
+    A cell with several findings gets one fill (the most severe finding's
+    colour) and one note listing them all. Findings without a cell (a
+    department-level finding, a whole project) appear only in the report sheet.
+    """
+    findings = list(findings)
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.sheet and finding.cell:
+            by_cell.setdefault((finding.sheet, finding.cell), []).append(finding)
+    actions: list[Action] = []
+    for (sheet, cell), group in by_cell.items():
+        worst = min(group, key=lambda f: _severity_rank(f.severity))
+        colour = SEVERITY_FILLS.get(worst.severity, SEVERITY_FILLS["info"])
+        actions.append(Fill(sheet, cell, colour))
+        text = "\n".join([NOTE_TITLE, *(note_line(f) for f in group)])
+        actions.append(Note(sheet, cell, text))
+    actions.append(ReportSheet(REPORT_SHEET, REPORT_HEADER, REPORT_WIDTHS,
+                               tuple(_report_row(f) for f in findings)))
+    return actions
+
+
+def _report_row(finding: Finding) -> ReportRow:
+    values = (
+        SEVERITY_WORDS.get(finding.severity, finding.severity),
+        finding.rule,
+        finding.project or "（部门）",
+        finding.sheet or "",
+        finding.cell or "",
+        finding.message,
+    )
+    link = link_location(finding.sheet, finding.cell) if finding.sheet else None
+    return ReportRow(values, link, finding.severity)
+
+
+def note_with_previous(text: str, previous: str | None) -> str:
+    """Our note, with the user's own comment kept underneath so nothing is hidden."""
+    if not previous:
+        return text
+    return f"{text}\n{NOTE_PREVIOUS}\n{previous}"

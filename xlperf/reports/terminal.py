@@ -1,0 +1,91 @@
+"""The terminal report of ``xlperf validate``: grouped by file, then by project.
+
+Each finding is one line — severity word, rule code, ``sheet!cell``, message —
+so the report reads the same without colour (NO_COLOR, a pipe, a log file):
+colour only repeats what the words already say. User text (project names,
+messages) is printed as plain text, never interpreted as rich markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from xlperf.reports.marks import SEVERITY_WORDS
+from xlperf.reports.results import FileResult, Summary, summarize
+from xlperf.validation.findings import Finding
+
+SEVERITY_STYLES: dict[str, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+DEPARTMENT_GROUP = "（部门）"
+INDENT = "  "
+
+
+def location(finding: Finding) -> str:
+    """``项目07!D20``; the sheet alone when there is no cell; empty when neither."""
+    if finding.sheet and finding.cell:
+        return f"{finding.sheet}!{finding.cell}"
+    return finding.sheet or finding.cell or ""
+
+
+def finding_line(finding: Finding) -> Text:
+    word = SEVERITY_WORDS.get(finding.severity, finding.severity)
+    line = Text(INDENT * 2)
+    line.append(word, style=SEVERITY_STYLES.get(finding.severity, ""))
+    line.append(f" {finding.rule}")
+    where = location(finding)
+    if where:
+        line.append(f" {where}", style="dim")
+    line.append(f"  {finding.message}")
+    return line
+
+
+def file_lines(result: FileResult) -> list[Text]:
+    head = Text(result.file, style="bold")
+    if result.unreadable:
+        head.append(" — ")
+        head.append("无法读取", style="bold red")
+        head.append(f"：{result.error}")
+        return [head]
+    head.append(f" — {result.department or '（未填部门名称）'}，{result.projects} 个项目")
+    if not result.findings:
+        head.append("：")
+        head.append("未发现问题", style="green")
+        return [head]
+    lines = [head]
+    for project, findings in _by_project(result.findings).items():
+        lines.append(Text(INDENT + (project or DEPARTMENT_GROUP), style="bold"))
+        lines.extend(finding_line(f) for f in findings)
+    return lines
+
+
+def _by_project(findings: Iterable[Finding]) -> dict[str | None, list[Finding]]:
+    """Findings per project in the order first met; department-level ones first."""
+    groups: dict[str | None, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.project, []).append(finding)
+    if None in groups:
+        groups = {None: groups.pop(None), **groups}
+    return groups
+
+
+def summary_line(summary: Summary) -> Text:
+    text = (f"共检查 {summary.files} 个文件、{summary.projects} 个项目："
+            f"错误 {summary.error} 个，警告 {summary.warning} 个，提示 {summary.info} 个")
+    if summary.unreadable:
+        text += f"；无法读取 {summary.unreadable} 个文件"
+    style = "bold red" if summary.error or summary.unreadable else "bold green"
+    return Text(text, style=style)
+
+
+def print_report(results: Iterable[FileResult], console: Console | None = None) -> None:
+    """Print every file's findings, then the summary line."""
+    results = list(results)
+    console = console or Console(highlight=False)
+    for result in results:
+        for line in file_lines(result):
+            console.print(line, soft_wrap=True, highlight=False)
+    if results:
+        console.print()
+    console.print(summary_line(summarize(results)), soft_wrap=True, highlight=False)

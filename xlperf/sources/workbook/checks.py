@@ -1,0 +1,120 @@
+"""Refusing files that are not readable workbooks, before any parser sees them.
+
+Finance staff get files by mail and chat: old .xls, password-protected
+workbooks, CSVs renamed to .xlsx, truncated downloads. Each gets a one-line
+Chinese reason that says what to do. Zip bombs (a tiny file that inflates to
+gigabytes) are refused from the sizes the zip declares, before calamine
+decompresses anything.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from xlperf.errors import InputError
+
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+# An encrypted .xlsx is an OLE2 compound file holding an "EncryptionInfo" stream;
+# directory entry names are stored in UTF-16LE.
+ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a goal-table workbook is a few hundred kB
+MAX_RATIO = 100  # XML compresses 10-30×; far more on a large member means a bomb
+RATIO_MIN_SIZE = 10 * 1024 * 1024  # small members may compress well, harmlessly
+
+SAVE_AS_XLSX = "请在 Excel 或 WPS 中打开后另存为 .xlsx 再试"
+# Other zip-based formats: a member that names them, and what to tell the user.
+OTHER_PACKAGES = (
+    ("word/document.xml", "这是 Word 文档，不是 Excel 工作簿"),
+    ("ppt/presentation.xml", "这是 PowerPoint 演示文稿，不是 Excel 工作簿"),
+    ("content.xml", f"这是 OpenDocument 文件（如 WPS/LibreOffice 的 .ods），{SAVE_AS_XLSX}"),
+)
+
+
+def check_workbook_file(path: Path) -> None:
+    """Raise ``InputError`` unless ``path`` looks like a sane .xlsx/.xlsm package."""
+    where = str(path)
+    if path.is_dir():
+        raise InputError("这是一个文件夹，不是工作簿", file=where)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        raise InputError("找不到这个文件", file=where) from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件（{exc.strerror or exc}）", file=where) from None
+    if size == 0:
+        raise InputError("文件是空的（0 字节），不是 Excel 工作簿", file=where)
+    if head.startswith(OLE2_SIGNATURE):
+        _refuse_ole2(path)
+    if not head.startswith(ZIP_SIGNATURES):
+        _refuse_other(path, head)
+    _check_package(path)
+
+
+def _refuse_ole2(path: Path) -> None:
+    if _contains(path, ENCRYPTION_STREAM):
+        raise InputError("工作簿设置了打开密码，xlperf 无法读取；请在 Excel 或 WPS 中取消密码"
+                         "（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存再试",
+                         file=str(path))
+    raise InputError(f"这是旧版 Excel 97-2003 工作簿（.xls），{SAVE_AS_XLSX}", file=str(path))
+
+
+def _contains(path: Path, needle: bytes, chunk: int = 1 << 20) -> bool:
+    """Whether the file holds ``needle``, read in chunks (encrypted files can be large)."""
+    tail = b""
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            if needle in tail + block:
+                return True
+            tail = block[-len(needle):]
+    return False
+
+
+def _refuse_other(path: Path, head: bytes) -> None:
+    if _looks_like_text(head):
+        raise InputError("这是文本文件（可能是改了扩展名的 CSV），不是 Excel 工作簿；"
+                         + SAVE_AS_XLSX, file=str(path))
+    raise InputError(f"无法识别的文件格式，不是 Excel 工作簿（.xlsx）；{SAVE_AS_XLSX}",
+                     file=str(path))
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return head.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16 text has NULs
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(head) - 4:  # a character cut at the end of the sample
+                return True
+    return False
+
+
+def _check_package(path: Path) -> None:
+    where = str(path)
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError("文件已损坏或不完整（可能下载或复制时被截断），无法作为 .xlsx 打开；"
+                         "请重新获取文件，或在 Excel 中打开并另存后再试", file=where) from None
+    names = {item.filename for item in members}
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        message = next((text for member, text in OTHER_PACKAGES if member in names),
+                       "这是一个压缩文件，但不是 Excel 工作簿（缺少 xl/workbook.xml）")
+        raise InputError(message, file=where)
+    total = sum(item.file_size for item in members)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"文件解压后约 {total // (1024 * 1024)} MB，超过上限 "
+                         f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB，"
+                         "可能已损坏或是恶意文件，已拒绝读取", file=where)
+    for item in members:
+        if item.file_size > RATIO_MIN_SIZE and item.file_size > MAX_RATIO * max(
+                item.compress_size, 1):
+            raise InputError(f"文件中的 {item.filename} 压缩比异常（超过 {MAX_RATIO} 倍），"
+                             "可能是恶意文件（压缩炸弹），已拒绝读取", file=where)

@@ -1,0 +1,213 @@
+"""Reading project tables from a sheet by their labels, not their positions.
+
+A project table starts at a ``项目名称`` label. Its header fields are found
+by label anywhere above the ``一级指标`` row (the value is the next non-empty
+cell to the right), and its indicator columns by header text, so a sheet laid
+out by hand, with extra columns or shifted rows, still reads. Several tables
+stacked in one sheet (a pasted notice) read as several projects.
+
+Tolerated: merged or blank 一级/二级 continuation cells (filled down), blank
+rows, numbers typed as text, full-width digits, stray spaces; a row whose
+三级 text is blank but has a weight is still an indicator (rule S003).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from xlperf.errors import InputError
+from xlperf.model import Indicator, Project
+from xlperf.model.text import normalize_label, parse_number
+from xlperf.sources.workbook import layout
+from xlperf.sources.workbook.grid import Grid, address, is_blank, label_key
+
+NAME_KEY = label_key(layout.HEADER_LABELS["name"])
+FIELD_BY_LABEL = {label_key(label): key for key, label in layout.HEADER_LABELS.items()}
+COLUMN_BY_LABEL = {
+    label_key(text): key
+    for key, label in layout.COLUMN_LABELS.items()
+    for text in (label, *layout.COLUMN_ALIASES.get(key, ()))
+}
+HEADER_ROW_KEY = label_key(layout.COLUMN_LABELS["level1"])
+REQUIRED_COLUMNS = ("level1", "level2", "name")
+# A row whose first non-empty cell is one of these ends an indicator table.
+STOP_KEYS = frozenset({label_key(layout.TOTAL_LABEL), "总计", label_key(layout.TABLE_TITLE),
+                       label_key(layout.UNIT_LABEL), "单位:元", *FIELD_BY_LABEL})
+_ODD_HYPHENS = frozenset("－—–‐‑﹣")
+HEADER_ZONE = 40  # rows from 项目名称 within which the 一级指标 header must appear
+MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
+
+
+def table_starts(grid: Grid) -> list[int]:
+    """Rows (0-based) holding a 项目名称 label: where each project table begins."""
+    if grid.table_starts is None:
+        grid.table_starts = [index for index, row in enumerate(grid.rows)
+                             if any(v.__class__ is str and "项目名称" in v
+                                    and label_key(v) == NAME_KEY for v in row)]
+    return grid.table_starts
+
+
+def is_project_table(grid: Grid, start: int, end: int) -> bool:
+    """A 项目名称 label plus an indicator header or another header label (not a list's header)."""
+    others = set(FIELD_BY_LABEL) - {NAME_KEY}
+    for row in range(start, min(end, start + HEADER_ZONE)):
+        keys = {label_key(v) for v in grid.rows[row] if isinstance(v, str)}
+        if HEADER_ROW_KEY in keys or keys & others:
+            return True
+    return False
+
+
+def project_tables(grid: Grid) -> list[tuple[int, int]]:
+    """(first row, end row) of each project table in ``grid``, 0-based, end exclusive."""
+    starts = table_starts(grid)
+    bounds = zip(starts, [*starts[1:], len(grid.rows)], strict=True)
+    return [(start, end) for start, end in bounds if is_project_table(grid, start, end)]
+
+
+def read_projects(grid: Grid) -> list[Project]:
+    """Every filled-in project table in ``grid`` (blank template tables are skipped)."""
+    projects = []
+    for start, end in project_tables(grid):
+        project = _read_table(grid, start, end)
+        if project.name or project.indicators:
+            projects.append(project)
+    return projects
+
+
+def _read_table(grid: Grid, start: int, end: int) -> Project:
+    header = _find_header_row(grid, start, end)
+    project = Project(name="", sheet=grid.sheet)
+    first_note = len(grid.normalizations)
+    _read_header_fields(grid, project, start, header if header is not None else
+                        min(end, start + HEADER_ZONE))
+    if header is not None:
+        columns = _map_columns(grid, header)
+        project.indicators, project.total_cell = _read_indicators(grid, columns, header + 1, end)
+    for note in grid.normalizations[first_note:]:
+        note.project = project.name
+    return project
+
+
+def _find_header_row(grid: Grid, start: int, end: int) -> int | None:
+    for row in range(start, min(end, start + HEADER_ZONE)):
+        if any(label_key(v) == HEADER_ROW_KEY for v in grid.rows[row] if isinstance(v, str)):
+            return row
+    return None
+
+
+def _read_header_fields(grid: Grid, project: Project, start: int, stop: int) -> None:
+    """Each label's value is the next non-empty cell to its right, unless that is a label."""
+    for row in range(start, stop):
+        for column, raw in enumerate(grid.rows[row]):
+            key = FIELD_BY_LABEL.get(label_key(raw))
+            if key is None or key in project.cells:
+                continue
+            value_column = _value_column(grid, row, column)
+            project.cells[key] = address(row, value_column)
+            if key == "amount":
+                value, repairs = parse_number(grid.raw(row, value_column))
+                grid.note(repairs, grid.raw(row, value_column), row, value_column, None)
+                project.amount = value
+            else:
+                setattr(project, key, grid.text(row, value_column))
+
+
+def _value_column(grid: Grid, row: int, column: int) -> int:
+    """Where a label's value is: skip empty (merged) cells; stop at the next label."""
+    first = grid.merge_end(row, column) + 1
+    for candidate in range(first, grid.width):
+        raw = grid.raw(row, candidate)
+        if is_blank(raw):
+            continue
+        return first if label_key(raw) in FIELD_BY_LABEL else candidate
+    return first
+
+
+def _map_columns(grid: Grid, header: int) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for column, raw in enumerate(grid.rows[header]):
+        key = COLUMN_BY_LABEL.get(label_key(raw))
+        if key is not None and key not in columns:
+            columns[key] = column
+    for key in REQUIRED_COLUMNS:
+        if key not in columns:
+            raise InputError(f"指标表头（第 {header + 1} 行）缺少“{layout.COLUMN_LABELS[key]}”列",
+                             sheet=grid.sheet, cell=address(header, 0))
+    return columns
+
+
+def _read_indicators(grid: Grid, columns: dict[str, int], first: int,
+                     end: int) -> tuple[list[Indicator], str | None]:
+    items: list[Indicator] = []
+    level1 = level2 = ""
+    for row in range(first, end):
+        if _is_stop_row(grid, row):
+            total = columns.get("weight")
+            stop_key = label_key(_first_value(grid, row))
+            is_total = stop_key in (label_key(layout.TOTAL_LABEL), "总计")
+            return items, address(row, total) if is_total and total is not None else None
+        raw = {key: grid.raw(row, column) for key, column in columns.items()}
+        if all(is_blank(v) for v in raw.values()):
+            continue
+        if not is_blank(raw["level1"]):
+            new = _label(grid, row, columns["level1"])
+            if new != level1:
+                level2 = ""
+            level1 = new
+        if not is_blank(raw["level2"]):
+            level2 = _label(grid, row, columns["level2"])
+        if all(is_blank(raw.get(k)) for k in ("name", "weight", "value")):
+            continue  # a template row with only its levels filled in
+        if len(items) >= MAX_INDICATOR_ROWS:
+            raise InputError(f"指标行超过 {MAX_INDICATOR_ROWS} 行，不像一张绩效目标表；"
+                             "请删除多余的行后再试", sheet=grid.sheet, cell=address(row, 0))
+        items.append(_indicator(grid, row, columns, level1, level2))
+    return items, None
+
+
+def _indicator(grid: Grid, row: int, columns: dict[str, int], level1: str,
+               level2: str) -> Indicator:
+    name_column = columns["name"]
+    name = grid.text(row, name_column)
+    item = Indicator(level1=level1, level2=level2, name=name,
+                     not_applicable=layout.is_not_applicable(name), sheet=grid.sheet,
+                     cell=address(row, name_column), row=row + 1)
+    if "weight" in columns:
+        raw = grid.raw(row, columns["weight"])
+        item.weight, repairs = parse_number(raw)
+        grid.note(repairs, raw, row, columns["weight"], None)
+        item.weight_cell = address(row, columns["weight"])
+    if "value" in columns:
+        item.value = grid.text(row, columns["value"]) or None
+    return item
+
+
+def _label(grid: Grid, row: int, column: int) -> str:
+    """A 一级/二级 label with its code normalised (``１１－数量指标`` → ``11-数量指标``)."""
+    original = grid.text(row, column)
+    label = normalize_label(original)
+    if label != original:
+        grid.note(_label_repairs(original), original, row, column, None)
+    return label
+
+
+def _label_repairs(original: str) -> list[str]:
+    """Which kinds of repair ``normalize_label`` made, for rule T001."""
+    kinds = []
+    if any(ch.isspace() for ch in original):
+        kinds.append("space")
+    if any(ch in _ODD_HYPHENS for ch in original):
+        kinds.append("hyphen")
+    others = (ch for ch in original if not ch.isspace() and ch not in _ODD_HYPHENS)
+    if any(unicodedata.normalize("NFKC", ch) != ch for ch in others):
+        kinds.append("fullwidth")
+    return kinds
+
+
+def _first_value(grid: Grid, row: int) -> object:
+    return next((v for v in grid.rows[row] if not is_blank(v)), "")
+
+
+def _is_stop_row(grid: Grid, row: int) -> bool:
+    first = _first_value(grid, row)
+    return isinstance(first, str) and label_key(first) in STOP_KEYS

@@ -1,0 +1,144 @@
+"""Reading department workbooks with python-calamine (values only, fast, read-only).
+
+``read_workbook(path)`` returns a ``Department``: the 部门信息 sheet gives the
+notice fields and settings, and every sheet holding a project table (found by
+its 项目名称 label, whatever the sheet is called) gives projects. 项目清单 is
+not read: the project sheets are the truth.
+
+Anything that cannot be read raises ``InputError`` with a Chinese message
+naming the file (and sheet/cell where known); see ``checks.py`` for the
+files refused before parsing. The input file is only ever opened for reading.
+
+A formula whose value was never calculated (a workbook written by a script
+and not opened in Excel since) is read as the text ``公式未计算：=…``
+(``grid.UNCACHED_FORMULA``): in a weight or an amount validation then
+reports it as "not a number" with its cell, instead of the reader guessing
+a blank or a zero.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xlperf.errors import InputError
+from xlperf.model import Department
+from xlperf.sources.workbook import layout
+from xlperf.sources.workbook.checks import check_workbook_file
+from xlperf.sources.workbook.formulas import uncached_formulas
+from xlperf.sources.workbook.grid import UNCACHED_FORMULA, Grid, is_blank, label_key
+from xlperf.sources.workbook.info_reader import is_info_sheet, read_info
+from xlperf.sources.workbook.project_reader import project_tables, read_projects, table_starts
+
+__all__ = ["UNCACHED_FORMULA", "department_from_grids", "read_workbook"]
+
+SCAN_ROWS = 60  # a project table's 项目名称 label must appear within these rows
+NOT_PROJECT_SHEETS = frozenset({layout.PROJECT_LIST_SHEET, layout.HELPER_SHEET})
+
+
+def read_workbook(path: str | Path) -> Department:
+    """Read a department workbook; ``InputError`` (Chinese) for anything unreadable."""
+    source = str(path)
+    path = Path(path)
+    check_workbook_file(path)
+    try:
+        return department_from_grids(_load_grids(path), source, path)
+    except InputError as exc:
+        if exc.file:
+            raise
+        raise InputError(exc.message, file=source, sheet=exc.sheet, cell=exc.cell) from None
+
+
+def department_from_grids(grids: list[Grid], source: str, path: Path | None = None) -> Department:
+    """The department in already-read sheet values (from calamine, or live from Excel).
+
+    ``path``, when given, is the saved file, searched for formulas without a
+    cached value; live values from Excel are always calculated.
+    """
+    if all(is_blank(value) for grid in grids for row in grid.rows for value in row):
+        raise InputError("工作簿是空的，没有任何内容", file=source)
+    info = next((g for g in grids if g.sheet == layout.DEPARTMENT_SHEET), None)
+    info = info or next((g for g in grids if is_info_sheet(g) and not table_starts(g)), None)
+    tables = [g for g in grids if g is not info and g.sheet not in NOT_PROJECT_SHEETS
+              and table_starts(g) and project_tables(g)]
+    if path is not None:
+        _attach_formulas(path, [g for g in (info, *tables) if g is not None])
+    department = Department(source=source)
+    if info is not None:
+        read_info(info, department)
+    for grid in tables:
+        department.projects.extend(read_projects(grid))
+    for grid in (info, *tables):
+        if grid is not None:
+            department.normalizations.extend(grid.normalizations)
+    if not department.projects:
+        raise InputError(_no_projects_message(tables), file=source)
+    return department
+
+
+def _no_projects_message(tables: list[Grid]) -> str:
+    if tables:
+        names = "、".join(g.sheet for g in tables)
+        return f"项目工作表（{names}）还没有填写：请至少填写项目名称和绩效指标"
+    return ("没有找到项目工作表：项目工作表应有“项目名称”和“一级指标”等表头"
+            "（可用 xlperf new 生成模板）")
+
+
+def _load_grids(path: Path) -> list[Grid]:
+    """Every worksheet's values; a sheet without a 项目名称 label near its top stays short."""
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        raise InputError("工作簿设置了密码，xlperf 无法读取；请取消密码后保存再试") from None
+    except BaseException as exc:  # calamine raises its own errors and pyo3 panics
+        _reraise_fatal(exc)
+        raise InputError(f"工作簿已损坏，无法读取（{_short(exc)}）；"
+                         "请在 Excel 中打开并另存后再试") from None
+    grids = []
+    with book:
+        for meta in book.sheets_metadata:
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            grids.append(_load_grid(book, meta.name))
+    return grids
+
+
+def _load_grid(book, name: str) -> Grid:
+    try:
+        sheet = book.get_sheet_by_name(name)
+        head = sheet.to_python(skip_empty_area=False, nrows=SCAN_ROWS)
+        interesting = name == layout.DEPARTMENT_SHEET or _mentions_labels(head)
+        rows = sheet.to_python(skip_empty_area=False) if interesting else head
+        merged = list(sheet.merged_cell_ranges or []) if interesting else []
+    except BaseException as exc:
+        _reraise_fatal(exc)
+        raise InputError(f"工作表无法读取（{_short(exc)}），文件可能已损坏", sheet=name) from None
+    return Grid(name, rows, merged=merged)
+
+
+_LABEL_KEYS = frozenset({label_key(layout.HEADER_LABELS["name"]),
+                         label_key(layout.DEPARTMENT_FIELDS[0].label)})
+
+
+def _mentions_labels(rows: list[list]) -> bool:
+    return any(label_key(v) in _LABEL_KEYS for row in rows for v in row if isinstance(v, str))
+
+
+def _attach_formulas(path: Path, grids: list[Grid]) -> None:
+    try:
+        found = uncached_formulas(path, [g.sheet for g in grids])
+    except Exception:  # formulas are a refinement; the values were already read
+        return
+    for grid in grids:
+        grid.uncached = found.get(grid.sheet, {})
+
+
+def _reraise_fatal(exc: BaseException) -> None:
+    if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError):
+        raise exc
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]

@@ -1,0 +1,257 @@
+"""One pandera run per batch: departments → frame → checks → findings.
+
+``validate`` turns the whole batch into one DataFrame (frame.py), attaches
+every rule of the catalogue to it as a pandera ``Check`` on the rule's
+column, validates once with ``lazy=True`` and maps pandera's failure cases
+(the failing row indices per check) back to ``Finding`` objects with the
+Chinese message filled from that row. Batches larger than ``CHUNK_ROWS``
+rows run in a few chunks of whole departments, to bound memory.
+
+Why checks sit on one column each and read their sibling columns: pandera
+materialises every column of every failing row for a frame-level ("wide")
+check; on 750 000 rows that took 33 s against 1.7 s for column checks. The
+check still sees whole rows (aligned by index), exactly like a wide check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import re
+import string
+import weakref
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from xlperf.errors import InputError
+from xlperf.model import Department
+from xlperf.model.text import format_number
+from xlperf.sources.workbook.layout import DEPARTMENT_SHEET
+from xlperf.validation.config import Config
+from xlperf.validation.findings import Finding
+from xlperf.validation.frame import build_frame, build_normalizations
+from xlperf.validation.rules import CATALOGUE, ORDER, Rule
+
+# Rows per pandera run. A city's batch (750 000 rows) is validated in a few runs so that
+# the frame (about 470 bytes a row) never holds more than ~120 MB at once.
+CHUNK_ROWS = 250_000
+
+
+def validate(departments: Sequence[Department], config: Config | None = None) -> list[Finding]:
+    """Every finding for the batch, ordered by file, project, row and rule."""
+    departments = list(departments)
+    base = config or Config()
+    configs = [department_config(d, base) for d in departments]
+    findings: list[Finding] = []
+    with _gc_paused():
+        for start, stop in _chunks(departments):
+            findings.extend(_validate_chunk(departments[start:stop], configs[start:stop]))
+    return findings
+
+
+def _chunks(departments: list[Department]) -> Iterator[tuple[int, int]]:
+    """Consecutive runs of whole departments of at most CHUNK_ROWS rows (at least one each)."""
+    start, rows = 0, 0
+    for index, department in enumerate(departments):
+        size = sum(max(1, len(p.indicators)) for p in department.projects) or 1
+        if rows and rows + size > CHUNK_ROWS:
+            yield start, index
+            start, rows = index, 0
+        rows += size
+    if start < len(departments):
+        yield start, len(departments)
+
+
+def _validate_chunk(departments: list[Department], configs: list[Config]) -> list[Finding]:
+    rules = [r for r in CATALOGUE if any(c.enabled(r.code) for c in configs)]
+    batches = []
+    frame_rules = [r for r in rules if r.frame == "indicators"]
+    if frame_rules:
+        frame = build_frame(departments, configs)
+        batches.append((frame, frame_rules, _failures(frame, frame_rules)))
+    note_rules = [r for r in rules if r.frame == "normalizations"]
+    if note_rules and any(d.normalizations for d in departments):
+        notes = build_normalizations(departments)
+        batches.append((notes, note_rules, _failures(notes, note_rules)))
+    return _findings(batches, configs)
+
+
+def department_config(department: Department, base: Config) -> Config:
+    """The base configuration with the department's 部门信息 settings laid over it."""
+    if not department.settings:
+        return base
+    config = base.merged_with(department.settings, source=department.source)
+    try:
+        config.policy_by_kind()
+    except InputError as exc:
+        raise InputError(exc.message, file=department.source, sheet=DEPARTMENT_SHEET) from None
+    return config
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building the frame creates millions of small objects; collecting between them only
+    re-walks the target reader's cache. Collection resumes afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _failures(frame: Any, rules: list[Rule]) -> dict[str, np.ndarray]:
+    """The failing row positions per rule code, from one lazy pandera validation."""
+    import pandas as pd
+    import pandera.pandas as pa
+
+    by_column: dict[str, list] = {}
+    for rule in rules:
+        check = pa.Check(_bound(rule, frame), name=rule.code, ignore_na=False)
+        by_column.setdefault(rule.column, []).append(check)
+    schema = pa.DataFrameSchema(
+        {column: pa.Column(checks=checks, nullable=True) for column, checks in by_column.items()},
+        name="绩效目标表",
+    )
+    try:
+        schema.validate(frame, lazy=True, inplace=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    else:
+        return {}
+    broken = cases[cases["index"].isna()]
+    if len(broken):  # a check raised instead of answering: a bug, never a finding
+        raise RuntimeError(f"rule check failed to run: {broken.iloc[0].to_dict()}")
+    positions = pd.to_numeric(cases["index"]).to_numpy(dtype=np.int64)
+    codes = cases["check"].to_numpy()
+    return {code: np.sort(positions[codes == code]) for code in np.unique(codes)}
+
+
+def _bound(rule: Rule, frame: Any):
+    """The rule's check as pandera calls it: with the column, answering for every row.
+
+    The frame is held weakly: pandera keeps the last schema of a validated object
+    in a registry, and a strong reference from there would keep the frame alive.
+    """
+    import pandas as pd
+
+    frame_ref = weakref.ref(frame)
+
+    def check(column: Any) -> Any:
+        return pd.Series(np.asarray(rule.check(frame_ref()), dtype=bool), index=column.index)
+
+    check.__name__ = rule.code
+    return check
+
+
+def _findings(batches: list, configs: list[Config]) -> list[Finding]:
+    keys: list[np.ndarray] = []
+    parts: list[tuple[Rule, np.ndarray, list[str], np.ndarray, Any]] = []
+    for frame, rules, failures in batches:
+        dept = frame["dept"].to_numpy()
+        for rule in rules:
+            rows = failures.get(rule.code)
+            if rows is None or not len(rows):
+                continue
+            enabled = np.asarray([c.enabled(rule.code) for c in configs], dtype=bool)
+            rows = rows[enabled[dept[rows]]]
+            if not len(rows):
+                continue
+            severity = np.asarray([c.severity_of(rule.code, rule.severity) for c in configs],
+                                  dtype=object)[dept[rows]]
+            parts.append((rule, rows, _messages(rule, frame, rows), severity, frame))
+            keys.append(_order(rule, frame, rows))
+    if not parts:
+        return []
+    key = np.concatenate(keys)
+    order = np.lexsort((key[:, 3], key[:, 2], key[:, 1], key[:, 0]))
+    findings = [finding for rule, rows, messages, severity, frame in parts
+                for finding in _make(rule, rows, messages, severity, frame)]
+    return [findings[i] for i in order]
+
+
+def _order(rule: Rule, frame: Any, rows: np.ndarray) -> np.ndarray:
+    """(department, project, row, rule) per finding, for sorting."""
+    dept = frame["dept"].to_numpy()[rows].astype(np.float64)
+    proj = frame["proj"].to_numpy()[rows].astype(np.float64)
+    if rule.level == "department":
+        proj = np.full(len(rows), -1.0)
+    if rule.at_row:
+        line = frame["row"].to_numpy()[rows]
+        line = np.where(np.isnan(line), rows.astype(np.float64), line)
+    else:  # header and department findings: the row of their cell, before the table
+        line = np.asarray([_cell_row(cell) for cell in frame[rule.cell].to_numpy()[rows]],
+                          dtype=np.float64)
+    code = np.full(len(rows), float(ORDER[rule.code]))
+    return np.column_stack((dept, proj, line, code))
+
+
+_CELL_ROW = re.compile(r"(\d+)$")
+
+
+def _cell_row(cell: Any) -> float:
+    match = _CELL_ROW.search(cell) if isinstance(cell, str) else None
+    return float(match.group(1)) if match else -1.0
+
+
+def _make(rule: Rule, rows: np.ndarray, messages: list[str], severity: np.ndarray,
+          frame: Any) -> Iterator[Finding]:
+    project = (frame["project"].to_numpy()[rows] if rule.level != "department"
+               else [None] * len(rows))
+    sheet = frame[rule.sheet].to_numpy()[rows]
+    cell = frame[rule.cell].to_numpy()[rows]
+    file = frame["file"].to_numpy()[rows]
+    for values in zip(severity, messages, project, sheet, cell, file, strict=True):
+        yield Finding(rule.code, values[0], values[1], _text_or_none(values[2]),
+                      _text_or_none(values[3]), _text_or_none(values[4]),
+                      _text_or_none(values[5]))
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return str(value)
+
+
+def _messages(rule: Rule, frame: Any, rows: np.ndarray) -> list[str]:
+    """The rule's message filled from each failing row (and its extra fields)."""
+    names = set(_template_fields(rule.message)) | set(rule.uses)
+    needed = sorted(names & set(frame.columns))
+    columns = {name: frame[name].to_numpy()[rows] for name in needed}
+    texts = {name for name, values in columns.items() if values.dtype == object}
+    messages = []
+    for i in range(len(rows)):
+        raw = {name: _plain(values[i]) for name, values in columns.items()}
+        shown = {name: (_display(value) if name in texts else value)
+                 for name, value in raw.items()}
+        if rule.fields is not None:
+            shown.update(rule.fields(raw))
+        messages.append(rule.message.format(**shown))
+    return messages
+
+
+_FORMATTER = string.Formatter()
+
+
+def _template_fields(template: str) -> list[str]:
+    return [name for _, name, _, _ in _FORMATTER.parse(template) if name]
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if isinstance(value, np.generic) else value
+
+
+MESSAGE_TEXT_LIMIT = 40  # longer cell texts are shortened in messages ("…")
+
+
+def _display(value: Any) -> str:
+    """A cell's value as a finance officer reads it: 10.0 → 10, blank → （空）, long → …"""
+    if value is None or value == "" or (isinstance(value, float) and np.isnan(value)):
+        return "（空）"
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return format_number(float(value))
+    text = str(value)
+    return text if len(text) <= MESSAGE_TEXT_LIMIT else text[:MESSAGE_TEXT_LIMIT] + "…"

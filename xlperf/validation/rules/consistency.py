@@ -1,0 +1,103 @@
+"""K rules: do the goals agree with the money and the year?"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from xlperf.validation.rules.base import Example, Row, Rule
+from xlperf.validation.targets import read_target
+
+# Amounts are written in 万元 with at most two decimals; a smaller difference is rounding.
+MONEY_TOLERANCE = 0.005
+
+
+def _costs_within_amount(f) -> np.ndarray:
+    amount = f["amount"].to_numpy()
+    stated = f["cost_amount_sum"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        over = np.isfinite(amount) & (stated > amount + MONEY_TOLERANCE)
+    return ~(f["is_first"].to_numpy() & (f["cost_amount_rows"].to_numpy() > 0) & over)
+
+
+K001 = Rule(
+    code="K001", severity="error", title="成本指标金额超过项目年度金额",
+    message="成本指标所列金额合计 {cost_amount_sum:g} 万元，超过项目年度金额 {amount:g} 万元",
+    basis="适当性：绩效目标要与预算资金量相匹配（财预〔2015〕88号）",
+    fix="核对成本指标中的金额和项目年度金额，改正多算或写错的一方",
+    explain="只合计能读作总额的金额（万元或元）：每期、每本、/页等单价不计入；"
+            "“4万元/年”按年度总额计；同一指标中写了几个总额时取最大的一个（避免把“其中”重复相加）。",
+    check=_costs_within_amount,
+    column="cost_amount_sum", level="project", cell="amount_cell", at_row=False,
+    fails=Example("成本 12 万元，项目年度金额 10 万元",
+                  change={3: Row("1-产出指标", "14-成本指标", "车辆租赁费不高于 12 万元", 10.0)}),
+    passes=Example("成本 8 万元，不超过项目年度金额 10 万元"),
+)
+
+
+def _deadline_in_year(f) -> np.ndarray:
+    year = f["year"].to_numpy()
+    one_year = f["one_year"].to_numpy() | ((f["term_years"].to_numpy() == 1)
+                                           & ~f["multi_year"].to_numpy())
+    with np.errstate(invalid="ignore"):
+        outside = ((f["deadline_year_min"].to_numpy() < year)
+                   | (f["deadline_year_max"].to_numpy() > year)
+                   | f["deadline_next_year"].to_numpy())
+    rows = f["applicable"].to_numpy() & f["is_timeliness"].to_numpy() & one_year
+    return ~(rows & ~np.isnan(year) & outside)
+
+
+def _deadline_fields(row: dict) -> dict:
+    target = read_target(row["name"], row["value"])
+    year = int(row["year"])
+    outside = next((d.text for d in target.deadlines
+                    if d.next_year or (d.year is not None and d.year != year)), "")
+    return {"deadline": outside, "budget_year": year}
+
+
+K002 = Rule(
+    code="K002", severity="warning", title="时限超出预算年度",
+    message="时限“{deadline}”不在预算年度 {budget_year} 年内",
+    basis="一致性：一年期项目的目标应在预算年度内完成",
+    fix="把时限改在预算年度内，或核对项目属性、预算年度",
+    check=_deadline_in_year,
+    column="name", fields=_deadline_fields, uses=("name", "value", "year"),
+    fails=Example("2024 年的一年期项目，时限 2025 年 3 月",
+                  change={2: Row("1-产出指标", "13-时效指标", "2025年3月底前全部办结", 10.0)}),
+    passes=Example("时限为 11 月底前"),
+)
+
+
+def _declared_matches(f) -> np.ndarray:
+    raw = f["declared_raw"].to_numpy()
+    declared = f["declared_total"].to_numpy()
+    present = np.asarray([v is not None and v != "" for v in raw], dtype=bool) \
+        if f["is_dept_first"].any() else np.zeros(len(f), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        differs = np.isnan(declared) | (
+            np.abs(declared - f["department_amount"].to_numpy()) > MONEY_TOLERANCE)
+    known = ~f["department_amount_unreadable"].to_numpy() | np.isnan(declared)
+    return ~(f["is_dept_first"].to_numpy() & present & known & differs)
+
+
+def _department_fields(row: dict) -> dict:
+    raw = row["declared_raw"]
+    shown = f"{raw:g}" if isinstance(raw, float) else f"“{raw}”"
+    return {"declared": shown}
+
+
+K003 = Rule(
+    code="K003", severity="error", title="部门合计与项目金额之和不符",
+    message="部门项目合计为 {declared} 万元，各项目年度金额之和为 {department_amount:g} 万元",
+    basis="一致性：申报的部门合计应等于各项目年度金额之和",
+    fix="核对部门信息中的“部门项目合计”和各项目的项目年度金额",
+    explain="只在工作簿填写了部门合计时检查；有项目金额无法读取（H002）时不比较。",
+    check=_declared_matches,
+    column="declared_raw", level="department", cell="declared_cell", sheet="declared_sheet",
+    at_row=False, fields=_department_fields, uses=("declared_raw",),
+    fails=Example("部门合计填 20，唯一项目 10 万元", department={"declared_total": 20.0,
+                                                        "declared_total_cell": "B8"}),
+    passes=Example("部门合计 10，与项目金额一致", department={"declared_total": 10.0,
+                                                           "declared_total_cell": "B8"}),
+)
+
+RULES = (K001, K002, K003)

@@ -1,0 +1,105 @@
+"""Q rules: is each target measurable and plausible? (read by xlperf.validation.targets)"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from xlperf.validation.rules.base import Example, Row, Rule
+
+SATISFACTION_FLOOR = 80.0
+
+
+Q001 = Rule(
+    code="Q001", severity="warning", title="指标不可衡量",
+    message="指标“{name}”没有可衡量的目标值（数字、百分比、时限或等级）",
+    basis="指标应细化、量化（财预〔2015〕88号）；难以量化的用等级表述（好/较好/一般/差，"
+          "达到/部分达到/未达到）",
+    fix="写明数量、比率、时限或等级，如“全年督查不少于 50 次”“11 月底前完成”",
+    explain="读取指标值列（有时）或指标文字中的数字、百分比、时限（11 月底前、3 个工作日内、"
+            "每月）和等级词。书名号中的文件名、文号不算目标值。成本指标没有金额时由 Q003 提示，"
+            "不重复报告。",
+    check=lambda f: ~(f["applicable"].to_numpy() & ~f["name_blank"].to_numpy()
+                      & ~f["is_cost"].to_numpy() & ~f["measurable"].to_numpy()),
+    column="name",
+    fails=Example("质量指标只写了“做好督查工作保障”",
+                  change={1: Row("1-产出指标", "12-质量指标", "做好督查工作保障", 20.0)}),
+    passes=Example("每个指标都有数字、百分比、时限或等级"),
+)
+
+
+def _percent_plausible(f) -> np.ndarray:
+    high = f["percent_max"].to_numpy()
+    low = f["percent_min"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        wrong = ((high > 100) & ~f["growth"].to_numpy()) | (low < 0)
+    return ~(f["applicable"].to_numpy() & wrong)
+
+
+Q002 = Rule(
+    code="Q002", severity="error", title="百分比超出 0–100%",
+    message="百分比目标 {percent_shown}% 超出 0–100%",
+    basis="合理性：比率、覆盖率、满意度不可能超过 100%",
+    fix="改正百分比；若是增长幅度，请写明“增长”“提高”等",
+    explain="写明增长、提高、同比等的百分比可以超过 100%。",
+    check=_percent_plausible,
+    column="name",
+    uses=("percent_max", "percent_min"),
+    fields=lambda r: {"percent_shown": f"{r['percent_max']:g}" if r["percent_max"] > 100
+                      else f"{r['percent_min']:g}"},
+    fails=Example("知晓率写成 120%",
+                  change={5: Row("2-效益指标", "22-社会效益", "群众对督查工作知晓率达到 120%",
+                                 30.0)}),
+    passes=Example("百分比都在 0–100% 之间"),
+)
+
+
+def _cost_ceiling(f) -> np.ndarray:
+    unclear = ~f["has_money"].to_numpy() | f["money_floor"].to_numpy()
+    return ~(f["applicable"].to_numpy() & f["is_cost"].to_numpy() & ~f["name_blank"].to_numpy()
+             & unclear)
+
+
+Q003 = Rule(
+    code="Q003", severity="warning", title="成本指标没有金额上限",
+    message="成本指标“{name}”{reason}",
+    basis="成本指标是控制上限（财预〔2021〕101号）：应写明金额，并以“不高于”“控制在…以内”表述",
+    fix="写明金额上限，如“车辆租赁费不高于 8 万元”",
+    check=_cost_ceiling,
+    column="name",
+    uses=("money_floor",),
+    fields=lambda r: {"reason": "的金额写成了下限，成本指标应为上限" if r["money_floor"]
+                      else "没有写明金额"},
+    fails=Example("成本写成“不低于 8 万元”",
+                  change={3: Row("1-产出指标", "14-成本指标", "车辆租赁费不低于 8 万元", 10.0)}),
+    passes=Example("成本指标写明了金额上限"),
+)
+
+
+def _satisfaction_plausible(f) -> np.ndarray:
+    percent = f["percent"].to_numpy()
+    comparator = f["comparator"].to_numpy()
+    ceiling = (comparator == "<=") | (comparator == "<")
+    with np.errstate(invalid="ignore"):
+        odd = (percent < SATISFACTION_FLOOR) | (percent == 100)
+    rows = f["applicable"].to_numpy() & f["is_satisfaction"].to_numpy() & ~np.isnan(percent)
+    return ~(rows & ~ceiling & ~f["complaint"].to_numpy() & odd)
+
+
+Q004 = Rule(
+    code="Q004", severity="warning", title="满意度目标不合理",
+    message="满意度目标为 {percent:g}%，{reason}",
+    basis="合理性：满意度目标低于 80% 偏低；定为 100% 难以实现，也失去区分度",
+    fix="满意度目标一般定在 80%–98% 之间，如“服务对象满意度不低于 90%”",
+    explain="投诉率等以“低于”“不高于”表述的比率不在此列。",
+    check=_satisfaction_plausible,
+    column="name",
+    uses=("percent",),
+    fields=lambda r: {"reason": "难以实现，也失去区分度" if r["percent"] == 100
+                      else f"低于 {SATISFACTION_FLOOR:g}%，目标偏低"},
+    fails=Example("满意度定为 100%",
+                  change={6: Row("3-满意度指标", "31-服务对象满意度", "服务对象满意度达到 100%",
+                                 10.0)}),
+    passes=Example("满意度不低于 90%"),
+)
+
+RULES = (Q001, Q002, Q003, Q004)
