@@ -241,3 +241,14 @@ def test_department_with_unreadable_settings_is_listed_and_the_batch_goes_on(
     assert "权重合计要求" in by_name["设置有误.xlsx"]["error"]
     assert {"C001", "W001"} <= {f["rule"] for f in by_name["正常.xlsx"]["findings"]}
     assert code == 2
+
+
+def test_validating_in_groups_gives_the_same_report_as_one_call(
+        tmp_path: Path, seed_workbook: Path, clean_workbook: Path, monkeypatch) -> None:
+    for index in range(5):
+        shutil.copy(seed_workbook if index % 2 else clean_workbook, tmp_path / f"{index}.xlsx")
+    _, whole = run_json(str(tmp_path), "--jobs", "1")
+    monkeypatch.setattr("xlperf.cli.validate_run.GROUP_DEPARTMENTS", 2)
+    _, grouped = run_json(str(tmp_path), "--jobs", "1")
+    assert grouped == whole
+    assert whole["summary"]["error"] == 4  # C001 + W001 in each of the two seed copies

@@ -7,6 +7,8 @@ with its reason, and the report lists it.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +19,8 @@ from xlperf.errors import InputError
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
+CHUNK_FILES = 8  # paths per task sent to a worker
+IN_FLIGHT = 8  # tasks queued per worker: keeps it busy while a group is validated
 
 
 @dataclass
@@ -82,32 +86,43 @@ def _read_chunk(paths: list[Path]) -> list[tuple[object | None, str | None]]:
 def read_all(paths: list[Path], jobs: int = 0,
              advance: Callable[[int], None] | None = None
              ) -> list[tuple[object | None, str | None]]:
-    """Read every path, in order. ``jobs`` 0 means automatic, 1 serial.
+    """Every path read, in order (see ``iter_read``)."""
+    return list(iter_read(paths, jobs, advance))
+
+
+def iter_read(paths: list[Path], jobs: int = 0,
+              advance: Callable[[int], None] | None = None
+              ) -> Iterator[tuple[object | None, str | None]]:
+    """Read the paths, yielding in order as they are ready. ``jobs`` 0 means automatic, 1 serial.
 
     Reading is CPU-bound Python work around calamine, so threads do not help
     (measured: see docs/validation-reports.md); on more than a handful of files
     a process pool does, with the paths sent in chunks to keep pickling cheap.
+    Only a few chunks are in flight at a time, so departments read ahead of
+    the consumer never pile up in memory.
     """
     jobs = _effective_jobs(jobs, len(paths))
     advance = advance or (lambda n: None)
     if jobs <= 1:
-        results = []
         for path in paths:
-            results.append(read_one(path))
+            yield read_one(path)
             advance(1)
-        return results
+        return
     import concurrent.futures
     import multiprocessing
 
-    chunk = max(1, min(16, len(paths) // (jobs * 4)))
-    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+    size = max(1, min(CHUNK_FILES, len(paths) // (jobs * 4)))
+    chunks = iter([paths[i:i + size] for i in range(0, len(paths), size)])
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    results = []
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        for part in pool.map(_read_chunk, chunks):
-            results.extend(part)
+        pending = collections.deque(pool.submit(_read_chunk, chunk)
+                                    for chunk in itertools.islice(chunks, jobs * IN_FLIGHT))
+        while pending:
+            part = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_read_chunk, chunk))
+            yield from part
             advance(len(part))
-    return results
 
 
 def _effective_jobs(jobs: int, files: int) -> int:

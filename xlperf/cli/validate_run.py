@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlperf.cli.batch import Found, read_all
+from xlperf.cli.batch import Found, iter_read
 from xlperf.errors import InputError
 from xlperf.reports.results import FileResult
 from xlperf.validation.findings import Finding
@@ -27,41 +27,63 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
 
 
-Read = tuple[list[FileResult], list[tuple[FileResult, Any, Path]]]
+# Departments validated together. Every rule looks within one department, so
+# validating a batch in groups gives the same findings as one call; groups keep
+# memory bounded (a department is ~0.4 MB in memory) and let the engine work
+# while the pool reads the next files. The engine itself runs pandera on
+# groups of whole departments (engine.CHUNK_ROWS) for the same reason.
+GROUP_DEPARTMENTS = 250
 
 
 def run(found: Sequence[Found], options: RunOptions,
         advance: Callable[[int], None] | None = None) -> list[FileResult]:
     """Read and validate ``found``; one ``FileResult`` per entry, in the same order."""
-    results, departments = read(found, options, advance)
-    check(departments, options)
-    return results
-
-
-def read(found: Sequence[Found], options: RunOptions,
-         advance: Callable[[int], None] | None = None) -> Read:
-    """Every file read: the results (unreadable ones final) and the departments to check."""
+    configs = Configs(options.config_file)  # a bad --config stops the run before any reading
     readable = [f.path for f in found if f.error is None]
-    done = iter(read_all(readable, options.jobs, advance))
+    done = iter_read(readable, options.jobs, advance)
     results: list[FileResult] = []
-    departments: list[tuple[FileResult, Any, Path]] = []
+    group: list[tuple[FileResult, Any, Path]] = []
     for entry in found:
         if entry.error is not None:
             results.append(FileResult(str(entry.path), error=entry.error))
             continue
         department, error = next(done)
         result = FileResult(str(entry.path), error=error)
-        if department is not None:
-            result.department = department.name or None
-            result.projects = len(department.projects)
-            departments.append((result, department, entry.path))
         results.append(result)
-    return results, departments
+        if department is None:
+            continue
+        result.department = department.name or None
+        result.projects = len(department.projects)
+        group.append((result, department, entry.path))
+        if len(group) >= GROUP_DEPARTMENTS:
+            check(group, options, configs)
+            group = []
+    check(group, options, configs)
+    return results
 
 
-def check(items: list[tuple[FileResult, Any, Path]], options: RunOptions) -> None:
+class Configs:
+    """The configuration in force for each workbook, each file loaded once per run."""
+
+    def __init__(self, explicit: Path | None) -> None:
+        self.fixed = _explicit_config(explicit) if explicit is not None else None
+        self.by_folder: dict[Path, Any] = {}
+
+    def base_for(self, path: Path) -> Any:
+        """``--config FILE`` if given, else the xlperf.toml found from the workbook's folder."""
+        if self.fixed is not None:
+            return self.fixed
+        if path.parent not in self.by_folder:
+            from xlperf.validation.config import load_config
+
+            self.by_folder[path.parent] = load_config(path)
+        return self.by_folder[path.parent]
+
+
+def check(items: list[tuple[FileResult, Any, Path]], options: RunOptions,
+          configs: Configs | None = None) -> None:
     """Run the rules over the departments read, filling each result's findings."""
-    groups = _by_config(items, options.config_file)
+    groups = _by_config(items, configs or Configs(options.config_file))
     if not groups:
         return
     from xlperf.validation.engine import validate
@@ -79,7 +101,7 @@ def check(items: list[tuple[FileResult, Any, Path]], options: RunOptions) -> Non
                                                 department)
 
 
-def _by_config(items: list[tuple[FileResult, Any, Path]], explicit: Path | None
+def _by_config(items: list[tuple[FileResult, Any, Path]], configs: Configs
                ) -> list[tuple[Any, list[tuple[FileResult, Any]]]]:
     """Departments grouped by the configuration file in force for them.
 
@@ -88,16 +110,11 @@ def _by_config(items: list[tuple[FileResult, Any, Path]], explicit: Path | None
     with unreadable settings is reported like an unreadable file and the
     batch goes on.
     """
-    from xlperf.validation.config import load_config
     from xlperf.validation.engine import department_config
 
-    fixed = _explicit_config(explicit) if explicit is not None else None
-    by_folder: dict[Path, Any] = {}
     groups: dict[str, tuple[Any, list[tuple[FileResult, Any]]]] = {}
     for result, department, path in items:
-        if fixed is None and path.parent not in by_folder:
-            by_folder[path.parent] = load_config(path)
-        base = fixed if fixed is not None else by_folder[path.parent]
+        base = configs.base_for(path)
         try:
             department_config(department, base)
         except InputError as exc:

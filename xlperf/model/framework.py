@@ -116,4 +116,5 @@ def load_framework(name_or_path: str = "standard") -> Framework:
 
 def bundled_frameworks() -> list[str]:
     folder = resources.files("xlperf.data.frameworks")
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    names = (p.name for p in folder.iterdir())
+    return sorted(name.removesuffix(".toml") for name in names if name.endswith(".toml"))

@@ -27,6 +27,7 @@ def read_department(path: str | Path) -> Department:
 
         return read_text(path)
     if suffix == ".xls":
-        raise InputError("这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试", file=str(path))
+        raise InputError("这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试",
+                         file=str(path))
     raise InputError(f"不支持的文件类型“{suffix or '无扩展名'}”，请使用 .xlsx 工作簿或 .txt 文本",
                      file=str(path))
