@@ -272,3 +272,15 @@ def test_the_copy_opens_on_the_report_and_clearing_gives_the_old_active_sheet_ba
     clear_marks(marked)
     assert marked.active.title == "项目02"
     assert [s.title for s in marked.worksheets if s.sheet_view.tabSelected] == ["项目02"]
+
+
+def test_a_note_saved_by_excel_under_the_users_name_is_still_cleared(tmp_path: Path) -> None:
+    """Excel saves the ribbon's notes under the user's name, not "xlperf"."""
+    source = make_workbook(tmp_path / "a.xlsx")
+    workbook = openpyxl.load_workbook(source)
+    apply_marks(workbook, findings())
+    ours = workbook["项目01"]["D14"].comment
+    workbook["项目01"]["D14"].comment = Comment(ours.text, "李四")
+    clear_marks(workbook)
+    assert workbook["项目01"]["D14"].comment is None
+    assert workbook["项目01"]["C13"].comment.text == "请财务科核实金额"

@@ -12,7 +12,7 @@ from xlperf.cli.common import fail, reports_input_errors
 NOT_WINDOWS = """\
 本机不是 Windows，无法替 Excel 安装加载项。在单位的 Windows 电脑上：
   1. 安装 Python 3.11 或更高版本（或使用共享盘上的便携版 Python）；
-  2. 在命令提示符中运行：pip install xlperf
+  2. 在命令提示符中运行：pip install --no-index --find-links 共享盘上的wheels文件夹 xlperf
   3. 运行：xlperf excel install
      （它会安装 xlwings 加载项、把本 Python 写入 xlwings.conf，
        并把 xlperf.xlam 复制到 %APPDATA%\\Microsoft\\AddIns 后在 Excel 中勾选）；

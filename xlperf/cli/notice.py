@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from xlperf.cli.common import fail, reports_input_errors
+from xlperf.cli.progress import progress
 
 FORMAT_HELP = "txt,html,docx,xlsx,pdf"
 
@@ -56,7 +57,7 @@ def command(paths: tuple[Path, ...], outdir: Path, formats: str | None = None,
     if clashes:
         more = f" 等 {len(clashes)} 个文件" if len(clashes) > 1 else ""
         fail(f"输出文件已存在：{clashes[0]}{more}。如需替换，请加 --force")
-    with _progress(len(package.entries)) as advance:
+    with progress(len(package.entries), "生成公告") as advance:
         pkg.write_package(package, str(templates) if templates else None, jobs, advance)
     _summary(package, blocked)
     if blocked and not draft:
@@ -88,13 +89,20 @@ def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
     An unreadable input stops the run (exit 2, nothing written): a package
     should not silently miss a department.
     """
-    from xlperf.cli.batch import collect_paths
-    from xlperf.cli.validate_run import RunOptions, check, read
+    from xlperf.cli.batch import collect_paths, read_all
+    from xlperf.cli.validate_run import RunOptions, check
+    from xlperf.reports.results import FileResult
 
-    options = RunOptions(jobs=jobs)
-    results, items = read(collect_paths(paths), options)
-    check(items, options)
-    problems = [f"文件 {result.file}：{result.error}" for result in results if result.error]
+    found = collect_paths(paths)
+    problems = [f"文件 {entry.path}：{entry.error}" for entry in found if entry.error]
+    readable = [entry.path for entry in found if entry.error is None]
+    items = []
+    for path, (department, error) in zip(readable, read_all(readable, jobs), strict=True):
+        if error:
+            problems.append(f"文件 {path}：{error}")
+        else:
+            items.append((FileResult(str(path)), department, path))
+    check(items, RunOptions(jobs=jobs))
     if problems:
         for problem in problems[1:]:
             click.secho(f"错误：{problem}", fg="red", err=True)
@@ -132,32 +140,6 @@ def _print_errors(name: str, source: str, errors: list, draft: bool) -> None:
             f"单元格 {finding.cell}" if finding.cell else "") if part)
         click.echo(f"  [{finding.rule}] {where}：{finding.message}" if where
                    else f"  [{finding.rule}] {finding.message}", err=True)
-
-
-class _progress:
-    """A progress bar on standard error for batches, only when it is a terminal."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.bar = None
-
-    def __enter__(self):
-        from rich.console import Console
-
-        console = Console(stderr=True)
-        if self.total <= 1 or not console.is_terminal:
-            return lambda n: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-        self.bar = Progress("生成公告", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            console=console, transient=True)
-        self.bar.start()
-        task = self.bar.add_task("notice", total=self.total)
-        return lambda n: self.bar.advance(task, n)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def _summary(package, blocked: list) -> None:

@@ -27,11 +27,11 @@ from xlperf.reports.marks import (
     LINK_COLUMN,
     MARKS_HEADER,
     MARKS_SHEET,
-    NOTE_TITLE,
     SEVERITY_FILLS,
     Fill,
     Note,
     ReportSheet,
+    is_xlperf_note,
     note_with_previous,
     plan_marks,
 )
@@ -254,6 +254,6 @@ def _restore(port: BookPort, entry: dict[str, Any]) -> int:
     if current is None or (entry["colour"] and current.upper() == str(entry["colour"]).upper()):
         port.set_fill(sheet, cell, colour_of_fill_xml(entry["fill"]))
     note = port.note_of(sheet, cell)
-    if note is None or note.startswith(NOTE_TITLE):
+    if note is None or is_xlperf_note(note):
         port.set_note(sheet, cell, entry["comment"] or None)
     return 1

@@ -15,9 +15,12 @@ from datetime import date
 Number = float | str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
-    """One 三级指标 row: a concrete target under a 一级/二级 indicator."""
+    """One 三级指标 row: a concrete target under a 一级/二级 indicator.
+
+    ``slots``: a city's batch holds about a million of these at once.
+    """
 
     level1: str
     level2: str
@@ -51,7 +54,7 @@ class Project:
     total_cell: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Normalization:
     """A reader repaired the user's text (full-width digits, stray spaces …); rule T001."""
 

@@ -30,6 +30,7 @@ from xlperf.reports.marks import (
     Fill,
     Note,
     ReportSheet,
+    is_xlperf_note,
     note_with_previous,
     plan_marks,
 )
@@ -241,7 +242,7 @@ def _restore_cell(workbook: Workbook, entry: dict[str, Any]) -> None:
     cell = workbook[entry["sheet"]][entry["cell"]]
     if _is_our_fill(cell, entry["colour"]) and entry["fill"]:
         cell.fill = OpenpyxlFill.from_tree(fromstring(entry["fill"]))
-    if cell.comment is not None and cell.comment.author == NOTE_AUTHOR:
+    if cell.comment is not None and is_xlperf_note(cell.comment.text):
         previous = entry["comment"]
         cell.comment = Comment(previous, entry["comment_author"] or "") if previous else None
 

@@ -87,6 +87,12 @@ def link_location(sheet: str, cell: str | None) -> str:
     return f"{quoted}!{cell or 'A1'}"
 
 
+def is_xlperf_note(text: str | None) -> bool:
+    """A note xlperf wrote. Judged by its first line, not its author: notes put
+    from Excel (the ribbon button) carry the Excel user's name as author."""
+    return bool(text) and text.startswith(NOTE_TITLE)
+
+
 def note_line(finding: Finding) -> str:
     return f"{SEVERITY_WORDS[finding.severity]} {finding.rule}：{finding.message}"
 
