@@ -23,10 +23,12 @@ class progress:
         self.bar = None
 
     def __enter__(self) -> Callable[[int], None]:
+        if self.total <= self.minimum:  # no bar: do not even import rich
+            return lambda n: None
         from rich.console import Console
 
         console = Console(stderr=True)
-        if self.total <= self.minimum or not console.is_terminal:
+        if not console.is_terminal:
             return lambda n: None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 

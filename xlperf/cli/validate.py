@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from xlperf.cli.common import fail, reports_input_errors
+from xlperf.cli.progress import progress
 
 PROGRESS_MIN_FILES = 20
 
@@ -50,7 +51,7 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_fil
         fail("没有找到可校验的工作簿（.xlsx/.xlsm）")
     if annotate is not None:
         _check_annotate(found, annotate)
-    with _progress(len(found)) as advance:
+    with progress(len(found), "读取工作簿", minimum=PROGRESS_MIN_FILES) as advance:
         results = run(found, options, advance)
     _print(results, fmt)
     if annotate is not None:
@@ -91,32 +92,6 @@ def _check_annotate(found: list, target: Path) -> None:
         fail(f"标注副本 {target} 的扩展名应与原文件相同（{source.suffix}）")
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         fail(f"标注副本不能覆盖原工作簿 {source}，请另选文件名")
-
-
-class _progress:
-    """A progress bar on standard error for long runs, only when it is a terminal."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.bar = None
-
-    def __enter__(self):
-        from rich.console import Console
-
-        console = Console(stderr=True)
-        if self.total <= PROGRESS_MIN_FILES or not console.is_terminal:
-            return lambda n: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        self.bar = Progress("读取工作簿", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=console, transient=True)
-        self.bar.start()
-        task = self.bar.add_task("read", total=self.total)
-        return lambda n: self.bar.advance(task, n)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def _print(results: list, fmt: str) -> None:

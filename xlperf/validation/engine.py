@@ -19,6 +19,7 @@ import contextlib
 import gc
 import re
 import string
+import sys
 import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -106,8 +107,8 @@ def _gc_paused() -> Iterator[None]:
 def _failures(frame: Any, rules: list[Rule]) -> dict[str, np.ndarray]:
     """The failing row positions per rule code, from one lazy pandera validation."""
     import pandas as pd
-    import pandera.pandas as pa
 
+    pa = _pandera()
     by_column: dict[str, list] = {}
     for rule in rules:
         check = pa.Check(_bound(rule, frame), name=rule.code, ignore_na=False)
@@ -128,6 +129,26 @@ def _failures(frame: Any, rules: list[Rule]) -> dict[str, np.ndarray]:
     positions = pd.to_numeric(cases["index"]).to_numpy(dtype=np.int64)
     codes = cases["check"].to_numpy()
     return {code: np.sort(positions[codes == code]) for code in np.unique(codes)}
+
+
+def _pandera() -> Any:
+    """``pandera.pandas`` with its pandas backends loaded, imported without hypothesis.
+
+    pandera imports hypothesis (~0.15 s, a third of its import) only to offer data
+    synthesis, which the engine never uses, and treats it as optional. When nothing in the
+    process has imported hypothesis yet, it is hidden while pandera loads (a ``None`` entry
+    in ``sys.modules`` makes its import fail), then unhidden, so later imports work.
+    """
+    hide = "hypothesis" not in sys.modules
+    if hide:
+        sys.modules["hypothesis"] = None  # type: ignore[assignment]
+    try:
+        import pandera.pandas as pa
+        from pandera.backends.pandas import builtin_checks  # noqa: F401  (loads strategies)
+    finally:
+        if hide and "hypothesis" in sys.modules and sys.modules["hypothesis"] is None:
+            del sys.modules["hypothesis"]
+    return pa
 
 
 def _bound(rule: Rule, frame: Any):

@@ -28,9 +28,14 @@ import pandas as pd
 from xlperf.model import Department, Project
 from xlperf.model.framework import load_framework, parse_label
 from xlperf.model.text import normalize_label, parse_number
-from xlperf.sources.workbook.layout import DEPARTMENT_SHEET, HEADER_LABELS, is_not_applicable
+from xlperf.sources.workbook.layout import (
+    DEPARTMENT_SHEET,
+    HEADER_LABELS,
+    NOT_APPLICABLE,
+    is_not_applicable,
+)
 from xlperf.validation.config import Config
-from xlperf.validation.targets import MONEY_UNITS, read_target
+from xlperf.validation.targets import MONEY_UNITS, read_text
 
 # Header fields H001 requires (项目年度金额 is H002's: a blank amount is reported once).
 REQUIRED_HEADER = ("name", "competent_department", "implementing_unit", "attribute", "term",
@@ -359,6 +364,7 @@ TARGET_COLUMNS: tuple[tuple[str, object], ...] = (
     ("complaint", bool),
 )
 _NAN = math.nan
+_NA_START = NOT_APPLICABLE[0]  # a 本指标不适用 text holds at least this character
 
 
 @lru_cache(maxsize=1 << 18)
@@ -366,7 +372,8 @@ def _target_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     """The target reader's answer for one distinct text, as plain column values."""
     name = name if isinstance(name, str) else ("" if name is None else str(name))
     value = value if isinstance(value, str) or value is None else str(value)
-    target = read_target(name, value)
+    text = value if value is not None and value.strip() else name  # as read_target chooses
+    target = read_text(text)
     percents: list[float] = []
     totals: list[float] = []
     money = rates = floor = False
@@ -382,11 +389,10 @@ def _target_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
                 totals.append(q.low * MONEY_UNITS[q.unit])
     deadline = target.deadlines[0] if target.deadlines else None
     years = [d.year for d in target.deadlines if d.year is not None]
-    text = value if value is not None and value.strip() else name
     return (
-        is_not_applicable(name),
+        _NA_START in name and is_not_applicable(name),  # cheap test first: most rows apply
         not name.strip(),
-        target.measurable or any(w in text for w in words),
+        target.measurable or (bool(words) and any(w in text for w in words)),
         target.comparator,
         percents[0] if percents else _NAN,
         min(percents) if percents else _NAN,

@@ -256,6 +256,11 @@ def read_target(text: str, value: str | None = None) -> Target:
     return _read(str(source) if source is not None else "")
 
 
+def read_text(source: str) -> Target:
+    """``read_target`` once the text to read is chosen (a str): the frame's hot path."""
+    return _read(source)
+
+
 # --- how reading works -------------------------------------------------------------
 # Tables repeat phrasings with different numbers (全年督查不少于 50 次 / … 30 次), so the
 # text is parsed once per *shape*: every run of digits is replaced by a token of the same

@@ -18,6 +18,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -51,13 +52,15 @@ def sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
 def uncached_formulas(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
     """For each named sheet: cell address → formula text, for formulas with no cached value."""
     found: dict[str, dict[str, str]] = {}
-    with zipfile.ZipFile(path) as package:
+    content = path.read_bytes()  # one read; members are then inflated from memory
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
         parts = sheet_parts(package)
+        members = {info.filename: info for info in package.infolist()}
         for sheet in sheets:
             member = parts.get(sheet)
-            if member is None or member not in package.namelist():
+            if member is None or member not in members:
                 continue
-            data = package.read(member)
+            data = _inflate(content, members[member]) or package.read(member)
             prefixed = b":f>" in data or b":f " in data  # <x:f>: namespace prefixes in use
             if b"<f" not in data and not prefixed:
                 continue
@@ -67,6 +70,23 @@ def uncached_formulas(path: Path, sheets: list[str]) -> dict[str, dict[str, str]
     return found
 
 
+def _inflate(content: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """A deflated member straight from the file's bytes (``ZipFile.read`` costs ~10× more
+    per small member); None when it is not the plain case, so ``read`` handles it."""
+    start = info.header_offset
+    if (info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 1
+            or content[start:start + 4] != b"PK\x03\x04"):
+        return None
+    name_length = int.from_bytes(content[start + 26:start + 28], "little")
+    extra_length = int.from_bytes(content[start + 28:start + 30], "little")
+    begin = start + 30 + name_length + extra_length
+    try:
+        data = zlib.decompress(content[begin:begin + info.compress_size], -zlib.MAX_WBITS)
+    except zlib.error:
+        return None
+    return data if len(data) == info.file_size else None
+
+
 # A cell with a formula, then its cached value if any: <v>…</v>, <v/>, or an inline <is>.
 _FORMULA_CELL = re.compile(
     rb"<c\s([^>]*)>\s*<f(?:\s[^>]*)?(?:/>|>([^<]*)</f>)\s*(<v>([^<]*)</v>|<v\s*/>|<is>)?")
@@ -74,10 +94,30 @@ _ADDRESS = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _STRING_TYPE = re.compile(rb'\bt="str"')
 
 
+def _formula_cells(data: bytes):
+    """``_FORMULA_CELL`` matches, found from each ``<f`` back to its cell's ``<c``.
+
+    The same matches as ``finditer`` over the whole sheet (a match is a ``<c …>``
+    tag followed only by spaces and ``<f``), but only formula cells are tried:
+    a sheet has thousands of cells and a handful of formulas.
+    """
+    limit = data.find(b"</sheetData>")  # cells end there; <formula> of validations follow
+    limit = len(data) if limit < 0 else limit
+    position = data.find(b"<f", 0, limit)
+    while position >= 0:
+        start = data.rfind(b"<c", 0, position)
+        match = _FORMULA_CELL.match(data, start) if start >= 0 else None
+        if match and not data[match.end(1) + 1:position].strip():
+            yield match
+            position = data.find(b"<f", match.end(), limit)
+        else:
+            position = data.find(b"<f", position + 2, limit)
+
+
 def _scan_fast(data: bytes) -> dict[str, str]:
-    """The common case (no namespace prefixes): a byte regex, ~10× faster than parsing."""
+    """The common case (no namespace prefixes): a byte search, ~10× faster than parsing."""
     cells: dict[str, str] = {}
-    for match in _FORMULA_CELL.finditer(data):
+    for match in _formula_cells(data):
         attributes, formula, value_element, value = match.groups()
         cached = value_element is not None and (
             bool(value) or value_element == b"<is>" or bool(_STRING_TYPE.search(attributes)))

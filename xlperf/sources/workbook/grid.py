@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from xlperf.model import Normalization
 from xlperf.model.text import clean_cell, format_number
@@ -24,6 +24,9 @@ _FORMULA_SHOWN = 60  # characters of the formula kept in the marker
 
 _SPACES = re.compile(r"\s+")
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+_ADDRESS = re.compile(r"([A-Z]+)([1-9][0-9]*)")
+# What is_blank strips: a cell of only these reads as empty.
+BLANK_CHARS = " \t\r\n\u3000\u00a0"
 
 
 def label_key(raw: object) -> str:
@@ -34,13 +37,18 @@ def label_key(raw: object) -> str:
     """
     if not isinstance(raw, str):
         return ""
+    return _text_key(raw)
+
+
+@lru_cache(maxsize=4096)
+def _text_key(raw: str) -> str:
+    """Cached: the same labels recur in every sheet of every workbook of a batch."""
     text = _SPACES.sub("", unicodedata.normalize("NFKC", raw))
     text = text.lstrip("*").rstrip(":")
     return _TRAILING_NOTE.sub("", text)
 
 
-def column_letter(index: int) -> str:
-    """0-based column index → ``A``, ``Z``, ``AA`` (without importing openpyxl)."""
+def _compute_letter(index: int) -> str:
     letters = ""
     index += 1
     while index:
@@ -49,13 +57,34 @@ def column_letter(index: int) -> str:
     return letters
 
 
+# Precomputed: addresses are built for nearly every cell read, always in the first columns.
+_LETTERS = tuple(_compute_letter(index) for index in range(256))
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → ``A``, ``Z``, ``AA`` (without importing openpyxl)."""
+    if 0 <= index < 256:
+        return _LETTERS[index]
+    return _compute_letter(index)
+
+
 def address(row: int, column: int) -> str:
     """0-based (row, column) → ``C11``."""
-    return f"{column_letter(column)}{row + 1}"
+    if 0 <= column < 256:
+        return f"{_LETTERS[column]}{row + 1}"
+    return f"{_compute_letter(column)}{row + 1}"
+
+
+def column_index(letters: str) -> int:
+    """``A`` → 0, ``AA`` → 26: the inverse of ``column_letter``."""
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
 
 
 def is_blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip(" \t\r\n\u3000\u00a0"))
+    return raw is None or (isinstance(raw, str) and not raw.strip(BLANK_CHARS))
 
 
 @dataclass
@@ -66,35 +95,82 @@ class Grid:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     normalizations: list[Normalization] = field(default_factory=list)
     table_starts: list[int] | None = None  # computed once by project_reader.table_starts
+    # ``uncached`` keyed by (row, column), and the dict it was built from.
+    _formulas_at: dict[tuple[int, int], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _formulas_of: dict[str, str] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    # Label keys of a row's cells, asked for by several passes over a table's header rows.
+    _row_keys: dict[int, list[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    # merge_end's answers, row → {left column: right column}.
+    _merge_ends: dict[int, dict[int, int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    # (first row, end row) of each project table, computed once by project_reader.
+    tables: list[tuple[int, int]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @cached_property
     def width(self) -> int:
         return max((len(row) for row in self.rows), default=0)
 
+    def row_keys(self, row: int) -> list[str]:
+        """``label_key`` of each cell of ``rows[row]`` ("" for a non-text cell), computed once."""
+        keys = self._row_keys.get(row)
+        if keys is None:
+            keys = self._row_keys[row] = [label_key(value) for value in self.rows[row]]
+        return keys
+
     def raw(self, row: int, column: int) -> object:
-        if row >= len(self.rows) or column >= len(self.rows[row]):
+        rows = self.rows
+        if row >= len(rows) or column >= len(rows[row]):
             return ""
-        value = self.rows[row][column]
+        value = rows[row][column]
         if value == "" and self.uncached:
-            formula = self.uncached.get(address(row, column))
-            if formula is not None:
-                shown = formula[:_FORMULA_SHOWN] + ("…" if len(formula) > _FORMULA_SHOWN else "")
-                return f"{UNCACHED_FORMULA}：={shown}" if shown else UNCACHED_FORMULA
+            return self.formula_marker(row, column)
         return value
+
+    def _positions(self) -> dict[tuple[int, int], str]:
+        if self._formulas_of is not self.uncached:
+            self._formulas_at = _by_position(self.uncached)
+            self._formulas_of = self.uncached
+        return self._formulas_at
+
+    def formula_rows(self) -> set[int]:
+        """Rows (0-based) holding a formula without a value: only there may ``raw`` differ."""
+        return {row for row, _ in self._positions()} if self.uncached else set()
+
+    def formula_marker(self, row: int, column: int) -> str:
+        """What an empty cell reads as: the marker if it is an uncalculated formula, else ""."""
+        formula = self._positions().get((row, column))
+        if formula is None:
+            return ""
+        shown = formula[:_FORMULA_SHOWN] + ("…" if len(formula) > _FORMULA_SHOWN else "")
+        return f"{UNCACHED_FORMULA}：={shown}" if shown else UNCACHED_FORMULA
 
     def merge_end(self, row: int, column: int) -> int:
         """The last column of the merged range that starts at (row, column), else column."""
-        for (top, left), (bottom, right) in self.merged:
-            if top <= row <= bottom and left == column:
-                return right
-        return column
+        ends = self._merge_ends.get(row)
+        if ends is None:  # the row's ranges by left column, the first listed winning
+            ends = self._merge_ends[row] = {}
+            for (top, left), (bottom, right) in self.merged:
+                if top <= row <= bottom:
+                    ends.setdefault(left, right)
+        return ends.get(column, column)
 
     def text(self, row: int, column: int, project: str | None = None) -> str:
         """A cell as text, trimmed; a repair is recorded for rule T001."""
-        raw = self.raw(row, column)
+        return self.text_of(self.raw(row, column), row, column, project)
+
+    def text_of(self, raw: object, row: int, column: int, project: str | None = None) -> str:
+        """``text`` for a value already fetched with ``raw(row, column)``."""
         if isinstance(raw, str):
+            text = raw.strip(BLANK_CHARS)
+            if text == raw:  # nothing to trim: the common case, no repair to note
+                return text
             text, repairs = clean_cell(raw)
-            self.note(repairs, raw, row, column, project)
+            if repairs:
+                self.note(repairs, raw, row, column, project)
             return text
         return stringify(raw)
 
@@ -103,6 +179,16 @@ class Grid:
         for kind in repairs:
             self.normalizations.append(Normalization(kind, str(original), self.sheet,
                                                      address(row, column), project))
+
+
+def _by_position(formulas: dict[str, str]) -> dict[tuple[int, int], str]:
+    """``{"D41": f}`` → ``{(40, 3): f}``: looked up per empty cell without building addresses."""
+    positions = {}
+    for where, formula in formulas.items():
+        match = _ADDRESS.fullmatch(where)
+        if match:
+            positions[(int(match.group(2)) - 1, column_index(match.group(1)))] = formula
+    return positions
 
 
 def stringify(raw: object) -> str:

@@ -19,7 +19,14 @@ from xlperf.errors import InputError
 from xlperf.model import Indicator, Project
 from xlperf.model.text import normalize_label, parse_number
 from xlperf.sources.workbook import layout
-from xlperf.sources.workbook.grid import Grid, address, is_blank, label_key
+from xlperf.sources.workbook.grid import (
+    BLANK_CHARS,
+    Grid,
+    address,
+    column_letter,
+    is_blank,
+    label_key,
+)
 
 NAME_KEY = label_key(layout.HEADER_LABELS["name"])
 FIELD_BY_LABEL = {label_key(label): key for key, label in layout.HEADER_LABELS.items()}
@@ -41,17 +48,22 @@ MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong s
 def table_starts(grid: Grid) -> list[int]:
     """Rows (0-based) holding a 项目名称 label: where each project table begins."""
     if grid.table_starts is None:
-        grid.table_starts = [index for index, row in enumerate(grid.rows)
-                             if any(v.__class__ is str and "项目名称" in v
-                                    and label_key(v) == NAME_KEY for v in row)]
+        grid.table_starts = [index for index, row in enumerate(grid.rows) if _names_project(row)]
     return grid.table_starts
+
+
+def _names_project(row: list) -> bool:
+    for value in row:
+        if value.__class__ is str and "项目名称" in value and label_key(value) == NAME_KEY:
+            return True
+    return False
 
 
 def is_project_table(grid: Grid, start: int, end: int) -> bool:
     """A 项目名称 label plus an indicator header or another header label (not a list's header)."""
     others = set(FIELD_BY_LABEL) - {NAME_KEY}
     for row in range(start, min(end, start + HEADER_ZONE)):
-        keys = {label_key(v) for v in grid.rows[row] if isinstance(v, str)}
+        keys = set(grid.row_keys(row))
         if HEADER_ROW_KEY in keys or keys & others:
             return True
     return False
@@ -59,9 +71,12 @@ def is_project_table(grid: Grid, start: int, end: int) -> bool:
 
 def project_tables(grid: Grid) -> list[tuple[int, int]]:
     """(first row, end row) of each project table in ``grid``, 0-based, end exclusive."""
-    starts = table_starts(grid)
-    bounds = zip(starts, [*starts[1:], len(grid.rows)], strict=True)
-    return [(start, end) for start, end in bounds if is_project_table(grid, start, end)]
+    if grid.tables is None:
+        starts = table_starts(grid)
+        bounds = zip(starts, [*starts[1:], len(grid.rows)], strict=True)
+        grid.tables = [(start, end) for start, end in bounds
+                       if is_project_table(grid, start, end)]
+    return grid.tables
 
 
 def read_projects(grid: Grid) -> list[Project]:
@@ -90,7 +105,7 @@ def _read_table(grid: Grid, start: int, end: int) -> Project:
 
 def _find_header_row(grid: Grid, start: int, end: int) -> int | None:
     for row in range(start, min(end, start + HEADER_ZONE)):
-        if any(label_key(v) == HEADER_ROW_KEY for v in grid.rows[row] if isinstance(v, str)):
+        if HEADER_ROW_KEY in grid.row_keys(row):
             return row
     return None
 
@@ -98,8 +113,8 @@ def _find_header_row(grid: Grid, start: int, end: int) -> int | None:
 def _read_header_fields(grid: Grid, project: Project, start: int, stop: int) -> None:
     """Each label's value is the next non-empty cell to its right, unless that is a label."""
     for row in range(start, stop):
-        for column, raw in enumerate(grid.rows[row]):
-            key = FIELD_BY_LABEL.get(label_key(raw))
+        for column, label in enumerate(grid.row_keys(row)):
+            key = FIELD_BY_LABEL.get(label)
             if key is None or key in project.cells:
                 continue
             value_column = _value_column(grid, row, column)
@@ -138,53 +153,109 @@ def _map_columns(grid: Grid, header: int) -> dict[str, int]:
 
 def _read_indicators(grid: Grid, columns: dict[str, int], first: int,
                      end: int) -> tuple[list[Indicator], str | None]:
+    """Indicator rows until a stop row (合计 …).
+
+    The hot loop of reading: each row's cells are taken from its list once and
+    the common cases (text without stray spaces, a float weight) decided inline.
+    """
     items: list[Indicator] = []
     level1 = level2 = ""
+    level1_column, level2_column = columns["level1"], columns["level2"]
+    name_column = columns["name"]
+    weight_column, value_column = columns.get("weight"), columns.get("value")
+    name_letter = column_letter(name_column)
+    weight_letter = column_letter(weight_column) if weight_column is not None else ""
+    formula_rows = grid.formula_rows()
+    rows, sheet = grid.rows, grid.sheet
     for row in range(first, end):
-        if _is_stop_row(grid, row):
-            total = columns.get("weight")
-            stop_key = label_key(_first_value(grid, row))
-            is_total = stop_key in (label_key(layout.TOTAL_LABEL), "总计")
-            return items, address(row, total) if is_total and total is not None else None
-        raw = {key: grid.raw(row, column) for key, column in columns.items()}
-        if all(is_blank(v) for v in raw.values()):
+        cells = rows[row]
+        stop_key = _stop_key(cells)
+        if stop_key is not None:
+            is_total = stop_key in _TOTAL_KEYS
+            return items, (address(row, weight_column)
+                           if is_total and weight_column is not None else None)
+        width = len(cells)
+        get = grid.raw if row in formula_rows else None
+        l1 = _cell(cells, width, level1_column, get, row)
+        l2 = _cell(cells, width, level2_column, get, row)
+        name = _cell(cells, width, name_column, get, row)
+        weight = None if weight_column is None else _cell(cells, width, weight_column, get, row)
+        value = None if value_column is None else _cell(cells, width, value_column, get, row)
+        name_blank = _blank(name)
+        if (name_blank and _blank(l1) and _blank(l2) and _blank(weight)
+                and _blank(value)):
             continue
-        if not is_blank(raw["level1"]):
-            new = _label(grid, row, columns["level1"])
+        if not _blank(l1):
+            new = _label(grid, l1, row, level1_column)
             if new != level1:
                 level2 = ""
             level1 = new
-        if not is_blank(raw["level2"]):
-            level2 = _label(grid, row, columns["level2"])
-        if all(is_blank(raw.get(k)) for k in ("name", "weight", "value")):
+        if not _blank(l2):
+            level2 = _label(grid, l2, row, level2_column)
+        if name_blank and _blank(weight) and _blank(value):
             continue  # a template row with only its levels filled in
         if len(items) >= MAX_INDICATOR_ROWS:
             raise InputError(f"指标行超过 {MAX_INDICATOR_ROWS} 行，不像一张绩效目标表；"
-                             "请删除多余的行后再试", sheet=grid.sheet, cell=address(row, 0))
-        items.append(_indicator(grid, row, columns, level1, level2))
+                             "请删除多余的行后再试", sheet=sheet, cell=address(row, 0))
+        line = row + 1
+        text = grid.text_of(name, row, name_column)
+        item = Indicator(level1=level1, level2=level2, name=text,
+                         not_applicable=_NA_MARK in text and layout.is_not_applicable(text),
+                         sheet=sheet, cell=f"{name_letter}{line}", row=line)
+        if weight_column is not None:
+            if weight.__class__ is float:
+                item.weight = weight
+            else:
+                item.weight, repairs = parse_number(weight)
+                if repairs:
+                    grid.note(repairs, weight, row, weight_column, None)
+            item.weight_cell = f"{weight_letter}{line}"
+        if value_column is not None:
+            item.value = grid.text_of(value, row, value_column) or None
+        items.append(item)
     return items, None
 
 
-def _indicator(grid: Grid, row: int, columns: dict[str, int], level1: str,
-               level2: str) -> Indicator:
-    name_column = columns["name"]
-    name = grid.text(row, name_column)
-    item = Indicator(level1=level1, level2=level2, name=name,
-                     not_applicable=layout.is_not_applicable(name), sheet=grid.sheet,
-                     cell=address(row, name_column), row=row + 1)
-    if "weight" in columns:
-        raw = grid.raw(row, columns["weight"])
-        item.weight, repairs = parse_number(raw)
-        grid.note(repairs, raw, row, columns["weight"], None)
-        item.weight_cell = address(row, columns["weight"])
-    if "value" in columns:
-        item.value = grid.text(row, columns["value"]) or None
-    return item
+_TOTAL_KEYS = (label_key(layout.TOTAL_LABEL), "总计")
+_NA_MARK = layout.NOT_APPLICABLE[0]  # no such character: not a 本指标不适用 row
 
 
-def _label(grid: Grid, row: int, column: int) -> str:
+def _blank(raw: object) -> bool:
+    """``is_blank`` with the common cases (empty text, a number) decided first."""
+    if raw == "" or raw is None:
+        return True
+    if raw.__class__ is float:
+        return False
+    return isinstance(raw, str) and not raw.strip(BLANK_CHARS)
+
+
+def _cell(cells: list, width: int, column: int, get, row: int) -> object:
+    """``grid.raw(row, column)`` from the row's list; ``get`` only on rows with formulas."""
+    if column >= width:
+        return ""
+    value = cells[column]
+    if get is not None and value == "":
+        return get(row, column)
+    return value
+
+
+def _stop_key(cells: list) -> str | None:
+    """The label key of a row's first non-empty cell when it ends a table (合计 …), else None."""
+    for value in cells:
+        if value == "" or value is None:
+            continue
+        if isinstance(value, str):
+            if not value.strip(BLANK_CHARS):
+                continue
+            key = label_key(value)
+            return key if key in STOP_KEYS else None
+        return None
+    return None
+
+
+def _label(grid: Grid, raw: object, row: int, column: int) -> str:
     """A 一级/二级 label with its code normalised (``１１－数量指标`` → ``11-数量指标``)."""
-    original = grid.text(row, column)
+    original = grid.text_of(raw, row, column)
     label = normalize_label(original)
     if label != original:
         grid.note(_label_repairs(original), original, row, column, None)
@@ -204,10 +275,3 @@ def _label_repairs(original: str) -> list[str]:
     return kinds
 
 
-def _first_value(grid: Grid, row: int) -> object:
-    return next((v for v in grid.rows[row] if not is_blank(v)), "")
-
-
-def _is_stop_row(grid: Grid, row: int) -> bool:
-    first = _first_value(grid, row)
-    return isinstance(first, str) and label_key(first) in STOP_KEYS

@@ -109,7 +109,9 @@ def _load_grid(book, name: str) -> Grid:
         sheet = book.get_sheet_by_name(name)
         head = sheet.to_python(skip_empty_area=False, nrows=SCAN_ROWS)
         interesting = name == layout.DEPARTMENT_SHEET or _mentions_labels(head)
-        rows = sheet.to_python(skip_empty_area=False) if interesting else head
+        rows = head
+        if interesting and len(head) >= SCAN_ROWS:  # a shorter head is the whole sheet
+            rows = sheet.to_python(skip_empty_area=False)
         merged = list(sheet.merged_cell_ranges or []) if interesting else []
     except BaseException as exc:
         _reraise_fatal(exc)
