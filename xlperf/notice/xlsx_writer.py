@@ -139,14 +139,7 @@ def _project_sheet(ws: Worksheet, notice: Notice, table: Table) -> None:
     """The seed's table on a six-column grid, so the header pairs and the indicators both fit."""
     for letter, width in zip(GRID, GRID_WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
-    row = 1
-    if notice.draft:
-        put(ws, "A1", DRAFT_TITLE, "公告草稿")
-        _merge(ws, "A1:F1")
-        row = 2
-    put(ws, f"A{row}", notice.table_title, "公告标题")
-    _merge(ws, f"A{row}:F{row}")
-    ws.row_dimensions[row].height = 28
+    row = _title(ws, notice, notice.table_title, "F")
     put(ws, f"F{row + 1}", notice.unit_label, "公告单位")
     first = row + 2
     rows = _table_rows(table)
@@ -226,18 +219,27 @@ def _print_setup(ws: Worksheet, notice: Notice, first: int, header_end: int, las
         ws.sheet_properties.tabColor = "C00000"
 
 
+def _title(ws: Worksheet, notice: Notice, title: str, last_column: str) -> int:
+    """The sheet's title row (below a 草稿 row in a draft), merged to ``last_column``.
+
+    Returns the title's row number, so the caller goes on below it.
+    """
+    row = 1
+    if notice.draft:
+        put(ws, "A1", DRAFT_TITLE, "公告草稿")
+        _merge(ws, f"A1:{last_column}1")
+        row = 2
+    put(ws, f"A{row}", title, "公告标题")
+    _merge(ws, f"A{row}:{last_column}{row}")
+    ws.row_dimensions[row].height = 28
+    return row
+
+
 def _contents(ws: Worksheet, notice: Notice, names: list[str]) -> None:
     """目录: one row per project with its amount and a link to its sheet, and the total."""
     for column, width in zip("ABCD", (8, 48, 20, 34), strict=True):
         ws.column_dimensions[column].width = width
-    row = 1
-    if notice.draft:
-        put(ws, "A1", DRAFT_TITLE, "公告草稿")
-        _merge(ws, "A1:D1")
-        row = 2
-    put(ws, f"A{row}", notice.attachment_title, "公告标题")
-    _merge(ws, f"A{row}:D{row}")
-    ws.row_dimensions[row].height = 28
+    row = _title(ws, notice, notice.attachment_title, "D")
     put(ws, f"A{row + 1}", " ".join(x for x in (notice.signing_body, notice.date) if x),
         "公告文字")
     head = row + 3
