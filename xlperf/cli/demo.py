@@ -38,8 +38,9 @@ def command(outdir: str) -> None:
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     text = resources.files("xlperf.data").joinpath(SAMPLE).read_text(encoding="utf-8")
-    workbook = out / f"{parse_text(text).name}.xlsx"
-    write_department(parse_text(text, source=SAMPLE), workbook)
+    sample = parse_text(text, source=SAMPLE)
+    workbook = out / f"{sample.name}.xlsx"
+    write_department(sample, workbook)
     click.echo(f"1. 已导入内置样例并生成工作簿：{workbook}")
 
     from rich.console import Console

@@ -15,6 +15,7 @@ from datetime import date
 
 from xlperf.model import Department, Indicator, Project
 from xlperf.model.text import format_amount, format_number
+from xlperf.sources.published_text import layout as published
 from xlperf.sources.workbook.layout import (
     COLUMN_LABELS,
     HEADER_LABELS,
@@ -22,12 +23,11 @@ from xlperf.sources.workbook.layout import (
     UNIT_LABEL,
 )
 
-# The wording of the notice; {year} is "2024年" (or "" when the year is unknown).
+# The notice's own wording; {year} is "2024年" (or "" when the year is unknown). The body
+# sentence and the 附件 line are the published layout's (published_text.layout), so the
+# notice and the plain export say the same; only the spacing of "2024年" follows GB/T 9704.
 NOTICE_TITLE = "{year}项目支出预算绩效目标"
-BODY_SENTENCE = "根据{basis}有关要求，现将{department}{year}项目支出预算绩效目标予以公开。"
-BODY_WITHOUT_BASIS = "现将{department}{year}项目支出预算绩效目标予以公开。"
 DEFAULT_ATTACHMENT = "{department}{year}项目支出预算绩效目标表"
-ATTACHMENT_NOTE = "附件：{title}"
 # Characters XML (docx, xlsx) cannot hold; a workbook cell can still contain them.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -129,7 +129,9 @@ def build_notice(department: Department, *, draft: bool = False) -> Notice:
     words = _words(department)
     name = words["department"]
     basis = basis_text(department.legal_basis)
-    body = (BODY_SENTENCE if basis else BODY_WITHOUT_BASIS).format(basis=basis, **words)
+    body = published.NOTICE_BODY.format(
+        basis=published.BASIS_CLAUSE.format(items=basis) if basis else "",
+        subject=name + words["year"])
     attachment = department.attachment_title.strip() or DEFAULT_ATTACHMENT.format(**words)
     return Notice(
         department=name,
@@ -137,7 +139,7 @@ def build_notice(department: Department, *, draft: bool = False) -> Notice:
         title=NOTICE_TITLE.format(**words),
         body=body,
         attachment_title=attachment,
-        attachment_note=ATTACHMENT_NOTE.format(title=attachment),
+        attachment_note=published.ATTACHMENT_PREFIX + attachment,
         signing_body=department.signing_body.strip() or name,
         date=publication_date(department.published),
         tables=[build_table(p) for p in department.projects],
