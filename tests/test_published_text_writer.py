@@ -207,3 +207,14 @@ departments = st.builds(
 def test_any_department_round_trips_through_the_text_layout(department):
     again = parse_text(format_text(department))
     assert comparable(again) == comparable(department)
+
+
+def test_signer_ending_in_a_colon_is_not_mistaken_for_a_salutation():
+    # Found by hypothesis in CI: a colon line after the body is the signer, only
+    # colon lines before the body are salutations (各有关单位：).
+    department = Department(
+        name="一", signing_body="一：",
+        projects=[Project(name="一", goal="一", indicators=[
+            Indicator(level1="1-产出指标", level2="11-数量指标", name="一")])],
+    )
+    assert parse_text(format_text(department)).signing_body == "一："

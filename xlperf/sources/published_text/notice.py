@@ -59,7 +59,7 @@ def read_notice(lines: list[tuple[int, str]], department: Department, source: st
 def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
     """Tag each non-empty line; a body sentence may wrap over several lines."""
     items: list[_Line] = []
-    in_body = False
+    in_body = seen_body = False
     for number, raw in lines:
         text = raw.replace("\t", " ").strip(" \u3000\u00a0")
         key = squeeze(text)
@@ -71,15 +71,15 @@ def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
         line = _Line(number, text, key)
         if in_body or layout.BODY_START.match(key):
             line.kind = "body"
-            in_body = not layout.BODY_END.search(key)
+            in_body, seen_body = not layout.BODY_END.search(key), True
         elif layout.DATE_LINE.match(key) or layout.CJK_DATE_LINE.match(key):
             line.kind = "date"
         elif layout.ATTACHMENT_LINE.match(key):
             line.kind = "attachment"
         elif layout.TITLE_LINE.match(key):
             line.kind = "title"
-        elif key.endswith((":", "：")) and items:
-            continue  # a salutation such as 各有关单位： (never the department line itself)
+        elif key.endswith((":", "：")) and items and not seen_body:
+            continue  # a salutation such as 各有关单位： (not the department, not the signer)
         else:
             line.kind = "other"
         items.append(line)
