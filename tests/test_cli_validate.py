@@ -252,3 +252,16 @@ def test_validating_in_groups_gives_the_same_report_as_one_call(
     _, grouped = run_json(str(tmp_path), "--jobs", "1")
     assert grouped == whole
     assert whole["summary"]["error"] == 4  # C001 + W001 in each of the two seed copies
+
+
+def test_reading_in_worker_processes_gives_the_same_report_as_serial(
+        tmp_path: Path, seed_workbook: Path, clean_workbook: Path) -> None:
+    # Departments come back from the workers pickled: every cell address,
+    # weight and note must survive the trip.
+    for index in range(6):
+        shutil.copy(seed_workbook if index % 2 else clean_workbook, tmp_path / f"{index}.xlsx")
+    _, serial = run_json(str(tmp_path), "--jobs", "1")
+    _, parallel = run_json(str(tmp_path), "--jobs", "2")
+    assert parallel == serial
+    cells = {f["cell"] for e in parallel["files"] for f in e["findings"]}
+    assert "D20" in cells  # W001 on the seed's last project (cli.md)
