@@ -148,6 +148,7 @@ def _pandera() -> Any:
     finally:
         if hide and "hypothesis" in sys.modules and sys.modules["hypothesis"] is None:
             del sys.modules["hypothesis"]
+    gc.freeze()  # pandera's modules are garbage-free: later collections need not walk them
     return pa
 
 
