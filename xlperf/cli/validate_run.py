@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,10 +133,13 @@ def _engine() -> Any:
     and printing the report, would only re-walk them. ``gc.freeze`` sets them aside
     for the rest of the process.
     """
+    name = "xlperf.validation.engine"
+    if name in sys.modules:
+        return sys.modules[name]
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return importlib.import_module("xlperf.validation.engine")
+        return importlib.import_module(name)
     finally:
         gc.freeze()
         if enabled:

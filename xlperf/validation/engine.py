@@ -139,6 +139,7 @@ def _pandera() -> Any:
     process has imported hypothesis yet, it is hidden while pandera loads (a ``None`` entry
     in ``sys.modules`` makes its import fail), then unhidden, so later imports work.
     """
+    first = "pandera.pandas" not in sys.modules
     hide = "hypothesis" not in sys.modules
     if hide:
         sys.modules["hypothesis"] = None  # type: ignore[assignment]
@@ -148,7 +149,8 @@ def _pandera() -> Any:
     finally:
         if hide and "hypothesis" in sys.modules and sys.modules["hypothesis"] is None:
             del sys.modules["hypothesis"]
-    gc.freeze()  # pandera's modules are garbage-free: later collections need not walk them
+    if first:  # its modules are garbage-free: later collections need not walk them
+        gc.freeze()  # (once: a long-lived process, the Excel add-in's, must not pile up)
     return pa
 
 
