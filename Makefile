@@ -23,7 +23,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Byte-compiled first, as a regular (non-editable) pip install leaves it: with
+# PYTHONDONTWRITEBYTECODE set, an editable install would recompile on every run.
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q xlperf
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/notice.py
 

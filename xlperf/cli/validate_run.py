@@ -8,10 +8,11 @@ actually differ.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,26 +44,47 @@ def run(found: Sequence[Found], options: RunOptions,
     """Read and validate ``found``; one ``FileResult`` per entry, in the same order."""
     configs = Configs(options.config_file)  # a bad --config stops the run before any reading
     readable = [f.path for f in found if f.error is None]
-    done = iter_read(readable, options.jobs, advance)
     results: list[FileResult] = []
     group: list[tuple[FileResult, Any, Path]] = []
-    for entry in found:
-        if entry.error is not None:
-            results.append(FileResult(str(entry.path), error=entry.error))
-            continue
-        department, error = next(done)
-        result = FileResult(str(entry.path), error=error)
-        results.append(result)
-        if department is None:
-            continue
-        result.department = department.name or None
-        result.projects = len(department.projects)
-        group.append((result, department, entry.path))
-        if len(group) >= GROUP_DEPARTMENTS:
-            check(group, options, configs)
-            group = []
-    check(group, options, configs)
+    with _collected_per_group():
+        done = iter_read(readable, options.jobs, advance)
+        for entry in found:
+            if entry.error is not None:
+                results.append(FileResult(str(entry.path), error=entry.error))
+                continue
+            department, error = next(done)
+            result = FileResult(str(entry.path), error=error)
+            results.append(result)
+            if department is None:
+                continue
+            result.department = department.name or None
+            result.projects = len(department.projects)
+            group.append((result, department, entry.path))
+            if len(group) >= GROUP_DEPARTMENTS:
+                check(group, options, configs)
+                group = []
+                gc.collect()
+        check(group, options, configs)
     return results
+
+
+@contextlib.contextmanager
+def _collected_per_group() -> Iterator[None]:
+    """Automatic garbage collection off for the run, one collection after each group.
+
+    A group's departments are ~200 000 long-lived, cycle-free objects; the
+    automatic collector re-walked them as they piled up (~15 % of reading).
+    Cycles (pandas' internals, exceptions) are still freed, once per group.
+    Worker processes forked meanwhile inherit the setting: they hold one
+    chunk of departments at a time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Configs:
