@@ -284,3 +284,33 @@ def test_a_note_saved_by_excel_under_the_users_name_is_still_cleared(tmp_path: P
     clear_marks(workbook)
     assert workbook["项目01"]["D14"].comment is None
     assert workbook["项目01"]["C13"].comment.text == "请财务科核实金额"
+
+
+def test_annotating_a_macro_workbook_keeps_its_buttons(tmp_path: Path) -> None:
+    """The .xlsm ``xlperf new --macro-workbook`` writes, filled in and checked with --annotate:
+    the copy must still carry the VBA project and the ribbon, byte for byte."""
+    from click.testing import CliRunner
+
+    from xlperf.cli import cli
+
+    source = tmp_path / "按钮.xlsm"
+    assert CliRunner().invoke(cli, ["new", str(source), "--macro-workbook"]).exit_code == 0
+    workbook = openpyxl.load_workbook(source, keep_vba=True)
+    sheet = workbook["项目01"]
+    sheet["B3"], sheet["D6"] = "办公设备购置", 12
+    sheet["C11"], sheet["D11"] = "购置台式计算机数量≥10台", 30  # weights total 30, not 100
+    workbook.save(source)
+    before = source.read_bytes()
+    target = tmp_path / "标注.xlsm"
+
+    result = CliRunner().invoke(cli, ["validate", str(source), "--annotate", str(target)])
+
+    assert result.exit_code == 1 and source.read_bytes() == before
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target) as copy:
+        for part in ("xl/vbaProject.bin", "customUI/customUI.xml"):
+            assert copy.read(part) == original.read(part)
+        assert b"macroEnabled.main+xml" in copy.read("[Content_Types].xml")
+        assert b"customUI/customUI.xml" in copy.read("_rels/.rels")
+    marked = openpyxl.load_workbook(target, keep_vba=True)
+    listed = {cell.value for row in marked["校验结果"].iter_rows() for cell in row}
+    assert "W001" in listed
