@@ -8,15 +8,15 @@ actually differ.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import importlib
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from xlperf import collector
 from xlperf.cli.batch import Found, iter_read
 from xlperf.errors import InputError
 from xlperf.reports.results import FileResult
@@ -46,7 +46,11 @@ def run(found: Sequence[Found], options: RunOptions,
     readable = [f.path for f in found if f.error is None]
     results: list[FileResult] = []
     group: list[tuple[FileResult, Any, Path]] = []
-    with _collected_per_group():
+    # The collector is paused for the run and called once per group: the main process
+    # holds a group's ~200 000 cycle-free objects, which it re-walked as they piled up
+    # (~15 % of reading). Worker processes forked meanwhile inherit the pause; they
+    # hold one chunk of departments at a time.
+    with collector.paused():
         done = iter_read(readable, options.jobs, advance)
         for entry in found:
             if entry.error is not None:
@@ -66,25 +70,6 @@ def run(found: Sequence[Found], options: RunOptions,
                 gc.collect()
         check(group, options, configs)
     return results
-
-
-@contextlib.contextmanager
-def _collected_per_group() -> Iterator[None]:
-    """Automatic garbage collection off for the run, one collection after each group.
-
-    A group's departments are ~200 000 long-lived, cycle-free objects; the
-    automatic collector re-walked them as they piled up (~15 % of reading).
-    Cycles (pandas' internals, exceptions) are still freed, once per group.
-    Worker processes forked meanwhile inherit the setting: they hold one
-    chunk of departments at a time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Configs:
@@ -158,14 +143,10 @@ def _engine() -> Any:
     name = "xlperf.validation.engine"
     if name in sys.modules:
         return sys.modules[name]
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return importlib.import_module(name)
-    finally:
+    with collector.paused():
+        module = importlib.import_module(name)
         gc.freeze()
-        if enabled:
-            gc.enable()
+    return module
 
 
 def _explicit_config(path: Path) -> Any:

@@ -15,7 +15,6 @@ check still sees whole rows (aligned by index), exactly like a wide check.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import re
 import string
@@ -26,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from xlperf import collector
 from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.model.text import format_number
@@ -46,7 +46,7 @@ def validate(departments: Sequence[Department], config: Config | None = None) ->
     base = config or Config()
     configs = [department_config(d, base) for d in departments]
     findings: list[Finding] = []
-    with _gc_paused():
+    with collector.paused():  # building the frame creates millions of small objects
         for start, stop in _chunks(departments):
             findings.extend(_validate_chunk(departments[start:stop], configs[start:stop]))
     return findings
@@ -89,19 +89,6 @@ def department_config(department: Department, base: Config) -> Config:
     except InputError as exc:
         raise InputError(exc.message, file=department.source, sheet=DEPARTMENT_SHEET) from None
     return config
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building the frame creates millions of small objects; collecting between them only
-    re-walks the target reader's cache. Collection resumes afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _failures(frame: Any, rules: list[Rule]) -> dict[str, np.ndarray]:
