@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -265,3 +266,25 @@ def test_reading_in_worker_processes_gives_the_same_report_as_serial(
     assert parallel == serial
     cells = {f["cell"] for e in parallel["files"] for f in e["findings"]}
     assert "D20" in cells  # W001 on the seed's last project (cli.md)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_again_by_a_spreadsheet_program_gives_the_same_report(
+        tmp_path: Path, seed_workbook: Path) -> None:
+    """Offices send workbooks saved by Excel, WPS or LibreOffice, not by xlperf: shared strings
+    instead of inline text, calculated 合计 formulas, their own merged-cell records."""
+    saved = tmp_path / "另存"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "xlsx", "--outdir", str(saved), str(seed_workbook)],
+                   check=True, capture_output=True, timeout=180)
+    with zipfile.ZipFile(saved / seed_workbook.name) as package:
+        assert "xl/sharedStrings.xml" in package.namelist()  # really rewritten
+    _, ours = run_json(str(seed_workbook))
+    _, theirs = run_json(str(saved / seed_workbook.name))
+
+    def findings(report: dict) -> list[tuple]:
+        return [(f["rule"], f["project"], f["sheet"], f["cell"], f["message"])
+                for f in report["files"][0]["findings"]]
+
+    assert findings(theirs) == findings(ours)
+    assert ("W001", LAST_PROJECT, "项目07", "D20", "权重合计为 0，应为 100") in findings(theirs)
