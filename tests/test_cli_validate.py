@@ -288,3 +288,19 @@ def test_a_workbook_saved_again_by_a_spreadsheet_program_gives_the_same_report(
 
     assert findings(theirs) == findings(ours)
     assert ("W001", LAST_PROJECT, "项目07", "D20", "权重合计为 0，应为 100") in findings(theirs)
+
+
+def test_progress_counts_every_file_read_by_the_workers(tmp_path: Path,
+                                                        clean_workbook: Path) -> None:
+    from xlperf.cli.batch import collect_paths
+    from xlperf.cli.validate_run import RunOptions
+    from xlperf.cli.validate_run import run as run_files
+
+    for index in range(9):
+        shutil.copy(clean_workbook, tmp_path / f"{index}.xlsx")
+    (tmp_path / "坏.xlsx").write_bytes(b"PK\x03\x04 broken")
+    steps: list[int] = []
+    results = run_files(collect_paths([tmp_path]), RunOptions(jobs=2), steps.append)
+    assert sum(steps) == 10  # the bar reaches the end, broken file included
+    assert [Path(r.file).name for r in results] == sorted(p.name for p in tmp_path.iterdir())
+    assert [r.error is not None for r in results].count(True) == 1

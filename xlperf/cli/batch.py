@@ -101,7 +101,7 @@ def iter_read(paths: list[Path], jobs: int = 0,
     Only a few chunks are in flight at a time, so departments read ahead of
     the consumer never pile up in memory.
     """
-    jobs = _effective_jobs(jobs, len(paths))
+    jobs = effective_jobs(jobs, len(paths))
     advance = advance or (lambda n: None)
     if jobs <= 1:
         for path in paths:
@@ -125,7 +125,8 @@ def iter_read(paths: list[Path], jobs: int = 0,
             advance(len(part))
 
 
-def _effective_jobs(jobs: int, files: int) -> int:
+def effective_jobs(jobs: int, files: int) -> int:
+    """Processes to use: ``jobs`` if given (0 = automatic), never more than the files."""
     if jobs > 0:
         return min(jobs, max(files, 1))
     if files < PARALLEL_MIN_FILES:

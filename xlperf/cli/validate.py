@@ -31,7 +31,7 @@ PROGRESS_MIN_FILES = 20
 @click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
               help="使用指定的 xlperf.toml（默认读取各工作簿所在文件夹中的 xlperf.toml）")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
-              help="并行读取的进程数，0 为自动")
+              help="并行读取和校验的进程数，0 为自动（文件少于 8 个时不并行）")
 @click.option("--select", metavar="CODES", help="只报告这些规则，逗号分隔，可用前缀（如 W,Q001）")
 @click.option("--ignore", metavar="CODES", help="不报告这些规则，逗号分隔，可用前缀（如 T,C004）")
 @reports_input_errors
