@@ -18,7 +18,7 @@ import importlib
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,7 +99,7 @@ def check_files(paths: Sequence[Path], options: RunOptions, configs: Configs,
 
 
 def _in_workers(groups: list[list[Path]], options: RunOptions, jobs: int,
-                advance: Callable[[int], None]):
+                advance: Callable[[int], None]) -> Iterator[list[FileResult]]:
     """Each group read and validated in a worker process; results yielded in group order.
 
     The engine (pandas, pandera) is imported before the workers start, so a
