@@ -304,3 +304,14 @@ def test_progress_counts_every_file_read_by_the_workers(tmp_path: Path,
     assert sum(steps) == 10  # the bar reaches the end, broken file included
     assert [Path(r.file).name for r in results] == sorted(p.name for p in tmp_path.iterdir())
     assert [r.error is not None for r in results].count(True) == 1
+
+
+def test_workers_started_the_windows_way_give_the_same_report(
+        tmp_path: Path, seed_workbook: Path, clean_workbook: Path, monkeypatch) -> None:
+    # Windows has no fork: workers are spawned and import everything themselves.
+    for index in range(4):
+        shutil.copy(seed_workbook if index % 2 else clean_workbook, tmp_path / f"{index}.xlsx")
+    _, serial = run_json(str(tmp_path), "--jobs", "1")
+    monkeypatch.setattr("xlperf.cli.validate_run.START_METHOD", "spawn")
+    _, spawned = run_json(str(tmp_path), "--jobs", "2")
+    assert spawned == serial

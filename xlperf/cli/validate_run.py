@@ -41,6 +41,8 @@ class RunOptions:
 GROUP_DEPARTMENTS = 250  # at most, per engine call (memory)
 GROUPS_PER_WORKER = 8  # smaller groups near that many: workers finish close together
 MIN_GROUP = 16  # below this a group's fixed engine cost (~35 ms) starts to show
+# Windows has no fork: its workers start fresh and import the engine themselves.
+START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
 
 
 def run(found: Sequence[Found], options: RunOptions,
@@ -110,7 +112,7 @@ def _in_workers(groups: list[list[Path]], options: RunOptions, jobs: int,
     import multiprocessing
 
     _engine()._pandera()
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    context = multiprocessing.get_context(START_METHOD)
     done = context.Value("l", 0)
     shown = 0
     with concurrent.futures.ProcessPoolExecutor(
