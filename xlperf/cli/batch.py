@@ -7,8 +7,6 @@ with its reason, and the report lists it.
 
 from __future__ import annotations
 
-import collections
-import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,7 +18,8 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
 CHUNK_FILES = 8  # paths per task sent to a worker
-IN_FLIGHT = 8  # tasks queued per worker: keeps it busy while a group is validated
+# Windows has no fork: its workers start fresh and import what they need themselves.
+START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
 
 
 @dataclass
@@ -86,43 +85,36 @@ def _read_chunk(paths: list[Path]) -> list[tuple[object | None, str | None]]:
 def read_all(paths: list[Path], jobs: int = 0,
              advance: Callable[[int], None] | None = None
              ) -> list[tuple[object | None, str | None]]:
-    """Every path read, in order (see ``iter_read``)."""
-    return list(iter_read(paths, jobs, advance))
-
-
-def iter_read(paths: list[Path], jobs: int = 0,
-              advance: Callable[[int], None] | None = None
-              ) -> Iterator[tuple[object | None, str | None]]:
-    """Read the paths, yielding in order as they are ready. ``jobs`` 0 means automatic, 1 serial.
+    """Every path read, in order. ``jobs`` 0 means automatic, 1 serial.
 
     Reading is CPU-bound Python work around calamine, so threads do not help
     (measured: see docs/validation-reports.md); on more than a handful of files
     a process pool does, with the paths sent in chunks to keep pickling cheap.
-    Only a few chunks are in flight at a time, so departments read ahead of
-    the consumer never pile up in memory.
+    (``xlperf validate`` does not use this: its workers also validate, see
+    validate_run.py.)
     """
     jobs = effective_jobs(jobs, len(paths))
     advance = advance or (lambda n: None)
     if jobs <= 1:
-        for path in paths:
-            yield read_one(path)
-            advance(1)
-        return
+        return [_read_counted(path, advance) for path in paths]
     import concurrent.futures
     import multiprocessing
 
     size = max(1, min(CHUNK_FILES, len(paths) // (jobs * 4)))
-    chunks = iter([paths[i:i + size] for i in range(0, len(paths), size)])
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    context = multiprocessing.get_context(START_METHOD)
+    results: list[tuple[object | None, str | None]] = []
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        pending = collections.deque(pool.submit(_read_chunk, chunk)
-                                    for chunk in itertools.islice(chunks, jobs * IN_FLIGHT))
-        while pending:
-            part = pending.popleft().result()
-            for chunk in itertools.islice(chunks, 1):
-                pending.append(pool.submit(_read_chunk, chunk))
-            yield from part
+        for part in pool.map(_read_chunk, chunks):
+            results.extend(part)
             advance(len(part))
+    return results
+
+
+def _read_counted(path: Path, advance: Callable[[int], None]) -> tuple[object | None, str | None]:
+    read = read_one(path)
+    advance(1)
+    return read
 
 
 def effective_jobs(jobs: int, files: int) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import gc
 import importlib
 import math
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from xlperf import collector
-from xlperf.cli.batch import Found, effective_jobs, read_one
+from xlperf.cli.batch import START_METHOD, Found, effective_jobs, read_one
 from xlperf.errors import InputError
 from xlperf.reports.results import FileResult
 from xlperf.validation.findings import Finding
@@ -41,8 +40,6 @@ class RunOptions:
 GROUP_DEPARTMENTS = 250  # at most, per engine call (memory)
 GROUPS_PER_WORKER = 8  # smaller groups near that many: workers finish close together
 MIN_GROUP = 16  # below this a group's fixed engine cost (~35 ms) starts to show
-# Windows has no fork: its workers start fresh and import the engine themselves.
-START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
 
 
 def run(found: Sequence[Found], options: RunOptions,
@@ -111,7 +108,7 @@ def _in_workers(groups: list[list[Path]], options: RunOptions, jobs: int,
     import concurrent.futures
     import multiprocessing
 
-    _engine()._pandera()
+    _engine().load_pandera()
     context = multiprocessing.get_context(START_METHOD)
     done = context.Value("l", 0)
     shown = 0

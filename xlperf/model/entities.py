@@ -35,9 +35,9 @@ class Indicator:
     row: int | None = None  # the 1-based row in the source (sheet row or text line)
 
     def __reduce__(self):
-        """Pickled as the constructor's arguments: a batch's worker processes send
-        their departments back to the main one, and the default for slotted
-        objects (a state dict per row) costs about twice as much each way."""
+        """Pickled as the constructor's arguments: ``xlperf notice``'s reading
+        processes send departments back to the main one, and the default for
+        slotted objects (a state dict per row) costs about twice as much each way."""
         return Indicator, _indicator_fields(self)
 
 

@@ -95,7 +95,7 @@ def _failures(frame: Any, rules: list[Rule]) -> dict[str, np.ndarray]:
     """The failing row positions per rule code, from one lazy pandera validation."""
     import pandas as pd
 
-    pa = _pandera()
+    pa = load_pandera()
     by_column: dict[str, list] = {}
     for rule in rules:
         check = pa.Check(_bound(rule, frame), name=rule.code, ignore_na=False)
@@ -118,7 +118,7 @@ def _failures(frame: Any, rules: list[Rule]) -> dict[str, np.ndarray]:
     return {code: np.sort(positions[codes == code]) for code in np.unique(codes)}
 
 
-def _pandera() -> Any:
+def load_pandera() -> Any:
     """``pandera.pandas`` with its pandas backends loaded, imported without hypothesis.
 
     pandera imports hypothesis (~0.15 s, a third of its import) only to offer data
