@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -213,6 +215,25 @@ def test_formula_without_cached_value_is_reported_not_read_as_blank(tmp_path):
     project = only_project(path)
     assert project.indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
     assert project.amount == f"{UNCACHED_FORMULA}：=5*2"
+
+
+def test_formula_is_found_whatever_order_the_sheet_list_is_written_in(tmp_path):
+    """Other programs write the sheet list with other attribute orders, quotes, prefixes
+    and relative targets; the formula scan finds the sheet all the same."""
+    rows = [["1-产出指标", "11-数量指标", "甲", "=50+50"]]
+    source = save_workbook(tmp_path / "plain.xlsx", {"项目01": project_sheet_rows(rows)})
+    rewritten = tmp_path / "rewritten.xlsx"
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(rewritten, "w") as out:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = re.sub(rb'<sheet xmlns:r="([^"]*)" name="([^"]*)"(.*?) r:id="([^"]*)"/>',
+                              rb"<sheet xmlns:x='\1' x:id='\4' \3 name='\2'/>", data)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = re.sub(rb'Target="/xl/([^"]*)" Id="([^"]*)"', rb'Id="\2" Target="\1"', data)
+            out.writestr(item, data)
+    assert b"x:id='rId" in zipfile.ZipFile(rewritten).read("xl/workbook.xml")
+    assert only_project(rewritten).indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

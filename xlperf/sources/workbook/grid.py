@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
@@ -46,6 +47,45 @@ def _text_key(raw: str) -> str:
     text = _SPACES.sub("", unicodedata.normalize("NFKC", raw))
     text = text.lstrip("*").rstrip(":")
     return _TRAILING_NOTE.sub("", text)
+
+
+# What label_key drops before a label's first character; after them an ASCII
+# character or a CJK ideograph is the key's first character (NFKC changes
+# neither, and nothing composes with an ideograph).
+_DROPPED_FIRST = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f*")
+
+
+class Labels:
+    """Label keys a reader looks for, and a quick way to tell a cell is none of them.
+
+    Most cells a reader passes are prose (project names, goals, indicators);
+    normalising each with ``label_key`` costs about a microsecond. When every
+    label starts with an ideograph, a text whose own first character settles
+    its key's first character, and no label starts with it, is not a label.
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = frozenset(keys)
+        self._first = frozenset(key[0] for key in self.keys if key)
+        self._quick = all(_is_ideograph(key[0]) for key in self.keys if key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys
+
+    def key(self, raw: object) -> str:
+        """``label_key(raw)`` when it is one of these labels, else ""."""
+        if not isinstance(raw, str) or not raw:
+            return ""
+        first = raw[0]
+        if (self._quick and first not in self._first
+                and (_is_ideograph(first) or (first.isascii() and first not in _DROPPED_FIRST))):
+            return ""
+        key = _text_key(raw)
+        return key if key in self.keys else ""
+
+
+def _is_ideograph(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"
 
 
 def _compute_letter(index: int) -> str:
@@ -100,8 +140,8 @@ class Grid:
         default_factory=dict, init=False, repr=False, compare=False)
     _formulas_of: dict[str, str] | None = field(
         default=None, init=False, repr=False, compare=False)
-    # Label keys of a row's cells, asked for by several passes over a table's header rows.
-    _row_keys: dict[int, list[str]] = field(
+    # Label keys of a row's cells, per label set: several passes read a table's header rows.
+    _row_keys: dict[tuple[Labels, int], list[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     # merge_end's answers, row → {left column: right column}.
     _merge_ends: dict[int, dict[int, int]] = field(
@@ -114,11 +154,11 @@ class Grid:
     def width(self) -> int:
         return max((len(row) for row in self.rows), default=0)
 
-    def row_keys(self, row: int) -> list[str]:
-        """``label_key`` of each cell of ``rows[row]`` ("" for a non-text cell), computed once."""
-        keys = self._row_keys.get(row)
+    def row_keys(self, row: int, labels: Labels) -> list[str]:
+        """Each cell of ``rows[row]`` as one of ``labels`` ("" for other cells), computed once."""
+        keys = self._row_keys.get((labels, row))
         if keys is None:
-            keys = self._row_keys[row] = [label_key(value) for value in self.rows[row]]
+            keys = self._row_keys[labels, row] = list(map(labels.key, self.rows[row]))
         return keys
 
     def raw(self, row: int, column: int) -> object:

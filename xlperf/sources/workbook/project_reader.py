@@ -14,6 +14,7 @@ rows, numbers typed as text, full-width digits, stray spaces; a row whose
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from xlperf.errors import InputError
 from xlperf.model import Indicator, Project
@@ -22,6 +23,7 @@ from xlperf.sources.workbook import layout
 from xlperf.sources.workbook.grid import (
     BLANK_CHARS,
     Grid,
+    Labels,
     address,
     column_letter,
     is_blank,
@@ -36,10 +38,13 @@ COLUMN_BY_LABEL = {
     for text in (label, *layout.COLUMN_ALIASES.get(key, ()))
 }
 HEADER_ROW_KEY = label_key(layout.COLUMN_LABELS["level1"])
+# The labels of a table's header rows: its fields and the indicator header.
+TABLE_LABELS = Labels({HEADER_ROW_KEY, *FIELD_BY_LABEL})
+FIELD_LABELS = Labels(FIELD_BY_LABEL)
 REQUIRED_COLUMNS = ("level1", "level2", "name")
 # A row whose first non-empty cell is one of these ends an indicator table.
-STOP_KEYS = frozenset({label_key(layout.TOTAL_LABEL), "总计", label_key(layout.TABLE_TITLE),
-                       label_key(layout.UNIT_LABEL), "单位:元", *FIELD_BY_LABEL})
+STOP_KEYS = Labels({label_key(layout.TOTAL_LABEL), "总计", label_key(layout.TABLE_TITLE),
+                    label_key(layout.UNIT_LABEL), "单位:元", *FIELD_BY_LABEL})
 _ODD_HYPHENS = frozenset("－—–‐‑﹣")
 HEADER_ZONE = 40  # rows from 项目名称 within which the 一级指标 header must appear
 MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
@@ -63,7 +68,7 @@ def is_project_table(grid: Grid, start: int, end: int) -> bool:
     """A 项目名称 label plus an indicator header or another header label (not a list's header)."""
     others = set(FIELD_BY_LABEL) - {NAME_KEY}
     for row in range(start, min(end, start + HEADER_ZONE)):
-        keys = set(grid.row_keys(row))
+        keys = set(grid.row_keys(row, TABLE_LABELS))
         if HEADER_ROW_KEY in keys or keys & others:
             return True
     return False
@@ -105,7 +110,7 @@ def _read_table(grid: Grid, start: int, end: int) -> Project:
 
 def _find_header_row(grid: Grid, start: int, end: int) -> int | None:
     for row in range(start, min(end, start + HEADER_ZONE)):
-        if HEADER_ROW_KEY in grid.row_keys(row):
+        if HEADER_ROW_KEY in grid.row_keys(row, TABLE_LABELS):
             return row
     return None
 
@@ -113,7 +118,7 @@ def _find_header_row(grid: Grid, start: int, end: int) -> int | None:
 def _read_header_fields(grid: Grid, project: Project, start: int, stop: int) -> None:
     """Each label's value is the next non-empty cell to its right, unless that is a label."""
     for row in range(start, stop):
-        for column, label in enumerate(grid.row_keys(row)):
+        for column, label in enumerate(grid.row_keys(row, TABLE_LABELS)):
             key = FIELD_BY_LABEL.get(label)
             if key is None or key in project.cells:
                 continue
@@ -134,7 +139,7 @@ def _value_column(grid: Grid, row: int, column: int) -> int:
         raw = grid.raw(row, candidate)
         if is_blank(raw):
             continue
-        return first if label_key(raw) in FIELD_BY_LABEL else candidate
+        return first if FIELD_LABELS.key(raw) else candidate
     return first
 
 
@@ -155,50 +160,65 @@ def _read_indicators(grid: Grid, columns: dict[str, int], first: int,
                      end: int) -> tuple[list[Indicator], str | None]:
     """Indicator rows until a stop row (合计 …).
 
-    The hot loop of reading: each row's cells are taken from its list once and
-    the common cases (text without stray spaces, a float weight) decided inline.
+    The hot loop of reading (a city's batch has about a million rows): a row's
+    cells are taken from its list once, and the common cases (a row that cannot
+    be a stop row, text without stray spaces, a float weight, a level label seen
+    before) are decided inline; anything else goes the general way.
     """
     items: list[Indicator] = []
     level1 = level2 = ""
     level1_column, level2_column = columns["level1"], columns["level2"]
     name_column = columns["name"]
     weight_column, value_column = columns.get("weight"), columns.get("value")
+    wanted = [c for c in (level1_column, level2_column, name_column, weight_column,
+                          value_column) if c is not None]
+    narrowest = max(wanted) + 1  # shorter rows (live values from Excel) go the general way
     name_letter = column_letter(name_column)
     weight_letter = column_letter(weight_column) if weight_column is not None else ""
     formula_rows = grid.formula_rows()
     rows, sheet = grid.rows, grid.sheet
     for row in range(first, end):
         cells = rows[row]
-        stop_key = _stop_key(cells)
-        if stop_key is not None:
-            is_total = stop_key in _TOTAL_KEYS
-            return items, (address(row, weight_column)
-                           if is_total and weight_column is not None else None)
-        width = len(cells)
-        get = grid.raw if row in formula_rows else None
-        l1 = _cell(cells, width, level1_column, get, row)
-        l2 = _cell(cells, width, level2_column, get, row)
-        name = _cell(cells, width, name_column, get, row)
-        weight = None if weight_column is None else _cell(cells, width, weight_column, get, row)
-        value = None if value_column is None else _cell(cells, width, value_column, get, row)
-        name_blank = _blank(name)
-        if (name_blank and _blank(l1) and _blank(l2) and _blank(weight)
-                and _blank(value)):
-            continue
-        if not _blank(l1):
+        lead = next(filter(None, cells), None)  # the first non-empty cell, almost always
+        if lead.__class__ is str and (STOP_KEYS.key(lead) or not lead.strip(BLANK_CHARS)):
+            stop_key = _stop_key(cells)  # in full: spaces or a 0 may come before it
+            if stop_key is not None:
+                is_total = stop_key in _TOTAL_KEYS
+                return items, (address(row, weight_column)
+                               if is_total and weight_column is not None else None)
+        if len(cells) >= narrowest and row not in formula_rows:
+            l1, l2, name = cells[level1_column], cells[level2_column], cells[name_column]
+            weight = "" if weight_column is None else cells[weight_column]
+            value = "" if value_column is None else cells[value_column]
+        else:
+            width = len(cells)
+            get = grid.raw if row in formula_rows else None
+            l1 = _cell(cells, width, level1_column, get, row)
+            l2 = _cell(cells, width, level2_column, get, row)
+            name = _cell(cells, width, name_column, get, row)
+            weight = "" if weight_column is None else _cell(cells, width, weight_column, get, row)
+            value = "" if value_column is None else _cell(cells, width, value_column, get, row)
+        # The common cases inline: text needing no trim, a float weight, an empty cell.
+        trimmed = name.strip(BLANK_CHARS) if name.__class__ is str else None
+        name_blank = not trimmed if trimmed is not None else _blank(name)
+        rest_blank = (weight.__class__ is not float and _blank(weight)
+                      and (value == "" or _blank(value)))
+        if l1 != "" and not _blank(l1):
             new = _label(grid, l1, row, level1_column)
             if new != level1:
                 level2 = ""
             level1 = new
-        if not _blank(l2):
+        if l2 != "" and not _blank(l2):
             level2 = _label(grid, l2, row, level2_column)
-        if name_blank and _blank(weight) and _blank(value):
-            continue  # a template row with only its levels filled in
+        if name_blank and rest_blank:
+            continue  # a blank row, or a template row with only its levels filled in
         if len(items) >= MAX_INDICATOR_ROWS:
             raise InputError(f"指标行超过 {MAX_INDICATOR_ROWS} 行，不像一张绩效目标表；"
                              "请删除多余的行后再试", sheet=sheet, cell=address(row, 0))
         line = row + 1
-        text = grid.text_of(name, row, name_column)
+        if trimmed is None or trimmed != name:  # not text, or text to trim (noted for T001)
+            trimmed = grid.text_of(name, row, name_column)
+        text = trimmed
         item = Indicator(level1=level1, level2=level2, name=text,
                          not_applicable=_NA_MARK in text and layout.is_not_applicable(text),
                          sheet=sheet, cell=f"{name_letter}{line}", row=line)
@@ -210,7 +230,7 @@ def _read_indicators(grid: Grid, columns: dict[str, int], first: int,
                 if repairs:
                     grid.note(repairs, weight, row, weight_column, None)
             item.weight_cell = f"{weight_letter}{line}"
-        if value_column is not None:
+        if value_column is not None and value != "":
             item.value = grid.text_of(value, row, value_column) or None
         items.append(item)
     return items, None
@@ -256,10 +276,17 @@ def _stop_key(cells: list) -> str | None:
 def _label(grid: Grid, raw: object, row: int, column: int) -> str:
     """A 一级/二级 label with its code normalised (``１１－数量指标`` → ``11-数量指标``)."""
     original = grid.text_of(raw, row, column)
-    label = normalize_label(original)
-    if label != original:
-        grid.note(_label_repairs(original), original, row, column, None)
+    label, repairs = _normalized_label(original)
+    if repairs:
+        grid.note(list(repairs), original, row, column, None)
     return label
+
+
+@lru_cache(maxsize=1024)
+def _normalized_label(original: str) -> tuple[str, tuple[str, ...]]:
+    """Cached: a batch repeats the same few level labels on every row."""
+    label = normalize_label(original)
+    return label, (tuple(_label_repairs(original)) if label != original else ())
 
 
 def _label_repairs(original: str) -> list[str]:

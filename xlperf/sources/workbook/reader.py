@@ -18,6 +18,7 @@ a blank or a zero.
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 
 from xlperf.errors import InputError
@@ -25,7 +26,7 @@ from xlperf.model import Department
 from xlperf.sources.workbook import layout
 from xlperf.sources.workbook.checks import check_workbook_file
 from xlperf.sources.workbook.formulas import uncached_formulas
-from xlperf.sources.workbook.grid import UNCACHED_FORMULA, Grid, is_blank, label_key
+from xlperf.sources.workbook.grid import UNCACHED_FORMULA, Grid, Labels, is_blank, label_key
 from xlperf.sources.workbook.info_reader import is_info_sheet, read_info
 from xlperf.sources.workbook.project_reader import project_tables, read_projects, table_starts
 
@@ -54,7 +55,7 @@ def department_from_grids(grids: list[Grid], source: str, path: Path | None = No
     ``path``, when given, is the saved file, searched for formulas without a
     cached value; live values from Excel are always calculated.
     """
-    if all(is_blank(value) for grid in grids for row in grid.rows for value in row):
+    if _all_blank(grids):
         raise InputError("工作簿是空的，没有任何内容", file=source)
     info = next((g for g in grids if g.sheet == layout.DEPARTMENT_SHEET), None)
     info = info or next((g for g in grids if is_info_sheet(g) and not table_starts(g)), None)
@@ -84,7 +85,12 @@ def _no_projects_message(tables: list[Grid]) -> str:
 
 
 def _load_grids(path: Path) -> list[Grid]:
-    """Every worksheet's values; a sheet without a 项目名称 label near its top stays short."""
+    """Every worksheet's values; a sheet without a 项目名称 label near its top stays short.
+
+    项目清单 and the drop-down lists are not read (about a tenth of the parsing);
+    only when every other sheet is blank are they, to tell an empty workbook
+    from one without project sheets.
+    """
     import python_calamine
 
     try:
@@ -95,13 +101,17 @@ def _load_grids(path: Path) -> list[Grid]:
         _reraise_fatal(exc)
         raise InputError(f"工作簿已损坏，无法读取（{_short(exc)}）；"
                          "请在 Excel 中打开并另存后再试") from None
-    grids = []
     with book:
-        for meta in book.sheets_metadata:
-            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
-                continue
-            grids.append(_load_grid(book, meta.name))
+        names = [meta.name for meta in book.sheets_metadata
+                 if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        grids = [_load_grid(book, name) for name in names if name not in NOT_PROJECT_SHEETS]
+        if _all_blank(grids):
+            grids += [_load_grid(book, name) for name in names if name in NOT_PROJECT_SHEETS]
     return grids
+
+
+def _all_blank(grids: list[Grid]) -> bool:
+    return all(is_blank(value) for grid in grids for row in grid.rows for value in row)
 
 
 def _load_grid(book, name: str) -> Grid:
@@ -119,12 +129,12 @@ def _load_grid(book, name: str) -> Grid:
     return Grid(name, rows, merged=merged)
 
 
-_LABEL_KEYS = frozenset({label_key(layout.HEADER_LABELS["name"]),
-                         label_key(layout.DEPARTMENT_FIELDS[0].label)})
+_SHEET_LABELS = Labels({label_key(layout.HEADER_LABELS["name"]),
+                        label_key(layout.DEPARTMENT_FIELDS[0].label)})
 
 
 def _mentions_labels(rows: list[list]) -> bool:
-    return any(label_key(v) in _LABEL_KEYS for row in rows for v in row if isinstance(v, str))
+    return any(map(_SHEET_LABELS.key, chain.from_iterable(rows)))
 
 
 def _attach_formulas(path: Path, grids: list[Grid]) -> None:
