@@ -236,6 +236,22 @@ def test_formula_is_found_whatever_order_the_sheet_list_is_written_in(tmp_path):
     assert only_project(rewritten).indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
 
 
+def test_formula_is_found_in_a_sheet_written_with_a_namespace_prefix(tmp_path):
+    """Some writers spell every element with a prefix (``<x:c>``, ``<x:f>``)."""
+    rows = [["1-产出指标", "11-数量指标", "甲", "=50+50"]]
+    source = save_workbook(tmp_path / "plain.xlsx", {"项目01": project_sheet_rows(rows)})
+    prefixed = tmp_path / "prefixed.xlsx"
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(prefixed, "w") as out:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<(/?)([A-Za-z]\w*[ />])", rb"<\1x:\2", data)
+                data = data.replace(b"<x:worksheet xmlns=", b"<x:worksheet xmlns:x=")
+            out.writestr(item, data)
+    assert b"<x:f>50+50</x:f>" in zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")
+    assert only_project(prefixed).indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_formula_with_cached_value_reads_its_value(tmp_path):
     """LibreOffice calculates and caches; an empty text result is a value, not a missing one."""

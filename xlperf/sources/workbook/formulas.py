@@ -17,11 +17,10 @@ import html
 import io
 import posixpath
 import re
-import zipfile
-import zlib
 from collections.abc import Callable
-from pathlib import Path
 from xml.etree import ElementTree
+
+from xlperf.sources.workbook.checks import Package
 
 _WORKBOOK = "xl/workbook.xml"
 _RELS = "xl/_rels/workbook.xml.rels"
@@ -96,46 +95,25 @@ def _text(value: bytes) -> str:
     return html.unescape(value.decode("utf-8"))
 
 
-def uncached_formulas(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
+def uncached_formulas(package: Package, sheets: list[str]) -> dict[str, dict[str, str]]:
     """For each named sheet: cell address → formula text, for formulas with no cached value."""
     found: dict[str, dict[str, str]] = {}
-    content = path.read_bytes()  # one read; members are then inflated from memory
-    with zipfile.ZipFile(io.BytesIO(content)) as package:
-        members = {info.filename: info for info in package.infolist()}
-
-        def read(name: str) -> bytes:
-            return _inflate(content, members[name]) or package.read(name)
-
-        parts = sheet_parts(read)
-        for sheet in sheets:
-            member = parts.get(sheet)
-            if member is None or member not in members:
-                continue
-            data = read(member)
-            prefixed = b":f>" in data or b":f " in data  # <x:f>: namespace prefixes in use
-            if b"<f" not in data and not prefixed:
-                continue
-            cells = _scan_tree(data) if prefixed else _scan_fast(data)
-            if cells:
-                found[sheet] = cells
+    parts = sheet_parts(package.read)
+    for sheet in sheets:
+        member = parts.get(sheet)
+        if member is None or member not in package.members:
+            continue
+        data = package.read(member)
+        end = data.rfind(b"</sheetData>")  # cells end there; <formula> of validations follow
+        if end >= 0:
+            cells = _scan_fast(data, end)
+        elif b":sheetData>" in data:  # <x:sheetData>: namespace prefixes in use
+            cells = _scan_tree(data)
+        else:  # <sheetData/>: no cells
+            continue
+        if cells:
+            found[sheet] = cells
     return found
-
-
-def _inflate(content: bytes, info: zipfile.ZipInfo) -> bytes | None:
-    """A deflated member straight from the file's bytes (``ZipFile.read`` costs ~10× more
-    per small member); None when it is not the plain case, so ``read`` handles it."""
-    start = info.header_offset
-    if (info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 1
-            or content[start:start + 4] != b"PK\x03\x04"):
-        return None
-    name_length = int.from_bytes(content[start + 26:start + 28], "little")
-    extra_length = int.from_bytes(content[start + 28:start + 30], "little")
-    begin = start + 30 + name_length + extra_length
-    try:
-        data = zlib.decompress(content[begin:begin + info.compress_size], -zlib.MAX_WBITS)
-    except zlib.error:
-        return None
-    return data if len(data) == info.file_size else None
 
 
 # A cell with a formula, then its cached value if any: <v>…</v>, <v/>, or an inline <is>.
@@ -145,15 +123,13 @@ _ADDRESS = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _STRING_TYPE = re.compile(rb'\bt="str"')
 
 
-def _formula_cells(data: bytes):
+def _formula_cells(data: bytes, limit: int):
     """``_FORMULA_CELL`` matches, found from each ``<f`` back to its cell's ``<c``.
 
     The same matches as ``finditer`` over the whole sheet (a match is a ``<c …>``
     tag followed only by spaces and ``<f``), but only formula cells are tried:
     a sheet has thousands of cells and a handful of formulas.
     """
-    limit = data.find(b"</sheetData>")  # cells end there; <formula> of validations follow
-    limit = len(data) if limit < 0 else limit
     position = data.find(b"<f", 0, limit)
     while position >= 0:
         start = data.rfind(b"<c", 0, position)
@@ -165,10 +141,10 @@ def _formula_cells(data: bytes):
             position = data.find(b"<f", position + 2, limit)
 
 
-def _scan_fast(data: bytes) -> dict[str, str]:
+def _scan_fast(data: bytes, limit: int) -> dict[str, str]:
     """The common case (no namespace prefixes): a byte search, ~10× faster than parsing."""
     cells: dict[str, str] = {}
-    for match in _formula_cells(data):
+    for match in _formula_cells(data, limit):
         attributes, formula, value_element, value = match.groups()
         cached = value_element is not None and (
             bool(value) or value_element == b"<is>" or bool(_STRING_TYPE.search(attributes)))

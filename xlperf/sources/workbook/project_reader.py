@@ -40,7 +40,6 @@ COLUMN_BY_LABEL = {
 HEADER_ROW_KEY = label_key(layout.COLUMN_LABELS["level1"])
 # The labels of a table's header rows: its fields and the indicator header.
 TABLE_LABELS = Labels({HEADER_ROW_KEY, *FIELD_BY_LABEL})
-FIELD_LABELS = Labels(FIELD_BY_LABEL)
 REQUIRED_COLUMNS = ("level1", "level2", "name")
 # A row whose first non-empty cell is one of these ends an indicator table.
 STOP_KEYS = Labels({label_key(layout.TOTAL_LABEL), "总计", label_key(layout.TABLE_TITLE),
@@ -118,11 +117,12 @@ def _find_header_row(grid: Grid, start: int, end: int) -> int | None:
 def _read_header_fields(grid: Grid, project: Project, start: int, stop: int) -> None:
     """Each label's value is the next non-empty cell to its right, unless that is a label."""
     for row in range(start, stop):
-        for column, label in enumerate(grid.row_keys(row, TABLE_LABELS)):
-            key = FIELD_BY_LABEL.get(label)
+        keys = grid.row_keys(row, TABLE_LABELS)
+        for column, label in enumerate(keys):
+            key = FIELD_BY_LABEL.get(label) if label else None
             if key is None or key in project.cells:
                 continue
-            value_column = _value_column(grid, row, column)
+            value_column = _value_column(grid, row, column, keys)
             project.cells[key] = address(row, value_column)
             if key == "amount":
                 value, repairs = parse_number(grid.raw(row, value_column))
@@ -132,14 +132,16 @@ def _read_header_fields(grid: Grid, project: Project, start: int, stop: int) -> 
                 setattr(project, key, grid.text(row, value_column))
 
 
-def _value_column(grid: Grid, row: int, column: int) -> int:
-    """Where a label's value is: skip empty (merged) cells; stop at the next label."""
+def _value_column(grid: Grid, row: int, column: int, keys: list[str]) -> int:
+    """Where a label's value is: skip empty (merged) cells; stop at the next label.
+
+    ``keys`` are the row's table labels (``row_keys``).
+    """
     first = grid.merge_end(row, column) + 1
     for candidate in range(first, grid.width):
-        raw = grid.raw(row, candidate)
-        if is_blank(raw):
+        if is_blank(grid.raw(row, candidate)):
             continue
-        return first if FIELD_LABELS.key(raw) else candidate
+        return first if candidate < len(keys) and keys[candidate] in FIELD_BY_LABEL else candidate
     return first
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.sources.workbook import layout
-from xlperf.sources.workbook.checks import check_workbook_file
+from xlperf.sources.workbook.checks import Package, check_workbook_file
 from xlperf.sources.workbook.formulas import uncached_formulas
 from xlperf.sources.workbook.grid import UNCACHED_FORMULA, Grid, Labels, is_blank, label_key
 from xlperf.sources.workbook.info_reader import is_info_sheet, read_info
@@ -40,19 +40,20 @@ def read_workbook(path: str | Path) -> Department:
     """Read a department workbook; ``InputError`` (Chinese) for anything unreadable."""
     source = str(path)
     path = Path(path)
-    check_workbook_file(path)
+    package = check_workbook_file(path)
     try:
-        return department_from_grids(_load_grids(path), source, path)
+        return department_from_grids(_load_grids(path), source, package)
     except InputError as exc:
         if exc.file:
             raise
         raise InputError(exc.message, file=source, sheet=exc.sheet, cell=exc.cell) from None
 
 
-def department_from_grids(grids: list[Grid], source: str, path: Path | None = None) -> Department:
+def department_from_grids(grids: list[Grid], source: str,
+                          package: Package | None = None) -> Department:
     """The department in already-read sheet values (from calamine, or live from Excel).
 
-    ``path``, when given, is the saved file, searched for formulas without a
+    ``package``, when given, is the saved file, searched for formulas without a
     cached value; live values from Excel are always calculated.
     """
     if _all_blank(grids):
@@ -61,8 +62,8 @@ def department_from_grids(grids: list[Grid], source: str, path: Path | None = No
     info = info or next((g for g in grids if is_info_sheet(g) and not table_starts(g)), None)
     tables = [g for g in grids if g is not info and g.sheet not in NOT_PROJECT_SHEETS
               and table_starts(g) and project_tables(g)]
-    if path is not None:
-        _attach_formulas(path, [g for g in (info, *tables) if g is not None])
+    if package is not None:
+        _attach_formulas(package, [g for g in (info, *tables) if g is not None])
     department = Department(source=source)
     if info is not None:
         read_info(info, department)
@@ -137,9 +138,9 @@ def _mentions_labels(rows: list[list]) -> bool:
     return any(map(_SHEET_LABELS.key, chain.from_iterable(rows)))
 
 
-def _attach_formulas(path: Path, grids: list[Grid]) -> None:
+def _attach_formulas(package: Package, grids: list[Grid]) -> None:
     try:
-        found = uncached_formulas(path, [g.sheet for g in grids])
+        found = uncached_formulas(package, [g.sheet for g in grids])
     except Exception:  # formulas are a refinement; the values were already read
         return
     for grid in grids:
