@@ -4,6 +4,11 @@ openpyxl stamps the save time into ``docProps/core.xml`` and into every zip
 entry. The committed files in ``workbook/`` must be reproducible (a test
 compares them with what the code produces), so the package is rewritten with
 one timestamp everywhere and a fixed entry order.
+
+While it is rewritten, the worksheets' text is stored as UTF-8, as Excel
+stores it: openpyxl writes every non-ASCII character as a reference
+(``&#21512;``), which makes Chinese text 2.7 times larger and slower for
+every reader to decode.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from pathlib import Path
 from xlperf.atomic import write_bytes_atomic
 
 _CORE = "docProps/core.xml"
+_WORKSHEETS = "xl/worksheets/"
+_REFERENCE = re.compile(rb"&#([0-9]{3,7});")
+_DECLARED = re.compile(rb"<\?xml[^>]*\bencoding=[\"']([^\"']*)[\"']")
 _STAMP = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
@@ -40,9 +48,27 @@ def restamp(data: bytes, stamp: datetime) -> bytes:
             content = source.read(item.filename)
             if item.filename == _CORE:
                 content = _STAMP.sub(lambda m: m.group(1) + iso + m.group(3), content)
+            elif item.filename.startswith(_WORKSHEETS):
+                content = plain_characters(content)
             info = zipfile.ZipInfo(item.filename, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
             target.writestr(info, content)
     return out.getvalue()
+
+
+def plain_characters(part: bytes) -> bytes:
+    """An XML part with its non-ASCII character references (``&#21512;``) written as
+    the characters themselves, in UTF-8; unchanged if it declares another encoding."""
+    declared = _DECLARED.match(part)
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        return part
+    return _REFERENCE.sub(_character, part)
+
+
+def _character(reference: re.Match[bytes]) -> bytes:
+    code = int(reference.group(1))
+    if code < 0x80 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return reference.group(0)  # ASCII stays escaped (&#60; is "<"); no such character
+    return chr(code).encode("utf-8")
