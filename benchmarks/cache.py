@@ -2,7 +2,7 @@
 
 The folder is named after ``synthetic.GENERATOR_VERSION``, so a change to the
 generated departments writes fresh workbooks; after a change to the workbook
-format, ``--regenerate`` writes them again.
+format, bump it (or pass ``--regenerate``) to write them again.
 """
 
 from __future__ import annotations

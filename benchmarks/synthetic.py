@@ -15,8 +15,9 @@ from datetime import date
 
 from xlperf.model import Department, Indicator, Project
 
-# Bump when the generated departments change: the cache folder is named after it.
-GENERATOR_VERSION = 1
+# Bump when the generated departments or the way xlperf writes workbooks change: the
+# cache folder is named after it. 2: sheet text stored as UTF-8, as Excel stores it.
+GENERATOR_VERSION = 2
 PROJECTS_PER_DEPARTMENT = 30
 LEGAL_BASIS = "《自治区党委 人民政府关于全面实施预算绩效管理的实施意见》（宁党发〔2019〕9号）"
 
