@@ -171,6 +171,16 @@ def test_zip_bomb_by_total_size(tmp_path):
     assert "超过上限" in refusal(path).message
 
 
+def test_a_file_too_large_to_be_a_goal_table_is_refused_before_it_is_read(tmp_path):
+    """A zip-looking file past the limit is refused from its size: it is never read into memory
+    (the file here is sparse, so it costs no disk)."""
+    path = tmp_path / "huge.xlsx"
+    with path.open("wb") as handle:
+        handle.write(b"PK\x03\x04")
+        handle.truncate(checks.MAX_UNCOMPRESSED + 1)
+    assert "超过上限" in refusal(path).message
+
+
 def test_refusals_write_nothing(tmp_path):
     path = tmp_path / "csv_renamed.xlsx"
     path.write_text("a,b\n1,2\n", encoding="utf-8")
