@@ -7,8 +7,10 @@ them as blank would silently drop a weight or an amount, so the reader asks
 this module which cells are such formulas and reports them instead of
 guessing (see ``UNCACHED_FORMULA`` in reader.py).
 
-Only the sheets the reader reads are opened, and a sheet without any ``<f>``
-element is skipped after a byte search.
+Only the sheets the reader reads are inflated (from the bytes the file
+checks already read, ``checks.Package``), and formula cells are found by a
+byte search; a sheet whose elements carry a namespace prefix (``<x:c>``) is
+parsed as XML instead.
 """
 
 from __future__ import annotations
@@ -34,8 +36,6 @@ def _local(tag: str) -> str:
 # as XML took a third of this module's time on a 30-sheet workbook.
 _SHEET_TAG = re.compile(rb"<(?:[\w.-]+:)?sheet\s([^>]*)>")
 _RELATIONSHIP_TAG = re.compile(rb"<(?:[\w.-]+:)?Relationship\s([^>]*)>")
-
-
 _DOUBLE_QUOTED = re.compile(rb'([\w.:-]+)\s*=\s*"([^"]*)"')
 _SINGLE_QUOTED = re.compile(rb"""([\w.:-]+)\s*=\s*'([^']*)'""")
 
