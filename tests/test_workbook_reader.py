@@ -217,39 +217,45 @@ def test_formula_without_cached_value_is_reported_not_read_as_blank(tmp_path):
     assert project.amount == f"{UNCACHED_FORMULA}：=5*2"
 
 
-def test_formula_is_found_whatever_order_the_sheet_list_is_written_in(tmp_path):
-    """Other programs write the sheet list with other attribute orders, quotes, prefixes
-    and relative targets; the formula scan finds the sheet all the same."""
+def formula_workbook_rewritten(tmp_path: Path, rewrite) -> Path:
+    """A workbook with an uncalculated ``=50+50`` weight, each part passed through
+    ``rewrite(name, data)`` as another program might have written it."""
     rows = [["1-产出指标", "11-数量指标", "甲", "=50+50"]]
     source = save_workbook(tmp_path / "plain.xlsx", {"项目01": project_sheet_rows(rows)})
     rewritten = tmp_path / "rewritten.xlsx"
     with zipfile.ZipFile(source) as package, zipfile.ZipFile(rewritten, "w") as out:
         for item in package.infolist():
-            data = package.read(item.filename)
-            if item.filename == "xl/workbook.xml":
-                data = re.sub(rb'<sheet xmlns:r="([^"]*)" name="([^"]*)"(.*?) r:id="([^"]*)"/>',
-                              rb"<sheet xmlns:x='\1' x:id='\4' \3 name='\2'/>", data)
-            if item.filename == "xl/_rels/workbook.xml.rels":
-                data = re.sub(rb'Target="/xl/([^"]*)" Id="([^"]*)"', rb'Id="\2" Target="\1"', data)
-            out.writestr(item, data)
-    assert b"x:id='rId" in zipfile.ZipFile(rewritten).read("xl/workbook.xml")
-    assert only_project(rewritten).indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
+            out.writestr(item, rewrite(item.filename, package.read(item.filename)))
+    return rewritten
+
+
+def test_formula_is_found_whatever_order_the_sheet_list_is_written_in(tmp_path):
+    """Other programs write the sheet list with other attribute orders, quotes, prefixes
+    and relative targets; the formula scan finds the sheet all the same."""
+    def rewrite(name: str, data: bytes) -> bytes:
+        if name == "xl/workbook.xml":
+            return re.sub(rb'<sheet xmlns:r="([^"]*)" name="([^"]*)"(.*?) r:id="([^"]*)"/>',
+                          rb"<sheet xmlns:x='\1' x:id='\4' \3 name='\2'/>", data)
+        if name == "xl/_rels/workbook.xml.rels":
+            return re.sub(rb'Target="/xl/([^"]*)" Id="([^"]*)"', rb'Id="\2" Target="\1"', data)
+        return data
+
+    path = formula_workbook_rewritten(tmp_path, rewrite)
+    assert b"x:id='rId" in zipfile.ZipFile(path).read("xl/workbook.xml")
+    assert only_project(path).indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
 
 
 def test_formula_is_found_in_a_sheet_written_with_a_namespace_prefix(tmp_path):
     """Some writers spell every element with a prefix (``<x:c>``, ``<x:f>``)."""
-    rows = [["1-产出指标", "11-数量指标", "甲", "=50+50"]]
-    source = save_workbook(tmp_path / "plain.xlsx", {"项目01": project_sheet_rows(rows)})
-    prefixed = tmp_path / "prefixed.xlsx"
-    with zipfile.ZipFile(source) as package, zipfile.ZipFile(prefixed, "w") as out:
-        for item in package.infolist():
-            data = package.read(item.filename)
-            if item.filename.startswith("xl/worksheets/"):
-                data = re.sub(rb"<(/?)([A-Za-z]\w*[ />])", rb"<\1x:\2", data)
-                data = data.replace(b"<x:worksheet xmlns=", b"<x:worksheet xmlns:x=")
-            out.writestr(item, data)
-    assert b"<x:f>50+50</x:f>" in zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")
-    assert only_project(prefixed).indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
+    def rewrite(name: str, data: bytes) -> bytes:
+        if name.startswith("xl/worksheets/"):
+            data = re.sub(rb"<(/?)([A-Za-z]\w*[ />])", rb"<\1x:\2", data)
+            return data.replace(b"<x:worksheet xmlns=", b"<x:worksheet xmlns:x=")
+        return data
+
+    path = formula_workbook_rewritten(tmp_path, rewrite)
+    assert b"<x:f>50+50</x:f>" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    assert only_project(path).indicators[0].weight == f"{UNCACHED_FORMULA}：=50+50"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
