@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -63,6 +65,17 @@ def test_text_that_looks_like_a_formula_stays_text(text: str, tmp_path: Path) ->
     assert len(cells) >= 3  # 目录, project name, indicator
     assert all(c.data_type == "s" for c in cells)
     assert all(c.quotePrefix for c in cells)
+
+
+def test_attachment_text_is_stored_as_utf8(tmp_path: Path) -> None:
+    """As Excel stores it: the characters themselves, not openpyxl's ``&#NNNNN;``."""
+    path = tmp_path / "attachment.xlsx"
+    write_xlsx(build_notice(seed()), path)
+    with zipfile.ZipFile(path) as package:
+        sheets = b"".join(package.read(n) for n in package.namelist()
+                          if n.startswith("xl/worksheets/"))
+    assert seed().projects[0].name.encode("utf-8") in sheets
+    assert not re.search(rb"&#[0-9]{3,};", sheets)
 
 
 def test_sheet_names_are_legal_unique_and_short() -> None:

@@ -14,9 +14,9 @@ import weakref
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
-from xlperf.atomic import atomic_path
 from xlperf.notice.content import Notice, Table, xml_safe
 from xlperf.sources.workbook.layout import HEADER_LABELS
+from xlperf.sources.workbook.package import save_workbook
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -30,10 +30,9 @@ FONT_NAME = "仿宋_GB2312"
 
 
 def write_xlsx(notice: Notice, target: str | os.PathLike[str]) -> None:
-    """Write the attachment workbook to ``target`` atomically."""
-    workbook = build_workbook(notice)
-    with atomic_path(target) as tmp:
-        workbook.save(str(tmp))
+    """Write the attachment workbook to ``target`` atomically, its text stored as UTF-8
+    (``save_workbook``), as Excel stores it."""
+    save_workbook(build_workbook(notice), target)
 
 
 def build_workbook(notice: Notice) -> Workbook:
