@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -131,6 +132,18 @@ def test_everything_else_is_kept(annotated) -> None:
         assert [c.value for c in row_old] == [c.value for c in row_new]
     assert after.sheetnames[:2] == ["项目01", "项目02"]
     assert after["项目02"]["B3"].value == "第二个项目"
+
+
+def test_copy_stores_text_as_utf8_and_keeps_the_created_date(annotated) -> None:
+    """Text as Excel stores it (not openpyxl's ``&#NNNNN;``); the workbook's own dates kept."""
+    source, target = annotated
+    with zipfile.ZipFile(target) as package:
+        sheets = b"".join(package.read(n) for n in package.namelist()
+                          if n.startswith("xl/worksheets/"))
+    assert PROJECT.encode("utf-8") in sheets
+    assert not re.search(rb"&#[0-9]{3,};", sheets)
+    created = openpyxl.load_workbook(source).properties.created
+    assert openpyxl.load_workbook(target).properties.created == created
 
 
 def test_user_comment_is_kept_under_ours_and_restored_on_clear(tmp_path: Path) -> None:

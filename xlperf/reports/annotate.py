@@ -57,10 +57,9 @@ def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[
         raise InputError(f"无法打开工作簿（{exc.__class__.__name__}），请确认文件未损坏",
                          file=str(source)) from exc
     apply_marks(workbook, findings)
-    from xlperf.atomic import atomic_path
+    from xlperf.sources.workbook.package import save_copy
 
-    with atomic_path(target) as tmp:
-        workbook.save(tmp)
+    save_copy(workbook, target)
 
 
 def _check_target(source: Path, target: Path) -> None:

@@ -36,6 +36,22 @@ def save_workbook(workbook, path: str | Path, timestamp: datetime | None = None)
     write_bytes_atomic(path, restamp(buffer.getvalue(), stamp))
 
 
+def save_copy(workbook, path: str | Path) -> None:
+    """Write ``workbook`` to ``path`` via a temporary file, its sheets' text as UTF-8 and
+    everything else as openpyxl wrote it (dates included): for copies of a user's workbook."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.startswith(_WORKSHEETS):
+                content = plain_characters(content)
+            target.writestr(item, content)
+    write_bytes_atomic(path, out.getvalue())
+
+
 def restamp(data: bytes, stamp: datetime) -> bytes:
     """The same package with ``stamp`` as its created/modified time and every entry's date."""
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
