@@ -38,10 +38,9 @@ class OpenpyxlBook:
                    path)
 
     def save(self, target: str | Path) -> None:
-        from xlperf.atomic import atomic_path
+        from xlperf.sources.workbook.package import save_copy
 
-        with atomic_path(target) as tmp:
-            self.workbook.save(tmp)
+        save_copy(self.workbook, target)  # atomic; the sheets' text as UTF-8
 
     @property
     def name(self) -> str:
