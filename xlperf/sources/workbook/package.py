@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,15 +42,7 @@ def save_copy(workbook, path: str | Path) -> None:
     everything else as openpyxl wrote it (dates included): for copies of a user's workbook."""
     buffer = io.BytesIO()
     workbook.save(buffer)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename.startswith(_WORKSHEETS):
-                content = plain_characters(content)
-            target.writestr(item, content)
-    write_bytes_atomic(path, out.getvalue())
+    write_bytes_atomic(path, _rewritten(buffer.getvalue(), lambda item, content: (item, content)))
 
 
 def restamp(data: bytes, stamp: datetime) -> bytes:
@@ -57,20 +50,31 @@ def restamp(data: bytes, stamp: datetime) -> bytes:
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute,
                  stamp.second)
+
+    def stamped(item: zipfile.ZipInfo, content: bytes) -> tuple[zipfile.ZipInfo, bytes]:
+        if item.filename == _CORE:
+            content = _STAMP.sub(lambda m: m.group(1) + iso + m.group(3), content)
+        info = zipfile.ZipInfo(item.filename, date_time=date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 0
+        info.external_attr = 0
+        return info, content
+
+    return _rewritten(data, stamped)
+
+
+def _rewritten(data: bytes, change: Callable[[zipfile.ZipInfo, bytes],
+                                             tuple[zipfile.ZipInfo, bytes]]) -> bytes:
+    """The package with each entry passed through ``change`` and its worksheets' text
+    stored as UTF-8 (``plain_characters``), entries in their order."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             content = source.read(item.filename)
-            if item.filename == _CORE:
-                content = _STAMP.sub(lambda m: m.group(1) + iso + m.group(3), content)
-            elif item.filename.startswith(_WORKSHEETS):
+            if item.filename.startswith(_WORKSHEETS):
                 content = plain_characters(content)
-            info = zipfile.ZipInfo(item.filename, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, content)
+            target.writestr(*change(item, content))
     return out.getvalue()
 
 

@@ -18,6 +18,7 @@ a blank or a zero.
 
 from __future__ import annotations
 
+import io
 from itertools import chain
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def read_workbook(path: str | Path) -> Department:
     path = Path(path)
     package = check_workbook_file(path)
     try:
-        return department_from_grids(_load_grids(path), source, package)
+        return department_from_grids(_load_grids(package), source, package)
     except InputError as exc:
         if exc.file:
             raise
@@ -85,8 +86,10 @@ def _no_projects_message(tables: list[Grid]) -> str:
             "（可用 xlperf new 生成模板）")
 
 
-def _load_grids(path: Path) -> list[Grid]:
+def _load_grids(package: Package) -> list[Grid]:
     """Every worksheet's values; a sheet without a 项目名称 label near its top stays short.
+
+    calamine parses the bytes the file checks already read: the file is read once.
 
     项目清单 and the drop-down lists are not read (about a tenth of the parsing);
     only when every other sheet is blank are they, to tell an empty workbook
@@ -95,7 +98,7 @@ def _load_grids(path: Path) -> list[Grid]:
     import python_calamine
 
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.content))
     except python_calamine.PasswordError:
         raise InputError("工作簿设置了密码，xlperf 无法读取；请取消密码后保存再试") from None
     except BaseException as exc:  # calamine raises its own errors and pyo3 panics
