@@ -39,6 +39,31 @@ def _project(name: str, rows: tuple[Row, ...] = GOOD_ROWS, **header) -> Project:
     return project
 
 
+# --- indicator names written another way ---------------------------------------------------
+
+
+def test_level_names_with_or_without_the_zhibiao_suffix_are_the_same_indicator() -> None:
+    """The central form writes 社会效益指标 and 服务对象满意度指标, some tables 产出 for
+    产出指标: the same 一级/二级 as the framework's, with their kinds (C001, C003 see them)."""
+    rows = (
+        Row("产出", "数量指标", "全年督查不少于 50 次", 30.0),
+        Row("产出指标", "质量指标", "督查问题整改率达到 95%", 20.0),
+        Row("产出指标", "时效", "11 月底前全部办结", 10.0),
+        Row("产出指标", "成本指标", "车辆租赁费不高于 8 万元", 10.0),
+        Row("效益指标", "社会效益指标", "群众对督查工作知晓率达到 90%", 20.0),
+        Row("满意度指标", "服务对象满意度指标", "服务对象满意度不低于 90%", 10.0),
+    )
+    department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目", rows)])
+    assert validate([department]) == []
+
+
+def test_a_level_name_that_differs_in_more_than_the_suffix_is_still_unknown() -> None:
+    rows = (*GOOD_ROWS[:5], Row("2-效益指标", "社会效果指标", "群众知晓率达到 90%", 30.0),
+            GOOD_ROWS[6])
+    department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目", rows)])
+    assert _codes(validate([department])) == ["S002"]
+
+
 # --- where findings point -------------------------------------------------------------------
 
 

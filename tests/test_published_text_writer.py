@@ -13,10 +13,14 @@ from xlperf.model import Department, Indicator, Project
 from xlperf.model.framework import bundled_frameworks, load_framework
 from xlperf.model.serialize import comparable
 from xlperf.model.text import parse_number
-from xlperf.sources.published_text.layout import HEADER_ALIASES
 from xlperf.sources.published_text.reader import parse_text, read_text
 from xlperf.sources.published_text.writer import format_tables, format_text
-from xlperf.sources.workbook.layout import COLUMN_ALIASES, COLUMN_LABELS, PROJECT_ATTRIBUTES
+from xlperf.sources.workbook.layout import (
+    COLUMN_ALIASES,
+    COLUMN_LABELS,
+    HEADER_ALIASES,
+    PROJECT_ATTRIBUTES,
+)
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed_notice.txt"

@@ -167,6 +167,34 @@ def test_hand_made_layout_with_shifted_columns_and_aliases(tmp_path):
         ("网站个数", 60.0, "5 个", "D5"), ("运维费用", 40.0, "35", "D6")]
 
 
+# The central form of 财预〔2015〕88号, as departments that copied it fill it in.
+CENTRAL_FORM_ROWS = [
+    ["项目支出绩效目标申报表"],
+    ["项目名称", "社区养老服务补助"],
+    ["主管部门及代码", "民政局 101", "实施单位", "民政局"],
+    ["项目资金（万元）", "年度资金总额：", 120],
+    [None, "其中：财政拨款", 120],
+    ["年度总体目标", "为全区 60 岁以上老人提供居家养老服务"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "服务老人人数", "≥2000人"],
+    ["效益指标", "社会效益指标", "老年人生活质量", "明显提高"],
+    ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"],
+]
+
+
+def test_central_form_header_labels_are_read(tmp_path):
+    path = save_workbook(tmp_path / "central_form.xlsx", {"申报表": CENTRAL_FORM_ROWS})
+    project = only_project(path)
+    assert (project.competent_department, project.implementing_unit) == ("民政局 101", "民政局")
+    assert (project.amount, project.cells["amount"]) == (120.0, "C4")
+    assert project.goal == "为全区 60 岁以上老人提供居家养老服务"
+    assert [(i.level2, i.name, i.value, i.weight) for i in project.indicators] == [
+        ("数量指标", "服务老人人数", "≥2000人", None),
+        ("社会效益指标", "老年人生活质量", "明显提高", None),
+        ("服务对象满意度指标", "服务对象满意度", "≥90%", None),
+    ]
+
+
 def test_several_tables_stacked_in_one_sheet(tmp_path):
     first = project_sheet_rows([["1-产出指标", "11-数量指标", "甲", 100]], name="项目甲")
     second = project_sheet_rows([["1-产出指标", "11-数量指标", "乙", 100]], name="项目乙")

@@ -4,6 +4,10 @@ The framework lives in ``xlperf/data/frameworks/*.toml`` so that a province's
 variant (cost as its own first level) is configuration. Labels are written
 ``code-name`` (``11-数量指标``); ``parse_label`` splits them and the
 framework answers what a label means.
+
+Names are compared with or without a trailing 指标: local forms (the seed)
+write ``22-社会效益``, the central form (财预〔2015〕88号) ``社会效益指标``,
+and some tables ``产出`` for ``产出指标`` — one indicator each (``name_key``).
 """
 
 from __future__ import annotations
@@ -51,16 +55,22 @@ class Framework:
     def first(self, label: str) -> Level1 | None:
         """The 一级 a label names, by code and name; None when unknown or inconsistent."""
         code, name = parse_label(label)
+        key = name_key(name)
         for item in self.level1:
-            if (code or item.code) == item.code and name == item.name:
+            if (code or item.code) == item.code and key == name_key(item.name):
                 return item
         return None
+
+    def first_by_name(self, name: str) -> Level1 | None:
+        key = name_key(name)
+        return next((item for item in self.level1 if name_key(item.name) == key), None)
 
     def second(self, label: str) -> Level2 | None:
         """The 二级 a label names (code and name must agree); None otherwise."""
         code, name = parse_label(label)
+        key = name_key(name)
         for item in self.all_level2():
-            if (code or item.code) == item.code and name == item.name:
+            if (code or item.code) == item.code and key == name_key(item.name):
                 return item
         return None
 
@@ -68,7 +78,8 @@ class Framework:
         return next((item for item in self.all_level2() if item.code == code), None)
 
     def second_by_name(self, name: str) -> Level2 | None:
-        return next((item for item in self.all_level2() if item.name == name), None)
+        key = name_key(name)
+        return next((item for item in self.all_level2() if name_key(item.name) == key), None)
 
     def all_level2(self) -> tuple[Level2, ...]:
         return tuple(child for item in self.level1 for child in item.children)
@@ -77,6 +88,11 @@ class Framework:
         """The 二级 kind (``cost``, ``satisfaction`` …) of a row, or None when unknown."""
         second = self.second(level2)
         return second.kind if second else None
+
+
+def name_key(name: str) -> str:
+    """A 一级/二级 name as compared: ``社会效益指标`` and ``社会效益`` are the same 二级."""
+    return name.removesuffix("指标") or name
 
 
 def parse_label(label: str) -> tuple[str | None, str]:

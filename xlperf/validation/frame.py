@@ -324,7 +324,7 @@ def _label_facts(framework_name: str, level1: object, level2: object) -> tuple:
     label2 = normalize_label(level2 if isinstance(level2, str) else str(level2 or ""))
     first = framework.first(label1)
     code1, name1 = parse_label(label1)
-    loose1 = first or next((item for item in framework.level1 if item.name == name1), None) \
+    loose1 = first or framework.first_by_name(name1) \
         or next((item for item in framework.level1 if code1 and item.code == code1), None)
     second = framework.second(label2)
     code2, name2 = parse_label(label2)
@@ -459,7 +459,7 @@ def _project_facts(project: Project) -> tuple:
         goal_length,
         goal_states,
         "、".join(HEADER_LABELS[f] for f in empty),
-        cells.get(empty[0]) if empty else None,
+        (cells.get(empty[0]) or cells.get("name")) if empty else None,  # else the table
         cells.get("name"),
         cells.get("amount"),
         cells.get("term"),
@@ -598,9 +598,11 @@ def _add_positions(cols: Columns, slot: np.ndarray) -> None:
     new_dept = np.ones(n, dtype=bool)
     new_dept[1:] = dept[1:] != dept[:-1]
     cols["is_dept_first"] = new_dept
-    # W001 points at the total cell, else at the weight cell of the project's last row.
+    # Weight findings point at the weight cell; in a table without a 绩效值 column, at the
+    # indicator. W001 points at the total cell, else at the project's last row.
+    cols["weight_at"] = np.where(pd.isna(cols["weight_cell"]), cols["cell"], cols["weight_cell"])
     total_cell = cols["total_cell"]
-    cols["w001_cell"] = np.where(pd.isna(total_cell), cols["weight_cell"], total_cell)
+    cols["w001_cell"] = np.where(pd.isna(total_cell), cols["weight_at"], total_cell)
     # C001–C003 and W005 point at the project's first indicator (the table), else its name.
     first_of = np.maximum.accumulate(np.where(new_project, np.arange(n), 0))
     first_cell = cols["cell"][first_of]

@@ -15,7 +15,7 @@ from xlperf.model.framework import bundled_frameworks, load_framework
 from xlperf.model.text import normalize_label, parse_number
 from xlperf.sources.published_text import layout
 from xlperf.sources.published_text.notice import squeeze
-from xlperf.sources.workbook.layout import COLUMN_ALIASES, COLUMN_LABELS
+from xlperf.sources.workbook.layout import COLUMN_ALIASES, COLUMN_LABELS, HEADER_ALIASES
 
 _TRAILING_UNIT = re.compile(r"[（(][^（）()]*[）)]$")
 _NAME_COLUMN = COLUMN_LABELS["name"]
@@ -32,7 +32,7 @@ def header_field(cell: str) -> tuple[str | None, str]:
     bare = _TRAILING_UNIT.sub("", key)
     if bare != key:
         unit = key[len(bare):].strip("（）()")
-    for field, labels in layout.HEADER_ALIASES.items():
+    for field, labels in HEADER_ALIASES.items():
         if key in labels or bare in labels:
             return field, unit
     return None, ""

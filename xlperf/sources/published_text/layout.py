@@ -23,19 +23,6 @@ HEADER_ROWS: tuple[tuple[str, ...], ...] = (
 )
 TABLE_WIDTH = 4
 
-# Other labels for the same header field in tables from other offices
-# (compared after removing spaces and a trailing unit such as （万元）).
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("项目名称",),
-    "competent_department": ("主管部门", "主管单位"),
-    "implementing_unit": ("实施单位", "项目实施单位"),
-    "attribute": ("项目属性",),
-    "term": ("项目期限", "实施期限"),
-    "division": ("项目主管处室", "主管处室", "主管科室", "项目主管科室"),
-    "amount": ("项目年度金额", "年度金额", "项目金额", "年度资金总额", "资金总额"),
-    "goal": ("年度总体绩效目标", "年度绩效目标", "总体绩效目标", "年度总体目标"),
-}
-
 # Amount units a table may declare (``单位：万元``); the model is in 万元.
 UNIT_DIVISORS: dict[str, float] = {"万元": 1.0, "元": 10000.0}
 UNIT_LINE = re.compile(r"^[（(]?单位[:：](万元|元)[）)]?$")

@@ -38,6 +38,20 @@ HEADER_LABELS: dict[str, str] = {
     "amount": "项目年度金额",
     "goal": "年度总体绩效目标",
 }
+# Other labels for the same header field in tables from other offices (the
+# central form of 财预〔2015〕88号 writes 主管部门及代码, 年度资金总额,
+# 年度总体目标). Both readers compare them like the labels above: spaces, a
+# colon and a trailing unit such as （万元） do not count.
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称",),
+    "competent_department": ("主管部门", "主管单位", "主管部门及代码"),
+    "implementing_unit": ("实施单位", "项目实施单位"),
+    "attribute": ("项目属性",),
+    "term": ("项目期限", "实施期限"),
+    "division": ("项目主管处室", "主管处室", "主管科室", "项目主管科室"),
+    "amount": ("项目年度金额", "年度金额", "项目金额", "年度资金总额", "资金总额"),
+    "goal": ("年度总体绩效目标", "年度绩效目标", "总体绩效目标", "年度总体目标"),
+}
 # Where the writer puts each header value (the label sits one column left).
 HEADER_CELLS: dict[str, str] = {
     "name": "B3",

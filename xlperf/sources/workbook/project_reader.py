@@ -31,7 +31,8 @@ from xlperf.sources.workbook.grid import (
 )
 
 NAME_KEY = label_key(layout.HEADER_LABELS["name"])
-FIELD_BY_LABEL = {label_key(label): key for key, label in layout.HEADER_LABELS.items()}
+FIELD_BY_LABEL = {label_key(label): key for key, labels in layout.HEADER_ALIASES.items()
+                  for label in labels}
 COLUMN_BY_LABEL = {
     label_key(text): key
     for key, label in layout.COLUMN_LABELS.items()
