@@ -13,6 +13,9 @@ measures, in the same run on the same files:
   FOLDER --format json`` command;
 - reading alone: serial, a thread pool and a process pool (why the command
   reads with processes);
+- the floor and the ceiling: calamine alone on every core, and the rate if
+  building the departments cost nothing (the serial run's other parts on
+  every core) — what any redesign of xlperf's own reading could reach;
 - the naive way and frictionless-py (see baselines.py) on a subset, as a
   rate per workbook;
 - ``xlperf validate one.xlsx`` and ``xlperf --help`` as whole processes,
@@ -59,10 +62,12 @@ def main() -> None:
     pooled = _in_fresh_process(["--measure-xlperf", str(folder), "--jobs", "0"])
     for label, data in (("serial", serial), (f"{pooled['jobs']} processes", pooled)):
         rate = data["files"] / data["seconds"]
-        engine = (f"of which engine {data['validate']:.1f} s; {data['read_mb']:.0f} MB before "
-                  "a validate call" if data["jobs"] == 1 else "each worker reads and validates")
+        parts = (f"of which file checks + calamine + formula scan {data['calamine']:.1f} s, "
+                 f"building the departments {_building(data):.1f} s, engine "
+                 f"{data['validate']:.1f} s; {data['read_mb']:.0f} MB before a validate call"
+                 if data["jobs"] == 1 else "each worker reads and validates")
         rows.append((f"xlperf read + validate, {label}", f"{rate:,.1f} workbooks/s",
-                     f"{data['files']} files in {data['seconds']:.1f} s, {engine}; "
+                     f"{data['files']} files in {data['seconds']:.1f} s, {parts}; "
                      f"{data['findings']:,} findings; peak {data['peak_mb']:.0f} MB"))
     numbers["rate"] = max(serial["files"] / serial["seconds"], pooled["files"] / pooled["seconds"])
     numbers["memory"] = max(serial["peak_mb"], pooled["peak_mb"])
@@ -80,6 +85,12 @@ def main() -> None:
     rows.append((f"floor: calamine alone, {data['jobs']} processes",
                  f"{data['files'] / data['seconds']:,.1f} workbooks/s",
                  "every sheet's values, no xlperf code: the ceiling for any calamine reader"))
+    cores = os.cpu_count() or 1
+    ceiling = cores * serial["files"] / (serial["calamine"] + serial["validate"])
+    rows.append((f"ceiling: building the departments free, {cores} processes",
+                 f"{ceiling:,.1f} workbooks/s",
+                 "the serial run's file checks + calamine + formula scan + engine, on every "
+                 "core with no loss"))
 
     subset = files[: args.subset]
     naive = _rate(_naive, subset)
@@ -104,6 +115,11 @@ def main() -> None:
     numbers["help"] = _best_of(5, [XLPERF, "--help"])
     rows.append(("xlperf --help (whole process)", f"{numbers['help']:.2f} s", "best of 5"))
     _print_table(rows, numbers, len(files))
+
+
+def _building(data: dict) -> float:
+    """Seconds of reading that are xlperf's own Python: the serial run less its other parts."""
+    return data["seconds"] - data["calamine"] - data["validate"]
 
 
 def _arguments() -> argparse.Namespace:
@@ -147,29 +163,47 @@ def _resident_mb() -> float:
 def _measure_xlperf(folder: Path, jobs: int) -> None:
     """What ``xlperf validate`` does, timed in parts; imports done before the clock starts.
 
-    The engine's share is timed in this process only: with a pool it runs in the workers.
+    The parts are timed in this process only (with a pool they run in the
+    workers): the engine, and of reading the share any reader of these files
+    pays — the file checks, calamine and the formula scan — against building
+    the department from the sheets' values (the rest of reading).
     """
     import xlperf.validation.engine  # noqa: F401  (pandas, pandera)
     from xlperf.cli import batch, validate_run
+    from xlperf.sources.workbook import reader
 
-    checking = {"seconds": 0.0, "before_mb": 0.0}
-    check = validate_run.check
-
-    def timed_check(*args, **kwargs):  # the engine's share, and memory when it starts
-        checking["before_mb"] = max(checking["before_mb"], _resident_mb())
-        start = time.perf_counter()
-        check(*args, **kwargs)
-        checking["seconds"] += time.perf_counter() - start
-
-    validate_run.check = timed_check
+    parts = {"engine": 0.0, "calamine": 0.0, "before_mb": 0.0}
+    _timed(validate_run, "check", parts, "engine", memory=True)
+    for name in ("check_workbook_file", "_load_grids", "uncached_formulas"):
+        _timed(reader, name, parts, "calamine")
     found = batch.collect_paths([folder])
     start = time.perf_counter()
     results = validate_run.run(found, validate_run.RunOptions(jobs=jobs))
     seconds = time.perf_counter() - start
     findings = sum(len(r.findings) for r in results)
-    print(json.dumps({"files": len(found), "seconds": seconds, "validate": checking["seconds"],
-                      "findings": findings, "read_mb": checking["before_mb"],
-                      "peak_mb": _peak_mb(), "jobs": batch.effective_jobs(jobs, len(found))}))
+    print(json.dumps({"files": len(found), "seconds": seconds, "validate": parts["engine"],
+                      "calamine": parts["calamine"], "findings": findings,
+                      "read_mb": parts["before_mb"], "peak_mb": _peak_mb(),
+                      "jobs": batch.effective_jobs(jobs, len(found))}))
+
+
+def _timed(module, name: str, parts: dict[str, float], part: str, memory: bool = False) -> None:
+    """Replace ``module.name`` with a wrapper adding its time to ``parts[part]``.
+
+    ``memory``: also record the resident memory when it starts (before a validate call).
+    """
+    original = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        if memory:
+            parts["before_mb"] = max(parts["before_mb"], _resident_mb())
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            parts[part] += time.perf_counter() - start
+
+    setattr(module, name, wrapper)
 
 
 def _measure_read(folder: Path, mode: str) -> None:
