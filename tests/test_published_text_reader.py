@@ -308,6 +308,31 @@ def test_header_labels_with_units_and_aliases():
     assert project.indicators[0].weight == 100.0
 
 
+def test_central_form_amount_block_and_title_without_a_department():
+    """The central form's 项目资金 block (group label, 年度资金总额, 其中 rows); a title that
+    names no department (关于公开…的说明) leaves the name blank rather than 关于公开."""
+    text = ("关于公开2025年项目支出绩效目标的说明\n\n项目支出绩效目标表\n单位：万元\n"
+            "项目名称\t社区养老服务补助\n主管部门及代码\t民政局 101\t实施单位\t民政局\n"
+            "项目资金（万元）\t年度资金总额\t120\n\t其中：财政拨款\t100\n\t其他资金\t20\n"
+            "年度总体目标\t为老人提供居家养老服务\n其中，助餐服务覆盖全部社区\n"
+            "一级指标\t二级指标\t三级指标\t指标值\t分值\n"
+            "产出指标\t数量指标\t服务老人人数\t≥2000人\t70\n"
+            "效益指标\t社会效益指标\t老年人生活质量\t明显提高\t30\n")
+    dept = parse_text(text)
+    assert (dept.name, dept.year) == ("", 2025)
+    project = dept.projects[0]
+    assert (project.competent_department, project.amount) == ("民政局 101", 120.0)
+    assert project.goal == "为老人提供居家养老服务\n其中，助餐服务覆盖全部社区"
+    assert [(i.name, i.value, i.weight) for i in project.indicators] == [
+        ("服务老人人数", "≥2000人", 70.0), ("老年人生活质量", "明显提高", 30.0)]
+
+
+def test_department_after_guanyu_in_the_title():
+    text = ("关于公开平罗县民政局2025年项目支出绩效目标的说明\n\n项目名称\t低保资金\n"
+            "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t保障 3000 人\t100\n")
+    assert parse_text(text).name == "平罗县民政局"
+
+
 # -- bad input ------------------------------------------------------------------------
 
 

@@ -52,6 +52,11 @@ BASIS_END = re.compile(r"[，,]?\s*现将|予以公开")
 BASIS_TAIL = re.compile(r"(的)?(有关|相关)?(要求|规定|精神)[，,]?$")
 
 # Lines that are not content: PDF page numbers (``— 3 —``) and a bare 附件 mark.
+# The central form's amount block: 项目资金（万元）<TAB>年度资金总额<TAB>120, then the
+# breakdown rows 其中：财政拨款 / 其他资金 (not read: the model has one amount).
+AMOUNT_BREAKDOWN = re.compile(r"^(其中|财政拨款|其他资金|中期资金总额)")
+# What may stand before the department in a title: 关于公开石嘴山市民政局2024年…
+TITLE_PREFIX = re.compile(r"^关于(公开|公布|印发)?")
 PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
 ATTACHMENT_MARK = re.compile(r"^附件\d*$")
 # A note under a table ends the table's rows.

@@ -110,8 +110,9 @@ def _name_from_title(items: list[_Line]) -> str:
     for line in items:
         if line.kind == "title":
             match = layout.TITLE_LINE.match(line.key)
-            if match and match.group("before"):
-                return match.group("before")
+            name = layout.TITLE_PREFIX.sub("", match.group("before")) if match else ""
+            if name:
+                return name
     return ""
 
 

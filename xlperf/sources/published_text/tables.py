@@ -115,11 +115,16 @@ class TableReader:
 
     def _header_line(self, number: int, raw: list[str], cells: list[str],
                      filled: list[str]) -> bool:
-        """A header row, a goal line or a wrapped header value; False if it is none of them."""
-        if header_field(cells[0])[0]:
+        """A header row, a goal line or a wrapped header value; False if it is none of them.
+
+        A header row's label may follow a group label (项目资金（万元）<TAB>年度资金总额<TAB>120).
+        """
+        if any(header_field(cell)[0] for cell in cells[:2]):
             self._end_goal()
             self._header_pairs(number, raw)
             return True
+        if self.state == "header" and layout.AMOUNT_BREAKDOWN.match(squeeze(filled[0])):
+            return True  # 其中：财政拨款 under the amount (a goal line may start with 其中)
         lone = len(filled) == 1 and cells.index(filled[0]) <= 1
         if not lone or label_level(filled[0]) is not None:
             return False
