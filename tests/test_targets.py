@@ -27,6 +27,11 @@ from xlperf.validation.targets import read_target
     ("检测费用为 12 万元", "=", 12),
     ("每节课3小时左右", "=", 3),
     ("满意度在90%以上", ">=", 90),
+    # the variants Chinese input methods type for ≥ and ≤ (NFKC keeps them as they are)
+    ("满意度≧95%", ">=", 95),
+    ("差旅费≦3万元", "<=", 3),
+    ("满意度⩾90%", ">=", 90),
+    ("印刷费⩽2万元", "<=", 2),
 ])
 def test_comparator_and_number(text: str, comparator: str, number: float) -> None:
     target = read_target(text)
