@@ -327,6 +327,18 @@ def test_central_form_amount_block_and_title_without_a_department():
         ("服务老人人数", "≥2000人", 70.0), ("老年人生活质量", "明显提高", 30.0)]
 
 
+def test_labels_written_with_their_value_in_one_cell():
+    text = ("项目名称：社区养老服务补助\n主管部门：民政局\t实施单位：养老服务中心\n"
+            "项目年度金额：120\n年度总体绩效目标：为老人提供居家养老服务\n"
+            "一级指标\t二级指标\t三级指标\t绩效值\n"
+            "1-产出指标\t11-数量指标\t服务老人不少于 2000 人\t100\n")
+    (project,) = parse_text(text).projects
+    assert (project.name, project.competent_department, project.implementing_unit) == (
+        "社区养老服务补助", "民政局", "养老服务中心")
+    assert (project.amount, project.goal) == (120.0, "为老人提供居家养老服务")
+    assert [i.weight for i in project.indicators] == [100.0]
+
+
 def test_department_after_guanyu_in_the_title():
     text = ("关于公开平罗县民政局2025年项目支出绩效目标的说明\n\n项目名称\t低保资金\n"
             "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t保障 3000 人\t100\n")

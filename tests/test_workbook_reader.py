@@ -195,6 +195,29 @@ def test_central_form_header_labels_are_read(tmp_path):
     ]
 
 
+def test_labels_written_with_their_value_in_one_cell(tmp_path):
+    """A hand-made header: 项目名称：… in one cell; the value keeps any colon of its own."""
+    rows = [
+        ["项目名称：社区养老服务补助"],
+        ["主管部门：民政局", None, "实施单位: 养老服务中心"],
+        ["项目年度金额（万元）：１２０"],
+        ["年度总体绩效目标：一是：为老人提供居家养老服务"],
+        ["备注：本表由科室填写"],
+        ["一级指标", "二级指标", "三级指标", "绩效值"],
+        ["1-产出指标", "11-数量指标", "服务老人不少于 2000 人", 100],
+    ]
+    department = read_workbook(save_workbook(tmp_path / "inline.xlsx", {"Sheet1": rows}))
+    (project,) = department.projects
+    assert (project.name, project.competent_department, project.implementing_unit) == (
+        "社区养老服务补助", "民政局", "养老服务中心")
+    assert project.amount == 120.0
+    assert project.goal == "一是：为老人提供居家养老服务"
+    assert project.cells == {"name": "A1", "competent_department": "A2",
+                             "implementing_unit": "C2", "amount": "A3", "goal": "A4"}
+    assert [n.original for n in department.normalizations] == ["１２０"]
+    assert [i.name for i in project.indicators] == ["服务老人不少于 2000 人"]
+
+
 def test_several_tables_stacked_in_one_sheet(tmp_path):
     first = project_sheet_rows([["1-产出指标", "11-数量指标", "甲", 100]], name="项目甲")
     second = project_sheet_rows([["1-产出指标", "11-数量指标", "乙", 100]], name="项目乙")

@@ -23,6 +23,9 @@ def has_fullwidth_digits(text: str) -> bool:
     return any("０" <= ch <= "９" for ch in text)
 
 
+_BLANK = " \t\r\n\u3000\u00a0"  # what trimming a cell removes
+
+
 def clean_cell(text: str) -> tuple[str, list[str]]:
     """Trim a cell's text; return it with the kinds of repair made (for T001).
 
@@ -31,10 +34,28 @@ def clean_cell(text: str) -> tuple[str, list[str]]:
     (``自治区党委 人民政府``).
     """
     repairs: list[str] = []
-    stripped = text.strip(" \t\r\n\u3000\u00a0")
+    stripped = text.strip(_BLANK)
     if stripped != text and text.strip():
         repairs.append("space")
     return stripped, repairs
+
+
+def split_label_value(raw: object) -> tuple[str, str] | None:
+    """``'项目名称：社区养老'`` → ``('项目名称', '社区养老')``: a label and its value in one cell.
+
+    Hand-made tables and PDF text often write a header that way. Split at the
+    first colon (full or half width); None when either side would be blank.
+    Whether the left side is a label is the caller's question.
+    """
+    if not isinstance(raw, str):
+        return None
+    colon = min((i for i in (raw.find("："), raw.find(":")) if i >= 0), default=-1)
+    if colon < 0:
+        return None
+    label, value = raw[:colon], raw[colon + 1:].strip(_BLANK)
+    if not label.strip(_BLANK) or not value:
+        return None
+    return label, value
 
 
 def parse_number(raw: object) -> tuple[float | str | None, list[str]]:

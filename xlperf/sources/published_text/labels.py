@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from xlperf.model.framework import bundled_frameworks, load_framework
-from xlperf.model.text import normalize_label, parse_number
+from xlperf.model.text import normalize_label, parse_number, split_label_value
 from xlperf.sources.published_text import layout
 from xlperf.sources.published_text.notice import squeeze
 from xlperf.sources.workbook.layout import COLUMN_ALIASES, COLUMN_LABELS, HEADER_ALIASES
@@ -36,6 +36,15 @@ def header_field(cell: str) -> tuple[str | None, str]:
         if key in labels or bare in labels:
             return field, unit
     return None, ""
+
+
+def inline_field(cell: str) -> tuple[str | None, str, str]:
+    """(field, unit, value) of a ``项目名称：…`` cell; (None, "", "") for any other cell."""
+    parts = split_label_value(cell)
+    if parts is None:
+        return None, "", ""
+    field, unit = header_field(parts[0])
+    return field, unit, parts[1] if field else ""
 
 
 def column_field(cell: str) -> str | None:

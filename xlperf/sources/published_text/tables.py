@@ -15,6 +15,7 @@ from xlperf.sources.published_text import layout
 from xlperf.sources.published_text.labels import (
     column_header,
     header_field,
+    inline_field,
     is_bare_number,
     label_level,
 )
@@ -29,9 +30,14 @@ _ODD_HYPHENS = frozenset("－—–‐‑﹣")
 def is_table_start(line: str) -> bool:
     """Where the notice ends: a table heading, a unit line or a 项目名称 row."""
     cells = [cell.strip() for cell in line.split("\t")]
-    if header_field(cells[0])[0] == "name":
+    if _names_project(cells[0]):
         return True
     return _is_heading(cells)
+
+
+def _names_project(cell: str) -> bool:
+    """``项目名称`` alone or as ``项目名称：…``."""
+    return header_field(cell)[0] == "name" or inline_field(cell)[0] == "name"
 
 
 def _is_heading(cells: list[str]) -> bool:
@@ -69,7 +75,7 @@ class TableReader:
             return
         if _is_heading(cells):
             self._heading(line)
-        elif header_field(cells[0])[0] == "name":
+        elif _names_project(cells[0]):
             self._start_project(number, raw)
         elif self.project is None or (lone and layout.PAGE_NUMBER.match(squeeze(cells[0]))):
             return
@@ -119,7 +125,7 @@ class TableReader:
 
         A header row's label may follow a group label (项目资金（万元）<TAB>年度资金总额<TAB>120).
         """
-        if any(header_field(cell)[0] for cell in cells[:2]):
+        if any(header_field(cell)[0] or inline_field(cell)[0] for cell in cells[:2]):
             self._end_goal()
             self._header_pairs(number, raw)
             return True
@@ -138,11 +144,15 @@ class TableReader:
         return False
 
     def _header_pairs(self, number: int, raw: list[str]) -> None:
-        """``label<TAB>value`` pairs along the row: ``主管部门\tX\t实施单位\tY``."""
+        """``label<TAB>value`` pairs along the row: ``主管部门\tX\t实施单位\tY``; a
+        ``主管部门：X`` cell is a pair by itself."""
         index = 0
         while index < len(raw):
             field, unit = header_field(raw[index])
             if field is None:
+                field, unit, value = inline_field(raw[index])
+                if field is not None:
+                    self._set_header(field, self._clean(value, number), unit, number)
                 index += 1
                 continue
             value = self._clean(raw[index + 1], number) if index + 1 < len(raw) else ""

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from xlperf.errors import InputError
 from xlperf.model import Indicator, Project
-from xlperf.model.text import normalize_label, parse_number
+from xlperf.model.text import normalize_label, parse_number, split_label_value
 from xlperf.sources.workbook import layout
 from xlperf.sources.workbook.grid import (
     BLANK_CHARS,
@@ -59,9 +59,18 @@ def table_starts(grid: Grid) -> list[int]:
 
 def _names_project(row: list) -> bool:
     for value in row:
-        if value.__class__ is str and "项目名称" in value and label_key(value) == NAME_KEY:
+        if value.__class__ is str and "项目名称" in value and (
+                label_key(value) == NAME_KEY or _inline_field(value)[0] == "name"):
             return True
     return False
+
+
+def _inline_field(raw: object) -> tuple[str | None, str]:
+    """(header field, value) of a ``项目名称：…`` cell; (None, "") for any other cell."""
+    parts = split_label_value(raw)
+    if parts is None:
+        return None, ""
+    return FIELD_BY_LABEL.get(label_key(parts[0])), parts[1]
 
 
 def is_project_table(grid: Grid, start: int, end: int) -> bool:
@@ -116,21 +125,32 @@ def _find_header_row(grid: Grid, start: int, end: int) -> int | None:
 
 
 def _read_header_fields(grid: Grid, project: Project, start: int, stop: int) -> None:
-    """Each label's value is the next non-empty cell to its right, unless that is a label."""
+    """Each label's value is the next non-empty cell to its right, unless that is a label;
+    a ``项目名称：…`` cell holds its label and value together."""
     for row in range(start, stop):
         keys = grid.row_keys(row, TABLE_LABELS)
         for column, label in enumerate(keys):
             key = FIELD_BY_LABEL.get(label) if label else None
-            if key is None or key in project.cells:
+            if key is None:
+                key, inline = _inline_field(grid.rows[row][column])
+                if key is not None and key not in project.cells:
+                    _set_field(grid, project, key, inline, row, column)
+                continue
+            if key in project.cells:
                 continue
             value_column = _value_column(grid, row, column, keys)
-            project.cells[key] = address(row, value_column)
-            if key == "amount":
-                value, repairs = parse_number(grid.raw(row, value_column))
-                grid.note(repairs, grid.raw(row, value_column), row, value_column, None)
-                project.amount = value
-            else:
-                setattr(project, key, grid.text(row, value_column))
+            _set_field(grid, project, key, grid.raw(row, value_column), row, value_column)
+
+
+def _set_field(grid: Grid, project: Project, key: str, raw: object, row: int,
+               column: int) -> None:
+    project.cells[key] = address(row, column)
+    if key == "amount":
+        value, repairs = parse_number(raw)
+        grid.note(repairs, raw, row, column, None)
+        project.amount = value
+    else:
+        setattr(project, key, grid.text_of(raw, row, column))
 
 
 def _value_column(grid: Grid, row: int, column: int, keys: list[str]) -> int:

@@ -138,7 +138,11 @@ _SHEET_LABELS = Labels({label_key(layout.HEADER_LABELS["name"]),
 
 
 def _mentions_labels(rows: list[list]) -> bool:
-    return any(map(_SHEET_LABELS.key, chain.from_iterable(rows)))
+    """A 项目名称 or 部门名称 label, alone in its cell or as ``项目名称：…``."""
+    if any(map(_SHEET_LABELS.key, chain.from_iterable(rows))):
+        return True
+    name = layout.HEADER_LABELS["name"]
+    return any(value.__class__ is str and name in value for value in chain.from_iterable(rows))
 
 
 def _attach_formulas(package: Package, grids: list[Grid]) -> None:
