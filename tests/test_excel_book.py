@@ -292,6 +292,21 @@ def test_render_notice_writes_a_draft_beside_the_workbook_when_there_are_errors(
     assert sorted(p.name for p in again.folder.rglob("*") if p.is_file()) == sorted(written)
 
 
+def test_render_notice_drafts_a_department_without_its_name_and_year(tmp_path: Path) -> None:
+    from xlperf.excel.book import render_notice
+
+    department = read_text(DATA / "seed_notice.txt")
+    department.projects = department.projects[:-1]  # no error finding left
+    department.name, department.year = "", None
+    workbook = tmp_path / "无名.xlsx"
+    write_department(department, workbook)
+    book = OpenpyxlBook.open(workbook)
+    result = render_notice(book)
+    assert result.draft and result.errors == 0
+    assert any(p.name.endswith("-草稿.txt") for p in result.folder.rglob("*"))
+    assert "缺少部门名称、预算年度" in book.messages[-1]
+
+
 def test_render_notice_asks_to_save_an_unsaved_book(seed_workbook: Path) -> None:
     book = remote_book(seed_workbook)  # a remote book has no folder, like an unsaved one
     book.set_mock_caller()

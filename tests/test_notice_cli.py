@@ -61,6 +61,23 @@ def test_gate_holds_back_a_department_with_errors(clean_workbook, faulty_workboo
     assert all(p.name in index for p in written)
 
 
+def test_a_department_that_names_neither_itself_nor_its_year_is_held_back(
+        clean_workbook, tmp_path: Path) -> None:
+    """No 部门名称 and no 预算年度: a notice would name nobody and no year."""
+    department = clean_seed()
+    department.name, department.year = "", None
+    nameless = write_workbook(department, tmp_path / "无名.xlsx")
+    out = tmp_path / "out"
+    result = run(str(clean_workbook), str(nameless), "-o", str(out), "--format", "txt")
+    assert result.exit_code == 1
+    assert "缺少部门名称、预算年度" in result.stderr and "部门信息" in result.stderr
+    assert {p.parent.name for p in _files(out) if p.suffix == ".txt"} == {"石嘴山市人民政府办公室"}
+    assert "缺少部门名称、预算年度" in (out / "index.html").read_text(encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    assert run(str(nameless), "-o", str(drafts), "--format", "txt", "--draft").exit_code == 0
+    assert any(p.suffix == ".txt" for p in _files(drafts))
+
+
 def test_only_faulty_departments_write_nothing_at_all(faulty_workbook, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run(str(faulty_workbook), "-o", str(out))

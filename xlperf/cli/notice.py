@@ -1,7 +1,8 @@
 """``xlperf notice PATH... -o OUTDIR``: the notice and its attachment, behind the publication gate.
 
 Each department is read, checked with the same rules and configuration as
-``xlperf validate``, and rendered only when it has no error-severity finding.
+``xlperf validate``, and rendered only when it has no error-severity finding
+and names itself and its budget year (the notice's title needs both).
 A held-back department is listed with its findings and nothing is written
 for it; the others still render, and the command exits 1. ``--draft``
 renders everything as a marked draft for internal review.
@@ -114,20 +115,32 @@ def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
 
 def _gate(items: list[tuple[object, str, list]], draft: bool) -> tuple[list, list]:
     """Split the batch: departments to publish, and those held back by error findings."""
-    from xlperf.notice.package import Blocked
+    from xlperf.notice.package import Blocked, missing_fields
 
     publish, blocked = [], []
     for department, source, findings in items:
         errors = [f for f in findings if f.severity == "error"]
-        if not errors:
+        missing = missing_fields(department)
+        if not errors and not missing:
             publish.append((department, source))
             continue
-        _print_errors(department.name or source, source, errors, draft)
+        if errors:
+            _print_errors(department.name or source, source, errors, draft)
+        if missing:
+            _print_missing(department.name or source, source, missing, draft)
         if draft:
             publish.append((department, source))
         else:
-            blocked.append(Blocked(department.name or Path(source).stem, source, len(errors)))
+            blocked.append(Blocked(department.name or Path(source).stem, source,
+                                   len(errors), tuple(missing)))
     return publish, blocked
+
+
+def _print_missing(name: str, source: str, missing: list[str], draft: bool) -> None:
+    verdict = "按草稿生成" if draft else "不予生成"
+    click.secho(f"{name}（{source}）缺少{'、'.join(missing)}，公告无法署名，{verdict}："
+                "请在工作簿的“部门信息”表中填写（已公开的文本请在标题中写明）",
+                fg="red", err=True)
 
 
 def _print_errors(name: str, source: str, errors: list, draft: bool) -> None:
@@ -151,5 +164,5 @@ def _summary(package, blocked: list) -> None:
                    f"{'、'.join(package.formats)}，输出到 {package.outdir}"
                    f"（清单 {package.index.name}，打包 {package.archive.name}）")
     if blocked:
-        click.secho(f"{len(blocked)} 个部门因存在错误未生成（见上），修改后重新运行，"
+        click.secho(f"{len(blocked)} 个部门因存在错误或缺少部门信息未生成（见上），修改后重新运行，"
                     "或加 --draft 生成内部审阅稿。", fg="red", err=True)

@@ -167,8 +167,9 @@ def render_notice(book: Any) -> NoticeResult:
     """生成公告: the notice package in ``<工作簿名>-公告`` next to the workbook.
 
     The publication gate of ``xlperf notice`` applies: a department with
-    error findings gets a draft (marked on every page and in file names)
-    instead of the notice. Pressing the button again replaces its files.
+    error findings, or without its name or budget year, gets a draft (marked
+    on every page and in file names) instead of the notice. Pressing the
+    button again replaces its files.
     """
     from xlperf.notice import package as pkg
     from xlperf.notice.pdf import find_soffice
@@ -178,15 +179,20 @@ def render_notice(book: Any) -> NoticeResult:
         raise InputError("请先保存工作簿：公告会生成在工作簿所在的文件夹中")
     department = port.read_department()
     errors = sum(f.severity == "error" for f in check(port, department))
+    missing = pkg.missing_fields(department)
     outdir = port.folder / f"{Path(port.name).stem}{NOTICE_FOLDER_SUFFIX}"
     formats = (*pkg.DEFAULT_FORMATS, "pdf") if find_soffice() else pkg.DEFAULT_FORMATS
-    package = pkg.plan([(department, port.name)], outdir, formats, draft=bool(errors))
+    draft = bool(errors or missing)
+    package = pkg.plan([(department, port.name)], outdir, formats, draft=draft)
     pkg.write_package(package)
     if errors:
         line = (f"有 {errors} 个错误，已生成标注“草稿”的审阅稿：{outdir}。"
                 "请点“校验”查看并修改后重新生成。")
+    elif missing:
+        line = (f"“部门信息”表缺少{'、'.join(missing)}，已生成标注“草稿”的审阅稿：{outdir}。"
+                "请填写后重新生成。")
     else:
         line = f"已生成公告及附件：{outdir}"
     port.status(line)
     port.alert(line)
-    return NoticeResult(outdir, bool(errors), errors)
+    return NoticeResult(outdir, draft, errors)

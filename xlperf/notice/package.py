@@ -59,6 +59,20 @@ class Entry:
         return build_notice(self.department, draft=self.draft)
 
 
+def missing_fields(department: Department) -> list[str]:
+    """What the notice's title needs and the department does not say (部门名称, 预算年度).
+
+    Not a rule of the catalogue: a table can be checked without them, but a
+    notice without them names nobody and no year, so the gate holds it back.
+    """
+    missing = []
+    if not (department.name or "").strip():
+        missing.append("部门名称")
+    if department.year is None:
+        missing.append("预算年度")
+    return missing
+
+
 @dataclass
 class Blocked:
     """A department the publication gate held back."""
@@ -66,6 +80,7 @@ class Blocked:
     name: str
     source: str
     errors: int
+    missing: tuple[str, ...] = ()  # notice fields it lacks (部门名称, 预算年度)
 
 
 @dataclass
