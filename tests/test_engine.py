@@ -57,6 +57,17 @@ def test_level_names_with_or_without_the_zhibiao_suffix_are_the_same_indicator()
     assert validate([department]) == []
 
 
+def test_outline_numbers_before_level_names_are_not_codes() -> None:
+    """一、产出指标 / （一）数量指标: the table's outline, matched by name (no S001/S002)."""
+    rows = tuple(Row(f"{outline1}{r.level1.split('-')[1]}", f"{outline2}{r.level2.split('-')[1]}",
+                     r.name, r.weight)
+                 for r, outline1, outline2 in zip(GOOD_ROWS, ["一、"] * 4 + ["二、"] * 2 + ["三、"],
+                                                  ["（一）", "（二）", "(三)", "（四）", "（一）",
+                                                   "（二）", "（一）"], strict=True))
+    department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目", rows)])
+    assert validate([department]) == []
+
+
 def test_a_level_name_that_differs_in_more_than_the_suffix_is_still_unknown() -> None:
     rows = (*GOOD_ROWS[:5], Row("2-效益指标", "社会效果指标", "群众知晓率达到 90%", 30.0),
             GOOD_ROWS[6])

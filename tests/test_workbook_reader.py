@@ -218,6 +218,31 @@ def test_labels_written_with_their_value_in_one_cell(tmp_path):
     assert [i.name for i in project.indicators] == ["服务老人不少于 2000 人"]
 
 
+@pytest.mark.parametrize(("unit_line", "label", "written", "amount"), [
+    ("单位：元", "项目年度金额", 120000, 12.0),
+    (None, "项目年度金额（元）", 120000, 12.0),
+    ("单位：元", "项目年度金额（万元）", 12, 12.0),  # the label's own unit wins
+    ("单位：万元", "项目年度金额", 12, 12.0),
+    (None, "项目年度金额（元）：", "１２００００", 12.0),
+])
+def test_amounts_declared_in_yuan_are_read_in_wan_yuan(tmp_path, unit_line, label, written,
+                                                       amount):
+    rows = project_sheet_rows(SEED_LIKE_INDICATORS, amount=written)
+    rows[1] = [None, None, None, unit_line]
+    rows[5] = ["项目主管处室", "01-行政政法科", label, written]
+    assert only_project(seed_like_with(tmp_path, rows)).amount == amount
+
+
+def test_an_amount_in_yuan_written_with_its_label_in_one_cell(tmp_path):
+    rows = project_sheet_rows(SEED_LIKE_INDICATORS)
+    rows[5] = ["项目主管处室", "01-行政政法科", "项目年度金额（元）：50000"]
+    assert only_project(seed_like_with(tmp_path, rows)).amount == 5.0
+
+
+def seed_like_with(tmp_path: Path, rows: list) -> Path:
+    return save_workbook(tmp_path / "amount.xlsx", {"项目01": rows})
+
+
 def test_several_tables_stacked_in_one_sheet(tmp_path):
     first = project_sheet_rows([["1-产出指标", "11-数量指标", "甲", 100]], name="项目甲")
     second = project_sheet_rows([["1-产出指标", "11-数量指标", "乙", 100]], name="项目乙")

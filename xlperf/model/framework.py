@@ -20,6 +20,11 @@ from importlib import resources
 from pathlib import Path
 
 _LABEL = re.compile(r"^\s*(\d+)\s*[-－—–‐.、]?\s*(\S.*?)\s*$")
+# An outline number in front of a name (一、产出指标, （一）数量指标, (二)质量指标): the
+# item's place in the table, not a framework code, so the name alone is matched.
+_ORDINAL = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -96,8 +101,9 @@ def name_key(name: str) -> str:
 
 
 def parse_label(label: str) -> tuple[str | None, str]:
-    """``'11-数量指标'`` → ``('11', '数量指标')``; a bare name → ``(None, name)``."""
-    text = (label or "").strip()
+    """``'11-数量指标'`` → ``('11', '数量指标')``; a bare name → ``(None, name)``;
+    ``'（一）数量指标'`` → ``(None, '数量指标')``."""
+    text = _ORDINAL.sub("", (label or "").strip())
     match = _LABEL.match(text)
     if match:
         return match.group(1), match.group(2).strip()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from xlperf.sources.workbook.layout import AMOUNT_DIVISORS
+
 # The header block as the published table prints it: one tuple of fields per
 # line, each field written as ``label<TAB>value``. A one-field line is padded
 # with empty cells to the table's width (the seed: ``项目名称\tX\t\t``).
@@ -24,7 +26,7 @@ HEADER_ROWS: tuple[tuple[str, ...], ...] = (
 TABLE_WIDTH = 4
 
 # Amount units a table may declare (``单位：万元``); the model is in 万元.
-UNIT_DIVISORS: dict[str, float] = {"万元": 1.0, "元": 10000.0}
+UNIT_DIVISORS = AMOUNT_DIVISORS
 UNIT_LINE = re.compile(r"^[（(]?单位[:：](万元|元)[）)]?$")
 UNIT_IN_LINE = re.compile(r"单位[:：](万元|元)")
 

@@ -20,11 +20,16 @@ writer and the Excel adapters use them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 TABLE_TITLE = "部门项目支出预算绩效目标表"
 UNIT_LABEL = "单位：万元"
 TOTAL_LABEL = "合计"
+# Amounts are in 万元; a table that declares 元 (单位：元, 项目年度金额（元）) is divided.
+AMOUNT_DIVISORS: dict[str, float] = {"万元": 1.0, "元": 10000.0}
+UNIT_IN_TEXT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+UNIT_NOTE = re.compile(r"[（(]\s*(万元|元)\s*[)）]\s*[:：]?\s*$")  # 项目年度金额（元）
 NOT_APPLICABLE = "本指标不适用"
 
 # Header field -> its Chinese label, in the order of the published table.
