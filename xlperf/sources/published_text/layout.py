@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from xlperf.sources.workbook.layout import AMOUNT_DIVISORS
-
 # The header block as the published table prints it: one tuple of fields per
 # line, each field written as ``label<TAB>value``. A one-field line is padded
 # with empty cells to the table's width (the seed: ``项目名称\tX\t\t``).
@@ -25,10 +23,9 @@ HEADER_ROWS: tuple[tuple[str, ...], ...] = (
 )
 TABLE_WIDTH = 4
 
-# Amount units a table may declare (``单位：万元``); the model is in 万元.
-UNIT_DIVISORS = AMOUNT_DIVISORS
+# A unit line (``单位：万元``) alone; units are divided as the workbook reader does
+# (workbook.layout: AMOUNT_DIVISORS, UNIT_IN_TEXT).
 UNIT_LINE = re.compile(r"^[（(]?单位[:：](万元|元)[）)]?$")
-UNIT_IN_LINE = re.compile(r"单位[:：](万元|元)")
 
 # The notice before the first table, in the seed's shape.
 NOTICE_TITLE = "{year} 年项目支出预算绩效目标"
@@ -53,12 +50,12 @@ BASIS_ITEM = re.compile(r"《[^《》]*》(?:\s*[（(][^（）()]*[）)])?")
 BASIS_END = re.compile(r"[，,]?\s*现将|予以公开")
 BASIS_TAIL = re.compile(r"(的)?(有关|相关)?(要求|规定|精神)[，,]?$")
 
-# Lines that are not content: PDF page numbers (``— 3 —``) and a bare 附件 mark.
 # The central form's amount block: 项目资金（万元）<TAB>年度资金总额<TAB>120, then the
 # breakdown rows 其中：财政拨款 / 其他资金 (not read: the model has one amount).
 AMOUNT_BREAKDOWN = re.compile(r"^(其中|财政拨款|其他资金|中期资金总额)")
 # What may stand before the department in a title: 关于公开石嘴山市民政局2024年…
 TITLE_PREFIX = re.compile(r"^关于(公开|公布|印发)?")
+# Lines that are not content: PDF page numbers (``— 3 —``) and a bare 附件 mark.
 PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
 ATTACHMENT_MARK = re.compile(r"^附件\d*$")
 # A note under a table ends the table's rows.

@@ -20,7 +20,12 @@ from xlperf.sources.published_text.labels import (
     label_level,
 )
 from xlperf.sources.published_text.notice import squeeze
-from xlperf.sources.workbook.layout import is_not_applicable, project_sheet_name
+from xlperf.sources.workbook.layout import (
+    AMOUNT_DIVISORS,
+    UNIT_IN_TEXT,
+    is_not_applicable,
+    project_sheet_name,
+)
 
 DEFAULT_COLUMNS: tuple[str | None, ...] = ("level1", "level2", "name", "weight")
 _TEXT_FIELDS = frozenset({"name", "competent_department", "implementing_unit", "term", "division"})
@@ -101,9 +106,9 @@ class TableReader:
         """A table heading ends the rows above; a unit line sets the unit of amounts."""
         self._end_goal()
         self.state = "outside"
-        unit = layout.UNIT_IN_LINE.search(squeeze(text))
+        unit = UNIT_IN_TEXT.search(squeeze(text))
         if unit:
-            self.unit_divisor = layout.UNIT_DIVISORS[unit.group(1)]
+            self.unit_divisor = AMOUNT_DIVISORS[unit.group(1)]
 
     def _start_project(self, number: int, raw: list[str]) -> None:
         self._end_goal()
@@ -175,7 +180,7 @@ class TableReader:
     def _amount(self, value: str, unit: str, number: int) -> float | str | None:
         amount, repairs = parse_number(value)
         self._note(repairs, value, number)
-        divisor = layout.UNIT_DIVISORS.get(unit, self.unit_divisor)
+        divisor = AMOUNT_DIVISORS.get(unit, self.unit_divisor)
         if isinstance(amount, float) and divisor != 1:
             return amount / divisor
         return amount

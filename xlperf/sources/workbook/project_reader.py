@@ -66,12 +66,12 @@ def _names_project(row: list) -> bool:
     return False
 
 
-def _inline_field(raw: object) -> tuple[str | None, str]:
-    """(header field, value) of a ``项目名称：…`` cell; (None, "") for any other cell."""
+def _inline_field(raw: object) -> tuple[str | None, str, str]:
+    """(header field, label, value) of a ``项目名称：…`` cell; (None, "", "") for any other."""
     parts = split_label_value(raw)
     if parts is None:
-        return None, ""
-    return FIELD_BY_LABEL.get(label_key(parts[0])), parts[1]
+        return None, "", ""
+    return FIELD_BY_LABEL.get(label_key(parts[0])), *parts
 
 
 def is_project_table(grid: Grid, start: int, end: int) -> bool:
@@ -133,19 +133,17 @@ def _read_header_fields(grid: Grid, project: Project, start: int, stop: int) -> 
         keys = grid.row_keys(row, TABLE_LABELS)
         for column, label in enumerate(keys):
             key = FIELD_BY_LABEL.get(label) if label else None
-            label_text = grid.rows[row][column]
             if key is None:
-                key, inline = _inline_field(label_text)
+                key, inline_label, value = _inline_field(grid.rows[row][column])
                 if key is not None and key not in project.cells:
-                    label_text = split_label_value(label_text)[0]
-                    _set_field(grid, project, key, inline, (row, column),
-                               _divisor(label_text, divisor))
+                    _set_field(grid, project, key, value, (row, column),
+                               _divisor(inline_label, divisor))
                 continue
             if key in project.cells:
                 continue
             value_column = _value_column(grid, row, column, keys)
             _set_field(grid, project, key, grid.raw(row, value_column), (row, value_column),
-                       _divisor(label_text, divisor))
+                       _divisor(grid.rows[row][column], divisor))
 
 
 def _set_field(grid: Grid, project: Project, key: str, raw: object,
