@@ -56,10 +56,15 @@ TOLERANCE = 0.01
 KIND_NAMES = {"output": "产出", "effect": "效益", "satisfaction": "满意度", "cost": "成本"}
 
 _PUNCTUATION = re.compile(r"[\s\W_]+")
-_TERM_YEARS = re.compile(r"^(\d+(?:\.\d+)?)年$")
+_TERM_YEARS = re.compile(r"^(\d+(?:\.\d+)?)年期?$")
 _TERM_MONTHS = re.compile(r"^(\d+)个?月$")
 _TERM_YEAR_NAMED = re.compile(r"^(\d{4})年?度?$")
 _TERM_RANGE = re.compile(r"^(\d{4})年?度?[-~至到](\d{4})年?度?$")
+# 2025年1月-2025年12月, 2025.1-2025.12, 2025年1月1日至12月31日: a span of months.
+_TERM_MONTH_RANGE = re.compile(
+    r"^(\d{4})[年./](\d{1,2})月?(?:\d{1,2}日)?[-~至到—–]"
+    r"(?:(\d{4})[年./])?(\d{1,2})月?(?:\d{1,2}日)?$"
+)
 _CN_YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "十": 10}
 _CELL_ROW = re.compile(r"(\d+)$")
@@ -485,11 +490,12 @@ def _amount(raw: object) -> float:
 
 @lru_cache(maxsize=4096)
 def _term_years(term: str) -> float:
-    """项目期限 in years (``1年``, ``3年``, ``12个月``, ``2024年`` …); NaN when unread."""
+    """项目期限 in years (``1年``, ``3年``, ``12个月``, ``2024年``, ``2025.1-2025.12`` …);
+    NaN when unread."""
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", term))
     if not text:
         return math.nan
-    if text in ("一年", "1"):
+    if text in ("一年", "一年期", "1"):
         return 1.0
     if len(text) == 2 and text[1] == "年" and text[0] in _CN_YEARS:
         return float(_CN_YEARS[text[0]])
@@ -501,7 +507,19 @@ def _term_years(term: str) -> float:
         return int(match.group(1)) / 12
     if match := _TERM_RANGE.match(text):
         return float(int(match.group(2)) - int(match.group(1)) + 1)
+    if match := _TERM_MONTH_RANGE.match(text):
+        return _month_span(match)
     return math.nan
+
+
+def _month_span(match: re.Match[str]) -> float:
+    """Years between two months, both counted: 2025年1月 to 12月 is 1 year."""
+    first_year, first_month, last_year, last_month = match.groups()
+    start, end = int(first_month), int(last_month)
+    months = (int(last_year or first_year) - int(first_year)) * 12 + end - start + 1
+    if not (1 <= start <= 12 and 1 <= end <= 12) or months <= 0:
+        return math.nan
+    return months / 12
 
 
 @lru_cache(maxsize=4096)
