@@ -339,6 +339,14 @@ def test_labels_written_with_their_value_in_one_cell():
     assert [i.weight for i in project.indicators] == [100.0]
 
 
+def test_a_label_ending_in_a_colon_with_its_value_on_the_next_lines():
+    text = ("项目名称：社区养老\n年度总体绩效目标：\n为老人提供服务，\n覆盖全部社区。\n"
+            "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t服务 2000 人\t100\n")
+    (project,) = parse_text(text).projects
+    assert project.name == "社区养老"
+    assert project.goal == "为老人提供服务，\n覆盖全部社区。"
+
+
 def test_department_after_guanyu_in_the_title():
     text = ("关于公开平罗县民政局2025年项目支出绩效目标的说明\n\n项目名称\t低保资金\n"
             "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t保障 3000 人\t100\n")

@@ -24,8 +24,8 @@ _NUMBER_START = frozenset("0123456789+-.０１２３４５６７８９＋－．"
 
 @lru_cache(maxsize=4096)  # the same labels come back on every table
 def header_field(cell: str) -> tuple[str | None, str]:
-    """The header field a label cell names (``项目年度金额（万元）`` → amount) and its unit."""
-    key = squeeze(cell)
+    """The header field a label cell names (``项目年度金额（万元）：`` → amount) and its unit."""
+    key = squeeze(cell).rstrip(":：")
     if not key:
         return None, ""
     unit = ""
