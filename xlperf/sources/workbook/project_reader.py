@@ -59,9 +59,12 @@ def table_starts(grid: Grid) -> list[int]:
 
 
 def _names_project(row: list) -> bool:
+    """A 项目名称 label in the row, or a ``项目名称：…`` cell leading it (not prose that
+    happens to begin so further right)."""
     for value in row:
         if value.__class__ is str and "项目名称" in value and (
-                label_key(value) == NAME_KEY or _inline_field(value)[0] == "name"):
+                label_key(value) == NAME_KEY or (_inline_field(value)[0] == "name"
+                                                 and next(filter(None, row)) is value)):
             return True
     return False
 
