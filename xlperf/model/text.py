@@ -49,7 +49,8 @@ def split_label_value(raw: object) -> tuple[str, str] | None:
     """
     if not isinstance(raw, str):
         return None
-    colon = min((i for i in (raw.find("："), raw.find(":")) if i >= 0), default=-1)
+    wide, narrow = raw.find("："), raw.find(":")
+    colon = narrow if wide < 0 else wide if narrow < 0 else min(wide, narrow)
     if colon < 0:
         return None
     label, value = raw[:colon], raw[colon + 1:].strip(_BLANK)

@@ -49,6 +49,7 @@ _ODD_HYPHENS = frozenset("－—–‐‑﹣")
 HEADER_ZONE = 40  # rows from 项目名称 within which the 一级指标 header must appear
 MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
 UNIT_ROWS_ABOVE = 3  # where a table's 单位：万元 line may be, above its 项目名称 row
+INLINE_LABEL_CHARS = 20  # a label before a colon (项目年度金额（万元）) is shorter than this
 
 
 def table_starts(grid: Grid) -> list[int]:
@@ -72,7 +73,7 @@ def _names_project(row: list) -> bool:
 def _inline_field(raw: object) -> tuple[str | None, str, str]:
     """(header field, label, value) of a ``项目名称：…`` cell; (None, "", "") for any other."""
     parts = split_label_value(raw)
-    if parts is None:
+    if parts is None or len(parts[0]) > INLINE_LABEL_CHARS:  # prose with a colon in it
         return None, "", ""
     return FIELD_BY_LABEL.get(label_key(parts[0])), *parts
 
@@ -131,50 +132,51 @@ def _find_header_row(grid: Grid, start: int, end: int) -> int | None:
 def _read_header_fields(grid: Grid, project: Project, start: int, stop: int) -> None:
     """Each label's value is the next non-empty cell to its right, unless that is a label;
     a ``项目名称：…`` cell holds its label and value together."""
-    divisor = _declared_divisor(grid, start)
     for row in range(start, stop):
         keys = grid.row_keys(row, TABLE_LABELS)
         for column, label in enumerate(keys):
             key = FIELD_BY_LABEL.get(label) if label else None
             if key is None:
-                key, inline_label, value = _inline_field(grid.rows[row][column])
+                raw = grid.rows[row][column]
+                if raw.__class__ is not str or ("：" not in raw and ":" not in raw):
+                    continue  # most cells: a value, or empty
+                key, inline_label, value = _inline_field(raw)
                 if key is not None and key not in project.cells:
-                    _set_field(grid, project, key, value, (row, column),
-                               _divisor(inline_label, divisor))
+                    _set_field(grid, project, key, value, (row, column), inline_label, start)
                 continue
             if key in project.cells:
                 continue
             value_column = _value_column(grid, row, column, keys)
             _set_field(grid, project, key, grid.raw(row, value_column), (row, value_column),
-                       _divisor(grid.rows[row][column], divisor))
+                       grid.rows[row][column], start)
 
 
 def _set_field(grid: Grid, project: Project, key: str, raw: object,
-               where: tuple[int, int], divisor: float) -> None:
+               where: tuple[int, int], label: object, start: int) -> None:
+    """One header field from its value; an amount in 元 (see ``_divisor``) becomes 万元."""
     row, column = where
     project.cells[key] = address(row, column)
     if key == "amount":
         value, repairs = parse_number(raw)
         grid.note(repairs, raw, row, column, None)
-        project.amount = value / divisor if isinstance(value, float) else value
+        project.amount = value / _divisor(grid, label, start) if isinstance(value, float) \
+            else value
     else:
         setattr(project, key, grid.text_of(raw, row, column))
 
 
-def _declared_divisor(grid: Grid, start: int) -> float:
-    """元 or 万元 from a ``单位：元`` line just above the table (万元 when none)."""
+def _divisor(grid: Grid, label: object, start: int) -> float:
+    """元 or 万元: the amount label's own unit (``项目年度金额（元）``), else a ``单位：元``
+    line just above the table, else 万元."""
+    note = layout.UNIT_NOTE.search(label) if isinstance(label, str) else None
+    if note:
+        return layout.AMOUNT_DIVISORS[note.group(1)]
     for row in range(max(0, start - UNIT_ROWS_ABOVE), start):
         for value in grid.rows[row]:
             found = layout.UNIT_IN_TEXT.search(value) if value.__class__ is str else None
             if found:
                 return layout.AMOUNT_DIVISORS[found.group(1)]
     return 1.0
-
-
-def _divisor(label: object, declared: float) -> float:
-    """The amount label's own unit (``项目年度金额（元）``) wins over the table's."""
-    note = layout.UNIT_NOTE.search(label) if isinstance(label, str) else None
-    return layout.AMOUNT_DIVISORS[note.group(1)] if note else declared
 
 
 def _value_column(grid: Grid, row: int, column: int, keys: list[str]) -> int:
