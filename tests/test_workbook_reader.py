@@ -243,6 +243,16 @@ def seed_like_with(tmp_path: Path, rows: list) -> Path:
     return save_workbook(tmp_path / "amount.xlsx", {"项目01": rows})
 
 
+@pytest.mark.parametrize(("weight_header", "value_header"), [
+    ("指标权重", "预期目标值"), ("指标分值", "指标目标值"), ("权重（%）", "年度指标值"),
+])
+def test_other_offices_column_headers(tmp_path, weight_header, value_header):
+    rows = project_sheet_rows([["1-产出指标", "11-数量指标", "服务老人人数", 100, "≥2000人"]])
+    rows[9] = ["一级指标", "二级指标", "三级指标", weight_header, value_header]
+    (indicator,) = only_project(seed_like_with(tmp_path, rows)).indicators
+    assert (indicator.weight, indicator.value) == (100.0, "≥2000人")
+
+
 def test_several_tables_stacked_in_one_sheet(tmp_path):
     first = project_sheet_rows([["1-产出指标", "11-数量指标", "甲", 100]], name="项目甲")
     second = project_sheet_rows([["1-产出指标", "11-数量指标", "乙", 100]], name="项目乙")

@@ -80,8 +80,8 @@ COLUMN_LABELS: dict[str, str] = {
 }
 # Other header texts that mean the same column in tables from other offices.
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "weight": ("绩效值", "权重", "分值", "权重（分）", "分值（分）"),
-    "value": ("指标值", "目标值", "当年预期实现值", "年度指标值"),
+    "weight": ("绩效值", "权重", "分值", "权重（分）", "分值（分）", "指标权重", "指标分值"),
+    "value": ("指标值", "目标值", "当年预期实现值", "年度指标值", "指标目标值", "预期目标值"),
 }
 COLUMNS: dict[str, str] = {"level1": "A", "level2": "B", "name": "C", "weight": "D", "value": "E"}
 INDICATOR_HEADER_ROW = 10
