@@ -92,6 +92,26 @@ def test_longer_or_unreadable_terms_do_not_fit_a_one_year_project(term: str) -> 
     assert _codes(validate([department])) == ["H003"]
 
 
+@pytest.mark.parametrize("placeholder", ["无", "/", "不适用", "该项不适用", "本项目不涉及"])
+def test_other_ways_of_writing_not_applicable_leave_no_applicable_effect(placeholder: str) -> None:
+    """A 效益 row that only says 无 or 不适用 is not an effect the project promises: C001."""
+    rows = (
+        Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", 40.0),
+        Row("1-产出指标", "14-成本指标", "车辆租赁费不高于 8 万元", 50.0),
+        Row("2-效益指标", "22-社会效益", placeholder, None),
+        Row("3-满意度指标", "31-服务对象满意度", "服务对象满意度不低于 90%", 10.0),
+    )
+    department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目", rows)])
+    assert _codes(validate([department])) == ["C001"]
+
+
+@pytest.mark.parametrize("text", ["无障碍设施改造 5 处", "适龄儿童入学率达到 100%"])
+def test_indicators_that_merely_start_like_a_placeholder_apply(text: str) -> None:
+    rows = (*GOOD_ROWS[:5], Row("2-效益指标", "22-社会效益", text, 30.0), GOOD_ROWS[6])
+    department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目", rows)])
+    assert validate([department]) == []
+
+
 # --- where findings point -------------------------------------------------------------------
 
 

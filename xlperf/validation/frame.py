@@ -31,7 +31,6 @@ from xlperf.model.text import normalize_label, parse_number
 from xlperf.sources.workbook.layout import (
     DEPARTMENT_SHEET,
     HEADER_LABELS,
-    NOT_APPLICABLE,
     is_not_applicable,
 )
 from xlperf.validation.config import Config
@@ -369,7 +368,6 @@ TARGET_COLUMNS: tuple[tuple[str, object], ...] = (
     ("complaint", bool),
 )
 _NAN = math.nan
-_NA_START = NOT_APPLICABLE[0]  # a 本指标不适用 text holds at least this character
 
 
 @lru_cache(maxsize=1 << 18)
@@ -395,7 +393,7 @@ def _target_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     deadline = target.deadlines[0] if target.deadlines else None
     years = [d.year for d in target.deadlines if d.year is not None]
     return (
-        _NA_START in name and is_not_applicable(name),  # cheap test first: most rows apply
+        is_not_applicable(name),
         not name.strip(),
         target.measurable or (bool(words) and any(w in text for w in words)),
         target.comparator,

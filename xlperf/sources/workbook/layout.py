@@ -126,13 +126,25 @@ SETTING_FIELDS: tuple[InfoField, ...] = (
 REPEATING_FIELDS = frozenset({"legal_basis"})
 
 
+# Other ways tables say 本指标不适用 in the 三级 cell: 不适用, 该项不适用, 本项目不涉及,
+# or a placeholder alone (无, /, —).
+NOT_APPLICABLE_PLACEHOLDERS = frozenset({"无", "/", "／", "-", "－", "—", "——", "\\"})
+_NOT_APPLICABLE_WORDS = re.compile(r"^(?:本|该|此)?(?:指标|项目|项)?(?:不适用|不涉及)")
+
+
 def is_not_applicable(name: str) -> bool:
-    """A 本指标不适用 row: also ``本指标不适用此项目`` as budget systems write it; spaces ignored.
+    """A 本指标不适用 row: also ``本指标不适用此项目`` as budget systems write it, ``不适用``,
+    ``该项不适用``, ``不涉及`` and a placeholder alone (``无``, ``/``); spaces ignored.
 
     One rule for every reader, so a department read from text and from its
-    workbook agree on which rows are not applicable.
+    workbook agree on which rows are not applicable. Called for every
+    indicator: the first test rejects ordinary indicator text at once.
     """
-    return "".join((name or "").split()).startswith(NOT_APPLICABLE)
+    if not name or (len(name) > 2 and "适" not in name and "涉" not in name):
+        return False
+    text = "".join(name.split())
+    return (text.startswith(NOT_APPLICABLE) or text in NOT_APPLICABLE_PLACEHOLDERS
+            or _NOT_APPLICABLE_WORDS.match(text) is not None)
 
 
 def project_sheet_name(index: int) -> str:

@@ -269,7 +269,7 @@ def _read_indicators(grid: Grid, columns: dict[str, int], first: int,
             trimmed = grid.text_of(name, row, name_column)
         text = trimmed
         item = Indicator(level1=level1, level2=level2, name=text,
-                         not_applicable=_NA_MARK in text and layout.is_not_applicable(text),
+                         not_applicable=layout.is_not_applicable(text),
                          sheet=sheet, cell=f"{name_letter}{line}", row=line)
         if weight_column is not None:
             if weight.__class__ is float:
@@ -286,7 +286,6 @@ def _read_indicators(grid: Grid, columns: dict[str, int], first: int,
 
 
 _TOTAL_KEYS = (label_key(layout.TOTAL_LABEL), "总计")
-_NA_MARK = layout.NOT_APPLICABLE[0]  # no such character: not a 本指标不适用 row
 
 
 def _blank(raw: object) -> bool:
