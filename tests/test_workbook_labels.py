@@ -14,8 +14,9 @@ from xlperf.sources.workbook import layout
 from xlperf.sources.workbook.grid import Labels, label_key
 from xlperf.sources.workbook.project_reader import STOP_KEYS, TABLE_LABELS
 
-LABEL_TEXTS = [*layout.HEADER_LABELS.values(), layout.TOTAL_LABEL, layout.TABLE_TITLE,
-               layout.UNIT_LABEL, layout.COLUMN_LABELS["level1"], "总计"]
+LABEL_TEXTS = [*(label for labels in layout.HEADER_ALIASES.values() for label in labels),
+               layout.TOTAL_LABEL, layout.TABLE_TITLE, layout.UNIT_LABEL,
+               layout.COLUMN_LABELS["level1"], "总计"]
 # What people put around a label: spaces (also U+3000), a required mark, a colon,
 # a note in brackets, full-width forms that NFKC folds.
 DECORATIONS = st.sampled_from(["", " ", "\u3000", "*", "＊", "：", ":", "（万元）", "(注)", "\t",
