@@ -8,7 +8,9 @@ stacked in one sheet (a pasted notice) read as several projects.
 
 Tolerated: merged or blank 一级/二级 continuation cells (filled down), blank
 rows, numbers typed as text, full-width digits, stray spaces; a row whose
-三级 text is blank but has a weight is still an indicator (rule S003).
+三级 text is blank but has a weight is still an indicator (rule S003). Other
+offices' labels (``layout.HEADER_ALIASES``), a label and its value in one
+cell (``项目名称：…``), and amounts declared in 元 read as well.
 """
 
 from __future__ import annotations
@@ -159,8 +161,9 @@ def _set_field(grid: Grid, project: Project, key: str, raw: object,
     if key == "amount":
         value, repairs = parse_number(raw)
         grid.note(repairs, raw, row, column, None)
-        project.amount = value / _divisor(grid, label, start) if isinstance(value, float) \
-            else value
+        if isinstance(value, float):
+            value /= _divisor(grid, label, start)
+        project.amount = value
     else:
         setattr(project, key, grid.text_of(raw, row, column))
 
