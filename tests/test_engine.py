@@ -105,6 +105,14 @@ def test_other_ways_of_writing_not_applicable_leave_no_applicable_effect(placeho
     assert _codes(validate([department])) == ["C001"]
 
 
+def test_a_weight_on_a_not_applicable_row_is_reported_with_what_the_row_says() -> None:
+    rows = list(GOOD_ROWS)
+    rows[4] = Row("2-效益指标", "21-经济效益", "无", 5.0)
+    department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目", rows)])
+    (finding,) = validate([department])
+    assert (finding.rule, finding.message) == ("W003", "不适用的行（无）权重为 5，应为 0 或留空")
+
+
 @pytest.mark.parametrize("text", ["无障碍设施改造 5 处", "适龄儿童入学率达到 100%"])
 def test_indicators_that_merely_start_like_a_placeholder_apply(text: str) -> None:
     rows = (*GOOD_ROWS[:5], Row("2-效益指标", "22-社会效益", text, 30.0), GOOD_ROWS[6])

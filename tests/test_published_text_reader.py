@@ -347,6 +347,16 @@ def test_a_label_ending_in_a_colon_with_its_value_on_the_next_lines():
     assert project.goal == "为老人提供服务，\n覆盖全部社区。"
 
 
+def test_a_row_that_lost_its_tabs_is_placed_by_a_central_form_level_name():
+    text = ("项目名称\t社区养老\n一级指标\t二级指标\t三级指标\t绩效值\n"
+            "产出指标\t数量指标\t服务老人不少于 2000 人\t70\n"
+            "社会效益指标\t老年人生活质量明显提高\t30\n")
+    (project,) = parse_text(text).projects
+    last = project.indicators[-1]
+    assert (last.level1, last.level2, last.name, last.weight) == (
+        "产出指标", "社会效益指标", "老年人生活质量明显提高", 30.0)
+
+
 def test_department_after_guanyu_in_the_title():
     text = ("关于公开平罗县民政局2025年项目支出绩效目标的说明\n\n项目名称\t低保资金\n"
             "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t保障 3000 人\t100\n")

@@ -76,12 +76,17 @@ def _known_names() -> tuple[frozenset[str], frozenset[str]]:
     for name in bundled_frameworks():
         framework = load_framework(name)
         for level1 in framework.level1:
-            first.update((level1.name, level1.label))
+            first.update(_spellings(level1.name, level1.label))
             for level2 in level1.children:
-                second.update((level2.name, level2.label))
+                second.update(_spellings(level2.name, level2.label))
     standard_second = {n for l1 in load_framework("standard").level1
-                       for l2 in l1.children for n in (l2.name, l2.label)}
+                       for l2 in l1.children for n in _spellings(l2.name, l2.label)}
     return frozenset(first - standard_second), frozenset(second)
+
+
+def _spellings(name: str, label: str) -> tuple[str, ...]:
+    """A level as tables write it: 社会效益, 22-社会效益, and the central form's 社会效益指标."""
+    return (name, label) if name.endswith("指标") else (name, label, f"{name}指标")
 
 
 @lru_cache(maxsize=4096)

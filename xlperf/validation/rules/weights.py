@@ -58,7 +58,7 @@ def _na_weight_zero(f) -> np.ndarray:
 
 W003 = Rule(
     code="W003", severity="error", title="不适用的指标带有权重",
-    message="“本指标不适用”行的权重为 {weight:g}，应为 0 或留空",
+    message="不适用的行（{name}）权重为 {weight:g}，应为 0 或留空",
     basis="评分：不适用的指标不参与评分，其分值会让合计失真",
     fix="把这一行的权重改为 0 或留空，并把分值分给适用的指标",
     check=_na_weight_zero,
