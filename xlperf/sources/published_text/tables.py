@@ -35,14 +35,14 @@ _ODD_HYPHENS = frozenset("－—–‐‑﹣")
 def is_table_start(line: str) -> bool:
     """Where the notice ends: a table heading, a unit line or a 项目名称 row."""
     cells = [cell.strip() for cell in line.split("\t")]
-    if _names_project(cells[0]):
+    if _field_of(cells[0]) == "name":
         return True
     return _is_heading(cells)
 
 
-def _names_project(cell: str) -> bool:
-    """``项目名称`` alone or as ``项目名称：…``."""
-    return header_field(cell)[0] == "name" or inline_field(cell)[0] == "name"
+def _field_of(cell: str) -> str | None:
+    """The header field a cell names, as a label alone or as ``label：value``."""
+    return header_field(cell)[0] or inline_field(cell)[0]
 
 
 def _is_heading(cells: list[str]) -> bool:
@@ -80,7 +80,7 @@ class TableReader:
             return
         if _is_heading(cells):
             self._heading(line)
-        elif _names_project(cells[0]):
+        elif _field_of(cells[0]) == "name":
             self._start_project(number, raw)
         elif self.project is None or (lone and layout.PAGE_NUMBER.match(squeeze(cells[0]))):
             return
@@ -130,7 +130,7 @@ class TableReader:
 
         A header row's label may follow a group label (项目资金（万元）<TAB>年度资金总额<TAB>120).
         """
-        if any(header_field(cell)[0] or inline_field(cell)[0] for cell in cells[:2]):
+        if any(map(_field_of, cells[:2])):
             self._end_goal()
             self._header_pairs(number, raw)
             return True
