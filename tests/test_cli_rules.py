@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from xlperf.cli import cli
-from xlperf.sources.published_text.reader import read_text
-from xlperf.sources.workbook.writer import write_department
+from xlperf.sources.text.reader import read_text
+from xlperf.writers.workbook.writer import write_department
 
 SEED = Path(__file__).parent / "data" / "seed_notice.txt"
 

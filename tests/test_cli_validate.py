@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from xlperf.cli import cli
 from xlperf.reports.json_report import report_schema
-from xlperf.sources.published_text.reader import read_text
-from xlperf.sources.workbook.writer import write_department
+from xlperf.sources.text.reader import read_text
+from xlperf.writers.workbook.writer import write_department
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed_notice.txt"

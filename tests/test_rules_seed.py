@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from xlperf.sources.published_text.reader import read_text
+from xlperf.sources.text.reader import read_text
 from xlperf.validation.engine import validate
 from xlperf.validation.findings import Finding
 

@@ -29,7 +29,7 @@ from xlperf.errors import InputError
 def command(workbook: Path, fmt: str, output: Path | None, encoding: str) -> None:
     """把工作簿导出为公开文本格式（公告在前，每个项目一张表），可再用 xlperf import 导回。"""
     from xlperf.sources import read_department
-    from xlperf.sources.published_text.writer import format_text
+    from xlperf.writers.text import format_text
 
     if output is not None and output.exists() and workbook.exists() \
             and output.resolve() == workbook.resolve():

@@ -27,8 +27,8 @@ def command(notice: Path, output: Path | None, force: bool) -> None:
     """把已公开的项目支出绩效目标文本（UTF-8 或 GBK，PDF 复制出的表格文字）导入为工作簿。"""
     target = output if output is not None else notice.with_suffix(".xlsx")
     _check_target(notice, target, force)
-    from xlperf.sources.published_text.reader import read_text
-    from xlperf.sources.workbook.writer import write_department
+    from xlperf.sources.text.reader import read_text
+    from xlperf.writers.workbook.writer import write_department
 
     department = read_text(notice)
     try:

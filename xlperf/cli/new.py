@@ -37,7 +37,7 @@ def command(path: Path, department: str | None, year: int | None, force: bool,
 
         write_macro_template(path, department=department, year=year)
     else:
-        from xlperf.sources.workbook.writer import write_template
+        from xlperf.writers.workbook.writer import write_template
 
         write_template(path, department=department, year=year)
     click.echo(f"已生成模板：{path}")

@@ -1,15 +1,16 @@
-"""The department model as JSON, exactly as ``../shared/spec/model.md`` shows it.
+"""The department model as JSON, as ``../shared/spec/model.md`` shows it.
 
-Other tools read this output, so the keys and their order are a contract:
-do not add keys here; internal fields (cells of header fields, repairs)
-stay out of it.
+Other tools read this output, so the keys and their order are a contract: the
+keys of model.md come first and keep their meaning; the keys other layouts
+add (docs/model.md, "What other layouts add") follow them. Internal fields
+(cells of header fields, repairs) stay out of it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from xlperf.model.entities import Department, Indicator, Project
+from xlperf.model.entities import Department, Funds, Indicator, Project, ReadingNote
 
 
 def indicator_to_dict(item: Indicator) -> dict[str, Any]:
@@ -21,6 +22,16 @@ def indicator_to_dict(item: Indicator) -> dict[str, Any]:
         "weight": item.weight,
         "not_applicable": item.not_applicable,
         "cell": item.cell,
+        # added for other layouts (model.md, "What other layouts add")
+        "comparator": item.comparator,
+        "target": item.target,
+        "unit": item.unit,
+        "direction": item.direction,
+        "standard": item.standard,
+        "score": item.score,
+        "actual": item.actual,
+        "points": item.points,
+        "row": item.row,
     }
 
 
@@ -36,7 +47,27 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "goal": project.goal,
         "sheet": project.sheet,
         "indicators": [indicator_to_dict(i) for i in project.indicators],
+        # added for other layouts
+        "mid_term_goal": project.mid_term_goal,
+        "funds": _funds(project.funds),
+        "period": ({"start": project.period[0], "end": project.period[1]}
+                   if project.period else None),
+        "layout": project.layout or None,
+        "columns": list(project.columns) if project.columns is not None else None,
+        "long_term_indicators": [indicator_to_dict(i) for i in project.long_term_indicators],
+        "notes": [_note(note) for note in project.notes],
     }
+
+
+def _funds(funds: Funds | None) -> dict[str, Any] | None:
+    if funds is None:
+        return None
+    return {"total": funds.total, "fiscal": funds.fiscal, "other": funds.other}
+
+
+def _note(note: ReadingNote) -> dict[str, Any]:
+    return {"text": note.text, "reason": note.reason, "sheet": note.sheet, "cell": note.cell,
+            "row": note.row, "part": note.part}
 
 
 def department_to_dict(department: Department) -> dict[str, Any]:
@@ -48,14 +79,34 @@ def department_to_dict(department: Department) -> dict[str, Any]:
     }
 
 
+# What a round trip (import then read back, text → workbook → text) must keep: content,
+# not where it was, how the reader found it, or which family the form was read as.
+_LOCATIONS = ("cell", "row")
+_READING = ("sheet", "layout", "notes")
+
+
+SEED_COLUMNS = ("level1", "level2", "name", "weight")
+
+
+def form_columns(project: Project) -> list[str]:
+    """The columns that change what a form says: a project built in code has the seed's;
+    指标值 is left out (every xlperf sheet offers it; the indicators say if it is used)."""
+    columns = project.columns if project.columns is not None else SEED_COLUMNS
+    return sorted(set(columns) - {"value"})
+
+
 def comparable(department: Department) -> dict[str, Any]:
     """What "the same department" means for round trips: content, not locations."""
     data = department_to_dict(department)
-    for project in data["projects"]:
-        project.pop("sheet")
-        for item in project["indicators"]:
-            item.pop("cell")
+    for project, original in zip(data["projects"], department.projects, strict=True):
+        for key in _READING:
+            project.pop(key)
+        project["columns"] = form_columns(original)
+        for item in (*project["indicators"], *project["long_term_indicators"]):
+            for key in _LOCATIONS:
+                item.pop(key)
     data["legal_basis"] = list(department.legal_basis)
+    data["disclosure"] = department.disclosure
     data["attachment_title"] = department.attachment_title
     data["signing_body"] = department.signing_body
     return data

@@ -15,8 +15,8 @@ from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from xlperf.notice.content import Notice, Table, xml_safe
-from xlperf.sources.workbook.layout import HEADER_LABELS
-from xlperf.sources.workbook.package import save_workbook
+from xlperf.writers.workbook.layout import HEADER_LABELS
+from xlperf.writers.workbook.package import save_workbook
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

@@ -57,7 +57,7 @@ def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[
         raise InputError(f"无法打开工作簿（{exc.__class__.__name__}），请确认文件未损坏",
                          file=str(source)) from exc
     apply_marks(workbook, findings)
-    from xlperf.sources.workbook.package import save_copy
+    from xlperf.writers.workbook.package import save_copy
 
     save_copy(workbook, target)
 

@@ -34,8 +34,8 @@ from typing import Any
 
 from xlperf.errors import InputError
 from xlperf.model.framework import Framework, bundled_frameworks, load_framework
+from xlperf.model.info_fields import DEPARTMENT_SHEET, SETTING_FIELDS
 from xlperf.model.text import parse_number
-from xlperf.sources.workbook.layout import DEPARTMENT_SHEET, SETTING_FIELDS
 from xlperf.validation.findings import SEVERITIES, Severity
 
 CONFIG_NAME = "xlperf.toml"

@@ -28,8 +28,8 @@ import numpy as np
 from xlperf import collector
 from xlperf.errors import InputError
 from xlperf.model import Department
+from xlperf.model.info_fields import DEPARTMENT_SHEET
 from xlperf.model.text import format_number
-from xlperf.sources.workbook.layout import DEPARTMENT_SHEET
 from xlperf.validation.config import Config
 from xlperf.validation.findings import Finding
 from xlperf.validation.frame import build_frame, build_normalizations

@@ -27,12 +27,9 @@ import pandas as pd
 
 from xlperf.model import Department, Project
 from xlperf.model.framework import load_framework, parse_label
+from xlperf.model.info_fields import DEPARTMENT_SHEET
 from xlperf.model.text import normalize_label, parse_number
-from xlperf.sources.workbook.layout import (
-    DEPARTMENT_SHEET,
-    HEADER_LABELS,
-    is_not_applicable,
-)
+from xlperf.model.vocabulary import field_label, is_not_applicable
 from xlperf.validation.config import Config
 from xlperf.validation.targets import MONEY_UNITS, read_text
 
@@ -461,7 +458,7 @@ def _project_facts(project: Project) -> tuple:
         goal,
         goal_length,
         goal_states,
-        "、".join(HEADER_LABELS[f] for f in empty),
+        "、".join(field_label(f) for f in empty),
         (cells.get(empty[0]) or cells.get("name")) if empty else None,  # else the table
         cells.get("name"),
         cells.get("amount"),

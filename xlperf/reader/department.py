@@ -1,4 +1,4 @@
-"""Reading the 部门信息 sheet: label | value rows, found by label text.
+"""Reading the 部门信息 sheet of xlperf's workbooks: label | value rows, found by label text.
 
 依据文件 takes one document per row: the first row carries the label, the
 following rows may repeat it or leave it blank (both read as more documents);
@@ -14,13 +14,14 @@ from datetime import date, datetime, timedelta
 
 from xlperf.errors import InputError
 from xlperf.model import Department
+from xlperf.model.info_fields import DEPARTMENT_FIELDS, SETTING_FIELDS
 from xlperf.model.text import parse_number
-from xlperf.sources.workbook import layout
-from xlperf.sources.workbook.grid import Grid, address, is_blank, label_key
+from xlperf.model.vocabulary import bare_key
+from xlperf.sources.grid import Grid, address, is_blank
 
-FIELDS = {label_key(f.label): f for f in (*layout.DEPARTMENT_FIELDS, *layout.SETTING_FIELDS)}
-SETTING_KEYS = frozenset(f.key for f in layout.SETTING_FIELDS)
-NAME_KEY = label_key(layout.DEPARTMENT_FIELDS[0].label)
+FIELDS = {bare_key(f.label)[0]: f for f in (*DEPARTMENT_FIELDS, *SETTING_FIELDS)}
+SETTING_KEYS = frozenset(f.key for f in SETTING_FIELDS)
+NAME_KEY = bare_key(DEPARTMENT_FIELDS[0].label)[0]
 LABEL_ROWS = 60  # 部门名称 must appear within these rows
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -35,7 +36,7 @@ def is_info_sheet(grid: Grid) -> bool:
 def _label_column(grid: Grid) -> int | None:
     for row in grid.rows[:LABEL_ROWS]:
         for column, raw in enumerate(row[:3]):
-            if label_key(raw) == NAME_KEY:
+            if isinstance(raw, str) and bare_key(raw)[0] == NAME_KEY:
                 return column
     return None
 
@@ -48,7 +49,7 @@ def read_info(grid: Grid, department: Department) -> None:
     current = None
     for row in range(len(grid.rows)):
         raw_label = grid.raw(row, label_column)
-        field = FIELDS.get(label_key(raw_label))
+        field = FIELDS.get(bare_key(raw_label)[0]) if isinstance(raw_label, str) else None
         if field is None:
             continuing = (current == "legal_basis" and is_blank(raw_label))
             if continuing and (text := grid.text(row, label_column + 1)):

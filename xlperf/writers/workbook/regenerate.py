@@ -5,7 +5,7 @@ bundled published notice (the seed department) as a department workbook.
 Both are written with one fixed timestamp, so the same code gives the same
 bytes and a test can check the committed files are current.
 
-Usage: python -m xlperf.sources.workbook.regenerate [OUTPUT_DIR]   (default: workbook)
+Usage: python -m xlperf.writers.workbook.regenerate [OUTPUT_DIR]   (default: workbook)
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ SAMPLE_PREFIX = "样例-"
 
 def sample_department() -> Department:
     """The bundled published notice read into the model."""
-    from xlperf.sources.published_text.reader import read_text
+    from xlperf.sources.text.reader import read_text
 
     with resources.as_file(resources.files("xlperf.data") / "sample_notice.txt") as path:
         department = read_text(path)
@@ -38,7 +38,7 @@ def sample_name(department: Department) -> str:
 
 def regenerate(folder: str | Path) -> list[Path]:
     """Write the template and the sample workbook into ``folder``; return their paths."""
-    from xlperf.sources.workbook.writer import write_department, write_template
+    from xlperf.writers.workbook.writer import write_department, write_template
 
     folder = Path(folder)
     template = folder / TEMPLATE_NAME

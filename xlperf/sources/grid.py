@@ -1,19 +1,19 @@
-"""A sheet's values as the reader sees them, and how labels are matched.
+"""A grid of cells with their locations: what every source hands the one table reader.
 
-calamine hands back a list of rows starting at A1 (``skip_empty_area=False``)
-with ``""`` for empty cells, so row/column indices map straight to cell
-addresses. ``Grid.raw`` replaces an empty formula cell that has no cached
-value with a visible marker, so it is reported instead of read as blank.
+A workbook sheet (calamine rows from A1, ``""`` for an empty cell), a text
+(one row per line, cells split at tabs) or, later, a table of a web page, a
+Word file or a PDF: each source only turns its container into ``Grid``
+objects; ``xlperf.reader`` finds the goal tables in them. A grid knows how to
+name a cell for a finding: an A1 address on a sheet, a line number in a text
+(``Grid.where``).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from xlperf.model import Normalization
 from xlperf.model.text import clean_cell, format_number
@@ -22,70 +22,9 @@ from xlperf.model.text import clean_cell, format_number
 # "公式未计算：=SUM(D11:D19)". Validation then reports it where a number is needed.
 UNCACHED_FORMULA = "公式未计算"
 _FORMULA_SHOWN = 60  # characters of the formula kept in the marker
-
-_SPACES = re.compile(r"\s+")
-_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _ADDRESS = re.compile(r"([A-Z]+)([1-9][0-9]*)")
 # What is_blank strips: a cell of only these reads as empty.
 BLANK_CHARS = " \t\r\n\u3000\u00a0"
-
-
-def label_key(raw: object) -> str:
-    """A label as compared: ``' 项目年度金额（万元）：'`` → ``'项目年度金额'``.
-
-    Spaces, a trailing colon, a trailing note in brackets and a leading ``*``
-    (a required-field mark) do not change what a label means.
-    """
-    if not isinstance(raw, str):
-        return ""
-    return _text_key(raw)
-
-
-@lru_cache(maxsize=4096)
-def _text_key(raw: str) -> str:
-    """Cached: the same labels recur in every sheet of every workbook of a batch."""
-    text = _SPACES.sub("", unicodedata.normalize("NFKC", raw))
-    text = text.lstrip("*").rstrip(":")
-    return _TRAILING_NOTE.sub("", text)
-
-
-# What label_key drops before a label's first character; after them an ASCII
-# character or a CJK ideograph is the key's first character (NFKC changes
-# neither, and nothing composes with an ideograph).
-_DROPPED_FIRST = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f*")
-
-
-class Labels:
-    """Label keys a reader looks for, and a quick way to tell a cell is none of them.
-
-    Most cells a reader passes are prose (project names, goals, indicators);
-    normalising each with ``label_key`` costs about a microsecond. When every
-    label starts with an ideograph, a text whose own first character settles
-    its key's first character, and no label starts with it, is not a label.
-    """
-
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.keys = frozenset(keys)
-        self._first = frozenset(key[0] for key in self.keys if key)
-        self._quick = all(_is_ideograph(key[0]) for key in self.keys if key)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.keys
-
-    def key(self, raw: object) -> str:
-        """``label_key(raw)`` when it is one of these labels, else ""."""
-        if not isinstance(raw, str) or not raw:
-            return ""
-        first = raw[0]
-        if (self._quick and first not in self._first
-                and (_is_ideograph(first) or (first.isascii() and first not in _DROPPED_FIRST))):
-            return ""
-        key = _text_key(raw)
-        return key if key in self.keys else ""
-
-
-def _is_ideograph(character: str) -> bool:
-    return "\u4e00" <= character <= "\u9fff"
 
 
 def _compute_letter(index: int) -> str:
@@ -129,37 +68,54 @@ def is_blank(raw: object) -> bool:
 
 @dataclass
 class Grid:
-    sheet: str
+    """One sheet (or text, or document table) as rows of cell values.
+
+    ``sheet`` names the container in findings (None for a text, which has no
+    sheets); ``lines`` gives each row's 1-based line in a text (None: the
+    row's own number, as on a sheet); ``addressed`` says whether cells have A1
+    addresses a user can click.
+    """
+
+    sheet: str | None
     rows: list[list]
     uncached: dict[str, str] = field(default_factory=dict)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     normalizations: list[Normalization] = field(default_factory=list)
-    table_starts: list[int] | None = None  # computed once by project_reader.table_starts
+    lines: list[int] | None = None
+    addressed: bool = True
     # ``uncached`` keyed by (row, column), and the dict it was built from.
     _formulas_at: dict[tuple[int, int], str] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     _formulas_of: dict[str, str] | None = field(
         default=None, init=False, repr=False, compare=False)
-    # Label keys of a row's cells, per label set: several passes read a table's header rows.
-    _row_keys: dict[tuple[Labels, int], list[str]] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
+    _formula_rows: set[int] | None = field(default=None, init=False, repr=False, compare=False)
     # merge_end's answers, row → {left column: right column}.
     _merge_ends: dict[int, dict[int, int]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
-    # (first row, end row) of each project table, computed once by project_reader.
-    tables: list[tuple[int, int]] | None = field(
-        default=None, init=False, repr=False, compare=False)
 
     @cached_property
     def width(self) -> int:
         return max((len(row) for row in self.rows), default=0)
 
-    def row_keys(self, row: int, labels: Labels) -> list[str]:
-        """Each cell of ``rows[row]`` as one of ``labels`` ("" for other cells), computed once."""
-        keys = self._row_keys.get((labels, row))
-        if keys is None:
-            keys = self._row_keys[labels, row] = list(map(labels.key, self.rows[row]))
-        return keys
+    # --- locations ------------------------------------------------------------------
+
+    def line(self, row: int) -> int:
+        """The 1-based line (text) or row (sheet) number of grid row ``row``."""
+        return self.lines[row] if self.lines is not None else row + 1
+
+    def cell(self, row: int, column: int) -> str | None:
+        """The A1 address of a cell, or None where the source has no addresses."""
+        return address(row, column) if self.addressed else None
+
+    def where(self, row: int, column: int | None = None) -> str:
+        """A cell as a user finds it: ``项目01!C11``, ``C11`` or ``第 12 行``."""
+        if self.addressed and column is not None:
+            cell = address(row, column)
+            return f"{self.sheet}!{cell}" if self.sheet else cell
+        place = f"{self.sheet} " if self.sheet else ""
+        return f"{place}第 {self.line(row)} 行"
+
+    # --- values ---------------------------------------------------------------------
 
     def raw(self, row: int, column: int) -> object:
         rows = self.rows
@@ -169,6 +125,19 @@ class Grid:
         if value == "" and self.uncached:
             return self.formula_marker(row, column)
         return value
+
+    def values(self, row: int) -> list:
+        """The row's cells as ``raw`` reads them: the formula marker in an empty cell whose
+        formula was never calculated (only such rows are copied)."""
+        cells = self.rows[row]
+        if not self.uncached or row not in self._formula_row_set():
+            return cells
+        return [self.raw(row, column) for column in range(len(cells))]
+
+    def _formula_row_set(self) -> set[int]:
+        if self._formula_rows is None or self._formulas_of is not self.uncached:
+            self._formula_rows = self.formula_rows()
+        return self._formula_rows
 
     def _positions(self) -> dict[tuple[int, int], str]:
         if self._formulas_of is not self.uncached:
@@ -214,11 +183,14 @@ class Grid:
             return text
         return stringify(raw)
 
-    def note(self, repairs: list[str], original: object, row: int, column: int,
+    def note(self, repairs: list[str], original: object, row: int, column: int | None,
              project: str | None) -> None:
+        """Record repairs of a cell's text for rule T001, located like the cell."""
+        cell = self.cell(row, column) if column is not None else None
+        line = None if self.addressed else self.line(row)
         for kind in repairs:
-            self.normalizations.append(Normalization(kind, str(original), self.sheet,
-                                                     address(row, column), project))
+            self.normalizations.append(Normalization(kind, str(original), self.sheet, cell,
+                                                     project, line))
 
 
 def _by_position(formulas: dict[str, str]) -> dict[tuple[int, int], str]:

@@ -1,10 +1,15 @@
-"""Reading the notice part (everything before the first table) into the Department.
+"""Reading the notice around the tables (everything before the first table) into the Department.
 
 Lines are recognised by their shape, not their position, because notices from
 other offices add a salutation, wrap the body sentence, drop the title or the
 department line. Matching is done on a copy with full-width digits folded and
 spaces removed (a PDF puts spaces between digits and Chinese: ``2024 年``);
 the text fields keep what was written, trimmed.
+
+Nothing is invented: the department is a plain line that is not a title (a
+form title ``绩效目标表`` or a notice title ``关于公开…的说明`` names no
+department), and the disclosure sentence is kept as written, or left empty
+when the source has none.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from datetime import date
 
 from xlperf.errors import InputError
 from xlperf.model import Department
-from xlperf.sources.published_text import layout
+from xlperf.model import notice_words as words
 
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _CJK_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
@@ -37,11 +42,13 @@ class _Line:
 
 
 def read_notice(lines: list[tuple[int, str]], department: Department, source: str | None) -> None:
-    """Fill name, year, legal basis, attachment title, signing body and date from the notice."""
+    """Fill name, year, legal basis, disclosure, attachment, signing body and date."""
     items = _classify(lines)
     body = [line for line in items if line.kind == "body"]
     if body:
-        department.legal_basis = parse_legal_basis("".join(line.text for line in body))
+        sentence = "".join(line.text for line in body)
+        department.disclosure = sentence
+        department.legal_basis = parse_legal_basis(sentence)
     for line in items:
         if line.kind == "title" and department.year is None:
             department.year = _year_of(line.key)
@@ -52,8 +59,6 @@ def read_notice(lines: list[tuple[int, str]], department: Department, source: st
     if department.year is None and body:
         department.year = _year_of(squeeze("".join(line.text for line in body)))
     department.name, department.signing_body = _name_and_signature(items)
-    if not department.name:
-        department.name = _name_from_title(items)
 
 
 def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
@@ -66,17 +71,17 @@ def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
         if not key:
             in_body = False
             continue
-        if layout.PAGE_NUMBER.match(key) or layout.ATTACHMENT_MARK.match(key):
+        if words.PAGE_NUMBER.match(key) or words.ATTACHMENT_MARK.match(key):
             continue
         line = _Line(number, text, key)
-        if in_body or layout.BODY_START.match(key):
+        if in_body or words.BODY_START.match(key) or words.BODY_HINT.search(key):
             line.kind = "body"
-            in_body, seen_body = not layout.BODY_END.search(key), True
-        elif layout.DATE_LINE.match(key) or layout.CJK_DATE_LINE.match(key):
+            in_body, seen_body = not words.BODY_END.search(key), True
+        elif words.DATE_LINE.match(key) or words.CJK_DATE_LINE.match(key):
             line.kind = "date"
-        elif layout.ATTACHMENT_LINE.match(key):
+        elif words.ATTACHMENT_LINE.match(key):
             line.kind = "attachment"
-        elif layout.TITLE_LINE.match(key):
+        elif words.TITLE_LINE.match(key) or words.TITLE_WORDS.search(key):
             line.kind = "title"
         elif key.endswith((":", "：")) and items and not seen_body:
             continue  # a salutation such as 各有关单位： (not the department, not the signer)
@@ -87,10 +92,10 @@ def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
 
 
 def _name_and_signature(items: list[_Line]) -> tuple[str, str]:
-    """The department is the first plain line before the rest; the signer the last after it.
+    """The department is a plain first line; the signer the plain line above the date.
 
-    A signer is the plain line just above the date when there is a date,
-    otherwise the last plain line after the body, the title or the department.
+    Without a date, the signer is the last plain line after the body, the
+    title or the department.
     """
     name = ""
     rest = items
@@ -105,34 +110,23 @@ def _name_and_signature(items: list[_Line]) -> tuple[str, str]:
     return name, signature
 
 
-def _name_from_title(items: list[_Line]) -> str:
-    """``石嘴山市民政局2024年项目支出…`` as a title with no department line above it."""
-    for line in items:
-        if line.kind == "title":
-            match = layout.TITLE_LINE.match(line.key)
-            name = layout.TITLE_PREFIX.sub("", match.group("before")) if match else ""
-            if name:
-                return name
-    return ""
-
-
 def parse_legal_basis(body: str) -> list[str]:
     """The documents a notice cites: each 《title》 with any （文号） that follows it.
 
     ``根据《预算法》《实施意见》（宁党发〔2019〕9号）有关要求，现将…`` gives two
-    items. A basis written without 书名号 is split on 、 instead.
+    items, and so does a sentence that starts otherwise (``为贯彻落实《…》…``).
+    A basis written without 书名号 after 根据 is split on 、 instead.
     """
     text = body.strip()
-    start = layout.BASIS_START.match(text.lstrip())
-    if not start:
-        return []
-    text = text.lstrip()[start.end():]
-    end = layout.BASIS_END.search(text)
+    end = words.BASIS_END.search(text)
     clause = text[: end.start()] if end else text
-    items = [match.group(0) for match in layout.BASIS_ITEM.finditer(clause)]
+    items = [match.group(0) for match in words.BASIS_ITEM.finditer(clause)]
     if items:
         return items
-    clause = layout.BASIS_TAIL.sub("", clause.strip())
+    start = words.BASIS_START.match(clause.lstrip())
+    if not start:
+        return []
+    clause = words.BASIS_TAIL.sub("", clause.lstrip()[start.end():].strip())
     return [part.strip() for part in clause.split("、") if part.strip()]
 
 
@@ -148,11 +142,11 @@ def _year_of(key: str) -> int | None:
 
 
 def _date_of(line: _Line, source: str | None) -> date:
-    match = layout.DATE_LINE.match(line.key)
+    match = words.DATE_LINE.match(line.key)
     if match:
         parts = (int(match.group("year")), int(match.group("month")), int(match.group("day")))
     else:
-        cjk = layout.CJK_DATE_LINE.match(line.key)
+        cjk = words.CJK_DATE_LINE.match(line.key)
         assert cjk is not None  # classified as a date by one of the two patterns
         parts = (_cjk_number(cjk.group("year"), digits=True), _cjk_number(cjk.group("month")),
                  _cjk_number(cjk.group("day")))

@@ -21,9 +21,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from xlperf.model import Department, Project, load_framework
 from xlperf.model.text import parse_number
-from xlperf.sources.workbook import layout, styles
-from xlperf.sources.workbook.package import save_workbook
-from xlperf.sources.workbook.project_sheet import (
+from xlperf.writers.workbook import layout, styles
+from xlperf.writers.workbook.package import save_workbook
+from xlperf.writers.workbook.project_sheet import (
     REQUIRED_TOTAL_NAME,
     Lists,
     Row,
@@ -33,7 +33,7 @@ from xlperf.sources.workbook.project_sheet import (
     setup_page,
     write_project_sheet,
 )
-from xlperf.sources.workbook.styles import set_number_or_text, set_text
+from xlperf.writers.workbook.styles import set_number_or_text, set_text
 
 INFO_HEADER = ("填写项", "内容", "说明")
 INFO_WIDTHS = {"A": 26, "B": 60, "C": 48}
