@@ -122,8 +122,6 @@ def _print_catalogue(config: Any) -> None:
 def _config_text(config: Any) -> str:
     from rich.markup import escape
 
-    from xlperf.model.framework import load_framework
-
     source = escape(config.source or "未找到 xlperf.toml，使用默认配置")
     policy = (" / ".join(f"{k} {v:g}" for k, v in config.policy.items())
               if config.policy else "未配置（不检查 W005）")
@@ -137,13 +135,22 @@ def _config_text(config: Any) -> str:
         f"  配置来源：{source}",
         f"  权重合计要求：{config.required_total:g}",
         f"  一级指标权重方案：{policy}",
-        f"  指标体系：{config.framework}（{load_framework(config.framework).title}）",
+        f"  指标体系：{_framework_text(config.framework)}",
         f"  启用的规则：{select}",
         f"  忽略的规则：{ignore}",
         f"  级别调整：{severity or '无'}",
         f"  视为可衡量的词语：{words}",
     ]
     return "\n".join(lines)
+
+
+def _framework_text(name: str | None) -> str:
+    from xlperf.model.framework import bundled_frameworks, load_framework
+
+    if name is None:
+        names = "、".join(bundled_frameworks())
+        return f"自动（每张表按其一级/二级指标的写法选用：{names}）"
+    return f"{name}（{load_framework(name).title}）"
 
 
 def _print_rule(rule: Any, config: Any, as_json: bool) -> None:

@@ -26,11 +26,12 @@ import numpy as np
 import pandas as pd
 
 from xlperf.model import Department, Project
-from xlperf.model.framework import load_framework, parse_label
+from xlperf.model.framework import load_framework
 from xlperf.model.info_fields import DEPARTMENT_SHEET
 from xlperf.model.text import normalize_label, parse_number
 from xlperf.model.vocabulary import field_label, is_not_applicable
 from xlperf.validation.config import Config
+from xlperf.validation.forms import framework_for, has_weights, is_goal_table
 from xlperf.validation.targets import MONEY_UNITS, read_text
 
 # Header fields H001 requires (项目年度金额 is H002's: a blank amount is reported once).
@@ -71,6 +72,7 @@ def build_frame(departments: Sequence[Department], configs: Sequence[Config]) ->
     slots = _Slots()
     fields: dict[str, list] = {name: [] for name in INDICATOR_FIELDS}
     for d_index, department in enumerate(departments):
+        slots.config = configs[d_index]
         if not department.projects:
             slots.add(d_index, -1, department, None, 1, has_indicator=False)
             _add_placeholder(fields)
@@ -128,6 +130,7 @@ class _Slots:
     """One entry per project (or per department without projects), repeated over its rows."""
 
     def __init__(self) -> None:
+        self.config = Config()  # the configuration of the department being added
         self.counts: list[int] = []
         self.dept: list[int] = []
         self.proj: list[int] = []
@@ -137,6 +140,11 @@ class _Slots:
         self.sheet: list[str | None] = []
         self.has_indicator: list[bool] = []
         self.projects: list[tuple] = []
+        # The form each project was read from (validation/forms.py).
+        self.framework: list[str] = []
+        self.goal_table: list[bool] = []
+        self.has_weights: list[bool] = []
+        self.two_level: list[bool] = []
 
     def add(self, d: int, p: int, department: Department, project: Project | None,
             count: int, has_indicator: bool) -> None:
@@ -149,7 +157,15 @@ class _Slots:
             self.pidx.append(-1)
             self.project.append(None)
             self.sheet.append(None)
+            self.framework.append(self.config.framework or "standard")
+            self.goal_table.append(True)
+            self.has_weights.append(True)
+            self.two_level.append(False)
             return
+        self.framework.append(framework_for(project, self.config))
+        self.goal_table.append(is_goal_table(project))
+        self.has_weights.append(has_weights(project))
+        self.two_level.append(project.layout == "two_level")
         self.pidx.append(len(self.projects))
         self.projects.append(_project_facts(project))
         self.project.append(project.name)
@@ -189,10 +205,15 @@ def _indicator_columns(fields: dict[str, list], slots: _Slots,
     columns.update(_facts_by_key(
         (name, value, word_ids[dept]), lambda n, v, w: _target_facts(n, v, words[w]),
         TARGET_COLUMNS, code_column="text_code"))
-    framework_ids, frameworks = pd.factorize(_objects([c.framework for c in configs]))
+    framework = slots.repeat(slots.framework)
+    columns["framework"] = framework
+    columns["goal_table"] = slots.repeat(slots.goal_table, bool)
+    columns["has_weights"] = slots.repeat(slots.has_weights, bool)
     columns.update(_facts_by_key(
-        (level1, level2, framework_ids[dept]), lambda a, b, f: _label_facts(frameworks[f], a, b),
-        LABEL_COLUMNS))
+        (level1, level2, framework), lambda a, b, f: _label_facts(f, a, b), LABEL_COLUMNS))
+    # A two-level table's effect and satisfaction rows have no 二级: nothing to report.
+    no_level2 = slots.repeat(slots.two_level, bool) & (level2 == "")
+    columns["level2_problem"] = np.where(no_level2, None, columns["level2_problem"])
     flags = flagged.astype(bool)
     not_applicable = (flags | columns.pop("na_text")) & has_indicator
     numbers, text = _weights(weight, not_applicable)
@@ -323,23 +344,10 @@ def _label_facts(framework_name: str, level1: object, level2: object) -> tuple:
     framework = load_framework(framework_name)
     label1 = normalize_label(level1 if isinstance(level1, str) else str(level1 or ""))
     label2 = normalize_label(level2 if isinstance(level2, str) else str(level2 or ""))
-    first = framework.first(label1)
-    code1, name1 = parse_label(label1)
-    loose1 = first or framework.first_by_name(name1) \
-        or next((item for item in framework.level1 if code1 and item.code == code1), None)
-    second = framework.second(label2)
-    code2, name2 = parse_label(label2)
-    by_code = framework.second_by_code(code2) if code2 else None
-    by_name = framework.second_by_name(name2)
-    loose2 = second or by_name or by_code
-    if second is None:
-        problem = "unknown" if by_code is None and by_name is None else "mismatch"
-    elif first is not None and second.parent != first.code:
-        problem = "parent"
-    else:
-        problem = None
-    kind2 = loose2.kind if loose2 else None
-    return (loose1.kind if loose1 else None, kind2, first is not None, problem)
+    placed = framework.place(label1, label2)
+    first, second = placed.level1_loose, placed.level2
+    return (first.kind if first else None, second.kind if second else None,
+            placed.level1 is not None, placed.problem)
 
 
 # --- targets ----------------------------------------------------------------------------
@@ -584,7 +592,9 @@ def _add_group_facts(cols: Columns, configs: Sequence[Config]) -> None:
     cols["is_timeliness"] = kind2 == "timeliness"
     cols["is_satisfaction"] = (kind1 == "satisfaction") | (kind2 == "satisfaction")
     cols["has_output"] = per_project(applicable & (kind1 == "output")) > 0
-    cols["has_effect"] = per_project(applicable & (kind1 == "effect")) > 0
+    # Satisfaction filed under 效益 (the 2015 central form) is not an effect (C001).
+    cols["has_effect"] = per_project(applicable & (kind1 == "effect")
+                                     & (kind2 != "satisfaction")) > 0
     cols["has_cost"] = per_project(applicable & is_cost) > 0
     cols["has_satisfaction"] = per_project(cols["is_satisfaction"]) > 0
     amount_total = cols["amount_wan_total"]
@@ -684,6 +694,29 @@ def _add_department_sums(cols: Columns) -> None:
                              minlength=departments)
     cols["department_amount"] = sums[dept]
     cols["department_amount_unreadable"] = unreadable[dept] > 0
+    # R001: the department's goal tables without a weight column, once per department.
+    unweighted = first & cols["goal_table"] & ~cols["has_weights"]
+    cols["unweighted"] = np.bincount(dept, weights=unweighted.astype(float),
+                                     minlength=departments)[dept].astype(np.int64)
+
+
+# --- rows the reader could not place (rule R003) ---------------------------------------------
+
+def build_notes(departments: Sequence[Department]) -> pd.DataFrame:
+    """One row per reading note, located like the indicator rows."""
+    rows: list[tuple] = []
+    for d_index, department in enumerate(departments):
+        for p_index, project in enumerate(department.projects):
+            for note in project.notes:
+                rows.append((department.source, d_index, p_index, project.name,
+                             note.sheet or (project.sheet if note.cell else None), note.cell,
+                             float(note.row) if note.row is not None else math.nan,
+                             note.text, note.reason))
+    names = ("file", "dept", "proj", "project", "sheet", "cell", "row", "text", "reason")
+    frame = pd.DataFrame({name: _objects([r[i] for r in rows]) for i, name in enumerate(names)})
+    for name, dtype in (("dept", np.int64), ("proj", np.int64), ("row", np.float64)):
+        frame[name] = frame[name].astype(dtype)
+    return frame
 
 
 # --- repairs (rule T001) ---------------------------------------------------------------------

@@ -16,6 +16,9 @@ from typing import Any, Literal, NamedTuple
 from xlperf.validation.findings import Severity
 
 Level = Literal["indicator", "project", "department"]
+# Which forms a rule judges: goal tables (not a self-evaluation table), only those with a
+# weight column (W001–W005), or every form read (the reading rules R, T).
+Forms = Literal["goal_tables", "weighted", "all"]
 
 
 class Row(NamedTuple):
@@ -66,4 +69,5 @@ class Rule:
     fields: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # extra message fields
     uses: tuple[str, ...] = ()  # frame columns ``fields`` reads
     explain: str = ""  # a longer "why" for the docs
-    frame: Literal["indicators", "normalizations"] = "indicators"
+    frame: Literal["indicators", "normalizations", "notes"] = "indicators"
+    forms: Forms = "goal_tables"

@@ -48,7 +48,8 @@ GOOD_ROWS: tuple[Row, ...] = (
 
 LABELS = {"name": "项目名称", "competent_department": "主管部门", "implementing_unit": "实施单位",
           "attribute": "项目属性", "term": "项目期限", "division": "项目主管处室",
-          "amount": "项目年度金额", "goal": "年度总体绩效目标"}
+          "amount": "项目年度金额", "goal": "年度总体绩效目标", "columns": "表格的列",
+          "layout": "表样", "notes": "未识别的行"}
 
 
 def build(example: Example, base: Config | None = None) -> tuple[Department, Config]:

@@ -15,7 +15,7 @@ T001 = Rule(
     basis="整洁：全角数字、多余空格、非标准连字符会让其他系统读错数字或编码",
     fix="在单元格中改用半角数字、删除多余空格、用普通连字符“-”",
     check=lambda f: np.zeros(len(f), dtype=bool),  # every repair is reported
-    column="original", frame="normalizations",
+    column="original", frame="normalizations", forms="all",
     uses=("kind",),
     fields=lambda r: {"kind_name": KIND_NAMES.get(r["kind"], r["kind"])},
     fails=Example("权重写成全角“２０”", department={"normalizations": [
