@@ -14,7 +14,7 @@ from xlperf.model import Department, Indicator, Project
 from xlperf.model.framework import bundled_frameworks, load_framework
 from xlperf.model.serialize import comparable
 from xlperf.model.text import parse_number
-from xlperf.model.vocabulary import vocabulary
+from xlperf.model.vocabulary import is_not_applicable, vocabulary
 from xlperf.sources.text.reader import parse_text, read_text
 from xlperf.writers.text import disclosure_sentence, format_tables, format_text
 from xlperf.writers.workbook.layout import COLUMN_LABELS, PROJECT_ATTRIBUTES
@@ -168,7 +168,9 @@ def indicators(draw, with_values: bool) -> Indicator:
         return Indicator(level1, level2, "本指标不适用", draw(st.sampled_from([None, 0.0])),
                          not_applicable=True)
     value = draw(st.one_of(st.none(), prose(10))) if with_values else None
-    return Indicator(level1, level2, draw(prose()), draw(weights), value=value)
+    name = draw(prose())
+    return Indicator(level1, level2, name, draw(weights), value=value,
+                     not_applicable=is_not_applicable(name))  # 无 alone does not apply
 
 
 @st.composite

@@ -29,13 +29,16 @@ from xlperf.errors import InputError
 def command(workbook: Path, fmt: str, output: Path | None, encoding: str) -> None:
     """把工作簿导出为公开文本格式（公告在前，每个项目一张表），可再用 xlperf import 导回。"""
     from xlperf.sources import read_department
-    from xlperf.writers.text import format_text
+    from xlperf.writers.text import format_text, has_notice
 
     if output is not None and output.exists() and workbook.exists() \
             and output.resolve() == workbook.resolve():
         raise InputError("输出文件不能与输入文件相同", file=str(output))
     department = read_department(workbook)
     text = format_text(department)
+    if not has_notice(department):
+        click.echo("注意：原文件中没有公开说明（“根据……予以公开”），导出的文本只包含绩效目标表，"
+                   "没有公告部分", err=True)
     encoding = encoding.lower()
     if output is None:
         _write_stdout(text, encoding)

@@ -89,8 +89,13 @@ class Project:
     goal: str = ""
     sheet: str | None = None
     indicators: list[Indicator] = field(default_factory=list)
-    # Where each header field was read ("name" -> "B3"), so findings can point at it.
+    # Where each header field was read ("name" -> "B3"), so findings can point at it, and
+    # its 1-based row in the source (a sheet's row, a text's line), for sources without cells.
     cells: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    # The header fields the form has a label for (filled in or not); None: the seed's form,
+    # which has them all (rule H001 asks only for fields the form has).
+    labels: frozenset[str] | None = None
     # Where the live weight total is shown (the 合计 row), if the layout has one.
     total_cell: str | None = None
     mid_term_goal: str = ""  # 中期/长期/实施期 goal, beside the annual goal

@@ -95,6 +95,17 @@ def form_columns(project: Project) -> list[str]:
     return sorted(set(columns) - {"value"})
 
 
+# The header fields of the seed's form, which has a label for each of them.
+SEED_FIELDS = ("name", "competent_department", "implementing_unit", "attribute", "term",
+               "division", "amount", "goal")
+
+
+def form_labels(project: Project) -> list[str]:
+    """The header fields the form has a label for (rule H001 asks only for those)."""
+    labels = project.labels if project.labels is not None else frozenset(SEED_FIELDS)
+    return sorted(labels | {"name"})
+
+
 def comparable(department: Department) -> dict[str, Any]:
     """What "the same department" means for round trips: content, not locations."""
     data = department_to_dict(department)
@@ -102,6 +113,7 @@ def comparable(department: Department) -> dict[str, Any]:
         for key in _READING:
             project.pop(key)
         project["columns"] = form_columns(original)
+        project["labels"] = form_labels(original)
         for item in (*project["indicators"], *project["long_term_indicators"]):
             for key in _LOCATIONS:
                 item.pop(key)
@@ -110,3 +122,50 @@ def comparable(department: Department) -> dict[str, Any]:
     data["attachment_title"] = department.attachment_title
     data["signing_body"] = department.signing_body
     return data
+
+
+_KEY_NAMES = {
+    "department": "部门名称", "year": "预算年度", "published": "公开日期", "projects": "项目",
+    "legal_basis": "依据文件", "disclosure": "公开说明", "attachment_title": "附件名称",
+    "signing_body": "落款单位", "name": "名称", "competent_department": "主管部门",
+    "implementing_unit": "实施单位", "attribute": "项目属性", "term": "项目期限",
+    "division": "项目主管处室", "amount": "项目年度金额", "goal": "年度总体绩效目标",
+    "mid_term_goal": "中期目标", "funds": "资金来源", "period": "实施期", "columns": "表格的列",
+    "indicators": "指标", "long_term_indicators": "长期指标", "level1": "一级指标",
+    "level2": "二级指标", "value": "指标值", "weight": "权重", "not_applicable": "是否不适用",
+    "comparator": "指标性质", "target": "目标值", "unit": "计量单位", "direction": "指标方向",
+    "standard": "绩效标准", "score": "分值", "actual": "全年实际值", "points": "得分",
+}
+
+
+def difference(expected: Department, actual: Department) -> str | None:
+    """The first place two departments differ (``comparable`` content), in Chinese; None
+    when they are the same. ``xlperf import`` names it when a workbook reads back wrong."""
+    return _first_difference(comparable(expected), comparable(actual), [])
+
+
+def _first_difference(a: Any, b: Any, path: list[str]) -> str | None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in a:
+            found = _first_difference(a[key], b.get(key), [*path, _KEY_NAMES.get(key, key)])
+            if found:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        for index, (left, right) in enumerate(zip(a, b, strict=False)):
+            found = _first_difference(left, right, [*path, f"第 {index + 1} 个"])
+            if found:
+                return found
+        if len(a) != len(b):
+            return f"{'的'.join(path)}：原文 {len(a)} 个，工作簿中 {len(b)} 个"
+        return None
+    if a != b:
+        return f"{'的'.join(path)}：原文为“{_shown(a)}”，工作簿中为“{_shown(b)}”"
+    return None
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "（空）"
+    text = str(value)
+    return text if len(text) <= 30 else text[:30] + "…"

@@ -109,6 +109,7 @@ class HeaderReader:
             if not _is_label(raw):
                 key, label, value = _inline(raw)
                 if key is not None:
+                    self._has_label(key, row)
                     self._set(key, value, row, index, label)
                     values += 1
                 continue
@@ -131,6 +132,7 @@ class HeaderReader:
                 if has_value:
                     position += 1
                 continue
+            self._has_label(key, row)
             if has_value:
                 self._set(key, following[1], row, following[0], note)
                 position += 1
@@ -139,6 +141,10 @@ class HeaderReader:
                 waiting[index] = (key, note)
         if waiting and not values:
             self.pending = _Pending(waiting, filled[-1][0] + 1)
+        if not values:
+            labels = "、".join(str(raw).strip() for _, raw in filled)
+            where = "，值在下一行" if self.pending else ""
+            self._trace(row, "field", f"表头标签：{labels}{where}")
 
     def _values_below(self, row: int, filled: list[tuple[int, object]]) -> None:
         """Values under a row of labels: by column, or from the right when this row is
@@ -212,6 +218,7 @@ class HeaderReader:
         self.seen.add(key)
         if (cell := self.grid.cell(row, column)) is not None:
             project.cells[key] = cell
+        project.lines[key] = self.grid.line(row)
         self.last_field = key
         if key == "amount":
             divisor = divisor_of(note) if note else None
@@ -228,6 +235,11 @@ class HeaderReader:
         elif key in _TEXT_FIELDS:
             setattr(project, key, text)
         self._trace(row, "field", f"{_LABELS.get(key, key)}：{text}")
+
+    def _has_label(self, key: str, row: int) -> None:
+        """The form has this field (its value may be blank, or in the row below)."""
+        self.project.labels = (self.project.labels or frozenset()) | {key}
+        self.project.lines.setdefault(key, self.grid.line(row))
 
     def _label(self, text: str, row: int, column: int) -> str:
         """项目属性 written with a code is normalised (``０１０１－一年期项目`` →

@@ -350,7 +350,8 @@ class TableReader:
                 self._note_columns(project, block.columns)
                 self.flat[name] = project
                 self.projects.append(project)
-                block.carried.clear()
+                for key in [k for k in block.carried if k[0] != "project_unit"]:
+                    del block.carried[key]  # a unit's cell may span several projects
                 self._flat_fields(project, row, values)
                 self._trace(row, "field", f"项目名称：{name}")
             self.project = project
@@ -358,6 +359,9 @@ class TableReader:
 
     def _flat_fields(self, project: Project, row: int, values: dict) -> None:
         project.layout = "flat_list"
+        roles = {c.role for c in self.block.columns.columns} if self.block else set()
+        project.labels = frozenset(field for role, field in _FLAT_FIELDS.items() if role in roles)
+        project.lines["name"] = self.grid.line(row)
         if (cell := self.grid.cell(row, values[("project", "annual")][0])) is not None:
             project.cells["name"] = cell
         unit = values.get(("project_unit", "annual")) or self._carried("project_unit")
@@ -543,6 +547,9 @@ class TableReader:
 
 
 _TOTALS = frozenset({"合计", "总计"})
+# A flat list's project columns and the header fields they give.
+_FLAT_FIELDS = {"project": "name", "project_unit": "implementing_unit",
+                "project_amount": "amount", "project_goal": "goal"}
 _CONTENT_ROLES = frozenset({"name", "value", "weight", "comparator", "unit", "actual", "points",
                             "standard"})
 

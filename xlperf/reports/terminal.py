@@ -23,10 +23,14 @@ INDENT = "  "
 
 
 def location(finding: Finding) -> str:
-    """``项目07!D20``; the sheet alone when there is no cell; empty when neither."""
+    """``项目07!D20``; ``第 12 行`` in a text (no cells); empty when nothing is known."""
     if finding.sheet and finding.cell:
         return f"{finding.sheet}!{finding.cell}"
-    return finding.sheet or finding.cell or ""
+    if finding.cell:
+        return finding.cell
+    if finding.row is not None:
+        return f"{finding.sheet} 第 {finding.row} 行" if finding.sheet else f"第 {finding.row} 行"
+    return finding.sheet or ""
 
 
 def finding_line(finding: Finding) -> Text:

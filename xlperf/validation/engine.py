@@ -211,6 +211,9 @@ def _order(rule: Rule, frame: Any, rows: np.ndarray) -> np.ndarray:
     else:  # header and department findings: the row of their cell, before the table
         line = np.asarray([_cell_row(cell) for cell in frame[rule.cell].to_numpy()[rows]],
                           dtype=np.float64)
+        if rule.line in frame:  # a text's header findings: their lines
+            lines = frame[rule.line].to_numpy()[rows]
+            line = np.where((line < 0) & ~np.isnan(lines), lines, line)
     code = np.full(len(rows), float(ORDER[rule.code]))
     return np.column_stack((dept, proj, line, code))
 
@@ -230,10 +233,18 @@ def _make(rule: Rule, rows: np.ndarray, messages: list[str], severity: np.ndarra
     sheet = frame[rule.sheet].to_numpy()[rows]
     cell = frame[rule.cell].to_numpy()[rows]
     file = frame["file"].to_numpy()[rows]
-    for values in zip(severity, messages, project, sheet, cell, file, strict=True):
+    line = (frame[rule.line].to_numpy()[rows] if rule.line in frame
+            else np.full(len(rows), np.nan))
+    for values in zip(severity, messages, project, sheet, cell, file, line, strict=True):
         yield Finding(rule.code, values[0], values[1], _text_or_none(values[2]),
                       _text_or_none(values[3]), _text_or_none(values[4]),
-                      _text_or_none(values[5]))
+                      _text_or_none(values[5]), _line_or_none(values[6]))
+
+
+def _line_or_none(value: Any) -> int | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return int(value)
 
 
 def _text_or_none(value: Any) -> str | None:

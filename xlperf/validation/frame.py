@@ -48,6 +48,7 @@ GOAL_WORDS = re.compile(
 )
 # A complaint rate is not a satisfaction rate (Q004).
 COMPLAINT = re.compile(r"投诉|不满意|差评")
+BARE_WAN = "万"
 # Weights are typed by hand with one or two decimals; a smaller difference is rounding.
 TOLERANCE = 0.01
 KIND_NAMES = {"output": "产出", "effect": "效益", "satisfaction": "满意度", "cost": "成本"}
@@ -388,6 +389,9 @@ def _target_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     for q in target.quantities:
         if q.unit == "%":
             percents.extend((q.low, q.high))
+        elif q.unit == BARE_WAN:  # 250万: an amount stated (Q003), too unsure to add (K001)
+            money = True
+            floor = floor or q.comparator in (">=", ">")
         elif q.unit in MONEY_UNITS:
             money = True
             floor = floor or q.comparator in (">=", ">")
@@ -439,6 +443,11 @@ PROJECT_COLUMNS: tuple[tuple[str, object], ...] = (
     ("term_cell", object),
     ("goal_cell", object),
     ("total_cell", object),
+    ("h001_line", np.float64),
+    ("name_line", np.float64),
+    ("amount_line", np.float64),
+    ("term_line", np.float64),
+    ("goal_line", np.float64),
 )
 
 
@@ -449,11 +458,14 @@ def _project_facts(project: Project) -> tuple:
     values = _HEADER(project)
     if all(v.__class__ is str and v and not v.isspace() for v in values):  # the usual case
         empty: list[str] = []
-    else:
+    else:  # the fields the form has (a form without 项目属性 does not miss it); 项目名称 always
+        has = project.labels
         empty = [field for field, value in zip(REQUIRED_HEADER, values, strict=True)
-                 if not _text(value).strip()]
+                 if not _text(value).strip() and (has is None or field in has
+                                                  or field == "name")]
     attribute, term, goal = (_text(v) for v in values[3:])
     cells = project.cells or {}
+    lines = project.lines
     goal_length, goal_states = _goal_facts(goal)
     return (
         _amount(project.amount),
@@ -473,7 +485,17 @@ def _project_facts(project: Project) -> tuple:
         cells.get("term"),
         cells.get("goal"),
         project.total_cell,
+        _line(lines, empty[0]) if empty and empty[0] in lines else _line(lines, "name"),
+        _line(lines, "name"),
+        _line(lines, "amount"),
+        _line(lines, "term"),
+        _line(lines, "goal"),
     )
+
+
+def _line(lines: dict[str, int], key: str) -> float:
+    line = lines.get(key)
+    return float(line) if line is not None else math.nan
 
 
 def _text(value: object) -> str:
@@ -566,6 +588,8 @@ def _add_department_columns(cols: Columns, departments: Sequence[Department],
     cols["declared_cell"] = _objects([d.declared_total_cell for d in departments])[dept]
     cols["declared_sheet"] = _objects([DEPARTMENT_SHEET if d.declared_total_cell else None
                                         for d in departments])[dept]
+    cols["declared_line"] = np.asarray([_cell_number(d.declared_total_cell)
+                                        for d in departments], dtype=np.float64)[dept]
 
 
 # --- group facts -----------------------------------------------------------------------------
@@ -630,6 +654,18 @@ def _add_positions(cols: Columns, slot: np.ndarray) -> None:
     first_of = np.maximum.accumulate(np.where(new_project, np.arange(n), 0))
     first_cell = cols["cell"][first_of]
     cols["first_cell"] = np.where(pd.isna(first_cell), cols["name_cell"], first_cell)
+    # The same places as rows (a text's lines, which have no cells).
+    row = cols["row"]
+    cols["first_line"] = np.where(np.isnan(row[first_of]), cols["name_line"], row[first_of])
+    total_row = np.asarray([_cell_number(cell) for cell in total_cell], dtype=np.float64) \
+        if (~pd.isna(total_cell)).any() else np.full(n, math.nan)
+    cols["w001_line"] = np.where(np.isnan(total_row), row, total_row)
+
+
+def _cell_number(cell: object) -> float:
+    """The row number of an A1 address (``D20`` → 20.0); NaN for no cell."""
+    match = _CELL_ROW.search(cell) if isinstance(cell, str) else None
+    return float(match.group(1)) if match else math.nan
 
 
 def _add_duplicates(cols: Columns) -> None:

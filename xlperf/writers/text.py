@@ -135,7 +135,11 @@ def _header(project: Project) -> Iterator[str]:
     }
     goal_lines = _goal_lines(project.goal)
     values["goal"] = goal_lines[0]
+    has = project.labels
     for fields in HEADER_ROWS:
+        fields = tuple(f for f in fields if f == "name" or has is None or f in has)
+        if not fields:
+            continue
         cells = [text for field in fields for text in (HEADER_LABELS[field], values[field])]
         cells += [""] * (TABLE_WIDTH - len(cells))
         yield "\t".join(cells)

@@ -3,9 +3,8 @@
 ``read_text`` takes a file as offices send it (GBK or UTF-8, BOM, CRLF);
 ``parse_text`` takes the decoded text. The text becomes one grid (a row per
 line, cells split at tabs, each row keeping its line number) for the table
-reader; the lines before the first table are the notice. Each project gets the
-sheet name it will have in a workbook (``项目01`` …), so a department read
-from a text and the same department read from its workbook compare equal.
+reader; the lines before the first table are the notice. A text has no sheets
+or cells: findings on it point at lines (``第 12 行``).
 """
 
 from __future__ import annotations
@@ -51,8 +50,6 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     if not any(project.indicators for project in projects):
         raise InputError(PROSE if _PROSE_WORDS.search(text) and not projects else NO_TABLE,
                          file=source)
-    for index, project in enumerate(projects, start=1):
-        project.sheet = f"项目{index:02d}"
     department.projects = projects
     department.normalizations = grid.normalizations
     return department

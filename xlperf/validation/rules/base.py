@@ -50,6 +50,15 @@ class Example:
     twin: bool = False
 
 
+# The row a finding points at, beside its cell: each cell column's row column (a text has
+# lines and no cells).
+LINE_OF_CELL: dict[str, str] = {
+    "cell": "row", "weight_at": "row", "w001_cell": "w001_line", "first_cell": "first_line",
+    "h001_cell": "h001_line", "name_cell": "name_line", "amount_cell": "amount_line",
+    "term_cell": "term_line", "goal_cell": "goal_line", "declared_cell": "declared_line",
+}
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -71,3 +80,8 @@ class Rule:
     explain: str = ""  # a longer "why" for the docs
     frame: Literal["indicators", "normalizations", "notes"] = "indicators"
     forms: Forms = "goal_tables"
+
+    @property
+    def line(self) -> str:
+        """The frame column holding the row (or text line) the finding points at."""
+        return LINE_OF_CELL.get(self.cell, "row")

@@ -29,12 +29,14 @@ _DECLARED = re.compile(rb"<\?xml[^>]*\bencoding=[\"']([^\"']*)[\"']")
 _STAMP = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def save_workbook(workbook, path: str | Path, timestamp: datetime | None = None) -> None:
-    """Write ``workbook`` to ``path`` via a temporary file; ``timestamp`` fixes every date in it."""
+def save_workbook(workbook, path: str | Path, timestamp: datetime | None = None,
+                  verify: Callable[[Path], None] | None = None) -> None:
+    """Write ``workbook`` to ``path`` via a temporary file; ``timestamp`` fixes every date in it;
+    ``verify`` checks the written file before it is moved into place (and may refuse it)."""
     buffer = io.BytesIO()
     workbook.save(buffer)
     stamp = (timestamp or datetime.now(UTC)).replace(microsecond=0)
-    write_bytes_atomic(path, restamp(buffer.getvalue(), stamp))
+    write_bytes_atomic(path, restamp(buffer.getvalue(), stamp), verify)
 
 
 def save_copy(workbook, path: str | Path) -> None:

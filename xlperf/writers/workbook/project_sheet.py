@@ -182,7 +182,7 @@ def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: b
     for key, address in layout.HEADER_CELLS.items():
         value_cell = ws[address]
         label_cell = ws.cell(row=value_cell.row, column=value_cell.column - 1)
-        _label(label_cell, layout.HEADER_LABELS[key])
+        _label(label_cell, layout.HEADER_LABELS[key] if _has_field(project, key) else "")
         if key == "amount":
             set_number_or_text(value_cell, project.amount, styles.AMOUNT_FORMAT)
             value_cell.alignment = styles.WRAP
@@ -208,8 +208,14 @@ def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: b
         _fit_header_rows(ws, project, shape, last_col)
 
 
+def _has_field(project: Project, key: str) -> bool:
+    """Whether the project's form has this header field (another office's form may not:
+    its sheet then shows no label, and rule H001 does not ask for it)."""
+    return key == "name" or project.labels is None or key in project.labels
+
+
 def _label(cell, text: str) -> None:
-    cell.value = text
+    cell.value = text or None
     cell.font = styles.BOLD
     cell.fill = styles.LABEL_FILL
     cell.alignment = styles.CENTER

@@ -11,6 +11,7 @@ public functions write through a temporary file (``xlperf.atomic``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -44,8 +45,13 @@ LIST_WIDTHS = {"A": 8, "B": 60, "C": 14, "D": 10}
 
 
 def write_department(department: Department, path: str | Path, *,
-                     timestamp: datetime | None = None) -> None:
-    """Write ``department`` as a workbook the reader reads back to the same model."""
+                     timestamp: datetime | None = None,
+                     verify: Callable[[Path], None] | None = None) -> None:
+    """Write ``department`` as a workbook the reader reads back to the same model.
+
+    ``verify`` is called with the written file before it replaces ``path``: ``xlperf
+    import`` reads it back there, and refuses to move in a workbook that differs.
+    """
     workbook = _new_workbook()
     lists = _write_lists(workbook, department.settings.get("framework"))
     _write_info(workbook, department, legal_rows=len(department.legal_basis))
@@ -55,7 +61,7 @@ def write_department(department: Department, path: str | Path, *,
         ws = workbook.create_sheet(sheet)
         write_project_sheet(ws, project, project_rows(project), lists, fit_rows=True)
     _finish(workbook)
-    save_workbook(workbook, path, timestamp)
+    save_workbook(workbook, path, timestamp, verify)
 
 
 def write_template(path: str | Path, department: str | None = None, year: int | None = None,
