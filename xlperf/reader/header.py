@@ -75,6 +75,7 @@ class HeaderReader:
     funds: dict[str, float] = field(default_factory=dict)
     cost_column: int | None = None  # the 金额 column while inside a cost breakdown
     seen: set[str] = field(default_factory=set)  # fields read (the first label wins)
+    cost_total: tuple[float, int, int] | None = None  # a cost breakdown's 合计: value, where
     labels: set[str] = field(default_factory=set)  # every label met (tells the family)
 
     # --- rows ---------------------------------------------------------------------------
@@ -184,12 +185,15 @@ class HeaderReader:
         if labels and label_key(str(first)) not in ("合计", "小计", "总计"):
             self.cost_column = None
             return False
-        amount = next((raw for index, raw in filled if index == self.cost_column), None)
-        value, _ = read_amount(amount, self.divisor) if amount is not None else (None, [])
+        amount = next(((index, raw) for index, raw in filled if index == self.cost_column),
+                      None)
+        value, _ = read_amount(amount[1], self.divisor) if amount is not None else (None, [])
         item = self.grid.text_of(first, row, filled[0][0])
         self.project.cost_lines.append((item, value))
         if label_key(item) in ("合计", "总计"):
             self.cost_column = None
+            if isinstance(value, float) and amount is not None:
+                self.cost_total = (value, row, amount[0])
         return True
 
     def _unit_line(self, filled: list[tuple[int, object]]) -> None:
@@ -270,6 +274,8 @@ class HeaderReader:
         project = self.project
         if project.term:
             project.period = split_period(project.term)
+        if "amount" not in self.seen and self.cost_total is not None:
+            self._amount_from_costs(*self.cost_total)
         if not self.funds:
             return
         total = project.amount if isinstance(project.amount, float) else None
@@ -278,6 +284,16 @@ class HeaderReader:
         if project.amount is None and "amount" not in self.seen:
             project.amount = round(sum(self.funds.values()), 6)
             project.funds.total = project.amount
+
+    def _amount_from_costs(self, value: float, row: int, column: int) -> None:
+        """A form whose money is its 项目预算成本构成 (鄂州): the amount is that table's 合计."""
+        project = self.project
+        project.amount = value
+        project.labels = (project.labels or frozenset()) | {"amount"}
+        project.lines["amount"] = self.grid.line(row)
+        if (cell := self.grid.cell(row, column)) is not None:
+            project.cells["amount"] = cell
+        self._trace(row, "field", f"项目金额：{value:g}（万元，取成本构成表的合计）")
 
     def _trace(self, row: int, kind: str, message: str) -> None:
         if self.trace is not None:

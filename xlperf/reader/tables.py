@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from xlperf.model import Indicator, Project, ReadingNote
-from xlperf.model.framework import load_framework, parse_label
+from xlperf.model.framework import bundled_frameworks, load_framework, parse_label
 from xlperf.model.text import normalize_label, parse_number, read_amount
 from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
@@ -282,7 +282,8 @@ class TableReader:
     def _placed_row(self, row: int, cells: list, placed: Placed) -> None:
         block = self.block
         assert block is not None
-        values = _values(placed)
+        values = _values(placed) if placed.in_place else self._second_level(block,
+                                                                             _values(placed))
         content = [role for role in values if role[0] in _CONTENT_ROLES]
         if placed.impossible or (block.after_note and not placed.in_place):
             self._note(row, cells, "无法确定各单元格属于哪一列")
@@ -322,6 +323,21 @@ class TableReader:
             self._trace(row, "indicator", f"{where}：{item.level1} / {item.level2} / "
                         f"{item.name}" + (f" / {item.value}" if item.value else "")
                         + (f" / 权重 {item.weight}" if item.weight is not None else ""))
+
+    def _second_level(self, block: _Block, values: dict) -> dict:
+        """成本指标 names a 一级 (cost as a first level) and a 二级 (under 产出指标): placed
+        in the 一级 column of a row that lost cells and has no 二级, under a 一级 that has
+        it as a child, it is that 二级 (a browser copy left the merged 一级 cell out)."""
+        first = values.get(("level1", "annual"))
+        carried = block.carried.get(("level1", "label"))
+        if (first is None or ("level2", "annual") in values or not carried
+                or not isinstance(first[1], str) or kinds.level_of(first[1]) != 3):
+            return values
+        if not _is_child(str(carried), first[1]):
+            return values
+        values = dict(values)
+        values[("level2", "annual")] = values.pop(("level1", "annual"))
+        return values
 
     def _lone_text(self, values: dict, block: _Block, placed: Placed) -> bool:
         """A text line with one cell of prose that lost its place (a signature, an org name)
@@ -517,7 +533,8 @@ class TableReader:
         """The form's columns are those of its annual block (a 长期 block adds none)."""
         long_term_block = any(c.role == "block" and block_side(c.header) == "long_term"
                               for c in columns.columns)
-        if project.columns is None or not long_term_block:
+        annual = columns.index_of("name") is not None or columns.two_level
+        if project.columns is None or (annual and not long_term_block):
             project.columns = columns.model_columns()
 
     def _is_self_evaluation(self, block: _Block) -> bool:
@@ -556,16 +573,28 @@ _CONTENT_ROLES = frozenset({"name", "value", "weight", "comparator", "unit", "ac
 
 def _category(label: str) -> tuple[str, str]:
     """A two-level table's first column: 数量指标 is a 二级, whose 一级 follows from the
-    framework (产出指标); 效益指标 is a 一级 with no 二级."""
+    standard framework (产出指标); 效益指标 is a 一级 with no 二级. (成本指标, a 一级 of
+    the cost-first-level framework too, is read as the standard one's 二级.)"""
     if not label:
         return "", ""
-    levels = kinds.level_of(label)
-    if levels & 2 and not levels & 1:
-        framework = load_framework(_CATEGORY_FRAMEWORK)
-        second = framework.second_by_name(parse_label(label)[1])
-        parent = framework.parent_of(second) if second is not None else None
-        return (parent.name if parent else ""), label
+    framework = load_framework(_CATEGORY_FRAMEWORK)
+    second = framework.second_by_name(parse_label(label)[1]) if kinds.level_of(label) & 2 \
+        else None
+    parent = framework.parent_of(second) if second is not None else None
+    if parent is not None:
+        return parent.name, label
     return label, ""
+
+
+def _is_child(level1: str, label: str) -> bool:
+    """Whether some bundled framework has ``label`` as a 二级 of the 一级 ``level1``."""
+    for name in bundled_frameworks():
+        framework = load_framework(name)
+        first = framework.first(level1) or framework.first_by_name(parse_label(level1)[1])
+        if first is not None and framework.second_by_name(parse_label(label)[1], first) in \
+                first.children:
+            return True
+    return False
 
 
 def _values(placed: Placed) -> dict[tuple[str, str], tuple[int, object]]:

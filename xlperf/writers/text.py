@@ -165,7 +165,8 @@ def _columns(project: Project) -> list[str]:
     """The seed's four columns (绩效值 only where the form has weights), 指标值 when an
     indicator has a value, and the form's other columns."""
     form = set(project.columns) if project.columns is not None else {"weight"}
-    columns = ["level1", "level2", "name"]
+    columns = ["category", "name"] if project.layout == "two_level" else ["level1", "level2",
+                                                                           "name"]
     if "weight" in form:
         columns.append("weight")
     if "value" in form or "comparator" in form or "unit" in form or any(
@@ -183,6 +184,8 @@ def _split(project: Project) -> bool:
 def _column_label(project: Project, role: str) -> str:
     if role == "weight" and project.layout == "self_evaluation":
         return SCORE_LABEL
+    if project.layout == "two_level" and role == "name":  # 一级指标 | 二级指标, as the form has
+        return COLUMN_LABELS["level2"]
     return COLUMN_LABELS[role]
 
 
@@ -198,7 +201,9 @@ def _row(item: Indicator, previous: Indicator | None, columns: list[str],
     """A row; 一级/二级 cells stay empty where the published table merges them."""
     new_level1 = previous is None or item.level1 != previous.level1
     new_level2 = new_level1 or previous is None or item.level2 != previous.level2
+    category = item.level2 or item.level1  # a two-level table's first column
     cells = {
+        "category": _cell(category) if new_level2 else "",
         "level1": _cell(item.level1) if new_level1 else "",
         "level2": _cell(item.level2) if new_level2 else "",
         "name": _cell(item.name),

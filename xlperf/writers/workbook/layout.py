@@ -63,6 +63,7 @@ EXTRA_HEADER = {"mid_term_goal": "中期目标", "fiscal": "其中：财政拨�
 # Indicator columns by role, as xlperf writes them: the labels the vocabulary reads.
 COLUMN_LABELS: dict[str, str] = {
     "level1": "一级指标",
+    "category": "一级指标",  # a two-level table's first column (数量指标 …)
     "level2": "二级指标",
     "name": "三级指标",
     "weight": "绩效值",

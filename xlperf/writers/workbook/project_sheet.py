@@ -28,7 +28,7 @@ from xlperf.writers.workbook import layout, styles
 from xlperf.writers.workbook.styles import set_number_or_text, set_text
 
 # Column widths (Excel units ≈ one Latin digit; a Chinese character takes two).
-COLUMN_WIDTHS = {"level1": 14, "level2": 20, "name": 56, "weight": 12, "value": 18,
+COLUMN_WIDTHS = {"level1": 14, "category": 14, "level2": 20, "name": 56, "weight": 12, "value": 18,
                  "comparator": 10, "unit": 10, "standard": 14, "direction": 12, "actual": 16,
                  "points": 10}
 LINE_HEIGHT = 15.0  # points per wrapped line at 11 pt
@@ -87,7 +87,8 @@ class Shape:
 def shape_of(project: Project, rows: list[Row]) -> Shape:
     """The columns and extra header rows ``project``'s form needs."""
     form = set(project.columns) if project.columns is not None else {"weight"}
-    roles = ["level1", "level2", "name"]
+    roles = ["category", "name"] if project.layout == "two_level" else ["level1", "level2",
+                                                                         "name"]
     if "weight" in form:
         roles.append("weight")
     roles.append("value")
@@ -112,6 +113,13 @@ def _extra_rows(project: Project) -> tuple[tuple[str, str], ...]:
     return tuple(extra)
 
 
+def two_level_rows(project: Project) -> list[Row]:
+    """A two-level table's rows: its first column holds the 二级 (数量指标 …) or, where a row
+    has none, the 一级 (效益指标), as the form wrote it."""
+    return [Row(item.level2 or item.level1, "", item) for item in project.indicators] \
+        or [Row("", "")]
+
+
 def framework_rows(framework) -> list[Row]:
     """The blank template's indicator rows: every 二级 of the framework, with room under it."""
     rows = [Row(first.label, second.label)
@@ -122,6 +130,8 @@ def framework_rows(framework) -> list[Row]:
 
 
 def project_rows(project: Project) -> list[Row]:
+    if project.layout == "two_level":
+        return two_level_rows(project)
     rows = [Row(item.level1, item.level2, item) for item in project.indicators]
     return rows or [Row("", "")]  # keep the SUM range valid for a project without rows
 
@@ -240,9 +250,12 @@ def _fit_header_rows(ws, project: Project, shape: Shape, last_col: str) -> None:
 
 def _write_indicator_header(ws, shape: Shape, row: int, last_col: str, project: Project,
                             side: str = "") -> None:
+    two_level = "category" in shape.roles
     for index, role in enumerate(shape.roles, start=1):
         cell = ws.cell(row=row, column=index)
         label = layout.COLUMN_LABELS[role]
+        if two_level and role in ("category", "name"):  # 一级指标 | 二级指标, as the form has
+            label = layout.COLUMN_LABELS["level1" if role == "category" else "level2"]
         if role == "weight" and project.layout == "self_evaluation":
             label = layout.SCORE_LABEL
         if side and role != "level1":
@@ -257,11 +270,13 @@ def _write_indicator_header(ws, shape: Shape, row: int, last_col: str, project: 
 def _write_indicator(ws, row_number: int, row: Row, shape: Shape, last_col: str,
                      fit_rows: bool) -> None:
     set_text(ws[f"A{row_number}"], row.level1)
-    set_text(ws[f"B{row_number}"], row.level2)
+    if "level2" in shape.roles:
+        set_text(ws[f"B{row_number}"], row.level2)
     item = row.indicator
     if item is not None:
-        for role in shape.roles[2:]:
-            _write_value(ws[f"{shape.letter(role)}{row_number}"], role, item, shape)
+        for role in shape.roles:
+            if role not in ("level1", "level2", "category"):
+                _write_value(ws[f"{shape.letter(role)}{row_number}"], role, item, shape)
         if fit_rows:
             ws.row_dimensions[row_number].height = fit_height(item.name, COLUMN_WIDTHS["name"])
     for index, role in enumerate(shape.roles, start=1):
@@ -334,13 +349,14 @@ def _add_validations(ws, lists: Lists, first: int, last: int, shape: Shape) -> N
     level1.add(f"A{first}:A{last}")
     level2 = DataValidation(type="list", formula1=lists.level2, allow_blank=True,
                             errorStyle="warning", error=pick, errorTitle="二级指标")
-    level2.add(f"B{first}:B{last}")
+    if "level2" in shape.roles:
+        level2.add(f"B{first}:B{last}")
     attribute = DataValidation(type="list", formula1=lists.attributes, allow_blank=True,
                                errorStyle="warning", error=pick, errorTitle="项目属性")
     attribute.add(layout.HEADER_CELLS["attribute"])
     amount = _non_negative("项目年度金额", "请填写数字，单位万元，如 12.5")
     amount.add(layout.HEADER_CELLS["amount"])
-    checks = [level1, level2, attribute, amount]
+    checks = [level1, attribute, amount] + ([level2] if "level2" in shape.roles else [])
     if shape.weighted:
         weight = _non_negative("绩效值",
                                "请填写分值（不小于 0 的数字）；各项合计应等于权重合计要求")
