@@ -356,7 +356,7 @@ def _add_validations(ws, lists: Lists, first: int, last: int, shape: Shape) -> N
     attribute.add(layout.HEADER_CELLS["attribute"])
     amount = _non_negative("项目年度金额", "请填写数字，单位万元，如 12.5")
     amount.add(layout.HEADER_CELLS["amount"])
-    checks = [level1, attribute, amount] + ([level2] if "level2" in shape.roles else [])
+    checks = [level1, *([level2] if "level2" in shape.roles else []), attribute, amount]
     if shape.weighted:
         weight = _non_negative("绩效值",
                                "请填写分值（不小于 0 的数字）；各项合计应等于权重合计要求")
