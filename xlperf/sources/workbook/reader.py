@@ -106,7 +106,7 @@ def _load_grids(package: Package) -> list[Grid]:
         raise InputError("工作簿设置了密码，xlperf 无法读取；请取消密码后保存再试") from None
     except BaseException as exc:  # calamine raises its own errors and pyo3 panics
         _reraise_fatal(exc)
-        raise InputError(f"工作簿已损坏，无法读取（{_short(exc)}）；"
+        raise InputError(f"工作簿已损坏，无法读取（{_reason(exc)}）；"
                          "请在 Excel 中打开并另存后再试") from None
     with book:
         names = [meta.name for meta in book.sheets_metadata
@@ -132,7 +132,7 @@ def _load_grid(book, name: str) -> Grid:
         merged = list(sheet.merged_cell_ranges or []) if interesting else []
     except BaseException as exc:
         _reraise_fatal(exc)
-        raise InputError(f"工作表无法读取（{_short(exc)}），文件可能已损坏", sheet=name) from None
+        raise InputError(f"工作表无法读取（{_reason(exc)}），文件可能已损坏", sheet=name) from None
     return Grid(name, rows, merged=merged)
 
 
@@ -156,6 +156,12 @@ def _reraise_fatal(exc: BaseException) -> None:
         raise exc
 
 
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+# What calamine's errors mean, for a finance officer (its own words are English).
+_REASONS = (("detect file format", "无法识别文件格式"), ("zip", "压缩结构不完整"),
+            ("xml", "内部 XML 不完整"), ("cfb", "文件结构不完整"), ("password", "文件已加密"),
+            ("utf", "文字编码有误"))
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).lower()
+    return next((reason for word, reason in _REASONS if word in text), "文件内容不完整")
