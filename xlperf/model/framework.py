@@ -231,11 +231,16 @@ def choose(pairs: Iterable[tuple[str, str]],
     A pair is explained when its 一级 is known and its 二级 is known under it;
     ties go to the earlier framework of ``PREFERENCE`` (the standard one first).
     """
-    distinct = {(a, b) for a, b in pairs if a or b}
-    names = candidates or bundled_frameworks()
+    return _choose(frozenset((a, b) for a, b in pairs if a or b),
+                   candidates or bundled_frameworks())
+
+
+@lru_cache(maxsize=4096)
+def _choose(distinct: frozenset[tuple[str, str]], names: tuple[str, ...]) -> str:
+    """Cached: a batch's tables repeat a few sets of labels."""
     if not distinct:
         return names[0]
-    scores = [(_explained(load_framework(name), distinct), -index, name)
+    scores = [(_explained(load_framework(name), set(distinct)), -index, name)
               for index, name in enumerate(names)]
     return max(scores)[2]
 

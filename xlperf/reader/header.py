@@ -75,20 +75,25 @@ class HeaderReader:
     funds: dict[str, float] = field(default_factory=dict)
     cost_column: int | None = None  # the 金额 column while inside a cost breakdown
     seen: set[str] = field(default_factory=set)  # fields read (the first label wins)
+    fields: set[str] = field(default_factory=set)  # fields the form has a label for
     cost_total: tuple[float, int, int] | None = None  # a cost breakdown's 合计: value, where
     labels: set[str] = field(default_factory=set)  # every label met (tells the family)
 
     # --- rows ---------------------------------------------------------------------------
 
     def feed(self, row: int) -> None:
-        cells = self.grid.values(row)
-        filled = [(index, raw) for index, raw in enumerate(cells) if not is_blank(raw)]
+        grid = self.grid
+        cells = grid.values(row) if grid.uncached else grid.rows[row]
+        filled = [(index, raw) for index, raw in enumerate(cells)
+                  if raw != "" and raw is not None
+                  and not (raw.__class__ is str and not raw.strip(BLANK_CHARS))]
         if not filled:
             if self.last_field in _GOALS:
                 self.goal_lines[self.last_field].append("")
             return
         self._unit_line(filled)
-        labels = [(index, raw) for index, raw in filled if _is_label(raw)]
+        labels = [(index, raw) for index, raw in filled if raw.__class__ is str
+                  and is_header_label(raw)]
         if self.cost_column is not None and self._cost_line(row, filled, labels):
             return
         if labels or any(_inline(raw)[0] for _, raw in filled):
@@ -142,7 +147,7 @@ class HeaderReader:
                 waiting[index] = (key, note)
         if waiting and not values:
             self.pending = _Pending(waiting, filled[-1][0] + 1)
-        if not values:
+        if not values and self.trace is not None:
             labels = "、".join(str(raw).strip() for _, raw in filled)
             where = "，值在下一行" if self.pending else ""
             self._trace(row, "field", f"表头标签：{labels}{where}")
@@ -198,7 +203,8 @@ class HeaderReader:
 
     def _unit_line(self, filled: list[tuple[int, object]]) -> None:
         for _, raw in filled:
-            if isinstance(raw, str) and (found := AMOUNT_UNIT_IN_TEXT.search(raw)):
+            if raw.__class__ is str and "单位" in raw and (
+                    found := AMOUNT_UNIT_IN_TEXT.search(raw)):
                 self.divisor = divisor_of(found.group(1)) or self.divisor
 
     def _unplaced(self, row: int, filled: list[tuple[int, object]]) -> None:
@@ -229,7 +235,8 @@ class HeaderReader:
             value, repairs = read_amount(raw, divisor or self.divisor)
             self.grid.note(repairs, raw, row, column, None)
             project.amount = value
-            self._trace(row, "field", f"项目金额：{value}（万元）")
+            if self.trace is not None:
+                self._trace(row, "field", f"项目金额：{value}（万元）")
             return
         text = self.grid.text_of(raw, row, column)
         if key == "attribute":
@@ -238,11 +245,12 @@ class HeaderReader:
             self.goal_lines[key] = [text]
         elif key in _TEXT_FIELDS:
             setattr(project, key, text)
-        self._trace(row, "field", f"{_LABELS.get(key, key)}：{text}")
+        if self.trace is not None:
+            self._trace(row, "field", f"{_LABELS.get(key, key)}：{text}")
 
     def _has_label(self, key: str, row: int) -> None:
         """The form has this field (its value may be blank, or in the row below)."""
-        self.project.labels = (self.project.labels or frozenset()) | {key}
+        self.fields.add(key)
         self.project.lines.setdefault(key, self.grid.line(row))
 
     def _label(self, text: str, row: int, column: int) -> str:
@@ -276,6 +284,8 @@ class HeaderReader:
             project.period = split_period(project.term)
         if "amount" not in self.seen and self.cost_total is not None:
             self._amount_from_costs(*self.cost_total)
+        if self.fields:
+            project.labels = frozenset(self.fields) | (project.labels or frozenset())
         if not self.funds:
             return
         total = project.amount if isinstance(project.amount, float) else None
@@ -289,7 +299,7 @@ class HeaderReader:
         """A form whose money is its 项目预算成本构成 (鄂州): the amount is that table's 合计."""
         project = self.project
         project.amount = value
-        project.labels = (project.labels or frozenset()) | {"amount"}
+        self.fields.add("amount")
         project.lines["amount"] = self.grid.line(row)
         if (cell := self.grid.cell(row, column)) is not None:
             project.cells["amount"] = cell

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from xlperf.model import Indicator, Project, ReadingNote
+from xlperf.model import Indicator, Number, Project, ReadingNote
 from xlperf.model.framework import bundled_frameworks, load_framework, parse_label
 from xlperf.model.text import normalize_label, parse_number, read_amount
 from xlperf.model.vocabulary import (
@@ -43,6 +44,7 @@ from xlperf.model.vocabulary import (
 )
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
+from xlperf.reader.fast import FastRows
 from xlperf.reader.header import HeaderReader, inline_field
 from xlperf.reader.layouts import family
 from xlperf.reader.placement import Placed, place
@@ -78,6 +80,7 @@ class _Block:
     side: str  # "annual", or "long_term" for a block labelled 长期绩效指标
     carried: dict[tuple[str, str], object] = field(default_factory=dict)
     after_note: bool = False
+    fast: FastRows | None = None  # the plain columns, when the header has only those
 
 
 class TableReader:
@@ -98,25 +101,37 @@ class TableReader:
         self.table_like: set[int] = set()  # ids of projects with a table's shape
         self.blank_tables = 0  # tables found but not filled in (a blank template's)
         self.row = 0  # the row being read
+        self.clean_labels: dict[str, str] = {}  # level labels read that needed no repair
 
     # --- the pass over the rows ---------------------------------------------------------
 
     def read(self) -> list[Project]:
         grid = self.grid
-        previous: list = []
-        for row in range(len(grid.rows)):
-            cells = grid.values(row)
+        rows, formulas = grid.rows, bool(grid.uncached)
+        for row in range(len(rows)):
             self.row = row
-            self._row(row, cells, previous)
-            if any(not is_blank(value) for value in cells):
-                previous = cells
+            cells = grid.values(row) if formulas else rows[row]
+            block = self.block
+            if (self.state == "indicators" and block is not None and block.fast is not None
+                    and block.fast.fits(cells)):
+                self._fast_row(row, cells, block, block.fast)
+            else:
+                self._row(row, cells)
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
         self.blank_tables = sum(1 for p in self.projects
                                 if id(p) in self.table_like and p not in kept)
         return kept
 
-    def _row(self, row: int, cells: list, previous: list) -> None:
+    def _above(self, row: int) -> list:
+        """The filled row before ``row`` (a group row over an indicator header)."""
+        for index in range(row - 1, -1, -1):
+            cells = self.grid.rows[index]
+            if any(not is_blank(value) for value in cells):
+                return cells
+        return []
+
+    def _row(self, row: int, cells: list) -> None:
         first = _first_filled(cells)
         if first is None:
             if self.header is not None and self.state == "header":
@@ -130,7 +145,8 @@ class TableReader:
             return
         if text is not None and self._heading(row, cells, text):
             return
-        columns = indicator_header(cells, row, previous) if self._may_be_header(cells) else None
+        columns = (indicator_header(cells, row, self._above(row)) if self._may_be_header(cells)
+                   else None)
         if columns is not None:
             self._start_block(row, columns)
             return
@@ -143,7 +159,9 @@ class TableReader:
 
     def _heading(self, row: int, cells: list, text: str) -> bool:
         """A table title or unit line: ends the rows above (a page break, or the next table)."""
-        if not all(_is_heading_cell(raw) for raw in cells if not is_blank(raw)):
+        if "表" not in text and "单位" not in text:  # every title ends with 表
+            return False
+        if not all(_is_heading_cell(raw) for raw in cells if raw != "" and raw is not None):
             return False
         line = "".join(raw for raw in cells if isinstance(raw, str))
         unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
@@ -156,14 +174,19 @@ class TableReader:
         elif self.state == "header" and self.header is not None:
             self.header.feed(row)
             return True
-        self._trace(row, "title", f"标题：{text}")
+        if self.context.trace is not None:
+            self._trace(row, "title", f"标题：{text}")
         return True
 
     # --- header rows --------------------------------------------------------------------
 
     def _header_row(self, row: int, cells: list) -> None:
-        fields = _fields_of(cells)
-        if fields and (self.state == "outside" or self._starts_project(fields)):
+        # Outside a table any header field starts one; inside, a second 项目名称 does (every
+        # spelling of it has 项目).
+        outside = self.state == "outside"
+        fields = _fields_of(cells) if outside or any(
+            raw.__class__ is str and "项目" in raw for raw in cells) else []
+        if fields and (outside or self._starts_project(fields)):
             self._new_project()
             self.state = "header"
         if self.state != "header" or self.header is None:
@@ -198,10 +221,8 @@ class TableReader:
 
     def _may_be_header(self, cells: list) -> bool:
         """Cheap test before ``indicator_header``: some cell names a level column."""
-        for raw in cells:
-            if raw.__class__ is str and ("指标" in raw or "一级" in raw or "二级" in raw):
-                return True
-        return False
+        line = "".join(raw for raw in cells if raw.__class__ is str)
+        return "指标" in line or "一级" in line or "二级" in line or "三级" in line
 
     # --- indicator rows -----------------------------------------------------------------
 
@@ -218,12 +239,15 @@ class TableReader:
             if column.role == "block" and (found := block_side(column.header)):
                 side = found
         self.block = _Block(columns, side)
+        if side == "annual" and FastRows.applies(columns):
+            self.block.fast = FastRows(columns)
         self.state = "indicators"
         if self.project is not None:
             self._note_columns(self.project, columns)
-        roles = "、".join(f"{c.header}" for c in columns.columns if c.role != "other")
-        self._trace(row, "header", f"指标表头：{roles}" + "".join(
-            f"（{note}）" for note in columns.notes))
+        if self.context.trace is not None:
+            roles = "、".join(f"{c.header}" for c in columns.columns if c.role != "other")
+            self._trace(row, "header", f"指标表头：{roles}" + "".join(
+                f"（{note}）" for note in columns.notes))
 
     def _indicator_row(self, row: int, cells: list, index: int, raw: object,
                        text: str | None) -> None:
@@ -234,7 +258,8 @@ class TableReader:
             if is_stop_row_label(text) or (lone and _ends_table(text)):
                 self._total(row, text, block)
                 self.state = "outside"
-                self._trace(row, "stop", f"表格结束：{_joined(self.grid, row, cells)}")
+                if self.context.trace is not None:
+                    self._trace(row, "stop", f"表格结束：{_joined(self.grid, row, cells)}")
                 return
             if lone and _is_block_title(text):
                 self._trace(row, "skipped", f"指标分区标题：{text}")
@@ -257,6 +282,75 @@ class TableReader:
         if placed is None:
             return
         self._placed_row(row, cells, placed)
+
+    def _fast_row(self, row: int, cells: list, block: _Block, fast: FastRows) -> None:
+        """An intact row of a plain table (``fast.py``): read as ``_placed_row`` reads it.
+
+        The hot loop of reading (a city's batch has about a million rows): cells are taken
+        from the row's list once and the common cases (text needing no trim, a float
+        weight, a label seen before) are decided inline.
+        """
+        grid, carried = self.grid, block.carried
+        first, second, name = cells[fast.level1], cells[fast.level2], cells[fast.name]
+        weight_column, value_column = fast.weight, fast.value
+        weight = cells[weight_column] if weight_column is not None else ""
+        value = cells[value_column] if value_column is not None else ""
+        clean = self.clean_labels  # labels that need no repair, as read
+        if first != "":
+            label = clean.get(first) or self._label((fast.level1, first))
+            if carried.get(_LEVEL1) != label:
+                carried.pop(_LEVEL2, None)
+            carried[_LEVEL1] = label
+        if second != "":
+            carried[_LEVEL2] = clean.get(second) or self._label((fast.level2, second))
+        trimmed = name.strip(BLANK_CHARS) if name.__class__ is str else ""
+        weight_blank = weight == "" or weight is None or (
+            weight.__class__ is str and not weight.strip(BLANK_CHARS))
+        value_blank = value == "" or value is None or (
+            value.__class__ is str and not value.strip(BLANK_CHARS))
+        if not trimmed and weight_blank and value_blank:
+            self._trace(row, "levels", "只有一级/二级，向下沿用")
+            return
+        project = self.project
+        if project is None:
+            self._new_project()
+            project = self.project
+            assert project is not None
+        indicators = project.indicators
+        if len(indicators) >= MAX_INDICATOR_ROWS:
+            self._too_many(row)
+        addressed = grid.addressed
+        line = row + 1 if grid.lines is None else grid.lines[row]
+        text = trimmed if trimmed == name else grid.text_of(name, row, fast.name)
+        number: Number = None
+        if weight_column is not None:
+            if weight.__class__ is float:
+                number = weight
+            elif not weight_blank:
+                number, repairs = parse_number(weight)
+                if repairs:
+                    grid.note(repairs, weight, row, weight_column, None)
+        shown = None if value_blank else (grid.text_of(value, row, value_column) or None)
+        item = Indicator(
+            carried.get(_LEVEL1, ""), carried.get(_LEVEL2, ""), text, number, shown,
+            is_not_applicable(text), grid.sheet,
+            f"{fast.name_letter}{line}" if addressed else None,
+            f"{fast.weight_letter}{line}" if addressed and weight_column is not None else None,
+            line)
+        if self.self_evaluation_title:
+            item.score = item.weight
+        indicators.append(item)
+        if self.context.trace is not None:
+            self._trace(row, "indicator", f"指标：{item.level1} / {item.level2} / {item.name}"
+                        + (f" / {item.value}" if item.value else "")
+                        + (f" / 权重 {item.weight}" if item.weight is not None else ""))
+
+    def _too_many(self, row: int) -> None:
+        from xlperf.errors import InputError
+
+        raise InputError(f"指标行超过 {MAX_INDICATOR_ROWS} 行，不像一张绩效目标表；"
+                         "请删除多余的行后再试", sheet=self.grid.sheet,
+                         cell=self.grid.cell(row, 0))
 
     def _total(self, row: int, text: str, block: _Block) -> None:
         """The 合计 row of a table with weights: where its live weight total is."""
@@ -308,11 +402,7 @@ class TableReader:
             return
         self._carry(block, values)
         if len(project.indicators) >= MAX_INDICATOR_ROWS:
-            from xlperf.errors import InputError
-
-            raise InputError(f"指标行超过 {MAX_INDICATOR_ROWS} 行，不像一张绩效目标表；"
-                             "请删除多余的行后再试", sheet=self.grid.sheet,
-                             cell=self.grid.cell(row, 0))
+            self._too_many(row)
         for side in ("annual", "long_term"):
             item = self._indicator(row, block, values, side)
             if item is None:
@@ -500,21 +590,12 @@ class TableReader:
         """A 一级/二级 label with its code normalised (``１１－数量指标`` → ``11-数量指标``)."""
         raw = cell[1]
         original = raw.strip(BLANK_CHARS) if isinstance(raw, str) else str(raw)
-        label = normalize_label(original)
-        if label != original:
-            self._label_repairs(original, cell[0])
+        label, repairs = _normalized_label(original)
+        if repairs:
+            self.grid.note(list(repairs), original, self.row, cell[0], None)
+        elif raw == label:
+            self.clean_labels[raw] = label
         return label
-
-    def _label_repairs(self, original: str, column: int) -> None:
-        kinds_found = []
-        if any(ch.isspace() for ch in original):
-            kinds_found.append("space")
-        if _ODD_HYPHENS & set(original):
-            kinds_found.append("hyphen")
-        if any(unicodedata.normalize("NFKC", ch) != ch for ch in original
-               if not ch.isspace() and ch not in _ODD_HYPHENS):
-            kinds_found.append("fullwidth")
-        self.grid.note(kinds_found, original, self.row, column, None)
 
     # --- finishing ----------------------------------------------------------------------
 
@@ -564,11 +645,30 @@ class TableReader:
 
 
 _TOTALS = frozenset({"合计", "总计"})
+_LEVEL1, _LEVEL2 = ("level1", "label"), ("level2", "annual")  # keys of _Block.carried
 # A flat list's project columns and the header fields they give.
 _FLAT_FIELDS = {"project": "name", "project_unit": "implementing_unit",
                 "project_amount": "amount", "project_goal": "goal"}
 _CONTENT_ROLES = frozenset({"name", "value", "weight", "comparator", "unit", "actual", "points",
                             "standard"})
+
+
+@lru_cache(maxsize=4096)
+def _normalized_label(original: str) -> tuple[str, tuple[str, ...]]:
+    """A label normalised (``１１－数量指标`` → ``11-数量指标``) and the kinds of repair made,
+    for rule T001. Cached: a batch repeats the same few labels on every row."""
+    label = normalize_label(original)
+    if label == original:
+        return label, ()
+    kinds_found = []
+    if any(ch.isspace() for ch in original):
+        kinds_found.append("space")
+    if _ODD_HYPHENS & set(original):
+        kinds_found.append("hyphen")
+    if any(unicodedata.normalize("NFKC", ch) != ch for ch in original
+           if not ch.isspace() and ch not in _ODD_HYPHENS):
+        kinds_found.append("fullwidth")
+    return label, tuple(kinds_found)
 
 
 def _category(label: str) -> tuple[str, str]:
@@ -631,6 +731,15 @@ def starts_table(cells: list) -> bool:
     return indicator_header(cells, 0) is not None
 
 
+def _blank(raw: object) -> bool:
+    """``is_blank`` with the common cases (empty text, a number) decided first."""
+    if raw == "" or raw is None:
+        return True
+    if raw.__class__ is float:
+        return False
+    return isinstance(raw, str) and not raw.strip(BLANK_CHARS)
+
+
 def _first_filled(cells: list) -> tuple[int, object] | None:
     for index, raw in enumerate(cells):
         if raw != "" and raw is not None and not (isinstance(raw, str)
@@ -650,6 +759,8 @@ def _squeeze(text: str) -> str:
 def _is_heading_cell(raw: object) -> bool:
     if not isinstance(raw, str):
         return False
+    if not raw.strip(BLANK_CHARS):
+        return True  # a blank cell beside the title
     text = unicodedata.normalize("NFKC", raw).strip(BLANK_CHARS)
     return is_table_title(text) or bool(
         AMOUNT_UNIT_IN_TEXT.fullmatch("".join(text.split()).strip("()（）")))
@@ -661,7 +772,7 @@ def _fields_of(cells: list) -> list[str]:
     fields = []
     leading = True
     for raw in cells:
-        if is_blank(raw):
+        if raw == "" or raw is None or (raw.__class__ is str and not raw.strip(BLANK_CHARS)):
             continue
         if raw.__class__ is str:
             field_name = header_field(raw)[0] if is_header_label(raw) else None
