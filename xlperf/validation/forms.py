@@ -19,7 +19,8 @@ def framework_for(project: Project, config: Config) -> str:
     """The framework ``project`` is checked against (a bundled name or a TOML path)."""
     if config.framework is not None:
         return config.framework
-    return choose((item.level1, item.level2) for item in project.indicators)
+    return project.framework or choose((item.level1, item.level2)
+                                       for item in project.indicators)
 
 
 def is_goal_table(project: Project) -> bool:
