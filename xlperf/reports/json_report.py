@@ -26,6 +26,9 @@ def file_entry(result: FileResult) -> dict[str, Any]:
     }
     if result.unreadable:
         entry["error"] = result.error
+    else:  # added after cli.md's keys (docs/validation-reports.md)
+        entry["layouts"] = result.layouts
+        entry["frameworks"] = result.frameworks
     return entry
 
 
