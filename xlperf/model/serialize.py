@@ -53,6 +53,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "period": ({"start": project.period[0], "end": project.period[1]}
                    if project.period else None),
         "layout": project.layout or None,
+        "framework": project.framework or None,
         "columns": list(project.columns) if project.columns is not None else None,
         "long_term_indicators": [indicator_to_dict(i) for i in project.long_term_indicators],
         "notes": [_note(note) for note in project.notes],
