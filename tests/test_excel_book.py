@@ -343,3 +343,24 @@ def test_the_button_honours_xlperf_toml_beside_the_workbook(seed_workbook: Path,
     (tmp_path / "xlperf.toml").write_text('ignore = ["W001"]\n', encoding="utf-8")
     rules = {f.rule for f in validate(OpenpyxlBook.open(workbook))}
     assert "W001" not in rules and "C001" in rules
+
+
+@pytest.mark.parametrize(("argv", "mode"), [(["-c"], "常驻进程"),
+                                            (["-c", "--wb=a.xlsx", "--from_xl=1"], "每次点击")])
+def test_help_names_the_python_the_config_file_and_whether_it_stays_warm(
+    seed_workbook: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    argv: list[str], mode: str
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "argv", argv)
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))
+    book = remote_book(seed_workbook)
+    book.set_mock_caller()
+    try:
+        xlperf.excel.on_help()
+    finally:
+        del xw.Book._mock_caller
+    text = actions(book, "alert")[0]["args"][0]
+    assert sys.executable in text and mode in text
+    assert str(tmp_path / ".xlperf" / "xlperf.conf") in text
