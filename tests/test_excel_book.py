@@ -17,6 +17,7 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # before xlwings 
 
 import openpyxl
 import pytest
+from xlwings_remote import ensure_remote_engine, remote_book
 
 import xlperf.excel
 from xlperf.excel.book import add_project, clear_marks, validate
@@ -37,12 +38,7 @@ LAST_PROJECT = "自治区党政专用通信网二级网运行维护费"
 
 @pytest.fixture(scope="module", autouse=True)
 def _remote_engine() -> None:
-    """xlwings registers its remote engine at import when it finds the (free) licence key;
-    register it here when another test imported xlwings first."""
-    if "remote" not in [engine.name for engine in xw.engines]:
-        from xlwings.pro import _xlremote
-
-        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
+    ensure_remote_engine()
 
 
 @pytest.fixture(scope="module")
@@ -50,32 +46,6 @@ def seed_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "政府办.xlsx"
     write_department(read_text(DATA / "seed_notice.txt"), path)
     return path
-
-
-def book_json(path: Path) -> dict[str, Any]:
-    """What an Office.js client sends for ``path``: every sheet's values, notes and visibility."""
-    import python_calamine
-
-    commented = openpyxl.load_workbook(path)
-    sheets = []
-    with python_calamine.CalamineWorkbook.from_path(str(path)) as book:
-        for meta in book.sheets_metadata:
-            notes = [{"address": cell.coordinate} for row in commented[meta.name].iter_rows()
-                     for cell in row if cell.comment]
-            values = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            sheets.append({
-                "name": meta.name,
-                "values": [[None if v == "" else v for v in row] for row in values] or [[]],
-                "visibility": "Visible" if meta.visible == python_calamine.SheetVisibleEnum.Visible
-                else "Hidden",
-                "pictures": [], "tables": [], "notes": notes, "shapes": [], "charts": [],
-            })
-    return {"client": "Office.js", "version": xw.__version__, "names": [], "sheets": sheets,
-            "book": {"name": path.name, "active_sheet_index": 0, "selection": "A1"}}
-
-
-def remote_book(path: Path) -> Any:
-    return xw.Book(json=book_json(path))
 
 
 def actions(book: Any, func: str) -> list[dict[str, Any]]:
