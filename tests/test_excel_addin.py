@@ -235,6 +235,21 @@ def test_building_twice_gives_the_same_file(addin: Path, tmp_path: Path) -> None
     assert hashlib.sha256(again.read_bytes()).hexdigest().upper() in result.output
 
 
+def test_the_install_guide_names_the_sha256_of_this_addin(addin: Path) -> None:
+    from xlperf import __version__
+    from xlperf.excel.addin.package import sha256_of
+
+    guide = (REPO / "docs" / "excel-install.md").read_text(encoding="utf-8")
+    match = re.search(r"（xlperf ([\d.]+)，内嵌 xlwings ([\d.]+)）的加载项：\s*```\s*"
+                      r"SHA-256: ([0-9A-F]{64})", guide)
+    assert match, "docs/excel-install.md should name the add-in's SHA-256 for IT"
+    versions = (__version__, importlib.metadata.version("xlwings"))
+    if match.groups()[:2] != versions:
+        pytest.skip(f"the guide documents xlperf {match[1]} with xlwings {match[2]}, "
+                    f"this is {versions}: write the SHA-256 xlperf excel build-addin prints")
+    assert match[3] == sha256_of(addin), "docs/excel-install.md names an old SHA-256"
+
+
 # The ribbon.
 
 

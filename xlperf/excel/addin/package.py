@@ -8,8 +8,8 @@ and the macro-enabled content type added by rewriting its zip.
 
 Both carry the ribbon module of ``excel/vba`` and the xlwings module
 (``xlwings_vba``), whose RunPython the buttons call. The add-in is the same
-bytes whenever the same xlperf and xlwings build it (fixed zip timestamps), so
-IT can whitelist one SHA-256.
+bytes whenever the same xlperf and xlwings build it (fixed zip timestamps, stored
+entries), so IT can whitelist one SHA-256.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def build_addin(path: str | Path) -> Path:
         "xl/styles.xml": _styles(),
         VBA_PART: build_vba_project(modules, name="xlperf"),
     }
-    _write_zip(path, parts.items())
+    _write_zip(path, parts.items(), compress=False)
     return Path(path)
 
 
@@ -170,11 +170,15 @@ def _styles() -> bytes:
     ).encode()
 
 
-def _write_zip(path: str | Path, parts: Iterable[tuple[str, bytes]]) -> None:
-    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+def _write_zip(path: str | Path, parts: Iterable[tuple[str, bytes]], *,
+               compress: bool = True) -> None:
+    """Entries with a fixed time; ``compress=False`` stores them, so the bytes do not depend
+    on the zlib build either (the add-in: one SHA-256 wherever it is built)."""
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", method) as archive:
         for name, data in parts:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = method
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
 
