@@ -48,6 +48,15 @@ def seed_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def press(book: Any, button: Any) -> None:
+    """Run a button's entry point with ``book`` as the calling workbook (as RunPython would)."""
+    book.set_mock_caller()
+    try:
+        button()
+    finally:
+        del xw.Book._mock_caller
+
+
 def actions(book: Any, func: str) -> list[dict[str, Any]]:
     return [a for a in book.json()["actions"] if a["func"] == func]
 
@@ -118,11 +127,7 @@ def test_user_text_is_written_as_text(seed_workbook: Path) -> None:
 
 def test_the_buttons_entry_point_uses_the_calling_book(seed_workbook: Path) -> None:
     book = remote_book(seed_workbook)
-    book.set_mock_caller()
-    try:
-        xlperf.excel.on_validate()
-    finally:
-        del xw.Book._mock_caller
+    press(book, xlperf.excel.on_validate)
     assert [a["args"][1] for a in actions(book, "addSheet")] == ["校验结果", MARKS_SHEET]
 
 
@@ -132,11 +137,7 @@ def test_a_workbook_without_projects_gets_a_message_not_a_traceback(tmp_path: Pa
     workbook.active["A1"] = "随便写点什么"
     workbook.save(empty)
     book = remote_book(empty)
-    book.set_mock_caller()
-    try:
-        xlperf.excel.on_validate()
-    finally:
-        del xw.Book._mock_caller
+    press(book, xlperf.excel.on_validate)
     message = actions(book, "alert")[0]["args"][0]
     assert "没有找到项目工作表" in message
     assert not actions(book, "addSheet")
@@ -279,11 +280,7 @@ def test_render_notice_drafts_a_department_without_its_name_and_year(tmp_path: P
 
 def test_render_notice_asks_to_save_an_unsaved_book(seed_workbook: Path) -> None:
     book = remote_book(seed_workbook)  # a remote book has no folder, like an unsaved one
-    book.set_mock_caller()
-    try:
-        xlperf.excel.on_notice()
-    finally:
-        del xw.Book._mock_caller
+    press(book, xlperf.excel.on_notice)
     assert "请先保存工作簿" in actions(book, "alert")[0]["args"][0]
 
 
@@ -326,11 +323,7 @@ def test_help_names_the_python_the_config_file_and_whether_it_stays_warm(
     monkeypatch.setattr(sys, "argv", argv)
     monkeypatch.setenv("USERPROFILE", str(tmp_path))
     book = remote_book(seed_workbook)
-    book.set_mock_caller()
-    try:
-        xlperf.excel.on_help()
-    finally:
-        del xw.Book._mock_caller
+    press(book, xlperf.excel.on_help)
     text = actions(book, "alert")[0]["args"][0]
     assert sys.executable in text and mode in text
     assert str(tmp_path / ".xlperf" / "xlperf.conf") in text
