@@ -83,7 +83,7 @@ def department_to_dict(department: Department) -> dict[str, Any]:
 # What a round trip (import then read back, text → workbook → text) must keep: content,
 # not where it was, how the reader found it, or which family the form was read as.
 _LOCATIONS = ("cell", "row")
-_READING = ("sheet", "layout", "notes")
+_READING = ("sheet", "layout", "framework", "notes")
 
 
 SEED_COLUMNS = ("level1", "level2", "name", "weight")
