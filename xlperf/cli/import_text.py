@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from xlperf.cli.common import reports_input_errors
-from xlperf.errors import InputError, OutputExists
+from xlperf.errors import InputError
 
 WORKBOOK_SUFFIXES = (".xlsx",)
 
@@ -25,29 +25,24 @@ WORKBOOK_SUFFIXES = (".xlsx",)
 @reports_input_errors
 def command(notice: Path, output: Path | None, force: bool) -> None:
     """把已公开的项目支出绩效目标文本（UTF-8 或 GBK，PDF 复制出的表格文字）导入为工作簿。"""
+    from xlperf.limits import CellTooLong
+    from xlperf.outputs import Output
+
     target = output if output is not None else notice.with_suffix(".xlsx")
-    _check_target(notice, target, force)
+    if target.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise InputError("输出文件应为 .xlsx 工作簿", file=str(target))
+    out = Output(target, inputs=[notice], force=force)  # before reading: nothing is wasted
     from xlperf.sources.published_text.reader import read_text
     from xlperf.sources.workbook.writer import write_department
 
     department = read_text(notice)
     try:
-        write_department(department, target)
-    except OSError as exc:
-        raise InputError(f"无法写入输出工作簿（{exc.strerror or exc}），请检查文件夹权限，"
-                         "或文件是否正在 Excel/WPS 中打开", file=str(target)) from exc
+        with out.writing() as tmp:
+            write_department(department, tmp)
+    except CellTooLong as exc:
+        raise InputError(f"{exc.message}（要写入的工作簿 {exc.sheet}!{exc.cell}）",
+                         file=str(notice)) from None
     click.echo(summary_line(department, target))
-
-
-def _check_target(notice: Path, target: Path, force: bool) -> None:
-    if target.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise InputError("输出文件应为 .xlsx 工作簿", file=str(target))
-    if target.exists() and notice.exists() and target.resolve() == notice.resolve():
-        raise InputError("输出文件不能与输入文本相同", file=str(target))
-    if target.is_dir():
-        raise InputError("输出路径是一个文件夹，请给出 .xlsx 文件名", file=str(target))
-    if target.exists() and not force:
-        raise OutputExists("输出工作簿已存在，未覆盖；如需覆盖请加 --force", file=str(target))
 
 
 def summary_line(department, target: Path) -> str:
