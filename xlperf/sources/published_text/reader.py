@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 
 from xlperf.errors import InputError
+from xlperf.limits import check_projects, check_text
 from xlperf.model import Department
-from xlperf.sources.published_text.decoding import MAX_BYTES, read_notice_file
+from xlperf.sources.published_text.decoding import read_notice_file
 from xlperf.sources.published_text.notice import read_notice
 from xlperf.sources.published_text.tables import TableReader, is_table_start
 
@@ -30,10 +31,9 @@ def read_text(path: str | os.PathLike[str]) -> Department:
 
 def parse_text(text: str, source: str | None = None) -> Department:
     """The department a published text describes; ``source`` names it in messages."""
-    if len(text) > MAX_BYTES:
-        raise InputError(f"文本过大，超过 {MAX_BYTES // 1024 // 1024} MB 上限", file=source)
     lines = split_lines(text)
     start = next((i for i, (_, line) in enumerate(lines) if is_table_start(line)), None)
+    check_text(text, lines, start, source)  # size limits, before the tables are parsed
     if start is None:
         raise InputError(NO_TABLE, file=source)
     department = Department(source=source)
@@ -44,6 +44,7 @@ def parse_text(text: str, source: str | None = None) -> Department:
     tables.finish()
     if not department.projects:
         raise InputError(NO_TABLE, file=source)
+    check_projects(len(department.projects), source)
     return department
 
 

@@ -23,9 +23,11 @@ from itertools import chain
 from pathlib import Path
 
 from xlperf.errors import InputError
+from xlperf.limits import check_projects
 from xlperf.model import Department
 from xlperf.sources.workbook import layout
 from xlperf.sources.workbook.checks import Package, check_workbook_file
+from xlperf.sources.workbook.extent import loadable_sheets
 from xlperf.sources.workbook.formulas import uncached_formulas
 from xlperf.sources.workbook.grid import UNCACHED_FORMULA, Grid, Labels, is_blank, label_key
 from xlperf.sources.workbook.info_reader import is_info_sheet, read_info
@@ -43,7 +45,9 @@ def read_workbook(path: str | Path) -> Department:
     path = Path(path)
     package = check_workbook_file(path)
     try:
-        return department_from_grids(_load_grids(package), source, package)
+        department = department_from_grids(_load_grids(package), source, package)
+        check_projects(len(department.projects), None)
+        return department
     except InputError as exc:
         if exc.file:
             raise
@@ -108,6 +112,7 @@ def _load_grids(package: Package) -> list[Grid]:
     with book:
         names = [meta.name for meta in book.sheets_metadata
                  if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        names = loadable_sheets(package, names, SCAN_ROWS, _SHEET_LABEL_TEXTS)
         grids = [_load_grid(book, name) for name in names if name not in NOT_PROJECT_SHEETS]
         if _all_blank(grids):
             grids += [_load_grid(book, name) for name in names if name in NOT_PROJECT_SHEETS]
@@ -133,8 +138,8 @@ def _load_grid(book, name: str) -> Grid:
     return Grid(name, rows, merged=merged)
 
 
-_SHEET_LABELS = Labels({label_key(layout.HEADER_LABELS["name"]),
-                        label_key(layout.DEPARTMENT_FIELDS[0].label)})
+_SHEET_LABEL_TEXTS = (layout.HEADER_LABELS["name"], layout.DEPARTMENT_FIELDS[0].label)
+_SHEET_LABELS = Labels(set(map(label_key, _SHEET_LABEL_TEXTS)))
 
 
 def _mentions_labels(rows: list[list]) -> bool:
