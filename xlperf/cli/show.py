@@ -51,24 +51,35 @@ def amount_total(department) -> tuple[float, int]:
 
 
 def summary_table(department):
-    """One row per project: 工作表, 项目名称, 金额, 指标数, 权重合计; amounts totalled below."""
-    from rich.table import Table
+    """One row per project: 工作表, 项目名称, 金额, 指标数, 权重合计; amounts totalled below.
 
+    Every string from the workbook goes in as ``Text``: rich would read ``[/]`` or
+    ``[link=…]`` in a project name as its markup (a crash, a clickable link).
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from xlperf.cli.common import shown
     from xlperf.model.text import format_amount, format_number
+
+    def text(value: object) -> Text:
+        return Text(shown(value))
 
     year = f" {department.year} 年" if department.year else ""
     published = f"，公开日期 {department.published.isoformat()}" if department.published else ""
-    table = Table(title=f"{department.name or '（未填部门名称）'}{year}项目支出绩效目标{published}")
+    table = Table(title=text(f"{department.name or '（未填部门名称）'}{year}项目支出绩效目标"
+                             f"{published}"))
     for header, justify in (("工作表", "left"), ("项目名称", "left"), ("金额（万元）", "right"),
                             ("指标数", "right"), ("权重合计", "right")):
         table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for project in department.projects:
         total, texts = weight_total(project)
         weights = format_number(total) + (f"（另有 {texts} 项非数字）" if texts else "")
-        table.add_row(project.sheet or "", project.name, format_amount(project.amount),
-                      str(len(project.indicators)), weights)
+        table.add_row(text(project.sheet or ""), text(project.name),
+                      text(format_amount(project.amount)), str(len(project.indicators)),
+                      weights)
     total, missing = amount_total(department)
     note = f"，另有 {missing} 个项目金额不是数字" if missing else ""
     count = len(department.projects)
-    table.caption = f"共 {count} 个项目，金额合计 {format_amount(total)} 万元{note}"
+    table.caption = text(f"共 {count} 个项目，金额合计 {format_amount(total)} 万元{note}")
     return table
