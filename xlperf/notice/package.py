@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import secrets
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -185,13 +185,13 @@ def write_package(package: Package, templates: str | None = None, jobs: int = 0,
     manifest = _preflight(renderer, package)
     outdir = normalise(package.outdir)
     created = [folder for folder in (outdir, *outdir.parents) if not os.path.lexists(folder)]
+    # Named before it exists, so that it is removed however early the run stops (Ctrl-C).
+    scratch = outdir / f"{SCRATCH_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
     try:
-        outdir.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=outdir))
-    except OSError as exc:
-        _remove_empty(created)
-        raise output_error(exc, outdir / INDEX_NAME, str(package.outdir)) from None
-    try:
+        try:
+            scratch.mkdir(mode=0o700, parents=True)
+        except OSError as exc:
+            raise output_error(exc, outdir / INDEX_NAME, str(package.outdir)) from None
         staged = dataclasses.replace(package, outdir=scratch / "package")
         _render(staged, scratch / "pdf-source", templates, jobs, advance)
         write_text_atomic(staged.index, manifest)
