@@ -32,7 +32,7 @@ bench: $(STAMP)
 
 # Regenerate the committed template and sample workbooks (tests check they match).
 workbooks: $(STAMP)
-	$(BIN)/python -m xlperf.sources.workbook.regenerate
+	$(BIN)/python -m xlperf.writers.workbook.regenerate
 
 clean:
 	rm -rf $(VENV) xlperf-demo .pytest_cache

@@ -28,7 +28,7 @@ def _write(index: int, folder: str) -> str:
     sys.path.insert(0, str(HERE))
     import synthetic
 
-    from xlperf.sources.workbook.writer import write_department
+    from xlperf.writers.workbook.writer import write_department
 
     path = Path(folder) / f"部门{index:04d}.xlsx"
     write_department(synthetic.department(index), path)

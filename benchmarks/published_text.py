@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from xlperf.sources.published_text.reader import parse_text
-from xlperf.sources.published_text.writer import format_text
+from xlperf.sources.text.reader import parse_text
+from xlperf.writers.text import format_text
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "data" / "seed_notice.txt"
 SIZES = (1, 10, 100, 1000)  # copies of the seed's 7 tables

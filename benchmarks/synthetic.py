@@ -17,7 +17,8 @@ from xlperf.model import Department, Indicator, Project
 
 # Bump when the generated departments or the way xlperf writes workbooks change: the
 # cache folder is named after it. 2: sheet text stored as UTF-8, as Excel stores it.
-GENERATOR_VERSION = 2
+# 3: 部门信息 has a 公开说明 row.
+GENERATOR_VERSION = 3
 PROJECTS_PER_DEPARTMENT = 30
 LEGAL_BASIS = "《自治区党委 人民政府关于全面实施预算绩效管理的实施意见》（宁党发〔2019〕9号）"
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import openpyxl
 
 from xlperf.sources.workbook.reader import read_workbook
-from xlperf.sources.workbook.regenerate import sample_department
-from xlperf.sources.workbook.writer import write_department
+from xlperf.writers.workbook.regenerate import sample_department
+from xlperf.writers.workbook.writer import write_department
 
 
 def openpyxl_read(path: Path) -> int:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from xlperf.model import Department
-from xlperf.sources.published_text.reader import read_text
+from xlperf.sources.text.reader import read_text
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed_notice.txt"
@@ -33,7 +33,7 @@ def without_pdf_spaces(text: str) -> str:
 
 
 def write_workbook(department: Department, path: Path) -> Path:
-    from xlperf.sources.workbook.writer import write_department
+    from xlperf.writers.workbook.writer import write_department
 
     write_department(department, path)
     return path

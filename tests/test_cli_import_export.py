@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from xlperf.cli import cli
 from xlperf.model.serialize import comparable
-from xlperf.sources.published_text.reader import parse_text, read_text
+from xlperf.sources.text.reader import parse_text, read_text
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed_notice.txt"
@@ -156,12 +156,17 @@ def test_show_json_prints_the_model_as_model_md_shows_it(seed_workbook):
     assert (data["department"], data["year"], data["published"]) == (
         "石嘴山市人民政府办公室", 2024, "2024-02-05")
     first = data["projects"][0]
-    assert list(first) == ["name", "competent_department", "implementing_unit", "attribute",
-                           "term", "division", "amount", "goal", "sheet", "indicators"]
+    # model.md's keys first, in its order; the keys other layouts add after them.
+    assert list(first)[:10] == ["name", "competent_department", "implementing_unit",
+                                "attribute", "term", "division", "amount", "goal", "sheet",
+                                "indicators"]
+    assert {"mid_term_goal", "funds", "period", "layout", "columns", "notes"} <= set(first)
     assert first["amount"] == 10.0 and first["sheet"] == "项目01"
-    assert first["indicators"][0] == {  # the example in model.md
+    indicator = first["indicators"][0]
+    assert dict(list(indicator.items())[:7]) == {  # the example in model.md
         "level1": "1-产出指标", "level2": "11-数量指标", "name": "全年督查不少于 50 次",
         "value": None, "weight": 20.0, "not_applicable": False, "cell": "C11"}
+    assert {"comparator", "target", "unit", "direction", "standard", "score"} <= set(indicator)
     assert data["projects"][5]["amount"] == 76.9
     assert "石嘴山" in result.stdout  # Chinese as written, not \\u escapes
     assert result.stdout.startswith('{\n  "department"')  # indent=2

@@ -6,7 +6,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from xlperf.cli import cli
-from xlperf.sources.workbook import layout
+from xlperf.writers.workbook import layout
 
 
 def run(*args: str):

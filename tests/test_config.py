@@ -90,7 +90,7 @@ def test_invalid_toml_is_a_chinese_input_error_naming_the_file(tmp_path: Path) -
     ("required_total = \"很多\"\n", "应为正数"),
     ("ignore = [\"Z999\"]\n", "不是规则代码"),
     ("policy = \"产出很多\"\n", "无法读取"),
-    ("framework = \"provincial\"\n", "standard"),
+    ("framework = \"national\"\n", "standard"),
     ("[severity]\nQ001 = \"fatal\"\n", "级别应为"),
     ("[severity]\nQ = \"error\"\n", "完整的规则代码"),
     ("[glossary]\nmeasurable = \"合规\"\n", "词语列表"),

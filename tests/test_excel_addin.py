@@ -242,9 +242,9 @@ def test_every_sheet_of_the_macro_workbook_has_its_document_module(macro_workboo
 def test_embedding_macros_keeps_the_department_data(tmp_path: Path) -> None:
     from xlperf.excel.addin.package import embed_macros
     from xlperf.model.serialize import department_to_dict
-    from xlperf.sources.published_text.reader import read_text
+    from xlperf.sources.text.reader import read_text
     from xlperf.sources.workbook.reader import read_workbook
-    from xlperf.sources.workbook.writer import write_department
+    from xlperf.writers.workbook.writer import write_department
 
     plain, macro = tmp_path / "seed.xlsx", tmp_path / "seed.xlsm"
     write_department(read_text(REPO / "tests" / "data" / "seed_notice.txt"), plain)

@@ -27,8 +27,8 @@ from xlperf.reports.marks import (
     REPORT_HEADER,
     SEVERITY_FILLS,
 )
-from xlperf.sources.published_text.reader import read_text
-from xlperf.sources.workbook.writer import write_department
+from xlperf.sources.text.reader import read_text
+from xlperf.writers.workbook.writer import write_department
 
 xw = pytest.importorskip("xlwings")
 DATA = Path(__file__).parent / "data"

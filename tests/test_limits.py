@@ -25,7 +25,7 @@ from hostile_corpus import (
 
 from xlperf import limits
 from xlperf.errors import InputError
-from xlperf.sources.published_text.reader import parse_text, read_text
+from xlperf.sources.text.reader import parse_text, read_text
 from xlperf.sources.workbook.reader import read_workbook
 
 pytestmark = pytest.mark.skipif(not CAN_FORK, reason="needs fork (POSIX)")
@@ -49,10 +49,10 @@ def test_a_text_beyond_a_limit_is_refused_by_every_command(build, words, tmp_pat
 def test_the_text_limit_is_checked_before_the_tables_are_parsed(tmp_path: Path,
                                                                 monkeypatch) -> None:
     """Refused in seconds: the tables of a too-large text are never read."""
-    from xlperf.sources.published_text import tables
+    from xlperf.sources.text import reader
 
     source = tx_too_many_projects(tmp_path)
-    monkeypatch.setattr(tables.TableReader, "feed", lambda *args: pytest.fail("parsed"))
+    monkeypatch.setattr(reader, "read_tables", lambda *args: pytest.fail("parsed"))
     with pytest.raises(InputError, match="项目"):
         read_text(source)
 

@@ -21,7 +21,7 @@ from notice_support import clean_seed
 from xlperf.atomic import atomic_path
 from xlperf.errors import OutputExists
 from xlperf.outputs import Output
-from xlperf.sources.workbook.writer import write_department
+from xlperf.writers.workbook.writer import write_department
 
 pytestmark = pytest.mark.skipif(not CAN_FORK, reason="needs fork (POSIX)")
 

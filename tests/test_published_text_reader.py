@@ -10,8 +10,8 @@ import pytest
 from xlperf.errors import InputError
 from xlperf.model.serialize import comparable
 from xlperf.sources import read_department
-from xlperf.sources.published_text.decoding import MAX_BYTES
-from xlperf.sources.published_text.reader import parse_text, read_text
+from xlperf.sources.text.decoding import MAX_BYTES
+from xlperf.sources.text.reader import parse_text, read_text
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed_notice.txt"
@@ -48,7 +48,7 @@ def test_seed_notice_fields(seed):
 
 def test_seed_projects_and_header_fields(seed):
     assert len(seed.projects) == 7
-    assert [p.sheet for p in seed.projects] == [f"项目0{i}" for i in range(1, 8)]
+    assert [p.sheet for p in seed.projects] == [None] * 7  # a text has no sheets
     first = seed.projects[0]
     assert first.name == "重点工作专项督查组工作经费"
     assert first.competent_department == "石嘴山市人民政府办公室"
@@ -221,8 +221,10 @@ def test_blank_lines_in_and_between_tables():
 
 
 def test_values_that_are_not_numbers_are_kept_as_text():
-    first, second = read_text(DATA / "value_not_number.txt").projects
-    assert first.amount == "10万元"
+    department = read_text(DATA / "value_not_number.txt")
+    first, second = department.projects
+    assert first.amount == 10.0  # 10万元: the unit is read, and the reading is reported
+    assert ("unit", "10万元") in {(n.kind, n.original) for n in department.normalizations}
     assert second.amount == "待定"
     assert [i.weight for i in first.indicators] == ["待定", "二十", 30.0, 10.0]
     assert second.indicators[-1].not_applicable and second.indicators[-1].weight is None
@@ -278,12 +280,13 @@ def test_another_department_as_a_new_user_would_bring_it():
     assert vaccines.amount == 46.8
 
 
-def test_department_named_in_the_title_line_only():
+def test_a_title_line_gives_the_year_but_never_the_department():
+    """A notice title is not a department line: the department is left for 部门信息 to ask."""
     text = ("石嘴山市民政局2024年项目支出绩效目标\n\n部门项目支出预算绩效目标表\n"
             "项目名称\t低保资金\t\t\n一级指标\t二级指标\t三级指标\t绩效值\n"
             "1-产出指标\t11-数量指标\t保障 3000 人\t100\n")
     dept = parse_text(text)
-    assert (dept.name, dept.year) == ("石嘴山市民政局", 2024)
+    assert (dept.name, dept.year) == ("", 2024)
 
 
 def test_heading_and_unit_on_one_line_end_the_table_above():
@@ -357,10 +360,18 @@ def test_a_row_that_lost_its_tabs_is_placed_by_a_central_form_level_name():
         "产出指标", "社会效益指标", "老年人生活质量明显提高", 30.0)
 
 
-def test_department_after_guanyu_in_the_title():
-    text = ("关于公开平罗县民政局2025年项目支出绩效目标的说明\n\n项目名称\t低保资金\n"
+@pytest.mark.parametrize("title", [
+    "关于公开平罗县民政局2025年项目支出绩效目标的说明",
+    "关于下达2025年项目资金的通知",
+    "绩效目标表",
+    "2023年项目支出绩效目标申报表",
+])
+def test_a_form_or_notice_title_is_never_the_department(title):
+    text = (f"{title}\n\n项目名称\t低保资金\n"
             "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t保障 3000 人\t100\n")
-    assert parse_text(text).name == "平罗县民政局"
+    department = parse_text(text)
+    assert department.name == "" and department.signing_body == ""
+    assert department.disclosure == ""
 
 
 # -- bad input ------------------------------------------------------------------------

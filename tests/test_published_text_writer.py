@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,14 +14,13 @@ from xlperf.model import Department, Indicator, Project
 from xlperf.model.framework import bundled_frameworks, load_framework
 from xlperf.model.serialize import comparable
 from xlperf.model.text import parse_number
-from xlperf.sources.published_text.reader import parse_text, read_text
-from xlperf.sources.published_text.writer import format_tables, format_text
-from xlperf.sources.workbook.layout import (
-    COLUMN_ALIASES,
-    COLUMN_LABELS,
-    HEADER_ALIASES,
-    PROJECT_ATTRIBUTES,
-)
+from xlperf.model.vocabulary import is_not_applicable, vocabulary
+from xlperf.sources.text.reader import parse_text, read_text
+from xlperf.writers.text import disclosure_sentence, format_tables, format_text
+from xlperf.writers.workbook.layout import COLUMN_LABELS, PROJECT_ATTRIBUTES
+
+HEADER_ALIASES = vocabulary().header_fields
+COLUMN_ALIASES = vocabulary().columns
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed_notice.txt"
@@ -168,7 +168,9 @@ def indicators(draw, with_values: bool) -> Indicator:
         return Indicator(level1, level2, "本指标不适用", draw(st.sampled_from([None, 0.0])),
                          not_applicable=True)
     value = draw(st.one_of(st.none(), prose(10))) if with_values else None
-    return Indicator(level1, level2, draw(prose()), draw(weights), value=value)
+    name = draw(prose())
+    return Indicator(level1, level2, name, draw(weights), value=value,
+                     not_applicable=is_not_applicable(name))  # 无 alone does not apply
 
 
 @st.composite
@@ -194,7 +196,18 @@ legal_item = st.builds(
                                    min_size=1, max_size=12)),
 )
 
-departments = st.builds(
+def published(department: Department, with_notice: bool) -> Department:
+    """A published text has its notice (the disclosure sentence xlperf writes), or is a bare
+    table with no notice fields at all."""
+    if with_notice:
+        department.disclosure = disclosure_sentence(department)
+    else:
+        department = replace(department, name="", year=None, published=None, legal_basis=[],
+                             attachment_title="", signing_body="")
+    return department
+
+
+bare_departments = st.builds(
     Department,
     name=prose(16),
     year=st.one_of(st.none(), st.integers(2000, 2099)),
@@ -204,6 +217,7 @@ departments = st.builds(
     attachment_title=st.one_of(st.just(""), prose(20)),
     signing_body=st.one_of(st.just(""), prose(16)),
 )
+departments = st.builds(published, bare_departments, st.booleans())
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -217,7 +231,7 @@ def test_signer_ending_in_a_colon_is_not_mistaken_for_a_salutation():
     # Found by hypothesis in CI: a colon line after the body is the signer, only
     # colon lines before the body are salutations (各有关单位：).
     department = Department(
-        name="一", signing_body="一：",
+        name="一", signing_body="一：", disclosure="现将一项目支出预算绩效目标予以公开。",
         projects=[Project(name="一", goal="一", indicators=[
             Indicator(level1="1-产出指标", level2="11-数量指标", name="一")])],
     )

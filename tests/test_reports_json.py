@@ -30,7 +30,8 @@ def test_file_entry_matches_cli_md_example() -> None:
         "projects": 7,
         "findings": [
             {"rule": "W001", "severity": "error", "project": LAST_PROJECT,
-             "sheet": "项目07", "cell": "D20", "message": "权重合计为 0，应为 100"},
+             "sheet": "项目07", "cell": "D20", "message": "权重合计为 0，应为 100",
+             "row": None},  # added after cli.md's keys: the line, for a text without cells
         ],
     }]
     assert report["summary"] == {"files": 1, "projects": 7, "error": 1, "warning": 0, "info": 0}

@@ -21,6 +21,8 @@ SPEC = {
     "K001": "error", "K002": "warning", "K003": "error",
     "T001": "info",
 }
+# Codes added since (docs/rules.md): the reading family R.
+ADDED = {"R001": "info", "R002": "info", "R003": "info"}
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 
 
@@ -30,7 +32,7 @@ def _codes(rule: Rule, which: str) -> list[str]:
 
 
 def test_the_catalogue_has_every_code_of_the_spec_with_its_severity() -> None:
-    assert {rule.code: rule.severity for rule in CATALOGUE} == SPEC
+    assert {rule.code: rule.severity for rule in CATALOGUE} == SPEC | ADDED
 
 
 @pytest.mark.parametrize("rule", CATALOGUE, ids=lambda r: r.code)

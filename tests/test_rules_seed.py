@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from xlperf.sources.published_text.reader import read_text
+from xlperf.sources.text.reader import read_text
 from xlperf.validation.engine import validate
 from xlperf.validation.findings import Finding
 
@@ -28,8 +28,8 @@ def test_w001_names_the_total(findings: list[Finding]) -> None:
     (w001,) = [f for f in findings if f.rule == "W001"]
     assert w001.message == "权重合计为 0，应为 100"
     assert w001.file == str(SEED)
-    assert w001.sheet == "项目07"
-    assert w001.cell is None  # a text has no cells
+    assert w001.sheet is None and w001.cell is None  # a text has no sheets or cells …
+    assert w001.row == 206  # … so the finding names the line: the project's last row
 
 
 def test_warnings_a_reviewer_would_agree_with(findings: list[Finding]) -> None:

@@ -11,9 +11,9 @@ import pytest
 from workbook_builders import SEED_LIKE_INDICATORS, project_sheet_rows, save_workbook
 
 from xlperf.errors import InputError
+from xlperf.reader.tables import MAX_INDICATOR_ROWS
 from xlperf.sources import read_department
 from xlperf.sources.workbook import checks
-from xlperf.sources.workbook.project_reader import MAX_INDICATOR_ROWS
 from xlperf.sources.workbook.reader import read_workbook
 
 DATA = Path(__file__).parent / "data"
@@ -51,16 +51,17 @@ def test_corrupt_member_inside_a_valid_zip(tmp_path):
     assert "损坏" in refusal(path).message
 
 
-def test_old_xls_renamed_to_xlsx(tmp_path):
+def test_old_xls_renamed_to_xlsx_reads_by_its_content(tmp_path):
     path = tmp_path / "old_format.xlsx"
     shutil.copyfile(DATA / "old_format.xls", path)
-    assert ".xls" in refusal(path).message and "另存为 .xlsx" in refusal(path).message
+    assert read_department(path).projects[0].name == "重点工作专项督查组工作经费"
 
 
-def test_old_xls_by_its_suffix():
-    with pytest.raises(InputError) as caught:
-        read_department(DATA / "old_format.xls")
-    assert "另存为 .xlsx" in caught.value.message
+def test_old_xls_is_read_natively():
+    department = read_department(DATA / "old_format.xls")
+    (project,) = department.projects
+    assert project.indicators[0].name == "全年督查不少于 50 次"
+    assert project.indicators[0].cell == "C3"  # findings point at its cells
 
 
 def test_password_protected_workbook():
@@ -115,7 +116,7 @@ def test_workbook_without_project_sheet(tmp_path):
 
 
 def test_blank_template_is_not_a_department_yet(tmp_path):
-    from xlperf.sources.workbook.writer import write_template
+    from xlperf.writers.workbook.writer import write_template
 
     path = tmp_path / "template.xlsx"
     write_template(path)

@@ -16,12 +16,13 @@ from hypothesis import strategies as st
 from workbook_builders import SEED_LIKE_INDICATORS, project_sheet_rows
 
 from xlperf.errors import InputError
-from xlperf.sources.workbook import layout
-from xlperf.sources.workbook.grid import Grid
+from xlperf.model.vocabulary import vocabulary
+from xlperf.sources.grid import Grid
 from xlperf.sources.workbook.reader import department_from_grids
 from xlperf.validation.engine import validate
+from xlperf.writers.workbook import layout
 
-LABELS = [label for labels in layout.HEADER_ALIASES.values() for label in labels] + [
+LABELS = [label for labels in vocabulary().header_fields.values() for label in labels] + [
     *layout.COLUMN_LABELS.values(), layout.TOTAL_LABEL, layout.UNIT_LABEL, "单位：元",
     "项目年度金额（元）", "1-产出指标", "22-社会效益", "一、产出指标", "（一）数量指标",
     "本指标不适用", "无", "不适用", "部门名称", "预算年度",

@@ -105,10 +105,20 @@ def test_fullwidth_digits_are_read_and_reported(tmp_path):
 def test_values_that_are_not_numbers_are_kept_as_written(tmp_path):
     rows = [["1-产出指标", "11-数量指标", "甲", "待定"]]
     path = save_workbook(tmp_path / "value_not_number.xlsx",
-                         {"项目01": project_sheet_rows(rows, amount="10万元")})
+                         {"项目01": project_sheet_rows(rows, amount="待定")})
     project = only_project(path)
-    assert project.amount == "10万元"
+    assert project.amount == "待定"
     assert project.indicators[0].weight == "待定"
+
+
+def test_an_amount_written_with_its_unit_is_read_in_wan_yuan(tmp_path):
+    """Other offices write 250万 or 8,000元 in the amount cell: read, and reported (T001)."""
+    for written, amount in (("10万元", 10.0), ("250万", 250.0), ("8,000元", 0.8)):
+        rows = project_sheet_rows([["1-产出指标", "11-数量指标", "甲", 100]], amount=written)
+        path = save_workbook(tmp_path / f"amount_{amount}.xlsx", {"项目01": rows})
+        department = read_workbook(path)
+        assert department.projects[0].amount == amount
+        assert ("unit", written) in {(n.kind, n.original) for n in department.normalizations}
 
 
 def test_blank_rows_inside_the_table_are_skipped(tmp_path):

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 
 from xlperf.model import Department, Indicator, Project, load_framework
 from xlperf.model.serialize import comparable
-from xlperf.sources.published_text.reader import read_text
-from xlperf.sources.workbook import layout
-from xlperf.sources.workbook.grid import label_key
+from xlperf.model.vocabulary import label_key, vocabulary
+from xlperf.sources.text.reader import read_text
 from xlperf.sources.workbook.reader import UNCACHED_FORMULA, read_workbook
-from xlperf.sources.workbook.regenerate import TEMPLATE_NAME, regenerate, sample_name
-from xlperf.sources.workbook.writer import write_department, write_template
+from xlperf.writers.workbook import layout
+from xlperf.writers.workbook.regenerate import TEMPLATE_NAME, regenerate, sample_name
+from xlperf.writers.workbook.writer import write_department, write_template
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).parent / "data" / "seed_notice.txt"
@@ -127,7 +127,7 @@ def test_notice_fields_and_settings_round_trip(tmp_path):
 
 RESERVED = {label_key(text) for text in (
     *layout.HEADER_LABELS.values(), *layout.COLUMN_LABELS.values(),
-    *(a for aliases in layout.COLUMN_ALIASES.values() for a in aliases),
+    *(a for aliases in vocabulary().columns.values() for a in aliases),
     *(f.label for f in (*layout.DEPARTMENT_FIELDS, *layout.SETTING_FIELDS)),
     layout.TOTAL_LABEL, "总计", layout.TABLE_TITLE, layout.UNIT_LABEL, "单位：元")}
 ALPHABET = "督查经费全年不少于次满意度达到以上项目（）《》，。、%=+-@#ab1 ０５"
@@ -138,7 +138,7 @@ optional_texts = st.one_of(st.just(""), texts)
 # significant digits, so a float with more than that would not survive; none occurs.)
 numbers = st.builds(lambda n, places: n / 10**places, st.integers(0, 10**9),
                     st.integers(0, 4))
-not_numbers = st.sampled_from(["待定", "10万元", "约 5"])
+not_numbers = st.sampled_from(["待定", "约 5", "854万854万"])  # 10万元 reads as 10
 level1s = st.sampled_from([item.label for item in FRAMEWORK.level1])
 level2s = st.sampled_from([item.label for item in FRAMEWORK.all_level2()])
 
@@ -155,7 +155,9 @@ def indicators(draw) -> Indicator:
 @st.composite
 def projects(draw) -> Project:
     fields = {key: draw(optional_texts) for key in (
-        "competent_department", "implementing_unit", "attribute", "term", "division", "goal")}
+        "competent_department", "implementing_unit", "term", "division", "goal")}
+    # 项目属性 is a code: the reader normalises one typed with full-width digits (T001).
+    fields["attribute"] = draw(st.sampled_from(("", *layout.PROJECT_ATTRIBUTES, "上年延续性项目")))
     return Project(name=draw(texts), amount=draw(st.one_of(st.none(), numbers, not_numbers)),
                    indicators=draw(st.lists(indicators(), max_size=12)), **fields)
 
@@ -167,6 +169,7 @@ def departments(draw) -> Department:
         published=draw(st.one_of(st.none(), st.dates(date(2000, 1, 1), date(2099, 12, 31)))),
         legal_basis=draw(st.lists(texts, max_size=3)),
         attachment_title=draw(optional_texts), signing_body=draw(optional_texts),
+        disclosure=draw(optional_texts),
         projects=draw(st.lists(projects(), min_size=1, max_size=3)))
 
 

@@ -20,7 +20,7 @@ from contract import assert_no_traceback, snapshot
 from notice_support import clean_seed
 
 from xlperf.cli.batch import WORKER_DIED
-from xlperf.sources.workbook.writer import write_department
+from xlperf.writers.workbook.writer import write_department
 
 pytestmark = pytest.mark.skipif(not CAN_FORK or not Path("/proc/self/task").exists(),
                                 reason="needs fork and /proc")

@@ -65,6 +65,10 @@ def write_text_atomic(target: str | os.PathLike[str], text: str, encoding: str =
         tmp.write_text(text, encoding=encoding, newline="")
 
 
-def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
+def write_bytes_atomic(target: str | os.PathLike[str], data: bytes,
+                       verify: Callable[[Path], None] | None = None) -> None:
+    """Write ``data``; ``verify`` may inspect the written file and raise to keep it out."""
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+        if verify is not None:
+            verify(tmp)

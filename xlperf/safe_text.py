@@ -17,8 +17,10 @@ through one of these functions:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+from typing import Any
 
 # Characters XML 1.0 cannot hold (and lone surrogates, which UTF-8 cannot encode).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -56,3 +58,27 @@ def path_text(name: str | os.PathLike[str]) -> str:
     """A file name as valid UTF-8 text: bytes that were not UTF-8 become ``\\xff``."""
     text = os.fspath(name)
     return _SURROGATE.sub(_escape, text) if _SURROGATE.search(text) else text
+
+
+def without_control_characters(value: Any) -> Any:
+    """``value`` (a department, or any of its parts) with ``xml_safe`` applied to every string
+    in it, rebuilt only where something changed: what a workbook will hold, so that the
+    workbook ``xlperf import`` writes reads back equal to what it was given."""
+    if isinstance(value, str):
+        return xml_safe(value) if _NOT_XML.search(value) else value
+    if isinstance(value, list | tuple):
+        items = [without_control_characters(item) for item in value]
+        changed = any(new is not old for new, old in zip(items, value, strict=True))
+        return type(value)(items) if changed else value
+    if isinstance(value, dict):
+        items = {key: without_control_characters(item) for key, item in value.items()}
+        return items if any(items[key] is not value[key] for key in value) else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            old = getattr(value, field.name)
+            new = without_control_characters(old)
+            if new is not old:
+                changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value

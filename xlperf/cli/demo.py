@@ -31,9 +31,9 @@ def command(outdir: str) -> None:
     3. 按规则校验，指出具体单元格，并生成带标记的工作簿副本；
     4. 生成公告及附件（样例有错误，故按草稿生成）。
     """
-    from xlperf.sources.published_text.reader import parse_text
+    from xlperf.sources.text.reader import parse_text
     from xlperf.sources.workbook.reader import read_workbook
-    from xlperf.sources.workbook.writer import write_department
+    from xlperf.writers.workbook.writer import write_department
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)

@@ -29,13 +29,16 @@ def command(workbook: Path, fmt: str, output: Path | None, encoding: str) -> Non
     """把工作簿导出为公开文本格式（公告在前，每个项目一张表），可再用 xlperf import 导回。"""
     from xlperf.outputs import Output
     from xlperf.sources import read_department
-    from xlperf.sources.published_text.writer import format_text
+    from xlperf.writers.text import format_text, has_notice
 
     # Checked before reading: an output that is the workbook itself is refused however
     # it is spelled (nosuch/../in.xlsx, a link); an existing other file is replaced.
     target = Output(output, inputs=[workbook], force=True) if output is not None else None
     department = read_department(workbook)
     text = format_text(department)
+    if not has_notice(department):
+        click.echo("注意：原文件中没有公开说明（“根据……予以公开”），导出的文本只包含绩效目标表，"
+                   "没有公告部分", err=True)
     encoding = encoding.lower()
     if target is None:
         _write_stdout(text, encoding)

@@ -1,8 +1,10 @@
-"""``xlperf import NOTICE.txt -o WORKBOOK.xlsx``: a published notice into a department workbook.
+"""``xlperf import SOURCE -o WORKBOOK.xlsx``: any goal table xlperf reads, as a department workbook.
 
-The text is read completely before anything is written, an existing
-workbook is never replaced without ``--force``, and the workbook is written
-through a temporary file, so a bad notice leaves nothing behind.
+The source (a published text, another office's workbook in any layout, .xls/
+.xlsb/.ods) is read completely before anything is written. The workbook is
+written to a temporary file, read back and compared with what was read: any
+difference means exit 2 with the difference named, and nothing is written.
+An existing workbook is never replaced without ``--force``.
 """
 
 from __future__ import annotations
@@ -15,46 +17,95 @@ from xlperf.cli.common import reports_input_errors
 from xlperf.errors import InputError
 
 WORKBOOK_SUFFIXES = (".xlsx",)
+NOTES_SHOWN = 10  # rows the reader could not place, listed after the summary line
 
 
-@click.command(name="import")
-@click.argument("notice", type=click.Path(path_type=Path), metavar="NOTICE.txt")
+@click.command(
+    name="import",
+    help="把已公开的绩效目标表（公开文本 .txt，或其他单位的 .xlsx/.xls/.xlsb/.ods 工作簿，"
+         "各种表样）导入为 xlperf 工作簿。\n\n"
+         "写出前会把工作簿读回并与原文逐项比较，不一致则不写出（退出码 2）。\n\n"
+         "\b\n例：\n  xlperf import 去年公告.txt -o 部门.xlsx\n"
+         "  xlperf import 某局申报表.xls -o 某局.xlsx --force",
+)
+@click.argument("source", type=click.Path(path_type=Path), metavar="SOURCE")
 @click.option("-o", "--output", type=click.Path(path_type=Path), metavar="WORKBOOK.xlsx",
-              help="输出工作簿（默认：与文本同名的 .xlsx）")
+              help="输出工作簿（默认：与原文件同名的 .xlsx）")
 @click.option("--force", is_flag=True, help="输出工作簿已存在时覆盖它")
 @reports_input_errors
-def command(notice: Path, output: Path | None, force: bool) -> None:
-    """把已公开的项目支出绩效目标文本（UTF-8 或 GBK，PDF 复制出的表格文字）导入为工作簿。"""
+def command(source: Path, output: Path | None, force: bool) -> None:
     from xlperf.limits import CellTooLong
     from xlperf.outputs import Output
+    from xlperf.safe_text import without_control_characters
 
-    target = output if output is not None else notice.with_suffix(".xlsx")
+    target = output if output is not None else source.with_suffix(".xlsx")
     if target.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise InputError("输出文件应为 .xlsx 工作簿", file=str(target))
-    out = Output(target, inputs=[notice], force=force)  # before reading: nothing is wasted
-    from xlperf.sources.published_text.reader import read_text
-    from xlperf.sources.workbook.writer import write_department
+    out = Output(target, inputs=[source], force=force)  # before reading: nothing is wasted
+    from xlperf.sources import read_department
+    from xlperf.writers.workbook.writer import write_department
 
-    department = read_text(notice)
+    # A workbook cannot hold control characters (pasted from PDFs): written without them,
+    # and compared with what was read without them.
+    department = without_control_characters(read_department(source))
     try:
         with out.writing() as tmp:
-            write_department(department, tmp)
+            write_department(department, tmp, verify=_reads_back_as(department, target))
     except CellTooLong as exc:
         raise InputError(f"{exc.message}（要写入的工作簿 {exc.sheet}!{exc.cell}）",
-                         file=str(notice)) from None
+                         file=str(source)) from None
     click.echo(summary_line(department, target))
+    for line in note_lines(department, source):
+        click.echo(line)
+
+
+def _reads_back_as(department, target: Path):
+    """A check of the written file: it must read back to exactly what was read."""
+
+    def verify(written: Path) -> None:
+        from xlperf.model.serialize import difference
+        from xlperf.sources.workbook.reader import read_workbook
+
+        found = difference(department, read_workbook(written))
+        if found:
+            raise InputError(f"写出的工作簿读回后与原文不一致（{found}），未写出；"
+                             "请把原文件发给 xlperf 维护人员", file=str(target))
+
+    return verify
 
 
 def summary_line(department, target: Path) -> str:
-    """``已导入 某部门 2024 年：7 个项目，金额合计 194.40 万元 → 部门.xlsx``."""
+    """``已导入 某部门 2024 年：7 个项目、95 条指标，金额合计 194.40 万元 → 部门.xlsx``."""
     from xlperf.cli.show import amount_total
     from xlperf.model.text import format_amount
 
     total, missing = amount_total(department)
     year = f" {department.year} 年" if department.year else ""
-    parts = [f"{len(department.projects)} 个项目，金额合计 {format_amount(total)} 万元"]
+    indicators = sum(len(p.indicators) for p in department.projects)
+    parts = [f"{len(department.projects)} 个项目、{indicators} 条指标，"
+             f"金额合计 {format_amount(total)} 万元"]
     if missing:
         parts.append(f"{missing} 个项目金额不是数字")
+    notes = sum(len(p.notes) for p in department.projects)
+    parts.append(f"{notes} 行未能识别" if notes else "每一行都已识别")
     if department.normalizations:
         parts.append(f"修正全角数字、多余空格等 {len(department.normalizations)} 处")
     return f"已导入 {department.name or '（未填部门名称）'}{year}：{'，'.join(parts)} → {target}"
+
+
+def note_lines(department, source: Path) -> list[str]:
+    """The rows the reader could not place, with where they are (never dropped silently)."""
+    notes = [(p, n) for p in department.projects for n in p.notes]
+    lines = [f"  未识别 {_where(note)}（{note.reason}）：{note.text[:60]}"
+             for _, note in notes[:NOTES_SHOWN]]
+    if len(notes) > NOTES_SHOWN:
+        lines.append(f"  …… 另有 {len(notes) - NOTES_SHOWN} 行")
+    if notes:
+        lines.append(f"  逐行查看读取过程：xlperf show {source} --explain")
+    return lines
+
+
+def _where(note) -> str:
+    if note.sheet and note.cell:
+        return f"{note.sheet}!{note.cell}"
+    return f"第 {note.row} 行" if note.row is not None else ""

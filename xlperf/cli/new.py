@@ -34,7 +34,7 @@ def command(path: Path, department: str | None, year: int | None, force: bool,
     if macro_workbook:
         from xlperf.excel.addin.package import write_macro_template as write
     else:
-        from xlperf.sources.workbook.writer import write_template as write
+        from xlperf.writers.workbook.writer import write_template as write
     with out.writing() as tmp:
         write(tmp, department=department, year=year)
     click.echo(f"已生成模板：{path}")

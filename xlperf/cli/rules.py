@@ -124,7 +124,6 @@ def _config_text(config: Any):
     from rich.text import Text
 
     from xlperf.cli.common import shown
-    from xlperf.model.framework import load_framework
 
     policy = (" / ".join(f"{k} {v:g}" for k, v in config.policy.items())
               if config.policy else "未配置（不检查 W005）")
@@ -136,7 +135,7 @@ def _config_text(config: Any):
         ("配置来源", config.source or "未找到 xlperf.toml，使用默认配置"),
         ("权重合计要求", f"{config.required_total:g}"),
         ("一级指标权重方案", policy),
-        ("指标体系", f"{config.framework}（{load_framework(config.framework).title}）"),
+        ("指标体系", _framework_text(config.framework)),
         ("启用的规则", select),
         ("忽略的规则", ignore),
         ("级别调整", severity or "无"),
@@ -146,6 +145,15 @@ def _config_text(config: Any):
     for label, value in rows:
         text.append(f"\n  {label}：{shown(value)}")
     return text
+
+
+def _framework_text(name: str | None) -> str:
+    from xlperf.model.framework import bundled_frameworks, load_framework
+
+    if name is None:
+        names = "、".join(bundled_frameworks())
+        return f"自动（每张表按其一级/二级指标的写法选用：{names}）"
+    return f"{name}（{load_framework(name).title}）"
 
 
 def _print_rule(rule: Any, config: Any, as_json: bool) -> None:

@@ -14,8 +14,8 @@ from typing import Any
 from xlperf.errors import InputError
 from xlperf.excel.port import BookPort
 from xlperf.model import Department
-from xlperf.sources.workbook import layout
 from xlperf.validation.findings import SEVERITIES, Finding
+from xlperf.writers.workbook import layout
 
 CONFIG_NAME = "xlperf.toml"
 NOTICE_FOLDER_SUFFIX = "-公告"  # 政府办.xlsx → 政府办-公告/ beside it

@@ -38,7 +38,7 @@ class OpenpyxlBook:
                    path)
 
     def save(self, target: str | Path) -> None:
-        from xlperf.sources.workbook.package import save_copy
+        from xlperf.writers.workbook.package import save_copy
 
         save_copy(self.workbook, target)  # atomic; the sheets' text as UTF-8
 

@@ -124,8 +124,8 @@ def read_department(port: BookPort) -> Department:
     reader only uses them for labels spread over several cells, which the
     template does not have.
     """
+    from xlperf.sources.grid import Grid
     from xlperf.sources.workbook import reader
-    from xlperf.sources.workbook.grid import Grid
 
     grids = [Grid(sheet, [list(row) for row in port.read_values(sheet)])
              for sheet in port.sheet_names() if sheet != MARKS_SHEET]

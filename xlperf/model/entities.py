@@ -33,6 +33,16 @@ class Indicator:
     cell: str | None = None  # the cell holding the 三级指标 text
     weight_cell: str | None = None
     row: int | None = None  # the 1-based row in the source (sheet row or text line)
+    # Where the form has 指标性质 / 指标值 / 度量单位 columns, the value kept apart too:
+    # comparator ≥ ≤ = < > 定性, the target as written, the unit.
+    comparator: str | None = None
+    target: str | None = None
+    unit: str | None = None
+    direction: str | None = None  # 正向 / 反向 (指标方向性)
+    standard: str | None = None  # 绩效标准 (计划标准, 行业标准 …)
+    score: Number = None  # 分值 of a self-evaluation table (weight holds it too)
+    actual: str | None = None  # 全年实际值 of a self-evaluation table
+    points: Number = None  # 得分 of a self-evaluation table
 
     def __reduce__(self):
         """Pickled as the constructor's arguments: ``xlperf notice``'s reading
@@ -42,6 +52,27 @@ class Indicator:
 
 
 _indicator_fields = attrgetter(*(f.name for f in fields(Indicator)))
+
+
+@dataclass(slots=True)
+class ReadingNote:
+    """A row the reader could not place: kept with its location, never guessed at."""
+
+    text: str  # the row's cells as written, joined by " | "
+    reason: str  # why it was not read (Chinese, for the user)
+    sheet: str | None = None
+    cell: str | None = None  # the row's first non-empty cell, where the source has addresses
+    row: int | None = None  # the 1-based row (sheet) or line (text)
+    part: str = "indicators"  # "header" (above the indicator header) or "indicators"
+
+
+@dataclass(slots=True)
+class Funds:
+    """项目资金 by source, in 万元 (其中：财政拨款 / 其他资金); None where not stated."""
+
+    total: Number = None
+    fiscal: Number = None
+    other: Number = None
 
 
 @dataclass
@@ -58,10 +89,31 @@ class Project:
     goal: str = ""
     sheet: str | None = None
     indicators: list[Indicator] = field(default_factory=list)
-    # Where each header field was read ("name" -> "B3"), so findings can point at it.
+    # Where each header field was read ("name" -> "B3"), so findings can point at it, and
+    # its 1-based row in the source (a sheet's row, a text's line), for sources without cells.
     cells: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    # The header fields the form has a label for (filled in or not); None: the seed's form,
+    # which has them all (rule H001 asks only for fields the form has).
+    labels: frozenset[str] | None = None
     # Where the live weight total is shown (the 合计 row), if the layout has one.
     total_cell: str | None = None
+    mid_term_goal: str = ""  # 中期/长期/实施期 goal, beside the annual goal
+    funds: Funds | None = None
+    period: tuple[str, str] | None = None  # start and end of 项目期限 as written
+    layout: str = ""  # the family the table was read as (model.LAYOUTS)
+    # Which indicator columns the form had (weight, value, unit, comparator …); None when
+    # not known (a project built in code), which rules treat as the seed's form.
+    columns: tuple[str, ...] | None = None
+    notes: list[ReadingNote] = field(default_factory=list)
+    long_term_indicators: list[Indicator] = field(default_factory=list)
+    # A cost breakdown above the indicators (成本构成 | 金额): (item, amount in 万元).
+    cost_lines: list[tuple[str, Number]] = field(default_factory=list)
+
+    @property
+    def has_weights(self) -> bool:
+        """Whether the form has a weight (or score) column; rules W001–W004 need one."""
+        return self.columns is None or "weight" in self.columns
 
 
 @dataclass(slots=True)
@@ -86,6 +138,8 @@ class Department:
     projects: list[Project] = field(default_factory=list)
     # The notice: "根据《…》《…》有关要求，现将…予以公开。附件：… 落款 日期".
     legal_basis: list[str] = field(default_factory=list)
+    # The disclosure sentence as the source wrote it ("" when it has none: a bare table).
+    disclosure: str = ""
     attachment_title: str = ""
     signing_body: str = ""
     # The department total as the workbook declares it (项目清单), for rule K003.

@@ -108,3 +108,54 @@ def format_amount(value: float | str | None) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:.2f}"
     return format_number(value)
+
+
+# An amount written with its unit: 250万, 10000万元, 8,000元, 854万(其中…).
+_AMOUNT_WITH_UNIT = re.compile(
+    r"^\s*([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|万|千元|元)(?P<rest>.*)$", re.S)
+_MONEY_FACTORS = {"亿元": 10_000.0, "万元": 1.0, "万": 1.0, "千元": 0.1, "元": 0.0001}
+
+
+def read_amount(raw: object, divisor: float = 1.0) -> tuple[float | str | None, list[str]]:
+    """An amount in 万元: a number in the table's unit (divided by ``divisor``), or a
+    number written with its own unit (``250万``, ``8,000元``), which wins.
+
+    Returns ``(value, repairs)`` like ``parse_number``; ``"unit"`` among the repairs
+    says the unit was read from the text (rule T001 tells the user). Anything
+    else (``待定``, ``854万854万``) stays text for rule H002.
+    """
+    value, repairs = parse_number(raw)
+    if isinstance(value, float):
+        return (value / divisor if divisor != 1 else value), repairs
+    if not isinstance(value, str):
+        return value, repairs
+    text = unicodedata.normalize("NFKC", value)
+    match = _AMOUNT_WITH_UNIT.match(text)
+    if match is None or _repeats_amount(match.group("rest")):
+        return value, repairs
+    number = float(match.group(1).replace(",", ""))
+    amount = number * _MONEY_FACTORS[match.group(2)]
+    return round(amount, 6), [*repairs, "unit"]
+
+
+def _repeats_amount(rest: str) -> bool:
+    """``854万854万``: the cell holds more than one amount outside brackets; not read."""
+    outside = re.sub(r"[(（][^)）]*[)）]", "", rest)
+    return bool(re.search(r"\d", outside))
+
+
+_PERIOD = re.compile(
+    r"^\s*(\d{4}(?:\s*[年./-]\s*\d{1,2}(?:\s*[月./-]\s*\d{1,2}\s*日?)?\s*月?)?\s*年?)\s*"
+    r"(?:-|~|～|—|–|至|到)\s*"
+    r"((?:\d{4}\s*[年./-]?\s*)?\d{1,2}(?:\s*[月./-]\s*\d{1,2}\s*日?)?\s*月?|\d{4}\s*年?)\s*$")
+
+
+def split_period(term: str) -> tuple[str, str] | None:
+    """``2023.07-2024.01`` → ``('2023.07', '2024.01')``: a term written as its start and end.
+
+    None for a length (``1年``, ``3年``) or anything else.
+    """
+    match = _PERIOD.match(unicodedata.normalize("NFKC", term or ""))
+    if match is None:
+        return None
+    return match.group(1).strip(), match.group(2).strip()

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from xlperf.model import Department, Indicator, Project
+from xlperf.model import notice_words as published
 from xlperf.model.text import format_amount, format_number
 from xlperf.safe_text import xml_safe
-from xlperf.sources.published_text import layout as published
-from xlperf.sources.workbook.layout import (
+from xlperf.writers.workbook.layout import (
     COLUMN_LABELS,
     HEADER_LABELS,
     TABLE_TITLE,
@@ -24,7 +24,7 @@ from xlperf.sources.workbook.layout import (
 )
 
 # The notice's own wording; {year} is "2024年" (or "" when the year is unknown). The body
-# sentence and the 附件 line are the published layout's (published_text.layout), so the
+# sentence and the 附件 line are the published layout's (model.notice_words), so the
 # notice and the plain export say the same; only the spacing of "2024年" follows GB/T 9704.
 NOTICE_TITLE = "{year}项目支出预算绩效目标"
 DEFAULT_ATTACHMENT = "{department}{year}项目支出预算绩效目标表"

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from xlperf.model import Department
-from xlperf.sources.workbook.grid import UNCACHED_FORMULA
-from xlperf.sources.workbook.layout import HEADER_LABELS
+from xlperf.sources.grid import UNCACHED_FORMULA
+from xlperf.writers.workbook.layout import HEADER_LABELS
 
 # Department fields the notice prints, with the label the user knows them by.
 _DEPARTMENT_TEXT = (("name", "部门名称"), ("signing_body", "落款单位"),

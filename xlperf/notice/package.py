@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import secrets
 import shutil
 import zipfile
 from collections.abc import Callable, Sequence
@@ -186,7 +185,7 @@ def write_package(package: Package, templates: str | None = None, jobs: int = 0,
     outdir = normalise(package.outdir)
     created = [folder for folder in (outdir, *outdir.parents) if not os.path.lexists(folder)]
     # Named before it exists, so that it is removed however early the run stops (Ctrl-C).
-    scratch = outdir / f"{SCRATCH_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    scratch = outdir / f"{SCRATCH_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         try:
             scratch.mkdir(mode=0o700, parents=True)

@@ -49,7 +49,7 @@ def bundled_templates() -> Path:
 
 def published_tables(department: Department) -> str:
     """The attachment tables in the published text layout (the text writer's, not a copy)."""
-    from xlperf.sources.published_text.writer import format_tables
+    from xlperf.writers.text import format_tables
 
     return format_tables(department).rstrip("\n")
 

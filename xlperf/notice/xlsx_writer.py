@@ -18,8 +18,8 @@ from xlperf.errors import InputError
 from xlperf.limits import MAX_CELL_CHARS, CellTooLong, check_cell_text
 from xlperf.notice.content import Notice, Table, property_text, xml_safe
 from xlperf.reports.marks import link_location
-from xlperf.sources.workbook.layout import HEADER_LABELS
-from xlperf.sources.workbook.package import save_workbook
+from xlperf.writers.workbook.layout import HEADER_LABELS
+from xlperf.writers.workbook.package import save_workbook
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

@@ -52,7 +52,7 @@ def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[
     """Write ``source`` with ``findings`` marked to ``target``; ``source`` stays untouched."""
     from openpyxl import load_workbook
 
-    from xlperf.sources.workbook.package import save_copy
+    from xlperf.writers.workbook.package import save_copy
 
     source, target = Path(source), Path(target)
     output = annotation_target(source, target)
@@ -96,8 +96,15 @@ def check_openable(source: Path) -> None:
 
     try:
         package = check_workbook_file(source)
+    except Exception:  # a damaged file: the reader says what is wrong with it
+        return
+    if package.kind != "xlsx":
+        raise InputError(f"这个文件实际是 {KINDS.get(package.kind, package.kind)}（只是扩展名为 "
+                         f"{source.suffix}），--annotate 只能标注 .xlsx/.xlsm 工作簿；"
+                         "请在 Excel 或 WPS 中另存为 .xlsx 再标注", file=str(source))
+    try:
         names = list(sheet_parts(package.read))
-    except Exception:  # a damaged package: the reader and openpyxl say what is wrong with it
+    except Exception:  # a damaged package: openpyxl says what is wrong with it
         return
     for name in names:
         bad = _SHEET_NAME_FORBIDDEN.search(name)
@@ -114,6 +121,8 @@ def check_openable(source: Path) -> None:
                          "或只用 xlperf validate 查看校验结果", file=str(source))
 
 
+KINDS = {"xls": "旧版 Excel 97-2003 工作簿（.xls）", "xlsb": "Excel 二进制工作簿（.xlsb）",
+         "ods": "OpenDocument 表格（.ods）"}
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\\*?:/\[\]]")
 
 

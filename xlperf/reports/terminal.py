@@ -25,10 +25,15 @@ INDENT = "  "
 
 
 def location(finding: Finding) -> str:
-    """``项目07!D20``; the sheet alone when there is no cell; empty when neither."""
+    """``项目07!D20``; ``第 12 行`` in a text (no cells); empty when nothing is known."""
     if finding.sheet and finding.cell:
         return shown(f"{finding.sheet}!{finding.cell}")
-    return shown(finding.sheet or finding.cell or "")
+    if finding.cell:
+        return shown(finding.cell)
+    if finding.row is not None:
+        return shown(f"{finding.sheet} 第 {finding.row} 行" if finding.sheet
+                     else f"第 {finding.row} 行")
+    return shown(finding.sheet or "")
 
 
 def shown(text: object) -> str:

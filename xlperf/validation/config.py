@@ -13,7 +13,8 @@ a department's settings over it.
     policy = "产出 50 / 效益 30 / 满意度 10"   # or { "产出" = 50, "效益" = 30, "满意度" = 10 }
     ignore = ["Q001", "C004"]                  # codes or prefixes ("Q")
     select = ["H", "W", "K"]                   # only these; omit for all
-    framework = "standard"                     # or "cost-first-level", or a .toml path
+    framework = "standard"    # or central-2015, provincial, cost-first-level, a .toml path;
+                              # left out: each table by the framework its names fit
 
     [severity]
     Q001 = "error"
@@ -34,8 +35,8 @@ from typing import Any
 
 from xlperf.errors import InputError
 from xlperf.model.framework import Framework, bundled_frameworks, load_framework
+from xlperf.model.info_fields import DEPARTMENT_SHEET, SETTING_FIELDS
 from xlperf.model.text import parse_number
-from xlperf.sources.workbook.layout import DEPARTMENT_SHEET, SETTING_FIELDS
 from xlperf.validation.findings import SEVERITIES, Severity
 
 CONFIG_NAME = "xlperf.toml"
@@ -62,7 +63,8 @@ class Config:
     ignore: frozenset[str] = frozenset()
     select: frozenset[str] | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
-    framework: str = "standard"
+    # None: each table is checked against the bundled framework its own names fit best.
+    framework: str | None = None
     measurable_words: frozenset[str] = frozenset()
     source: str | None = None  # the xlperf.toml it came from, shown by `xlperf rules`
 
@@ -103,7 +105,8 @@ class Config:
         return config
 
     def framework_model(self) -> Framework:
-        return load_framework(self.framework)
+        """The configured framework, or the standard one where tables choose their own."""
+        return load_framework(self.framework or "standard")
 
     def policy_by_kind(self, framework: Framework | None = None) -> dict[str, float]:
         """The policy keyed by 一级 kind (``output`` …); ``InputError`` for an unknown name."""
@@ -242,10 +245,19 @@ def _codes(raw: object, label: str, where: dict[str, str | None]) -> frozenset[s
     return codes
 
 
-def _framework(raw: object, label: str, where: dict[str, str | None]) -> str:
+AUTOMATIC = frozenset({"", "自动", "auto", "automatic"})
+
+
+def _framework(raw: object, label: str, where: dict[str, str | None]) -> str | None:
+    """A bundled framework by name or by its Chinese title, a TOML file, or automatic."""
     name = str(raw).strip()
+    if name.lower() in AUTOMATIC:
+        return None
     if name in bundled_frameworks():
         return name
+    by_title = {load_framework(n).title: n for n in bundled_frameworks()}
+    if name in by_title:
+        return by_title[name]
     if name.endswith(".toml"):
         base = Path(where["file"]).parent if where.get("file") else Path.cwd()
         path = (base / name) if not Path(name).is_absolute() else Path(name)
@@ -255,7 +267,7 @@ def _framework(raw: object, label: str, where: dict[str, str | None]) -> str:
             raise _fail(f"“{label}”指定的指标体系文件“{name}”无法读取", where) from None
         return str(path)
     names = "、".join(bundled_frameworks())
-    raise _fail(f"“{label}”应为 {names} 之一或 .toml 文件，现为“{name}”", where)
+    raise _fail(f"“{label}”应为 {names} 之一、自动或 .toml 文件，现为“{name}”", where)
 
 
 def _severities(raw: object, where: dict[str, str | None]) -> dict[str, Severity]:

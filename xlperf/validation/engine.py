@@ -28,11 +28,11 @@ import numpy as np
 from xlperf import collector
 from xlperf.errors import InputError
 from xlperf.model import Department
+from xlperf.model.info_fields import DEPARTMENT_SHEET
 from xlperf.model.text import format_number
-from xlperf.sources.workbook.layout import DEPARTMENT_SHEET
 from xlperf.validation.config import Config
 from xlperf.validation.findings import Finding
-from xlperf.validation.frame import build_frame, build_normalizations
+from xlperf.validation.frame import build_frame, build_normalizations, build_notes
 from xlperf.validation.rules import CATALOGUE, ORDER, Rule
 
 # Rows per pandera run. A city's batch (750 000 rows) is validated in a few runs so that
@@ -72,9 +72,13 @@ def _validate_chunk(departments: list[Department], configs: list[Config]) -> lis
     if frame_rules:
         frame = build_frame(departments, configs)
         batches.append((frame, frame_rules, _failures(frame, frame_rules)))
-    note_rules = [r for r in rules if r.frame == "normalizations"]
-    if note_rules and any(d.normalizations for d in departments):
-        notes = build_normalizations(departments)
+    repair_rules = [r for r in rules if r.frame == "normalizations"]
+    if repair_rules and any(d.normalizations for d in departments):
+        repairs = build_normalizations(departments)
+        batches.append((repairs, repair_rules, _failures(repairs, repair_rules)))
+    note_rules = [r for r in rules if r.frame == "notes"]
+    if note_rules and any(p.notes for d in departments for p in d.projects):
+        notes = build_notes(departments)
         batches.append((notes, note_rules, _failures(notes, note_rules)))
     return _findings(batches, configs)
 
@@ -168,7 +172,7 @@ def _findings(batches: list, configs: list[Config]) -> list[Finding]:
             if rows is None or not len(rows):
                 continue
             enabled = np.asarray([c.enabled(rule.code) for c in configs], dtype=bool)
-            rows = rows[enabled[dept[rows]]]
+            rows = rows[enabled[dept[rows]] & _fits_form(rule, frame, rows)]
             if not len(rows):
                 continue
             severity = np.asarray([c.severity_of(rule.code, rule.severity) for c in configs],
@@ -184,6 +188,17 @@ def _findings(batches: list, configs: list[Config]) -> list[Finding]:
     return [findings[i] for i in order]
 
 
+def _fits_form(rule: Rule, frame: Any, rows: np.ndarray) -> np.ndarray:
+    """Which failing rows the rule judges: goal tables only, and for the W rules only forms
+    with a weight column (validation/forms.py)."""
+    fits = np.ones(len(rows), dtype=bool)
+    if rule.forms != "all" and "goal_table" in frame:
+        fits &= frame["goal_table"].to_numpy()[rows]
+    if rule.forms == "weighted" and "has_weights" in frame:
+        fits &= frame["has_weights"].to_numpy()[rows]
+    return fits
+
+
 def _order(rule: Rule, frame: Any, rows: np.ndarray) -> np.ndarray:
     """(department, project, row, rule) per finding, for sorting."""
     dept = frame["dept"].to_numpy()[rows].astype(np.float64)
@@ -196,6 +211,9 @@ def _order(rule: Rule, frame: Any, rows: np.ndarray) -> np.ndarray:
     else:  # header and department findings: the row of their cell, before the table
         line = np.asarray([_cell_row(cell) for cell in frame[rule.cell].to_numpy()[rows]],
                           dtype=np.float64)
+        if rule.line in frame:  # a text's header findings: their lines
+            lines = frame[rule.line].to_numpy()[rows]
+            line = np.where((line < 0) & ~np.isnan(lines), lines, line)
     code = np.full(len(rows), float(ORDER[rule.code]))
     return np.column_stack((dept, proj, line, code))
 
@@ -215,10 +233,18 @@ def _make(rule: Rule, rows: np.ndarray, messages: list[str], severity: np.ndarra
     sheet = frame[rule.sheet].to_numpy()[rows]
     cell = frame[rule.cell].to_numpy()[rows]
     file = frame["file"].to_numpy()[rows]
-    for values in zip(severity, messages, project, sheet, cell, file, strict=True):
+    line = (frame[rule.line].to_numpy()[rows] if rule.line in frame
+            else np.full(len(rows), np.nan))
+    for values in zip(severity, messages, project, sheet, cell, file, line, strict=True):
         yield Finding(rule.code, values[0], values[1], _text_or_none(values[2]),
                       _text_or_none(values[3]), _text_or_none(values[4]),
-                      _text_or_none(values[5]))
+                      _text_or_none(values[5]), _line_or_none(values[6]))
+
+
+def _line_or_none(value: Any) -> int | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return int(value)
 
 
 def _text_or_none(value: Any) -> str | None:

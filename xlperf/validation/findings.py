@@ -21,9 +21,11 @@ class Finding:
     sheet: str | None = None
     cell: str | None = None
     file: str | None = None
+    row: int | None = None  # the 1-based row (sheet) or line (text) it points at
 
     def to_json(self) -> dict[str, object]:
-        """The finding as cli.md's JSON report writes it (without ``file``)."""
+        """The finding as cli.md's JSON report writes it (without ``file``); ``row`` is added
+        after cli.md's keys (docs/validation-reports.md)."""
         data = asdict(self)
-        data.pop("file")
-        return {k: data[k] for k in ("rule", "severity", "project", "sheet", "cell", "message")}
+        return {k: data[k] for k in ("rule", "severity", "project", "sheet", "cell", "message",
+                                     "row")}

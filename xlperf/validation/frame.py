@@ -26,14 +26,12 @@ import numpy as np
 import pandas as pd
 
 from xlperf.model import Department, Project
-from xlperf.model.framework import load_framework, parse_label
+from xlperf.model.framework import load_framework
+from xlperf.model.info_fields import DEPARTMENT_SHEET
 from xlperf.model.text import normalize_label, parse_number
-from xlperf.sources.workbook.layout import (
-    DEPARTMENT_SHEET,
-    HEADER_LABELS,
-    is_not_applicable,
-)
+from xlperf.model.vocabulary import field_label, is_not_applicable
 from xlperf.validation.config import Config
+from xlperf.validation.forms import framework_for, has_weights, is_goal_table
 from xlperf.validation.targets import MONEY_UNITS, read_text
 
 # Header fields H001 requires (项目年度金额 is H002's: a blank amount is reported once).
@@ -50,6 +48,7 @@ GOAL_WORDS = re.compile(
 )
 # A complaint rate is not a satisfaction rate (Q004).
 COMPLAINT = re.compile(r"投诉|不满意|差评")
+BARE_WAN = "万"
 # Weights are typed by hand with one or two decimals; a smaller difference is rounding.
 TOLERANCE = 0.01
 KIND_NAMES = {"output": "产出", "effect": "效益", "satisfaction": "满意度", "cost": "成本"}
@@ -74,6 +73,7 @@ def build_frame(departments: Sequence[Department], configs: Sequence[Config]) ->
     slots = _Slots()
     fields: dict[str, list] = {name: [] for name in INDICATOR_FIELDS}
     for d_index, department in enumerate(departments):
+        slots.config = configs[d_index]
         if not department.projects:
             slots.add(d_index, -1, department, None, 1, has_indicator=False)
             _add_placeholder(fields)
@@ -131,6 +131,7 @@ class _Slots:
     """One entry per project (or per department without projects), repeated over its rows."""
 
     def __init__(self) -> None:
+        self.config = Config()  # the configuration of the department being added
         self.counts: list[int] = []
         self.dept: list[int] = []
         self.proj: list[int] = []
@@ -140,6 +141,11 @@ class _Slots:
         self.sheet: list[str | None] = []
         self.has_indicator: list[bool] = []
         self.projects: list[tuple] = []
+        # The form each project was read from (validation/forms.py).
+        self.framework: list[str] = []
+        self.goal_table: list[bool] = []
+        self.has_weights: list[bool] = []
+        self.two_level: list[bool] = []
 
     def add(self, d: int, p: int, department: Department, project: Project | None,
             count: int, has_indicator: bool) -> None:
@@ -152,7 +158,15 @@ class _Slots:
             self.pidx.append(-1)
             self.project.append(None)
             self.sheet.append(None)
+            self.framework.append(self.config.framework or "standard")
+            self.goal_table.append(True)
+            self.has_weights.append(True)
+            self.two_level.append(False)
             return
+        self.framework.append(framework_for(project, self.config))
+        self.goal_table.append(is_goal_table(project))
+        self.has_weights.append(has_weights(project))
+        self.two_level.append(project.layout == "two_level")
         self.pidx.append(len(self.projects))
         self.projects.append(_project_facts(project))
         self.project.append(project.name)
@@ -192,10 +206,15 @@ def _indicator_columns(fields: dict[str, list], slots: _Slots,
     columns.update(_facts_by_key(
         (name, value, word_ids[dept]), lambda n, v, w: _target_facts(n, v, words[w]),
         TARGET_COLUMNS, code_column="text_code"))
-    framework_ids, frameworks = pd.factorize(_objects([c.framework for c in configs]))
+    framework = slots.repeat(slots.framework)
+    columns["framework"] = framework
+    columns["goal_table"] = slots.repeat(slots.goal_table, bool)
+    columns["has_weights"] = slots.repeat(slots.has_weights, bool)
     columns.update(_facts_by_key(
-        (level1, level2, framework_ids[dept]), lambda a, b, f: _label_facts(frameworks[f], a, b),
-        LABEL_COLUMNS))
+        (level1, level2, framework), lambda a, b, f: _label_facts(f, a, b), LABEL_COLUMNS))
+    # A two-level table's effect and satisfaction rows have no 二级: nothing to report.
+    no_level2 = slots.repeat(slots.two_level, bool) & (level2 == "")
+    columns["level2_problem"] = np.where(no_level2, None, columns["level2_problem"])
     flags = flagged.astype(bool)
     not_applicable = (flags | columns.pop("na_text")) & has_indicator
     numbers, text = _weights(weight, not_applicable)
@@ -326,23 +345,10 @@ def _label_facts(framework_name: str, level1: object, level2: object) -> tuple:
     framework = load_framework(framework_name)
     label1 = normalize_label(level1 if isinstance(level1, str) else str(level1 or ""))
     label2 = normalize_label(level2 if isinstance(level2, str) else str(level2 or ""))
-    first = framework.first(label1)
-    code1, name1 = parse_label(label1)
-    loose1 = first or framework.first_by_name(name1) \
-        or next((item for item in framework.level1 if code1 and item.code == code1), None)
-    second = framework.second(label2)
-    code2, name2 = parse_label(label2)
-    by_code = framework.second_by_code(code2) if code2 else None
-    by_name = framework.second_by_name(name2)
-    loose2 = second or by_name or by_code
-    if second is None:
-        problem = "unknown" if by_code is None and by_name is None else "mismatch"
-    elif first is not None and second.parent != first.code:
-        problem = "parent"
-    else:
-        problem = None
-    kind2 = loose2.kind if loose2 else None
-    return (loose1.kind if loose1 else None, kind2, first is not None, problem)
+    placed = framework.place(label1, label2)
+    first, second = placed.level1_loose, placed.level2
+    return (first.kind if first else None, second.kind if second else None,
+            placed.level1 is not None, placed.problem)
 
 
 # --- targets ----------------------------------------------------------------------------
@@ -383,6 +389,9 @@ def _target_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     for q in target.quantities:
         if q.unit == "%":
             percents.extend((q.low, q.high))
+        elif q.unit == BARE_WAN:  # 250万: an amount stated (Q003), too unsure to add (K001)
+            money = True
+            floor = floor or q.comparator in (">=", ">")
         elif q.unit in MONEY_UNITS:
             money = True
             floor = floor or q.comparator in (">=", ">")
@@ -434,6 +443,11 @@ PROJECT_COLUMNS: tuple[tuple[str, object], ...] = (
     ("term_cell", object),
     ("goal_cell", object),
     ("total_cell", object),
+    ("h001_line", np.float64),
+    ("name_line", np.float64),
+    ("amount_line", np.float64),
+    ("term_line", np.float64),
+    ("goal_line", np.float64),
 )
 
 
@@ -444,11 +458,14 @@ def _project_facts(project: Project) -> tuple:
     values = _HEADER(project)
     if all(v.__class__ is str and v and not v.isspace() for v in values):  # the usual case
         empty: list[str] = []
-    else:
+    else:  # the fields the form has (a form without 项目属性 does not miss it); 项目名称 always
+        has = project.labels
         empty = [field for field, value in zip(REQUIRED_HEADER, values, strict=True)
-                 if not _text(value).strip()]
+                 if not _text(value).strip() and (has is None or field in has
+                                                  or field == "name")]
     attribute, term, goal = (_text(v) for v in values[3:])
     cells = project.cells or {}
+    lines = project.lines
     goal_length, goal_states = _goal_facts(goal)
     return (
         _amount(project.amount),
@@ -461,14 +478,24 @@ def _project_facts(project: Project) -> tuple:
         goal,
         goal_length,
         goal_states,
-        "、".join(HEADER_LABELS[f] for f in empty),
+        "、".join(field_label(f) for f in empty),
         (cells.get(empty[0]) or cells.get("name")) if empty else None,  # else the table
         cells.get("name"),
         cells.get("amount"),
         cells.get("term"),
         cells.get("goal"),
         project.total_cell,
+        _line(lines, empty[0]) if empty and empty[0] in lines else _line(lines, "name"),
+        _line(lines, "name"),
+        _line(lines, "amount"),
+        _line(lines, "term"),
+        _line(lines, "goal"),
     )
+
+
+def _line(lines: dict[str, int], key: str) -> float:
+    line = lines.get(key)
+    return float(line) if line is not None else math.nan
 
 
 def _text(value: object) -> str:
@@ -561,6 +588,8 @@ def _add_department_columns(cols: Columns, departments: Sequence[Department],
     cols["declared_cell"] = _objects([d.declared_total_cell for d in departments])[dept]
     cols["declared_sheet"] = _objects([DEPARTMENT_SHEET if d.declared_total_cell else None
                                         for d in departments])[dept]
+    cols["declared_line"] = np.asarray([_cell_number(d.declared_total_cell)
+                                        for d in departments], dtype=np.float64)[dept]
 
 
 # --- group facts -----------------------------------------------------------------------------
@@ -587,7 +616,9 @@ def _add_group_facts(cols: Columns, configs: Sequence[Config]) -> None:
     cols["is_timeliness"] = kind2 == "timeliness"
     cols["is_satisfaction"] = (kind1 == "satisfaction") | (kind2 == "satisfaction")
     cols["has_output"] = per_project(applicable & (kind1 == "output")) > 0
-    cols["has_effect"] = per_project(applicable & (kind1 == "effect")) > 0
+    # Satisfaction filed under 效益 (the 2015 central form) is not an effect (C001).
+    cols["has_effect"] = per_project(applicable & (kind1 == "effect")
+                                     & (kind2 != "satisfaction")) > 0
     cols["has_cost"] = per_project(applicable & is_cost) > 0
     cols["has_satisfaction"] = per_project(cols["is_satisfaction"]) > 0
     amount_total = cols["amount_wan_total"]
@@ -623,6 +654,18 @@ def _add_positions(cols: Columns, slot: np.ndarray) -> None:
     first_of = np.maximum.accumulate(np.where(new_project, np.arange(n), 0))
     first_cell = cols["cell"][first_of]
     cols["first_cell"] = np.where(pd.isna(first_cell), cols["name_cell"], first_cell)
+    # The same places as rows (a text's lines, which have no cells).
+    row = cols["row"]
+    cols["first_line"] = np.where(np.isnan(row[first_of]), cols["name_line"], row[first_of])
+    total_row = np.asarray([_cell_number(cell) for cell in total_cell], dtype=np.float64) \
+        if (~pd.isna(total_cell)).any() else np.full(n, math.nan)
+    cols["w001_line"] = np.where(np.isnan(total_row), row, total_row)
+
+
+def _cell_number(cell: object) -> float:
+    """The row number of an A1 address (``D20`` → 20.0); NaN for no cell."""
+    match = _CELL_ROW.search(cell) if isinstance(cell, str) else None
+    return float(match.group(1)) if match else math.nan
 
 
 def _add_duplicates(cols: Columns) -> None:
@@ -687,6 +730,29 @@ def _add_department_sums(cols: Columns) -> None:
                              minlength=departments)
     cols["department_amount"] = sums[dept]
     cols["department_amount_unreadable"] = unreadable[dept] > 0
+    # R001: the department's goal tables without a weight column, once per department.
+    unweighted = first & cols["goal_table"] & ~cols["has_weights"]
+    cols["unweighted"] = np.bincount(dept, weights=unweighted.astype(float),
+                                     minlength=departments)[dept].astype(np.int64)
+
+
+# --- rows the reader could not place (rule R003) ---------------------------------------------
+
+def build_notes(departments: Sequence[Department]) -> pd.DataFrame:
+    """One row per reading note, located like the indicator rows."""
+    rows: list[tuple] = []
+    for d_index, department in enumerate(departments):
+        for p_index, project in enumerate(department.projects):
+            for note in project.notes:
+                rows.append((department.source, d_index, p_index, project.name,
+                             note.sheet or (project.sheet if note.cell else None), note.cell,
+                             float(note.row) if note.row is not None else math.nan,
+                             note.text, note.reason))
+    names = ("file", "dept", "proj", "project", "sheet", "cell", "row", "text", "reason")
+    frame = pd.DataFrame({name: _objects([r[i] for r in rows]) for i, name in enumerate(names)})
+    for name, dtype in (("dept", np.int64), ("proj", np.int64), ("row", np.float64)):
+        frame[name] = frame[name].astype(dtype)
+    return frame
 
 
 # --- repairs (rule T001) ---------------------------------------------------------------------

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from xlperf.model.vocabulary import vocabulary
+
 # --- comparators -----------------------------------------------------------------
 # Words before a number, longest first so that 不低于 wins over 低于.
 _PREFIX_COMPARATORS: dict[str, str] = dict((
@@ -61,14 +63,9 @@ _PREFIX_NEAR = re.compile(
 _SUFFIX = re.compile(rf"\s*({_alternation(_SUFFIX_COMPARATORS)})")
 
 # --- units -----------------------------------------------------------------------
-# Money units and their factor to 万元.
-MONEY_UNITS: dict[str, float] = {"亿元": 10_000.0, "万元": 1.0, "千元": 0.1, "元": 0.0001}
-_UNITS = (
-    "亿元|万元|千元|元|%|‰|个百分点|百分点|个工作日|工作日|个月|小时|分钟|秒|天|日|周|月|年|"
-    "万人次|人次|万人|人|名|万户|户|万册|册|万份|份|次|个|件|期|本|页|分|项|家|场|所|台|套|篇|"
-    "条|部|座|处|课时|学时|节|轮|张|辆|平方米|平米|亩|公里|千米|米|吨|千克|公斤|克|倍|GB|TB|MB|"
-    "Mbps|M|km|kg|m"
-)
+# Money units and their factor to 万元; the units targets are stated in (model/vocabulary).
+MONEY_UNITS: dict[str, float] = vocabulary().money
+_UNITS = "|".join(map(re.escape, vocabulary().measures))
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _QUANTITY = re.compile(
     rf"(?<![\d.])({_NUMBER})(?:\s*(?:-|~|～|—|–|至|到)\s*({_NUMBER}))?\s*({_UNITS})?"
@@ -76,10 +73,7 @@ _QUANTITY = re.compile(
 # Chinese numerals count only when a counting unit follows (两次, 三个工作日, 十二期).
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
-_CN_UNITS = (
-    "个工作日|工作日|个月|小时|天|日|周|次|个|件|期|本|页|名|人次|人|项|家|场|所|台|套|篇|条|"
-    "份|部|座|处|户|课时|学时|节|轮|万元|元"
-)
+_CN_UNITS = "|".join(map(re.escape, vocabulary().counting))
 # Not after characters that make 一 part of a word (统一部署, 唯一, 进一步, 第一 …).
 _CN_QUANTITY = re.compile(
     rf"(?<![第统唯同逐进专单万之])([零一二两三四五六七八九十百千]+)({_CN_UNITS})"

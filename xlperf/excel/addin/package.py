@@ -282,7 +282,7 @@ def write_macro_template(path: str | Path, department: str | None = None,
     """
     import tempfile
 
-    from xlperf.sources.workbook.writer import write_template
+    from xlperf.writers.workbook.writer import write_template
 
     with tempfile.TemporaryDirectory(prefix="xlperf-") as folder:
         plain = Path(folder) / "template.xlsx"

@@ -35,8 +35,8 @@ SAVE_AS_XLSX = "请在 Excel 或 WPS 中打开后另存为 .xlsx 再试"
 OTHER_PACKAGES = (
     ("word/document.xml", "这是 Word 文档，不是 Excel 工作簿"),
     ("ppt/presentation.xml", "这是 PowerPoint 演示文稿，不是 Excel 工作簿"),
-    ("content.xml", f"这是 OpenDocument 文件（如 WPS/LibreOffice 的 .ods），{SAVE_AS_XLSX}"),
 )
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,14 @@ class Package:
     """A workbook file that passed the checks, read once: its bytes and zip directory.
 
     The formula scan reads members from it, so a workbook is opened as a zip
-    once, not twice (that cost about a millisecond a workbook).
+    once, not twice (that cost about a millisecond a workbook). ``kind`` is
+    what the bytes are (``xlsx``, ``xlsb``, ``ods`` or ``xls``), whatever the
+    file is called.
     """
 
     content: bytes
     members: dict[str, zipfile.ZipInfo]
+    kind: str = "xlsx"
     # Inflated members kept for a second reader (the extent check, then the formula scan).
     _read: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
@@ -100,46 +103,42 @@ def _inflate(content: bytes, info: zipfile.ZipInfo) -> bytes | None:
 
 
 def check_workbook_file(path: Path) -> Package:
-    """Raise ``InputError`` unless ``path`` looks like a sane .xlsx/.xlsm package."""
+    """Raise ``InputError`` unless ``path`` is a sane workbook: .xlsx/.xlsm, .xlsb, .ods
+    (zip packages, checked for bombs) or an old .xls (OLE2, not encrypted)."""
     where = str(path)
     if path.is_dir():
         raise InputError("这是一个文件夹，不是工作簿", file=where)
+    content = b""
     try:
         with open_input(path) as handle:  # a regular file, or a reason (never waits on a pipe)
             size = os.fstat(handle.fileno()).st_size
             head = handle.read(4096)
-            if head.startswith(ZIP_SIGNATURES) and size <= MAX_UNCOMPRESSED:
+            if head.startswith((*ZIP_SIGNATURES, OLE2_SIGNATURE)) and size <= MAX_UNCOMPRESSED:
                 content = head + handle.read(MAX_UNCOMPRESSED + 1 - len(head))
     except OSError as exc:
         raise InputError(f"无法读取文件（{exc.strerror or exc}）", file=where) from None
     if size == 0:
         raise InputError("文件是空的（0 字节），不是 Excel 工作簿", file=where)
-    if head.startswith(OLE2_SIGNATURE):
-        _refuse_ole2(path)
-    if not head.startswith(ZIP_SIGNATURES):
-        _refuse_other(path, head)
     if size > MAX_UNCOMPRESSED:
         raise _too_large(size, where, what="")
+    if head.startswith(OLE2_SIGNATURE):
+        _refuse_encrypted(content, where)
+        return Package(content, {}, "xls")
+    if not head.startswith(ZIP_SIGNATURES):
+        _refuse_other(path, head)
     return _check_package(content, where)
 
 
-def _refuse_ole2(path: Path) -> None:
-    if _contains(path, ENCRYPTION_STREAM):
+def _refuse_encrypted(content: bytes, where: str) -> None:
+    """An encrypted .xlsx is an OLE2 file with an EncryptionInfo stream; an old .xls with
+    a password is refused by calamine when it is read."""
+    if ENCRYPTION_STREAM in content:
         raise InputError("工作簿设置了打开密码，xlperf 无法读取；请在 Excel 或 WPS 中取消密码"
                          "（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存再试",
-                         file=str(path))
-    raise InputError(f"这是旧版 Excel 97-2003 工作簿（.xls），{SAVE_AS_XLSX}", file=str(path))
-
-
-def _contains(path: Path, needle: bytes, chunk: int = 1 << 20) -> bool:
-    """Whether the file holds ``needle``, read in chunks (encrypted files can be large)."""
-    tail = b""
-    with path.open("rb") as handle:
-        while block := handle.read(chunk):
-            if needle in tail + block:
-                return True
-            tail = block[-len(needle):]
-    return False
+                         file=where)
+    if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in content[:1 << 20]:
+        raise InputError("这是旧版 Word 文档（.doc），不是 Excel 工作簿；"
+                         "请在 Word 中另存为 .docx 或把表格复制到 Excel 后再试", file=where)
 
 
 def _refuse_other(path: Path, head: bytes) -> None:
@@ -177,7 +176,8 @@ def _check_package(content: bytes, where: str) -> Package:
         raise InputError("文件已损坏或不完整（可能下载或复制时被截断），无法作为 .xlsx 打开；"
                          "请重新获取文件，或在 Excel 中打开并另存后再试", file=where) from None
     names = {item.filename for item in members}
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+    kind = _package_kind(content, names)
+    if kind is None:
         message = next((text for member, text in OTHER_PACKAGES if member in names),
                        "这是一个压缩文件，但不是 Excel 工作簿（缺少 xl/workbook.xml）")
         raise InputError(message, file=where)
@@ -189,8 +189,20 @@ def _check_package(content: bytes, where: str) -> Package:
                 item.compress_size, 1):
             raise InputError(f"文件中的 {item.filename} 压缩比异常（超过 {MAX_RATIO} 倍），"
                              "可能是恶意文件（压缩炸弹），已拒绝读取", file=where)
-    package = Package(content, {item.filename: item for item in members})
-    from xlperf.sources.workbook.extent import check_shared_strings
+    package = Package(content, {item.filename: item for item in members}, kind)
+    if kind == "xlsx":
+        from xlperf.sources.workbook.extent import check_shared_strings
 
-    check_shared_strings(package, where)
+        check_shared_strings(package, where)
     return package
+
+
+def _package_kind(content: bytes, names: set[str]) -> str | None:
+    """xlsx (also .xlsm), xlsb or ods, by what the package holds; None for other zips."""
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
+    if "content.xml" in names and ODS_MIMETYPE in content[:200]:
+        return "ods"
+    return None

@@ -32,9 +32,9 @@ from itertools import islice
 
 from xlperf import limits
 from xlperf.errors import InputError
+from xlperf.sources.grid import address
 from xlperf.sources.workbook.checks import Package
 from xlperf.sources.workbook.formulas import sheet_parts
-from xlperf.sources.workbook.grid import address
 
 SHARED_STRINGS = "xl/sharedStrings.xml"
 # A cell element that does not start with an r within ZZ999: the exact walk is needed.
@@ -121,6 +121,8 @@ def loadable_sheets(package: Package, names: list[str], scan_rows: int,
         raise InputError(f"工作簿有 {len(names)} 张工作表，超过上限 {limits.MAX_SHEETS}"
                          f"（每个项目一张，一个部门至多 {limits.MAX_PROJECTS} 个项目）；"
                          "请确认这是一个部门的工作簿，多个部门请分别保存")
+    if package.kind != "xlsx":  # .xls/.xlsb/.ods keep their cells in other structures
+        return names
     parts = sheet_parts(package.read)
     loadable = []
     for name in names:

@@ -1,13 +1,16 @@
-"""Reading department workbooks with python-calamine (values only, fast, read-only).
+"""Workbooks as grids, read with python-calamine (values only, fast, read-only).
 
-``read_workbook(path)`` returns a ``Department``: the 部门信息 sheet gives the
-notice fields and settings, and every sheet holding a project table (found by
-its 项目名称 label, whatever the sheet is called) gives projects. 项目清单 is
-not read: the project sheets are the truth.
+``read_workbook(path)`` checks the file (``checks.py``), reads every sheet's
+values with calamine — .xlsx/.xlsm, and also .xls, .xlsb and .ods, which
+calamine reads natively — and hands the grids to the one table reader
+(``xlperf.reader``). The 部门信息 sheet of xlperf's own workbooks gives the
+notice fields and settings; every other sheet may hold goal tables, found by
+their labels whatever the sheet is called. 项目清单 is not read: the project
+sheets are the truth.
 
 Anything that cannot be read raises ``InputError`` with a Chinese message
-naming the file (and sheet/cell where known); see ``checks.py`` for the
-files refused before parsing. The input file is only ever opened for reading.
+naming the file (and sheet/cell where known). The input file is only ever
+opened for reading.
 
 A formula whose value was never calculated (a workbook written by a script
 and not opened in Excel since) is read as the text ``公式未计算：=…``
@@ -25,27 +28,29 @@ from pathlib import Path
 from xlperf.errors import InputError
 from xlperf.limits import check_projects
 from xlperf.model import Department
-from xlperf.sources.workbook import layout
+from xlperf.model.info_fields import DEPARTMENT_SHEET, HELPER_SHEET, PROJECT_LIST_SHEET
+from xlperf.reader import Trace, read_tables
+from xlperf.reader.department import is_info_sheet, read_info
+from xlperf.sources.grid import UNCACHED_FORMULA, Grid, is_blank
 from xlperf.sources.workbook.checks import Package, check_workbook_file
 from xlperf.sources.workbook.extent import loadable_sheets
 from xlperf.sources.workbook.formulas import uncached_formulas
-from xlperf.sources.workbook.grid import UNCACHED_FORMULA, Grid, Labels, is_blank, label_key
-from xlperf.sources.workbook.info_reader import is_info_sheet, read_info
-from xlperf.sources.workbook.project_reader import project_tables, read_projects, table_starts
 
 __all__ = ["UNCACHED_FORMULA", "department_from_grids", "read_workbook"]
 
-SCAN_ROWS = 60  # a project table's 项目名称 label must appear within these rows
-NOT_PROJECT_SHEETS = frozenset({layout.PROJECT_LIST_SHEET, layout.HELPER_SHEET})
+SCAN_ROWS = 60  # a goal table's labels must appear within these rows of its sheet
+NOT_PROJECT_SHEETS = frozenset({PROJECT_LIST_SHEET, HELPER_SHEET})
+# Words one of which a sheet holding a goal table (or 部门信息) shows near its top.
+_TABLE_WORDS = ("项目名称", "部门名称", "指标", "项目支出名称")
 
 
-def read_workbook(path: str | Path) -> Department:
+def read_workbook(path: str | Path, trace: Trace | None = None) -> Department:
     """Read a department workbook; ``InputError`` (Chinese) for anything unreadable."""
     source = str(path)
     path = Path(path)
     package = check_workbook_file(path)
     try:
-        department = department_from_grids(_load_grids(package), source, package)
+        department = department_from_grids(_load_grids(package), source, package, trace)
         check_projects(len(department.projects), None)
         return department
     except InputError as exc:
@@ -54,8 +59,8 @@ def read_workbook(path: str | Path) -> Department:
         raise InputError(exc.message, file=source, sheet=exc.sheet, cell=exc.cell) from None
 
 
-def department_from_grids(grids: list[Grid], source: str,
-                          package: Package | None = None) -> Department:
+def department_from_grids(grids: list[Grid], source: str, package: Package | None = None,
+                          trace: Trace | None = None) -> Department:
     """The department in already-read sheet values (from calamine, or live from Excel).
 
     ``package``, when given, is the saved file, searched for formulas without a
@@ -63,35 +68,33 @@ def department_from_grids(grids: list[Grid], source: str,
     """
     if _all_blank(grids):
         raise InputError("工作簿是空的，没有任何内容", file=source)
-    info = next((g for g in grids if g.sheet == layout.DEPARTMENT_SHEET), None)
-    info = info or next((g for g in grids if is_info_sheet(g) and not table_starts(g)), None)
-    tables = [g for g in grids if g is not info and g.sheet not in NOT_PROJECT_SHEETS
-              and table_starts(g) and project_tables(g)]
-    if package is not None:
+    info = next((g for g in grids if g.sheet == DEPARTMENT_SHEET), None)
+    info = info or next((g for g in grids if is_info_sheet(g)), None)
+    tables = [g for g in grids if g is not info and g.sheet not in NOT_PROJECT_SHEETS]
+    if package is not None and package.kind == "xlsx":
         _attach_formulas(package, [g for g in (info, *tables) if g is not None])
     department = Department(source=source)
     if info is not None:
         read_info(info, department)
-    for grid in tables:
-        department.projects.extend(read_projects(grid))
+    reading = read_tables(tables, trace)
+    department.projects = reading.projects
     for grid in (info, *tables):
         if grid is not None:
             department.normalizations.extend(grid.normalizations)
     if not department.projects:
-        raise InputError(_no_projects_message(tables), file=source)
+        raise InputError(_no_projects_message(reading.blank), file=source)
     return department
 
 
-def _no_projects_message(tables: list[Grid]) -> str:
-    if tables:
-        names = "、".join(g.sheet for g in tables)
-        return f"项目工作表（{names}）还没有填写：请至少填写项目名称和绩效指标"
+def _no_projects_message(blank: list[str]) -> str:
+    if blank:
+        return f"项目工作表（{'、'.join(blank)}）还没有填写：请至少填写项目名称和绩效指标"
     return ("没有找到项目工作表：项目工作表应有“项目名称”和“一级指标”等表头"
             "（可用 xlperf new 生成模板）")
 
 
 def _load_grids(package: Package) -> list[Grid]:
-    """Every worksheet's values; a sheet without a 项目名称 label near its top stays short.
+    """Every worksheet's values; a sheet without a table's labels near its top stays short.
 
     calamine parses the bytes the file checks already read: the file is read once.
 
@@ -107,12 +110,12 @@ def _load_grids(package: Package) -> list[Grid]:
         raise InputError("工作簿设置了密码，xlperf 无法读取；请取消密码后保存再试") from None
     except BaseException as exc:  # calamine raises its own errors and pyo3 panics
         _reraise_fatal(exc)
-        raise InputError(f"工作簿已损坏，无法读取（{_short(exc)}）；"
+        raise InputError(f"工作簿已损坏，无法读取（{_reason(exc)}）；"
                          "请在 Excel 中打开并另存后再试") from None
     with book:
         names = [meta.name for meta in book.sheets_metadata
                  if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
-        names = loadable_sheets(package, names, SCAN_ROWS, _SHEET_LABEL_TEXTS)
+        names = loadable_sheets(package, names, SCAN_ROWS, _TABLE_WORDS)
         grids = [_load_grid(book, name) for name in names if name not in NOT_PROJECT_SHEETS]
         if _all_blank(grids):
             grids += [_load_grid(book, name) for name in names if name in NOT_PROJECT_SHEETS]
@@ -127,36 +130,30 @@ def _load_grid(book, name: str) -> Grid:
     try:
         sheet = book.get_sheet_by_name(name)
         head = sheet.to_python(skip_empty_area=False, nrows=SCAN_ROWS)
-        interesting = name == layout.DEPARTMENT_SHEET or _mentions_labels(head)
+        interesting = name == DEPARTMENT_SHEET or _mentions_labels(head)
         rows = head
         if interesting and len(head) >= SCAN_ROWS:  # a shorter head is the whole sheet
             rows = sheet.to_python(skip_empty_area=False)
         merged = list(sheet.merged_cell_ranges or []) if interesting else []
     except BaseException as exc:
         _reraise_fatal(exc)
-        raise InputError(f"工作表无法读取（{_short(exc)}），文件可能已损坏", sheet=name) from None
+        raise InputError(f"工作表无法读取（{_reason(exc)}），文件可能已损坏", sheet=name) from None
     return Grid(name, rows, merged=merged)
 
 
-_SHEET_LABEL_TEXTS = (layout.HEADER_LABELS["name"], layout.DEPARTMENT_FIELDS[0].label)
-_SHEET_LABELS = Labels(set(map(label_key, _SHEET_LABEL_TEXTS)))
-
-
 def _mentions_labels(rows: list[list]) -> bool:
-    """A 项目名称 or 部门名称 label, alone in its cell or as ``项目名称：…``."""
-    if any(map(_SHEET_LABELS.key, chain.from_iterable(rows))):
-        return True
-    name = layout.HEADER_LABELS["name"]
-    return any(value.__class__ is str and name in value for value in chain.from_iterable(rows))
+    """A goal table's words (项目名称, 指标 …) or 部门名称 in some text cell."""
+    return any(value.__class__ is str and any(word in value for word in _TABLE_WORDS)
+               for value in chain.from_iterable(rows))
 
 
 def _attach_formulas(package: Package, grids: list[Grid]) -> None:
     try:
-        found = uncached_formulas(package, [g.sheet for g in grids])
+        found = uncached_formulas(package, [g.sheet for g in grids if g.sheet])
     except Exception:  # formulas are a refinement; the values were already read
         return
     for grid in grids:
-        grid.uncached = found.get(grid.sheet, {})
+        grid.uncached = found.get(grid.sheet or "", {})
 
 
 def _reraise_fatal(exc: BaseException) -> None:
@@ -164,6 +161,12 @@ def _reraise_fatal(exc: BaseException) -> None:
         raise exc
 
 
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+# What calamine's errors mean, for a finance officer (its own words are English).
+_REASONS = (("detect file format", "无法识别文件格式"), ("zip", "压缩结构不完整"),
+            ("xml", "内部 XML 不完整"), ("cfb", "文件结构不完整"), ("password", "文件已加密"),
+            ("utf", "文字编码有误"))
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).lower()
+    return next((reason for word, reason in _REASONS if word in text), "文件内容不完整")

@@ -1,7 +1,7 @@
 """The rule catalogue: every code in ../shared/spec/rules.md, one entry of data each.
 
 Families live in their own modules (header, structure, coverage, weights,
-quality, consistency, hygiene); this module lists them in code order. The
+quality, consistency, hygiene, reading); this module lists them in code order. The
 engine, ``xlperf rules`` and docs/rules.md all read ``CATALOGUE``.
 """
 
@@ -13,6 +13,7 @@ from xlperf.validation.rules import (
     header,
     hygiene,
     quality,
+    reading,
     structure,
     weights,
 )
@@ -20,7 +21,7 @@ from xlperf.validation.rules.base import Example, Row, Rule
 
 CATALOGUE: tuple[Rule, ...] = (
     *header.RULES, *structure.RULES, *coverage.RULES, *weights.RULES, *quality.RULES,
-    *consistency.RULES, *hygiene.RULES,
+    *consistency.RULES, *hygiene.RULES, *reading.RULES,
 )
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in CATALOGUE}
 CODES: tuple[str, ...] = tuple(BY_CODE)

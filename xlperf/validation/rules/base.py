@@ -16,6 +16,9 @@ from typing import Any, Literal, NamedTuple
 from xlperf.validation.findings import Severity
 
 Level = Literal["indicator", "project", "department"]
+# Which forms a rule judges: goal tables (not a self-evaluation table), only those with a
+# weight column (W001–W005), or every form read (the reading rules R, T).
+Forms = Literal["goal_tables", "weighted", "all"]
 
 
 class Row(NamedTuple):
@@ -47,6 +50,15 @@ class Example:
     twin: bool = False
 
 
+# The row a finding points at, beside its cell: each cell column's row column (a text has
+# lines and no cells).
+LINE_OF_CELL: dict[str, str] = {
+    "cell": "row", "weight_at": "row", "w001_cell": "w001_line", "first_cell": "first_line",
+    "h001_cell": "h001_line", "name_cell": "name_line", "amount_cell": "amount_line",
+    "term_cell": "term_line", "goal_cell": "goal_line", "declared_cell": "declared_line",
+}
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -66,4 +78,10 @@ class Rule:
     fields: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # extra message fields
     uses: tuple[str, ...] = ()  # frame columns ``fields`` reads
     explain: str = ""  # a longer "why" for the docs
-    frame: Literal["indicators", "normalizations"] = "indicators"
+    frame: Literal["indicators", "normalizations", "notes"] = "indicators"
+    forms: Forms = "goal_tables"
+
+    @property
+    def line(self) -> str:
+        """The frame column holding the row (or text line) the finding points at."""
+        return LINE_OF_CELL.get(self.cell, "row")

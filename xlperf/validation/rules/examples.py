@@ -2,7 +2,7 @@
 
 The good project passes every rule; an example names only what it changes, so
 the docs can show exactly that and the tests run exactly that. Cells are
-placed as the workbook writer places them (xlperf/sources/workbook/layout.py),
+placed as the workbook writer places them (xlperf/writers/workbook/layout.py),
 so findings on examples point at real-looking cells.
 """
 
@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from xlperf.model import Department, Indicator, Normalization, Project
-from xlperf.sources.workbook.layout import (
+from xlperf.validation.config import Config
+from xlperf.validation.rules.base import Example, Row
+from xlperf.writers.workbook.layout import (
     COLUMNS,
     FIRST_INDICATOR_ROW,
     HEADER_CELLS,
     is_not_applicable,
     project_sheet_name,
 )
-from xlperf.validation.config import Config
-from xlperf.validation.rules.base import Example, Row
 
 DEPARTMENT = "某某市人民政府办公室"
 YEAR = 2024
@@ -48,7 +48,8 @@ GOOD_ROWS: tuple[Row, ...] = (
 
 LABELS = {"name": "项目名称", "competent_department": "主管部门", "implementing_unit": "实施单位",
           "attribute": "项目属性", "term": "项目期限", "division": "项目主管处室",
-          "amount": "项目年度金额", "goal": "年度总体绩效目标"}
+          "amount": "项目年度金额", "goal": "年度总体绩效目标", "columns": "表格的列",
+          "layout": "表样", "notes": "未识别的行"}
 
 
 def build(example: Example, base: Config | None = None) -> tuple[Department, Config]:

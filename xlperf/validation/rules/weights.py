@@ -16,7 +16,7 @@ def _total_matches(f) -> np.ndarray:
 
 
 W001 = Rule(
-    code="W001", severity="error", title="权重合计不等于要求值",
+    code="W001", forms="weighted", severity="error", title="权重合计不等于要求值",
     message="权重合计为 {weight_sum:g}，应为 {required_total:g}",
     basis="评分：各适用指标的权重（绩效值）之和应为规定的总分（默认 100，可在配置中修改）",
     fix="调整各指标权重使合计等于要求值；“本指标不适用”行不计入",
@@ -38,7 +38,7 @@ def _weight_in_range(f) -> np.ndarray:
 
 
 W002 = Rule(
-    code="W002", severity="error", title="权重不是有效数字",
+    code="W002", forms="weighted", severity="error", title="权重不是有效数字",
     message="权重为“{weight_raw}”，应为 0 到 {required_total:g} 之间的数字",
     basis="评分：权重是分值，只能是不超过总分的非负数",
     fix="在权重单元格只填数字，如 10；不适用的行填 0 或留空",
@@ -57,7 +57,7 @@ def _na_weight_zero(f) -> np.ndarray:
 
 
 W003 = Rule(
-    code="W003", severity="error", title="不适用的指标带有权重",
+    code="W003", forms="weighted", severity="error", title="不适用的指标带有权重",
     message="不适用的行（{name}）权重为 {weight:g}，应为 0 或留空",
     basis="评分：不适用的指标不参与评分，其分值会让合计失真",
     fix="把这一行的权重改为 0 或留空，并把分值分给适用的指标",
@@ -76,7 +76,7 @@ def _applicable_weighted(f) -> np.ndarray:
 
 
 W004 = Rule(
-    code="W004", severity="warning", title="适用的指标没有权重",
+    code="W004", forms="weighted", severity="warning", title="适用的指标没有权重",
     message="指标“{name}”的权重为空或为 0",
     basis="评分：适用的指标应有分值，否则完成与否不影响得分",
     fix="为该指标分配权重；确不适用时把内容改为“本指标不适用”",
@@ -90,7 +90,7 @@ W004 = Rule(
 )
 
 W005 = Rule(
-    code="W005", severity="info", title="一级指标权重与方案不同",
+    code="W005", forms="weighted", severity="info", title="一级指标权重与方案不同",
     message="一级指标权重为 {split_actual}，方案为 {split_policy}",
     basis="部门自评的一级指标分值（财预〔2020〕10号：产出 50、效益 30、满意度 10）；"
           "仅在配置了方案时检查",

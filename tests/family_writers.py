@@ -1,0 +1,280 @@
+"""Writers of the published families (docs/layouts.md), for round-trip tests of the reader.
+
+Each writer lays a department out the way one family of real forms does — a
+grid of cells with merged ranges — independently of xlperf's own writers and
+reader. A ``Table`` then becomes what offices send: a text copied from a web
+page (``browser_text``: a merged cell appears only in its first row, as a
+browser copies a table), a text copied from a PDF (``pdf_text``: merged cells
+left empty), or a workbook with merged cells (``save_xlsx``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xlperf.model import Department, Indicator, Project
+from xlperf.model.text import format_number
+
+Cell = str | float | None
+
+
+@dataclass
+class Table:
+    """A grid: ``rows`` of cells (None inside a merged range but its first cell) and
+    ``merges`` as (top, left, bottom, right), 0-based and inclusive."""
+
+    rows: list[list[Cell]] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def add(self, *cells: Cell) -> int:
+        self.rows.append(list(cells))
+        return len(self.rows) - 1
+
+    def merge_down(self, column: int, top: int, bottom: int) -> None:
+        if bottom > top:
+            self.merges.append((top, column, bottom, column))
+            for row in range(top + 1, bottom + 1):
+                self.rows[row][column] = None
+
+    def covered(self) -> set[tuple[int, int]]:
+        return {(r, c) for top, left, bottom, right in self.merges
+                for r in range(top, bottom + 1) for c in range(left, right + 1)
+                if (r, c) != (top, left)}
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    return format_number(value) if isinstance(value, float) else str(value)
+
+
+def browser_text(table: Table) -> str:
+    """The table as a browser copies it: merged cells only in their first row; trailing
+    empty cells dropped (as some pages give them)."""
+    covered = table.covered()
+    lines = []
+    for r, row in enumerate(table.rows):
+        cells = [_text(v) for c, v in enumerate(row) if (r, c) not in covered]
+        while cells and not cells[-1]:
+            cells.pop()
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def pdf_text(table: Table) -> str:
+    """The table as a PDF copy gives it: every cell in its column, merged ones empty."""
+    width = max(len(row) for row in table.rows)
+    return "\n".join("\t".join(_text(v) for v in row + [None] * (width - len(row)))
+                     for row in table.rows) + "\n"
+
+
+def save_xlsx(table: Table, path: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "绩效目标表"
+    for r, row in enumerate(table.rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if value is not None and value != "":
+                sheet.cell(row=r, column=c, value=value).data_type = (
+                    "n" if isinstance(value, float) else "s")
+    for top, left, bottom, right in table.merges:
+        sheet.merge_cells(start_row=top + 1, start_column=left + 1, end_row=bottom + 1,
+                          end_column=right + 1)
+    book.save(path)
+    return path
+
+
+# --- the families ---------------------------------------------------------------------
+
+
+def _levels(rows: list[int], table: Table, items: list[Indicator], level1: int,
+            level2: int) -> None:
+    """Merge each run of equal 一级 (and 一级+二级) down, as the published tables do."""
+    for column, key in ((level1, lambda i: (i.level1,)), (level2, lambda i: (i.level1, i.level2))):
+        start = 0
+        for end in range(1, len(items) + 1):
+            if end < len(items) and key(items[end]) == key(items[start]):
+                continue
+            table.merge_down(column, rows[start], rows[end - 1])
+            start = end
+
+
+def local(department: Department) -> Table:
+    """The seed's form (宁夏 市本级): header pairs, 一级|二级|三级|绩效值, a 合计 row."""
+    table = Table()
+    for project in department.projects:
+        table.add("部门项目支出预算绩效目标表")
+        table.add(None, None, None, "单位：万元")
+        table.add("项目名称", project.name)
+        table.add("主管部门", project.competent_department, "实施单位", project.implementing_unit)
+        table.add("项目属性", project.attribute, "项目期限", project.term)
+        table.add("项目主管处室", project.division, "项目年度金额", project.amount)
+        table.add("年度总体绩效目标", project.goal)
+        table.add("一级指标", "二级指标", "三级指标", "绩效值")
+        rows = [table.add(i.level1, i.level2, i.name, i.weight) for i in project.indicators]
+        _levels(rows, table, project.indicators, 0, 1)
+        table.add("合计", None, None, sum(i.weight or 0 for i in project.indicators))
+    return table
+
+
+def central(department: Department) -> Table:
+    """The 2015 central form: 项目资金 block, 中期/年度 goals with their values below,
+    a 绩效指标 block column, 一级|二级|三级|指标值, no weights."""
+    table = Table()
+    for project in department.projects:
+        table.add("项目支出绩效目标申报表")
+        table.add("（2020年度）")
+        table.add("项目名称", project.name)
+        table.add("主管部门及代码", project.competent_department, "实施单位",
+                  project.implementing_unit)
+        top = table.add("项目资金（万元）", "年度资金总额", project.amount)
+        table.add(None, "其中：财政拨款", project.funds.fiscal if project.funds else None)
+        bottom = table.add(None, "其他资金", project.funds.other if project.funds else None)
+        table.merge_down(0, top, bottom)
+        top = table.add("总体目标", "中期目标", "年度目标")
+        bottom = table.add(None, project.mid_term_goal, project.goal)
+        table.merge_down(0, top, bottom)
+        first = table.add("绩效指标", "一级指标", "二级指标", "三级指标", "指标值")
+        rows = [table.add(None, i.level1, i.level2, i.name, i.value)
+                for i in project.indicators]
+        _levels(rows, table, project.indicators, 1, 2)
+        table.merge_down(0, first, rows[-1])
+    return table
+
+
+def long_term_pairs(department: Department) -> Table:
+    """长期/年度 column pairs: 二级/三级/指标值 once for the long term, once for the year."""
+    table = Table()
+    for project in department.projects:
+        table.add("项目支出绩效目标表")
+        table.add("项目名称", project.name)
+        table.add("主管部门", project.competent_department, "实施单位", project.implementing_unit)
+        table.add("项目资金（万元）", "年度资金总额", project.amount)
+        top = table.add("总体目标", "长期目标", "年度目标")
+        bottom = table.add(None, project.mid_term_goal, project.goal)
+        table.merge_down(0, top, bottom)
+        table.add("一级指标", "二级指标（长期）", "三级指标（长期）", "指标值（长期）",
+                  "二级指标（年度）", "三级指标（年度）", "指标值（年度）")
+        for annual, lasting in zip(project.indicators, project.long_term_indicators,
+                                   strict=True):
+            table.add(annual.level1, lasting.level2, lasting.name, lasting.value,
+                      annual.level2, annual.name, annual.value)
+    return table
+
+
+SYMBOLS = {"≥": "≥", "≤": "≤", "=": "="}
+
+
+def flat_list(department: Department) -> Table:
+    """A budget system's export: one row per indicator, the project in its first columns
+    (merged down its rows), amounts in 元 with thousands separators."""
+    table = Table()
+    table.add("部门预算项目绩效目标申报表(2023年度)")
+    table.add("金额单位:元")
+    table.add("单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标",
+              "指标性质", "指标值", "度量单位", "权重", "指标方向性")
+    runs: list[tuple[str, int, int]] = []  # a unit's rows: 单位名称 merges over them
+    for project in department.projects:
+        yuan = f"{project.amount * 10000:,.2f}"
+        rows = [table.add(project.implementing_unit, project.name, yuan, project.goal,
+                          i.level1, i.level2, i.name, i.comparator, i.target, i.unit, i.weight,
+                          "正向指标")
+                for i in project.indicators]
+        for column in (1, 2, 3):
+            table.merge_down(column, rows[0], rows[-1])
+        if runs and runs[-1][0] == project.implementing_unit:
+            runs[-1] = (runs[-1][0], runs[-1][1], rows[-1])
+        else:
+            runs.append((project.implementing_unit, rows[0], rows[-1]))
+    for _, top, bottom in runs:
+        table.merge_down(0, top, bottom)
+    return table
+
+
+def two_level(department: Department) -> Table:
+    """湖北 2022: a cost breakdown above, then 数量指标/…/效益指标/满意度指标 | the indicator
+    | 绩效标准 | 当年预期实现值."""
+    table = Table()
+    for project in department.projects:
+        table.add("2022年市直部门预算项目支出绩效目标表")
+        table.add("项目名称", project.name, "项目类别", "本级支出项目")
+        table.add("项目预算成本构成", "金额", "测算依据")
+        for item, amount in project.cost_lines:
+            table.add(item, amount, "依据合同")
+        table.add("绩效目标", project.goal)
+        table.add("一级指标", "二级指标", "绩效标准", "当年预期实现值")
+        rows = []
+        for item in project.indicators:
+            rows.append(table.add(item.level2 or item.level1, item.name, item.standard,
+                                  item.value))
+        start = 0
+        categories = [i.level2 or i.level1 for i in project.indicators]
+        for end in range(1, len(rows) + 1):
+            if end < len(rows) and categories[end] == categories[start]:
+                continue
+            table.merge_down(0, rows[start], rows[end - 1])
+            start = end
+    return table
+
+
+def self_evaluation(department: Department) -> Table:
+    """A 绩效目标自评表: 一级 with its score, 分值 | 年度指标值 | 全年实际值 | 得分, a 总分 row."""
+    table = Table()
+    for project in department.projects:
+        table.add("绩效目标自评表(2022年度)")
+        table.add("项目名称", project.name, "项目负责人及电话", "张三 13800000000")
+        table.add("主管部门", project.competent_department, "实施单位", project.implementing_unit)
+        table.add("资金情况(万元)", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)",
+                  "得分")
+        table.add("年度资金总额:", project.amount, project.amount, 10.0, "100.00%", 10.0)
+        top = table.add("年度总体目标", "年初设定目标", "年度总体目标完成情况综述")
+        bottom = table.add(None, project.goal, "已按计划完成")
+        table.merge_down(0, top, bottom)
+        first = table.add("绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值",
+                          "全年实际值", "得分")
+        rows = [table.add(None, i.level1, i.level2, i.name, i.weight, i.value, i.actual,
+                          i.points) for i in project.indicators]
+        _levels(rows, table, project.indicators, 1, 2)
+        table.merge_down(0, first, rows[-1])
+        table.add("……")
+        table.add("总分", sum(i.weight or 0 for i in project.indicators))
+    return table
+
+
+FAMILIES: dict[str, Callable[[Department], Table]] = {
+    "local": local, "central": central, "long_term_pairs": long_term_pairs,
+    "flat_list": flat_list, "two_level": two_level, "self_evaluation": self_evaluation,
+}
+
+
+def what_it_says(department: Department, family: str) -> dict:
+    """What a family carries of a department: the content a reader must give back."""
+    def indicator(item: Indicator) -> tuple:
+        return (item.level1, item.level2, item.name, item.value, item.weight)
+
+    projects = []
+    for project in department.projects:
+        entry: dict = {"name": project.name, "amount": project.amount,
+                       "goal": project.goal,
+                       "indicators": [indicator(i) for i in project.indicators]}
+        if family in ("central", "long_term_pairs"):
+            entry["mid_term_goal"] = project.mid_term_goal
+        if family == "long_term_pairs":
+            entry["long_term"] = [indicator(i) for i in project.long_term_indicators]
+        if family == "flat_list":
+            entry["unit"] = project.implementing_unit
+        projects.append(entry)
+    return {"projects": projects}
+
+
+def read_back(department: Department, family: str) -> dict:
+    """The same view of a department as read (for comparing with ``what_it_says``)."""
+    return what_it_says(department, family)
+
+
+__all__ = ["FAMILIES", "Project", "Table", "browser_text", "pdf_text", "read_back",
+           "save_xlsx", "what_it_says"]

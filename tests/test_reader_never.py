@@ -1,0 +1,130 @@
+"""What the reader must never do (docs/layouts.md, last section), one case each.
+
+Each table is small and written the way the real forms write it (a browser
+copy: merged cells only in their first row). The indicator rows are always the
+same three, so a test names exactly what it adds around them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from workbook_builders import save_workbook
+
+from xlperf.cli import cli
+from xlperf.sources import read_department
+from xlperf.sources.text.reader import parse_text
+
+HEADER = "一级指标\t二级指标\t三级指标\t指标值\n"
+ROWS = ("产出指标\t数量指标\t培训人次\t≥500人次\n"
+        "效益指标\t社会效益指标\t就业率\t≥60%\n"
+        "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n")
+NAMES = ["培训人次", "就业率", "学员满意度"]
+
+
+def table(above: str = "", below: str = "") -> str:
+    return f"项目名称\t技能培训\n{above}{HEADER}{ROWS}{below}"
+
+
+def indicators(text: str) -> list[tuple[str, str, str]]:
+    (project,) = parse_text(text).projects
+    return [(i.level1, i.level2, i.name) for i in project.indicators]
+
+
+def names(text: str) -> list[str]:
+    """The indicators' names; the rows around them must not even be left as notes."""
+    (project,) = parse_text(text).projects
+    assert project.notes == []
+    return [i.name for i in project.indicators]
+
+
+def test_an_unknown_header_label_is_not_an_indicator_nor_carried_as_a_level() -> None:
+    text = table(above="主管部门及编码\t[101]某局\n项目负责人姓名\t张三\n绩效目标类别\t常规\n")
+    department = parse_text(text)
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.indicators[0].level1 == "产出指标"
+    assert project.competent_department == "[101]某局"
+    assert [(n.text, n.part) for n in project.notes] == [("绩效目标类别 | 常规", "header")]
+
+
+def test_the_funds_block_is_not_indicators_and_gives_the_amount() -> None:
+    text = table(above="项目资金(万元)\t年度资金总额\t金额(万元)\n(一)财政拨款小计\t4.00\n"
+                       "1、一般公共预算\t4.00\n(二)自有资金小计\t0.00\n(三)其他收入\t0.00\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.amount == 4.0  # not "金额(万元)", a column header, and not 8 (a part twice)
+    assert (project.funds.fiscal, project.funds.other) == (4.0, 0.0)
+
+
+def test_a_goal_heading_is_not_an_indicator_and_its_value_is_below() -> None:
+    text = table(above="总体目标\t中期目标\t年度目标\n三年培训 1500 人次\t全年培训 500 人次\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert (project.mid_term_goal, project.goal) == ("三年培训 1500 人次", "全年培训 500 人次")
+
+
+def test_total_placeholder_reviewer_and_signer_rows_are_not_indicators() -> None:
+    text = table(below="……\n总分\t100\n财政部门审核意见\t\n"
+                       "填表人: 宋云花 联系电话:16607326331 填报日期:\n")
+    assert names(text) == NAMES
+    for stop in ("合计\t100\n", "财政部门审核意见\t同意\n", "填表人：张三\n"):
+        # The table ends there; a row after it that reads like an indicator is kept as a
+        # note (with its line), neither read as an indicator nor dropped.
+        after = stop + "效益指标\t生态效益指标\t绿化面积\t10亩\n"
+        (project,) = parse_text(table(below=after)).projects
+        assert [i.name for i in project.indicators] == NAMES
+        assert [(n.row, n.reason) for n in project.notes] == [
+            (7, "在表格结束行之后，未作为指标读取")]
+
+
+def test_a_placeholder_row_inside_the_table_is_skipped_not_read() -> None:
+    text = table().replace("效益指标", "……\n效益指标", 1)
+    assert names(text) == NAMES
+
+
+def test_a_cost_breakdown_above_the_indicators_is_kept_apart() -> None:
+    text = table(above="项目预算成本构成\t金额\t测算依据\n保安服务费\t191\t依据招标文件\n"
+                       "保洁服务费\t99\t依据招标文件\n合计\t290\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.cost_lines == [("保安服务费", 191.0), ("保洁服务费", 99.0), ("合计", 290.0)]
+    assert project.amount == 290.0  # the form states no other amount
+
+
+def test_a_title_is_never_a_value() -> None:
+    text = "2023年项目支出绩效目标申报表\n填报单位:(盖章) 单位:万元\n" + table()
+    department = parse_text(text)
+    assert department.name == "" and department.projects[0].name == "技能培训"
+    assert names(text) == NAMES
+
+
+def test_a_row_it_cannot_place_is_reported_with_its_line_not_guessed() -> None:
+    lone = "计划邀请正副处级领导职务或各级调研员的老师授课"
+    text = table().replace("效益指标", f"{lone}\n效益指标", 1)
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == NAMES
+    (note,) = project.notes
+    assert (note.text, note.row) == (lone, 4)
+
+
+def test_a_sheet_row_with_more_cells_than_columns_is_reported_with_its_cell(
+        tmp_path: Path) -> None:
+    rows = [["项目名称", "技能培训"], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次"],
+            ["效益指标", "社会效益指标", "就业率", "≥60%", "见附件", "另有说明"]]
+    (project,) = read_department(save_workbook(tmp_path / "wide.xlsx", {"表1": rows})).projects
+    assert [i.name for i in project.indicators] == ["培训人次"]
+    (note,) = project.notes
+    assert (note.sheet, note.cell, note.row) == ("表1", "A4", 4)
+
+
+def test_import_names_the_rows_it_could_not_place(tmp_path: Path) -> None:
+    source = tmp_path / "申报表.txt"
+    source.write_text(table().replace("效益指标", "说明文字一段，不是指标\n效益指标", 1),
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(tmp_path / "a.xlsx")])
+    assert result.exit_code == 0
+    assert "3 条指标" in result.output and "1 行未能识别" in result.output
+    assert "未识别 第 4 行" in result.output and "说明文字一段" in result.output

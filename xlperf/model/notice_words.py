@@ -1,0 +1,42 @@
+"""The notice around the tables: the sentences xlperf writes and how it recognises them.
+
+The published notice (``department / title / 根据…予以公开。/ 附件：… / signer /
+date``) is read by ``xlperf.reader.notice`` from any source's lines, written
+back by the text writer and rendered by ``xlperf.notice``. Keeping the
+wording and the patterns in one place keeps them from drifting apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The notice as xlperf writes it, in the seed's shape.
+NOTICE_TITLE = "{year} 年项目支出预算绩效目标"
+NOTICE_BODY = "{basis}现将{subject}项目支出预算绩效目标予以公开。"
+BASIS_CLAUSE = "根据{items}有关要求，"
+ATTACHMENT_PREFIX = "附件："
+DATE_FORMAT = "{year} 年 {month} 月 {day} 日"
+
+# How the reader recognises those lines (after NFKC and removing spaces).
+TITLE_LINE = re.compile(r"^(?P<before>.*?)(?P<year>\d{4})年度?(?P<after>.*绩效目标.*)$")
+BASIS_START = re.compile(r"^(根据|按照|依据|依照)")
+# A body sentence: starts like one, or discloses (…予以公开 / 现将… / 公开如下).
+BODY_START = re.compile(r"^(根据|按照|依据|依照|现将|为(贯彻|落实|进一步|做好|加强|深入|全面))")
+BODY_HINT = re.compile(r"予以公开|公开如下|公示如下|现将.*(公开|公示)")
+# A wrapped body sentence ends at a blank line or at the end of its sentence.
+BODY_END = re.compile(r"(予以公开|公开如下|公示如下)|[。：:]$")
+ATTACHMENT_LINE = re.compile(r"^附件\d*[:：](?P<title>.*)$")
+DATE_LINE = re.compile(r"^(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日$")
+CJK_DATE_LINE = re.compile(r"^(?P<year>[〇○零一二三四五六七八九]{4})年"
+                           r"(?P<month>[一二三四五六七八九十]{1,3})月"
+                           r"(?P<day>[一二三四五六七八九十]{1,3})日$")
+# One legal basis document: 《title》 and the （文号） that may follow it.
+BASIS_ITEM = re.compile(r"《[^《》]*》(?:\s*[（(][^（）()]*[）)])?")
+BASIS_END = re.compile(r"[，,]?\s*现将|予以公开|公开如下")
+BASIS_TAIL = re.compile(r"(的)?(有关|相关)?(要求|规定|精神)[，,]?$")
+# A line that is a title, not a department: a form's or a notice's (通知, 公示, 说明 …).
+TITLE_WORDS = re.compile(r"绩效目标|绩效指标|通知|公告|公示|说明|^关于|目标表|申报表|自评表|"
+                         r"\d{4}年度?$|^[（(]\d{4}年度?[)）]$")
+# Lines that are not content: PDF page numbers (``— 3 —``) and a bare 附件 mark.
+PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
+ATTACHMENT_MARK = re.compile(r"^附件\d*$")

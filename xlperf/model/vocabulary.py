@@ -1,0 +1,346 @@
+"""The words of the goal tables as data: labels, column roles, stop rows, units.
+
+``vocabulary.toml`` beside this module holds every label and alias seen on
+published tables (``docs/layouts.md``); this module only loads it and answers
+the questions every reader, rule and writer asks of a cell: which header field
+does it name, which indicator column, does it end the table, does it say the
+row does not apply. Lookups are cached per distinct text: a batch repeats the
+same few labels on every sheet.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Literal
+
+Side = Literal["long_term", "annual"]
+
+_SPACES = re.compile(r"\s+")
+_OUTLINE = re.compile(
+    r"^(?:[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d))"
+)
+_TRAILING_NOTE = re.compile(r"\(([^()]*)\)$")
+_SUBSIDIARY = re.compile(r"^其中[:]?")
+# What trimming a cell removes (ASCII and ideographic spaces, no-break space).
+BLANK_CHARS = " \t\r\n\u3000\u00a0"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    header_fields: dict[str, tuple[str, ...]]
+    header_known: frozenset[str]
+    cost_tables: frozenset[str]
+    funds: dict[str, frozenset[str]]
+    columns: dict[str, tuple[str, ...]]
+    sides: dict[str, frozenset[str]]
+    comparators: dict[str, tuple[str, ...]]
+    directions: dict[str, tuple[str, ...]]
+    stop_rows: frozenset[str]
+    placeholders: frozenset[str]
+    note_prefixes: tuple[str, ...]
+    not_applicable_phrases: tuple[str, ...]
+    not_applicable_placeholders: frozenset[str]
+    weight_placeholders: frozenset[str]
+    amount_unit: str
+    money: dict[str, float]  # factor to 万元
+    measures: tuple[str, ...]
+    counting: tuple[str, ...]
+    table_titles: tuple[str, ...]
+    self_evaluation_words: tuple[str, ...]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The bundled vocabulary (``vocabulary.toml``), loaded once."""
+    text = resources.files("xlperf.model").joinpath("vocabulary.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    rows = data["rows"]
+    na = data["not_applicable"]
+    return Vocabulary(
+        header_fields={k: tuple(v) for k, v in data["header_fields"].items()},
+        header_known=frozenset(map(label_key, data["header_labels"]["known"])),
+        cost_tables=frozenset(map(label_key, data["header_labels"]["cost_table"])),
+        funds={k: frozenset(map(label_key, v)) for k, v in data["funds"].items()},
+        columns={k: tuple(v) for k, v in data["columns"].items()},
+        sides={k: frozenset(v) for k, v in data["sides"].items()},
+        comparators={k: tuple(v) for k, v in data["comparators"].items()},
+        directions={k: tuple(v) for k, v in data["directions"].items()},
+        stop_rows=frozenset(map(label_key, rows["stop"])),
+        placeholders=frozenset(rows["placeholder"]),
+        note_prefixes=tuple(rows["note_prefix"]),
+        not_applicable_phrases=tuple(na["phrases"]),
+        not_applicable_placeholders=frozenset(na["placeholders"]),
+        weight_placeholders=frozenset(na["weight_placeholders"]),
+        amount_unit=data["units"]["amount"],
+        money=dict(data["units"]["money"]),
+        measures=tuple(data["units"]["measures"]),
+        counting=tuple(data["units"]["counting"]),
+        table_titles=tuple(data["titles"]["table"]),
+        self_evaluation_words=tuple(data["titles"]["self_evaluation"]),
+    )
+
+
+# --- comparing labels -------------------------------------------------------------------
+
+@lru_cache(maxsize=16384)
+def label_key(raw: str) -> str:
+    """A label as compared: NFKC, no spaces, no ``*`` mark, colon or outline number.
+
+    ``' 项目年度金额（万元）：'`` → ``'项目年度金额(万元)'``; the trailing note stays
+    (``bare_key`` drops it), because ``二级指标(长期)`` and ``指标值(包含数字…)`` mean
+    something by it.
+    """
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", raw))
+    text = text.lstrip("*").rstrip(":")
+    return _OUTLINE.sub("", text).rstrip(":")
+
+
+@lru_cache(maxsize=16384)
+def bare_key(raw: str) -> tuple[str, str]:
+    """``label_key`` without its trailing note, and the note: ``('二级指标', '长期')``."""
+    key = label_key(raw)
+    match = _TRAILING_NOTE.search(key)
+    if match is None or match.start() == 0:
+        return key, ""
+    return key[: match.start()].rstrip(":"), match.group(1)
+
+
+def _keys(words: tuple[str, ...] | list[str]) -> frozenset[str]:
+    return frozenset(label_key(word) for word in words)
+
+
+# --- header fields ----------------------------------------------------------------------
+
+@cache
+def _field_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for field, labels in vocabulary().header_fields.items():
+        for label in labels:
+            index.setdefault(label_key(label), field)
+    return index
+
+
+@lru_cache(maxsize=16384)
+def header_field(raw: str) -> tuple[str | None, str]:
+    """The header field a label cell names, and the note it carries (a unit such as 万元).
+
+    ``'项目年度金额（元）'`` → ``('amount', '元')``; ``None`` for any other text.
+    """
+    index = _field_index()
+    key = label_key(raw)
+    if key in index:
+        return index[key], ""
+    bare, note = bare_key(raw)
+    if bare in index:
+        return index[bare], note
+    return None, ""
+
+
+def field_label(key: str) -> str:
+    """How xlperf writes a header field's label: the vocabulary's first spelling."""
+    return vocabulary().header_fields[key][0]
+
+
+@lru_cache(maxsize=16384)
+def is_header_label(raw: str) -> bool:
+    """A label of the header block: a field's, or one the model has no field for (联系电话)."""
+    if header_field(raw)[0] is not None:
+        return True
+    words = vocabulary()
+    key, bare = label_key(raw), bare_key(raw)[0]
+    return (key in words.header_known or bare in words.header_known
+            or bare in words.cost_tables or funds_kind(raw) is not None)
+
+
+@lru_cache(maxsize=4096)
+def is_cost_table_label(raw: str) -> bool:
+    """The heading of a cost breakdown table (项目预算成本构成)."""
+    return bare_key(raw)[0] in vocabulary().cost_tables
+
+
+@lru_cache(maxsize=4096)
+def funds_kind(raw: str) -> str | None:
+    """``fiscal``, ``other`` or ``parts`` for a line of the funds block (其中：财政拨款)."""
+    key = _SUBSIDIARY.sub("", bare_key(raw)[0])
+    for kind, labels in vocabulary().funds.items():
+        if key in labels:
+            return kind
+    return None
+
+
+# --- indicator columns ------------------------------------------------------------------
+
+@cache
+def _column_index() -> dict[str, tuple[str, ...]]:
+    """Each header text → the roles it may have (项目名称 is a project column only in a
+    flat list; 单位名称 likewise)."""
+    index: dict[str, list[str]] = {}
+    for role, labels in vocabulary().columns.items():
+        for label in labels:
+            roles = index.setdefault(label_key(label), [])
+            if role not in roles:
+                roles.append(role)
+    return {key: tuple(roles) for key, roles in index.items()}
+
+
+@dataclass(frozen=True)
+class ColumnLabel:
+    """What an indicator header cell says: its possible roles and its side (长期/年度)."""
+
+    roles: tuple[str, ...]
+    side: Side | None
+
+
+@lru_cache(maxsize=8192)
+def column_label(raw: str) -> ColumnLabel | None:
+    """``'二级指标（长期）'`` → roles ``('level2',)``, side ``long_term``; None for other text."""
+    index = _column_index()
+    key = label_key(raw)
+    if key in index:
+        return ColumnLabel(index[key], _side_in(key))
+    bare, note = bare_key(raw)
+    if bare in index:
+        return ColumnLabel(index[bare], side_of(note))
+    for word, side in _side_prefixes():  # 长期二级指标, 年度指标值
+        if key.startswith(word) and key[len(word):] in index:
+            return ColumnLabel(index[key[len(word):]], side)
+    return None
+
+
+@cache
+def _side_prefixes() -> tuple[tuple[str, Side], ...]:
+    pairs = [(word, side) for side, words in vocabulary().sides.items() for word in words]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))  # type: ignore[misc]
+
+
+def side_of(note: str) -> Side | None:
+    """``长期`` → long_term, ``年度`` → annual, anything else None."""
+    for side, words in vocabulary().sides.items():
+        if note in words:
+            return side  # type: ignore[return-value]
+    return None
+
+
+def _side_in(key: str) -> Side | None:
+    for word, side in _side_prefixes():
+        if key.startswith(word):
+            return side
+    return None
+
+
+def block_side(raw: str) -> Side | None:
+    """The side a block label names (长期绩效指标 → long_term), None when it names none."""
+    key = label_key(raw)
+    for word, side in _side_prefixes():
+        if word in key:
+            return side
+    return None
+
+
+# --- values of columns ------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def comparator_of(raw: str) -> str | None:
+    """A comparator cell (指标性质) as xlperf names it: ``>=``, ``<=``, ``=``, ``qualitative``."""
+    key = label_key(raw)
+    for name, words in vocabulary().comparators.items():
+        if key in words or raw.strip(BLANK_CHARS) in words:
+            return name
+    return None
+
+
+@lru_cache(maxsize=1024)
+def direction_of(raw: str) -> str | None:
+    key = label_key(raw)
+    for name, words in vocabulary().directions.items():
+        if key in words:
+            return name
+    return None
+
+
+# --- rows -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=8192)
+def is_stop_row_label(raw: str) -> bool:
+    """A first cell that ends the indicator rows (合计, 总分, 财政部门审核意见, 填表人 …)."""
+    key = label_key(raw)
+    if key in vocabulary().stop_rows:
+        return True
+    bare = bare_key(raw)[0]
+    if bare in vocabulary().stop_rows:
+        return True
+    head = re.split(r"[:]", key, maxsplit=1)[0]  # 填表人：宋云花 联系电话：…
+    return head != key and head in vocabulary().stop_rows
+
+
+@lru_cache(maxsize=4096)
+def is_placeholder(raw: str) -> bool:
+    """``……`` and the like: a row the form left for more indicators."""
+    return raw.strip(BLANK_CHARS) in vocabulary().placeholders
+
+
+@lru_cache(maxsize=4096)
+def is_note(raw: str) -> bool:
+    """``注：…`` / ``说明：…`` — a note under or inside a table."""
+    text = unicodedata.normalize("NFKC", raw).strip(BLANK_CHARS)
+    for prefix in vocabulary().note_prefixes:
+        if text.startswith(prefix):
+            rest = text[len(prefix):].lstrip(" \u3000")
+            if rest[:1] in (":", "：") or (rest[:1].isdigit() and rest[1:2] in (":", "：", ".")):
+                return True
+    return False
+
+
+_NA_WORDS = re.compile(r"^(?:本|该|此)?(?:指标|项目|项)?(?:不适用|不涉及)")
+
+
+def is_not_applicable(name: str) -> bool:
+    """A 本指标不适用 row: also ``本指标不适用此项目`` as budget systems write it, ``不适用``,
+    ``该项不适用``, ``不涉及`` and a placeholder alone (``无``, ``/``); spaces ignored.
+
+    One rule for every reader, so a department read from text and from its
+    workbook agree on which rows are not applicable. Called for every
+    indicator: the first test rejects ordinary indicator text at once.
+    """
+    if not name or (len(name) > 2 and "适" not in name and "涉" not in name):
+        return False
+    text = "".join(name.split())
+    words = vocabulary()
+    return (text.startswith(words.not_applicable_phrases)
+            or text in words.not_applicable_placeholders
+            or _NA_WORDS.match(text) is not None)
+
+
+# --- units ------------------------------------------------------------------------------
+
+AMOUNT_UNIT_IN_TEXT = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)")
+
+
+def divisor_of(unit: str) -> float | None:
+    """What an amount in ``unit`` is divided by to give 万元 (元 → 10000)."""
+    factor = vocabulary().money.get(unit)
+    return None if factor is None else round(1 / factor, 6)
+
+
+# --- titles -----------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def is_table_title(raw: str) -> bool:
+    """A row that names the table itself (``2023年项目支出绩效目标申报表``)."""
+    key = label_key(raw)
+    if len(key) > 60 or key.startswith("附件"):
+        return False
+    key = re.sub(r"[(]?(?:金额)?单位:[千万亿]?元[)]?$", "", key)  # …目标表 单位：万元
+    key = re.sub(r"[(][^()]*[)]$", "", key)  # (2022年度)
+    return key.endswith(vocabulary().table_titles)
+
+
+@lru_cache(maxsize=4096)
+def is_self_evaluation_title(raw: str) -> bool:
+    return is_table_title(raw) and any(w in label_key(raw) for w in
+                                       vocabulary().self_evaluation_words)

@@ -1,0 +1,187 @@
+"""The indicator block's header row: which column holds what (its *roles*).
+
+A header row is recognised by its column labels (``docs/layouts.md``: 一级指标,
+二级指标, 三级指标/指标内容, 指标值 …), in any order and with any extra columns.
+The same row tells the family's shape:
+
+- a 项目名称 column among them: a budget system's flat list of many projects;
+- 二级/三级/指标值 twice, marked (长期)/(年度) or by a group row above: the
+  long-term and annual sides of one table (the year's side is the goal table);
+- 一级/二级 without a 三级: a two-level table, whose first column holds
+  数量指标/质量指标/…/效益指标 (the *category*) and whose second the indicator;
+- 全年实际值/得分 columns: a self-evaluation table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xlperf.model.vocabulary import ColumnLabel, Side, block_side, column_label
+
+# Roles that are kept as they are; "project*" roles only in a flat list.
+LEVEL_ROLES = ("level1", "level2", "name")
+SIDED_ROLES = frozenset({"level2", "name", "value", "comparator", "unit", "weight", "standard",
+                         "direction", "actual", "points", "reason"})
+# Columns that merge down their rows (a browser copy leaves them out of later rows).
+CARRIED_ROLES = frozenset({"level1", "level2", "category", "block", "project", "project_unit",
+                           "project_amount", "project_goal"})
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int  # the grid column of the header cell
+    role: str
+    side: Side  # "annual" for a table without sides
+    header: str  # the header text as written
+
+
+@dataclass
+class IndicatorColumns:
+    """The roles of an indicator header row, left to right."""
+
+    columns: list[Column]
+    row: int  # the grid row of the header
+    notes: list[str] = field(default_factory=list)  # how ambiguous headers were read
+
+    @property
+    def width(self) -> int:
+        return self.columns[-1].index + 1 if self.columns else 0
+
+    def roles(self, side: Side = "annual") -> set[str]:
+        return {c.role for c in self.columns if c.side == side or c.role in ("level1",
+                                                                           "category")}
+
+    def index_of(self, role: str, side: Side = "annual") -> int | None:
+        for column in self.columns:
+            if column.role == role and (column.side == side or role in ("level1", "category")):
+                return column.index
+        return None
+
+    @property
+    def flat(self) -> bool:
+        return any(c.role == "project" for c in self.columns)
+
+    @property
+    def two_level(self) -> bool:
+        return any(c.role == "category" for c in self.columns)
+
+    @property
+    def has_long_term(self) -> bool:
+        return any(c.side == "long_term" for c in self.columns)
+
+    @property
+    def self_evaluation(self) -> bool:
+        return any(c.role in ("actual", "points") for c in self.columns)
+
+    def model_columns(self) -> tuple[str, ...]:
+        """The roles the form has for its annual indicators, as ``Project.columns`` names
+        them (``weight``, ``value``, ``unit`` …)."""
+        keep = ("level1", "level2", "name", "value", "comparator", "unit", "weight", "standard",
+                "direction", "actual", "points")
+        roles = self.roles()
+        if "category" in roles:
+            roles |= {"level1", "level2"}
+        return tuple(role for role in keep if role in roles)
+
+
+def indicator_header(cells: list, row: int, above: list | None = None) -> IndicatorColumns | None:
+    """The roles of ``cells`` when they form an indicator header row, else None.
+
+    ``above`` is the row before it, where a group row (长期指标 | 年度指标) may say
+    which side duplicated columns belong to.
+    """
+    labels: list[tuple[int, ColumnLabel, str]] = []
+    for index, raw in enumerate(cells):
+        if raw.__class__ is not str or not raw:
+            continue
+        label = column_label(raw)
+        if label is not None:
+            labels.append((index, label, raw))
+    if not _is_header(labels):
+        return None
+    flat = any("project" in label.roles and _flat_neighbours(labels) for _, label, _ in labels)
+    columns = [Column(index, _role(label, flat), label.side or "annual", raw)
+               for index, label, raw in labels]
+    columns = [c for c in columns if c.role]
+    result = IndicatorColumns(columns, row)
+    _assign_sides(result, above)
+    _two_level(result)
+    return result
+
+
+def _is_header(labels: list[tuple[int, ColumnLabel, str]]) -> bool:
+    """At least two of 一级/二级/三级, or one of them beside a value or weight column."""
+    levels = {role for _, label, _ in labels for role in label.roles if role in LEVEL_ROLES}
+    data = {role for _, label, _ in labels for role in label.roles
+            if role in ("value", "weight", "comparator", "unit", "standard")}
+    return len(levels) >= 2 or (bool(levels & {"level1", "level2"}) and bool(data))
+
+
+def _flat_neighbours(labels: list[tuple[int, ColumnLabel, str]]) -> bool:
+    """项目名称 is a column of the list (a budget-system export), not a header label, when
+    the same row also names 一级/二级 columns."""
+    return any(role in ("level1", "level2") for _, label, _ in labels for role in label.roles)
+
+
+def _role(label: ColumnLabel, flat: bool) -> str:
+    """The role a header cell has here: project columns only count in a flat list."""
+    for role in label.roles:
+        if role.startswith("project") and not flat:
+            continue
+        return role
+    return ""
+
+
+def _assign_sides(columns: IndicatorColumns, above: list | None) -> None:
+    """Duplicated roles are the long-term and annual sides: by their markers, else by a
+    group row above, else the left ones are long-term (as every form seen orders them)."""
+    seen: dict[str, list[int]] = {}
+    for position, column in enumerate(columns.columns):
+        if column.role in SIDED_ROLES:
+            seen.setdefault(column.role, []).append(position)
+    duplicated = {role: spots for role, spots in seen.items() if len(spots) > 1}
+    if not duplicated:
+        return
+    groups = _group_sides(above)
+    updated = list(columns.columns)
+    for spots in duplicated.values():
+        marked = [updated[s].side for s in spots if _marked(updated[s])]
+        for order, spot in enumerate(spots):
+            column = updated[spot]
+            if _marked(column):
+                continue
+            if marked:
+                side: Side = "long_term" if "annual" in marked else "annual"
+            elif len(groups) >= 2:
+                side = groups[min(order, len(groups) - 1)]
+            else:
+                side = "long_term" if order < len(spots) - 1 else "annual"
+                columns.notes.append(f"“{column.header}”出现多次且未注明长期/年度，"
+                                     "按左长期、右年度读取")
+            updated[spot] = Column(column.index, column.role, side, column.header)
+    columns.columns = updated
+
+
+def _marked(column: Column) -> bool:
+    label = column_label(column.header)
+    return label is not None and label.side is not None
+
+
+def _group_sides(above: list | None) -> list[Side]:
+    """The sides a group row names, left to right (长期指标 | 年度指标)."""
+    sides: list[Side] = []
+    for raw in above or ():
+        if raw.__class__ is str and raw and (side := block_side(raw)) is not None:
+            sides.append(side)
+    return sides
+
+
+def _two_level(columns: IndicatorColumns) -> None:
+    """一级/二级 columns without a 三级: the first holds the category (数量指标 …), the
+    second the indicator."""
+    roles = [c.role for c in columns.columns]
+    if "name" in roles or "level1" not in roles or "level2" not in roles:
+        return
+    renamed = {"level1": "category", "level2": "name"}
+    columns.columns = [Column(c.index, renamed.get(c.role, c.role), c.side, c.header)
+                       for c in columns.columns]

@@ -1,0 +1,117 @@
+"""The common row, read without the general machinery: an intact row of a plain table.
+
+A city's batch holds about a million indicator rows, nearly all of them intact
+rows under a plain header (一级/二级/三级/绩效值/指标值, the seed's form):
+every cell in its column, the 一级/二级 cells empty (merged) or a level label,
+prose in 三级. Such a row needs no placement and no label lookups. ``FastRows``
+decides that cheaply — any doubt (a cell that may be a label, a stop row, a
+title; a cell outside the columns) hands the row back to the general path in
+``tables.py``, which reads it the same way, only slower.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from xlperf.model.vocabulary import BLANK_CHARS, vocabulary
+from xlperf.reader.cells import level_of
+from xlperf.reader.columns import IndicatorColumns
+from xlperf.sources.grid import column_letter
+
+PLAIN_ROLES = frozenset({"level1", "level2", "name", "weight", "value"})
+
+
+@cache
+def _special() -> dict[str, tuple[str, ...]]:
+    """The words a special row can start with, by their first character: a stop row, a
+    note, a placeholder, a header field, a title, a column header, a unit line."""
+    words = vocabulary()
+    texts: list[str] = [*words.stop_rows, *words.placeholders, *words.note_prefixes,
+                        *words.table_titles, *words.header_known, *words.cost_tables,
+                        "附件", "单位", "金额单位"]
+    for labels in (*words.header_fields.values(), *words.columns.values()):
+        texts.extend(labels)
+    for labels in words.funds.values():
+        texts.extend(labels)
+    by_first: dict[str, list[str]] = {}
+    for text in sorted({t for t in texts if t}, key=len, reverse=True):
+        by_first.setdefault(text[0], []).append(text)
+    return {first: tuple(words) for first, words in by_first.items()}
+
+
+def may_be_special(text: str) -> bool:
+    """Whether a row led by ``text`` may be anything but an indicator row (then the general
+    path decides): it starts with a vocabulary word (spaces inside it ignored: 项 目 名 称),
+    an outline number, a year's title, or a character no indicator text starts with."""
+    lead = text.lstrip(BLANK_CHARS)
+    if not lead:
+        return True
+    first = lead[0]
+    if not "\u4e00" <= first <= "\u9fff":
+        return not first.isdigit() or _DIGIT_LED.match(lead) is not None
+    prefixes = _special().get(first)
+    if prefixes is None:
+        return False
+    head = "".join(lead[:16].split()) if any(ch in BLANK_CHARS for ch in lead[:16]) else lead
+    return head.startswith(prefixes)
+
+
+# A digit-led row that may be a label or a title: 1、一般公共预算, 2023年…绩效目标表, a page number.
+_DIGIT_LED = re.compile(r"^\d+\s*(?:[、.．)）]|$)|^\d{4}\s*年.*表")
+
+
+def _empty(value: object) -> bool:
+    if value == "" or value is None:
+        return True
+    return value.__class__ is str and not value.strip(BLANK_CHARS)
+
+
+class FastRows:
+    """The plain columns of one indicator block, and the test that a row fits them."""
+
+    def __init__(self, columns: IndicatorColumns) -> None:
+        index = {c.role: c.index for c in columns.columns}
+        self.level1 = index["level1"]
+        self.level2 = index["level2"]
+        self.name = index["name"]
+        self.weight = index.get("weight")
+        self.value = index.get("value")
+        used = [i for i in (self.level1, self.level2, self.name, self.weight, self.value)
+                if i is not None]
+        self.narrowest = max(used) + 1
+        self.gaps = tuple(i for i in range(self.narrowest) if i not in used)
+        # Cell addresses of the row's 三级 and weight cells: "C" + row number.
+        self.name_letter = column_letter(self.name)
+        self.weight_letter = column_letter(self.weight) if self.weight is not None else ""
+
+    @staticmethod
+    def applies(columns: IndicatorColumns) -> bool:
+        roles = [c.role for c in columns.columns if c.role not in ("other", "block")]
+        return (set(roles) <= PLAIN_ROLES and {"level1", "level2", "name"} <= set(roles)
+                and len(roles) == len(set(roles))
+                and all(c.side == "annual" for c in columns.columns))
+
+    def fits(self, cells: list) -> bool:
+        """Every cell in its column, levels empty or a level label, 三级 text."""
+        narrowest = self.narrowest
+        if len(cells) < narrowest:
+            return False
+        for index in self.gaps:
+            if not _empty(cells[index]):
+                return False  # a filled cell outside the columns (a block label, a note)
+        if len(cells) > narrowest:
+            for value in cells[narrowest:]:
+                if not _empty(value):
+                    return False
+        first, second, name = cells[self.level1], cells[self.level2], cells[self.name]
+        if first != "" and not (first.__class__ is str and level_of(first) & 1):
+            return False
+        if second != "" and not (second.__class__ is str and level_of(second) & 2):
+            return False
+        if not (name == "" or name.__class__ is str):
+            return False
+        if first != "" or second != "":
+            return True  # led by a level label: an indicator row (or the levels alone)
+        lead = next(filter(None, cells), None)
+        return not (lead.__class__ is str and may_be_special(lead))

@@ -1,0 +1,363 @@
+"""The header block of a goal table: 项目名称 … 年度总体绩效目标, read by label.
+
+Every form puts its fields differently, so each is found by its label
+(``model/vocabulary.toml``) wherever it stands above the indicator header:
+
+- ``label⇥value`` pairs along a row (``主管部门⇥X⇥实施单位⇥Y``): the value is
+  the next filled cell to the label's right, unless that cell is a label too;
+- ``label：value`` in one cell (``项目名称：社区养老``);
+- a row of labels whose values are in the row below (``总体目标⇥年度目标``,
+  then the goal): aligned by column, or from the right when the row below
+  lost the cells a merged label covers (a browser copy);
+- the funds block (``项目资金（万元）⇥年度资金总额⇥120``, then
+  ``其中：财政拨款`` / ``其他资金``): the amount, or the sum of its sources
+  when only they are given;
+- a cost breakdown (``项目预算成本构成⇥金额 …``): its lines are kept, never
+  read as indicators.
+
+A goal may run over several lines (a text); a wrapped project name is joined
+back. A row the block cannot place is kept as a reading note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xlperf.model import Funds, Project, ReadingNote
+from xlperf.model.text import (
+    normalize_label,
+    parse_number,
+    read_amount,
+    split_label_value,
+    split_period,
+)
+from xlperf.model.vocabulary import (
+    AMOUNT_UNIT_IN_TEXT,
+    BLANK_CHARS,
+    bare_key,
+    divisor_of,
+    funds_kind,
+    header_field,
+    is_cost_table_label,
+    is_header_label,
+    is_table_title,
+    label_key,
+)
+from xlperf.reader.trace import Trace
+from xlperf.sources.grid import Grid
+
+INLINE_LABEL_CHARS = 20  # a label before a colon (项目年度金额（万元）) is shorter than this
+_GOALS = ("goal", "mid_term_goal")
+_WRAPPING = frozenset({"name", "competent_department", "implementing_unit", "term", "division"})
+_TEXT_FIELDS = frozenset({"name", "competent_department", "implementing_unit", "attribute",
+                          "term", "division", "goal", "mid_term_goal"})
+
+
+@dataclass
+class _Pending:
+    """Labels of a row whose values are expected in the row below."""
+
+    fields: dict[int, tuple[str, str]]  # column → (field, the label's note)
+    width: int  # filled width of the label row
+
+
+@dataclass
+class HeaderReader:
+    """Reads one project's header rows into its fields (see the module docstring)."""
+
+    grid: Grid
+    project: Project
+    divisor: float = 1.0  # the table's amount unit (单位：元 → 10000)
+    trace: Trace | None = None
+    pending: _Pending | None = None
+    last_field: str | None = None
+    goal_lines: dict[str, list[str]] = field(default_factory=dict)
+    funds: dict[str, float] = field(default_factory=dict)
+    cost_column: int | None = None  # the 金额 column while inside a cost breakdown
+    seen: set[str] = field(default_factory=set)  # fields read (the first label wins)
+    fields: set[str] = field(default_factory=set)  # fields the form has a label for
+    cost_total: tuple[float, int, int] | None = None  # a cost breakdown's 合计: value, where
+    labels: set[str] = field(default_factory=set)  # every label met (tells the family)
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def feed(self, row: int) -> None:
+        grid = self.grid
+        cells = grid.values(row) if grid.uncached else grid.rows[row]
+        filled = [(index, raw) for index, raw in enumerate(cells)
+                  if raw != "" and raw is not None
+                  and not (raw.__class__ is str and not raw.strip(BLANK_CHARS))]
+        if not filled:
+            if self.last_field in _GOALS:
+                self.goal_lines[self.last_field].append("")
+            return
+        self._unit_line(filled)
+        labels = [(index, raw) for index, raw in filled if raw.__class__ is str
+                  and is_header_label(raw)]
+        if self.cost_column is not None and self._cost_line(row, filled, labels):
+            return
+        if labels or any(_inline(raw)[0] for _, raw in filled):
+            self._label_row(row, filled)
+        elif self.pending is not None:
+            self._values_below(row, filled)
+        elif not self._continuation(row, filled):
+            self._unplaced(row, filled)
+
+    def _label_row(self, row: int, filled: list[tuple[int, object]]) -> None:
+        self.pending = None
+        self.last_field = None
+        waiting: dict[int, tuple[str, str]] = {}
+        values = 0
+        position = 0
+        while position < len(filled):
+            index, raw = filled[position]
+            position += 1
+            if not _is_label(raw):
+                key, label, value = _inline(raw)
+                if key is not None:
+                    self._has_label(key, row)
+                    self._set(key, value, row, index, label)
+                    values += 1
+                continue
+            self.labels.add(bare_key(raw)[0])
+            if is_cost_table_label(raw):
+                self.cost_column = _amount_column(filled)
+                self._trace(row, "cost", "成本构成表（不作为指标读取）")
+                return
+            key, note = header_field(raw)
+            kind = funds_kind(raw)
+            following = filled[position] if position < len(filled) else None
+            has_value = following is not None and not _is_label(following[1])
+            if kind is not None and key is None:
+                if has_value:
+                    self._funds(kind, following[1], row, following[0])
+                    position += 1
+                    values += 1
+                continue
+            if key is None:  # a known label without a field (联系电话): its value is not ours
+                if has_value:
+                    position += 1
+                continue
+            self._has_label(key, row)
+            if has_value:
+                self._set(key, following[1], row, following[0], note)
+                position += 1
+                values += 1
+            else:
+                waiting[index] = (key, note)
+        if waiting and not values:
+            self.pending = _Pending(waiting, filled[-1][0] + 1)
+        if not values and self.trace is not None:
+            labels = "、".join(str(raw).strip() for _, raw in filled)
+            where = "，值在下一行" if self.pending else ""
+            self._trace(row, "field", f"表头标签：{labels}{where}")
+
+    def _values_below(self, row: int, filled: list[tuple[int, object]]) -> None:
+        """Values under a row of labels: by column, or from the right when this row is
+        shorter (a browser copy left out the cells a merged label covers)."""
+        pending = self.pending
+        assert pending is not None
+        self.pending = None
+        width = filled[-1][0] + 1
+        shift = 0 if self.grid.addressed or width >= pending.width else pending.width - width
+        for index, raw in filled:
+            target = pending.fields.get(index + shift)
+            if target is not None:
+                self._set(target[0], raw, row, index, target[1])
+        if not any(index + shift in pending.fields for index, _ in filled):
+            self._unplaced(row, filled)
+
+    def _continuation(self, row: int, filled: list[tuple[int, object]]) -> bool:
+        """A further line of the goal, or the rest of a wrapped name (a text)."""
+        lone = len(filled) == 1 and filled[0][0] <= 1
+        if not lone or not isinstance(filled[0][1], str):
+            return False
+        text = self.grid.text_of(filled[0][1], row, filled[0][0])
+        if self.last_field in _GOALS:
+            self.goal_lines[self.last_field].append(text)
+            return True
+        if self.last_field in _WRAPPING and not self.grid.addressed:
+            setattr(self.project, self.last_field, getattr(self.project, self.last_field) + text)
+            return True
+        return False
+
+    def _cost_line(self, row: int, filled: list[tuple[int, object]],
+                   labels: list[tuple[int, object]]) -> bool:
+        """A line of the cost breakdown (保安服务费 | 191 | …); its 合计 ends it."""
+        first = filled[0][1]
+        if labels and not isinstance(first, str):
+            return False
+        if labels and label_key(str(first)) not in ("合计", "小计", "总计"):
+            self.cost_column = None
+            return False
+        amount = next(((index, raw) for index, raw in filled if index == self.cost_column),
+                      None)
+        value, _ = read_amount(amount[1], self.divisor) if amount is not None else (None, [])
+        item = self.grid.text_of(first, row, filled[0][0])
+        self.project.cost_lines.append((item, value))
+        if label_key(item) in ("合计", "总计"):
+            self.cost_column = None
+            if isinstance(value, float) and amount is not None:
+                self.cost_total = (value, row, amount[0])
+        return True
+
+    def _unit_line(self, filled: list[tuple[int, object]]) -> None:
+        for _, raw in filled:
+            if raw.__class__ is str and "单位" in raw and (
+                    found := AMOUNT_UNIT_IN_TEXT.search(raw)):
+                self.divisor = divisor_of(found.group(1)) or self.divisor
+
+    def _unplaced(self, row: int, filled: list[tuple[int, object]]) -> None:
+        text = " | ".join(self.grid.text_of(raw, row, index) for index, raw in filled)
+        if _ignorable(filled):
+            self._trace(row, "skipped", f"表头说明行，未读取：{text}")
+            return
+        reason = "表头中未识别的行"
+        self.project.notes.append(ReadingNote(
+            text, reason, self.grid.sheet, self.grid.cell(row, filled[0][0]),
+            self.grid.line(row), part="header"))
+        self._trace(row, "note", f"{reason}：{text}")
+
+    # --- fields -------------------------------------------------------------------------
+
+    def _set(self, key: str, raw: object, row: int, column: int, note: str) -> None:
+        project = self.project
+        if key in self.seen:
+            self._trace(row, "skipped", f"{_LABELS.get(key, key)}已读取，此处重复，未读取")
+            return
+        self.seen.add(key)
+        if (cell := self.grid.cell(row, column)) is not None:
+            project.cells[key] = cell
+        project.lines[key] = self.grid.line(row)
+        self.last_field = key
+        if key == "amount":
+            divisor = divisor_of(note) if note else None
+            value, repairs = read_amount(raw, divisor or self.divisor)
+            self.grid.note(repairs, raw, row, column, None)
+            project.amount = value
+            if self.trace is not None:
+                self._trace(row, "field", f"项目金额：{value}（万元）")
+            return
+        text = self.grid.text_of(raw, row, column)
+        if key == "attribute":
+            text = self._label(text, row, column)
+        if key in _GOALS:
+            self.goal_lines[key] = [text]
+        elif key in _TEXT_FIELDS:
+            setattr(project, key, text)
+        if self.trace is not None:
+            self._trace(row, "field", f"{_LABELS.get(key, key)}：{text}")
+
+    def _has_label(self, key: str, row: int) -> None:
+        """The form has this field (its value may be blank, or in the row below)."""
+        self.fields.add(key)
+        self.project.lines.setdefault(key, self.grid.line(row))
+
+    def _label(self, text: str, row: int, column: int) -> str:
+        """项目属性 written with a code is normalised (``０１０１－一年期项目`` →
+        ``0101-一年期项目``); words alone (上年延续性项目) are kept as written."""
+        if not any(ch.isdigit() for ch in text):
+            return text
+        label = normalize_label(text)
+        if label != text:
+            kinds = ["fullwidth"] if any("０" <= ch <= "９" for ch in text) else []
+            if set(text) & set("－—–‐‑﹣"):
+                kinds.append("hyphen")
+            self.grid.note(kinds or ["space"], text, row, column, None)
+        return label
+
+    def _funds(self, kind: str, raw: object, row: int, column: int) -> None:
+        if kind == "parts":
+            return
+        value, repairs = read_amount(raw, self.divisor)
+        self.grid.note(repairs, raw, row, column, None)
+        if isinstance(value, float):
+            self.funds[kind] = self.funds.get(kind, 0.0) + value
+            self._trace(row, "field", f"资金来源（{_FUND_NAMES[kind]}）：{value:g} 万元")
+
+    def finish(self) -> None:
+        """Join the goals' lines; the amount from its sources when only they are given."""
+        for key, lines in self.goal_lines.items():
+            setattr(self.project, key, "\n".join(lines).strip("\n"))
+        project = self.project
+        if project.term:
+            project.period = split_period(project.term)
+        if "amount" not in self.seen and self.cost_total is not None:
+            self._amount_from_costs(*self.cost_total)
+        if self.fields:
+            project.labels = frozenset(self.fields) | (project.labels or frozenset())
+        if not self.funds:
+            return
+        total = project.amount if isinstance(project.amount, float) else None
+        project.funds = Funds(total=total, fiscal=self.funds.get("fiscal"),
+                              other=self.funds.get("other"))
+        if project.amount is None and "amount" not in self.seen:
+            project.amount = round(sum(self.funds.values()), 6)
+            project.funds.total = project.amount
+
+    def _amount_from_costs(self, value: float, row: int, column: int) -> None:
+        """A form whose money is its 项目预算成本构成 (鄂州): the amount is that table's 合计."""
+        project = self.project
+        project.amount = value
+        self.fields.add("amount")
+        project.lines["amount"] = self.grid.line(row)
+        if (cell := self.grid.cell(row, column)) is not None:
+            project.cells["amount"] = cell
+        self._trace(row, "field", f"项目金额：{value:g}（万元，取成本构成表的合计）")
+
+    def _trace(self, row: int, kind: str, message: str) -> None:
+        if self.trace is not None:
+            self.trace.add(self.grid, row, kind, message)
+
+
+_LABELS = {"name": "项目名称", "competent_department": "主管部门", "implementing_unit": "实施单位",
+           "attribute": "项目属性", "term": "项目期限", "division": "项目主管处室",
+           "amount": "项目年度金额", "goal": "年度总体绩效目标", "mid_term_goal": "中期目标"}
+_FUND_NAMES = {"fiscal": "财政拨款", "other": "其他资金"}
+
+
+def _is_label(raw: object) -> bool:
+    return isinstance(raw, str) and bool(raw) and is_header_label(raw)
+
+
+def _inline(raw: object) -> tuple[str | None, str, str]:
+    """(field, label, value) of a ``项目名称：…`` cell; (None, "", "") for any other."""
+    if not isinstance(raw, str) or ("：" not in raw and ":" not in raw):
+        return None, "", ""
+    parts = split_label_value(raw)
+    if parts is None or len(parts[0]) > INLINE_LABEL_CHARS:  # prose with a colon in it
+        return None, "", ""
+    key, note = header_field(parts[0])
+    return (key, note, parts[1]) if key else (None, "", "")
+
+
+def inline_field(raw: object) -> str | None:
+    """The header field a ``label：value`` cell names, else None."""
+    return _inline(raw)[0]
+
+
+def _amount_column(filled: list[tuple[int, object]]) -> int | None:
+    """The 金额 column of a cost breakdown's heading row."""
+    for index, raw in filled:
+        if isinstance(raw, str) and label_key(raw).startswith("金额"):
+            return index
+    return filled[1][0] if len(filled) > 1 else None
+
+
+def _ignorable(filled: list[tuple[int, object]]) -> bool:
+    """Lines every form has above its fields: the title, (2022年度), 单位：万元, 填报单位."""
+    for _, raw in filled:
+        if not isinstance(raw, str):
+            return False
+        text = raw.strip(BLANK_CHARS)
+        if not (is_table_title(text) or AMOUNT_UNIT_IN_TEXT.search(text)
+                or _is_year_line(text) or text.startswith(("填报单位", "（盖章）", "(盖章)"))):
+            return False
+    return True
+
+
+def _is_year_line(text: str) -> bool:
+    """``(2020年度)`` under a title."""
+    key = label_key(text).strip("()")
+    number, _ = parse_number(key.removesuffix("年度").removesuffix("年"))
+    return isinstance(number, float) and 1990 <= number <= 2100

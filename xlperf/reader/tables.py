@@ -1,0 +1,803 @@
+"""Finding the goal tables in a grid and reading each into a ``Project``.
+
+One pass over the rows, in four states: *outside* a table; in a project's
+*header* block (``header.py``); in its *indicator* rows, after an indicator
+header row (``columns.py``); or after a *break* (a table title or unit line
+inside a table: a page break repeating the heading, or the next table).
+
+A project starts at a header-field row outside a table (or at a field the
+current project already has, such as a second 项目名称); a flat list's
+projects start at the rows that name them. Indicator rows end at a stop row
+(合计, 总分, 财政部门审核意见, 填表人, 附件 …), at a date or a notice sentence,
+or at the next project. Inside them, ``……`` is skipped, a ``注：`` row is kept
+out, a row of levels only carries its levels down, and a row that cannot be
+placed becomes a reading note with its location. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from xlperf.model import Indicator, Number, Project, ReadingNote
+from xlperf.model.framework import bundled_frameworks, load_framework, parse_label
+from xlperf.model.text import normalize_label, parse_number, read_amount
+from xlperf.model.vocabulary import (
+    AMOUNT_UNIT_IN_TEXT,
+    BLANK_CHARS,
+    block_side,
+    column_label,
+    comparator_of,
+    direction_of,
+    divisor_of,
+    header_field,
+    is_header_label,
+    is_not_applicable,
+    is_note,
+    is_placeholder,
+    is_self_evaluation_title,
+    is_stop_row_label,
+    is_table_title,
+    label_key,
+)
+from xlperf.reader import cells as kinds
+from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
+from xlperf.reader.fast import FastRows
+from xlperf.reader.header import HeaderReader, inline_field
+from xlperf.reader.layouts import family
+from xlperf.reader.placement import Placed, place
+from xlperf.reader.trace import Trace
+from xlperf.sources.grid import Grid, is_blank
+
+MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
+_ODD_HYPHENS = frozenset("－—–‐‑﹣")
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$"
+                        r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
+_NOTICE_LINE = re.compile(r"^(根据|按照|依据|现将|附件)")
+_PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
+_SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
+_DIRECTIONS = {"positive": "正向", "negative": "反向"}
+# A (category) cell of a two-level table names a 二级 of this framework: its 一级 is that
+# 二级's parent here (数量指标 → 产出指标).
+_CATEGORY_FRAMEWORK = "standard"
+
+
+@dataclass
+class Context:
+    """What reading carries across the grids of one source (a text is one grid)."""
+
+    trace: Trace | None = None
+    divisor: float = 1.0  # 单位：元 above a table, until another unit line
+
+
+@dataclass
+class _Block:
+    """The indicator rows under one header row."""
+
+    columns: IndicatorColumns
+    side: str  # "annual", or "long_term" for a block labelled 长期绩效指标
+    carried: dict[tuple[str, str], object] = field(default_factory=dict)
+    after_note: bool = False
+    fast: FastRows | None = None  # the plain columns, when the header has only those
+
+
+class TableReader:
+    """Reads the goal tables of one grid (see the module docstring)."""
+
+    def __init__(self, grid: Grid, context: Context) -> None:
+        self.grid = grid
+        self.context = context
+        self.projects: list[Project] = []
+        self.project: Project | None = None
+        self.header: HeaderReader | None = None
+        self.block: _Block | None = None
+        self.state = "outside"  # outside | header | indicators | break
+        self.self_evaluation_title = False
+        self.flat: dict[str, Project] = {}  # a flat list's projects by name
+        self.orphan_notes: list[ReadingNote] = []  # rows outside any project
+        self.first_repair = 0  # the grid's first repair (rule T001) of the current project
+        self.table_like: set[int] = set()  # ids of projects with a table's shape
+        self.blank_tables = 0  # tables found but not filled in (a blank template's)
+        self.row = 0  # the row being read
+        self.clean_labels: dict[str, str] = {}  # level labels read that needed no repair
+
+    # --- the pass over the rows ---------------------------------------------------------
+
+    def read(self) -> list[Project]:
+        grid = self.grid
+        rows, formulas = grid.rows, bool(grid.uncached)
+        for row in range(len(rows)):
+            self.row = row
+            cells = grid.values(row) if formulas else rows[row]
+            block = self.block
+            if (self.state == "indicators" and block is not None and block.fast is not None
+                    and block.fast.fits(cells)):
+                self._fast_row(row, cells, block, block.fast)
+            else:
+                self._row(row, cells)
+        self._close()
+        kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
+        self.blank_tables = sum(1 for p in self.projects
+                                if id(p) in self.table_like and p not in kept)
+        return kept
+
+    def _above(self, row: int) -> list:
+        """The filled row before ``row`` (a group row over an indicator header)."""
+        for index in range(row - 1, -1, -1):
+            cells = self.grid.rows[index]
+            if any(not is_blank(value) for value in cells):
+                return cells
+        return []
+
+    def _row(self, row: int, cells: list) -> None:
+        first = _first_filled(cells)
+        if first is None:
+            if self.header is not None and self.state == "header":
+                self.header.feed(row)
+            return
+        index, raw = first
+        text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
+        if (text is not None and index == 0 and not self.grid.addressed
+                and _is_lone(cells, index) and _PAGE_NUMBER.match(_squeeze(text))):
+            self._trace(row, "skipped", "页码")
+            return
+        if text is not None and self._heading(row, cells, text):
+            return
+        columns = (indicator_header(cells, row, self._above(row)) if self._may_be_header(cells)
+                   else None)
+        if columns is not None:
+            self._start_block(row, columns)
+            return
+        if self.state == "indicators":
+            self._indicator_row(row, cells, index, raw, text)
+        elif self.state == "break":
+            self._after_break(row, cells, index, raw, text)
+        else:
+            self._header_row(row, cells)
+
+    def _heading(self, row: int, cells: list, text: str) -> bool:
+        """A table title or unit line: ends the rows above (a page break, or the next table)."""
+        if "表" not in text and "单位" not in text:  # every title ends with 表
+            return False
+        if not all(_is_heading_cell(raw) for raw in cells if raw != "" and raw is not None):
+            return False
+        line = "".join(raw for raw in cells if isinstance(raw, str))
+        unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
+        if unit:
+            self.context.divisor = divisor_of(unit.group(1)) or self.context.divisor
+        if is_self_evaluation_title(text):
+            self.self_evaluation_title = True
+        if self.state in ("indicators", "break"):
+            self.state = "break"
+        elif self.state == "header" and self.header is not None:
+            self.header.feed(row)
+            return True
+        if self.context.trace is not None:
+            self._trace(row, "title", f"标题：{text}")
+        return True
+
+    # --- header rows --------------------------------------------------------------------
+
+    def _header_row(self, row: int, cells: list) -> None:
+        # Outside a table any header field starts one; inside, a second 项目名称 does (every
+        # spelling of it has 项目).
+        outside = self.state == "outside"
+        fields = _fields_of(cells) if outside or any(
+            raw.__class__ is str and "项目" in raw for raw in cells) else []
+        if fields and (outside or self._starts_project(fields)):
+            self._new_project()
+            self.state = "header"
+        if self.state != "header" or self.header is None:
+            self._outside(row, cells)
+            return
+        self.header.feed(row)
+
+    def _outside(self, row: int, cells: list) -> None:
+        """A row after a table's last row: kept as a note when it reads like an indicator
+        row (with a value or weight), so nothing that might be one is lost."""
+        block = self.block
+        placed = place(cells, block.columns, self.grid.addressed) if block else None
+        if placed is not None and not placed.impossible and len(_values(placed)) >= 2 \
+                and any(role in _CONTENT_ROLES for role, _ in _values(placed)):
+            self._note(row, cells, "在表格结束行之后，未作为指标读取")
+            return
+        self._trace(row, "outside", "表格之外，未读取：" + _joined(self.grid, row, cells))
+
+    def _starts_project(self, fields: list[str]) -> bool:
+        """A second 项目名称 (or any field the current project has) starts the next table."""
+        return self.header is not None and any(f in self.header.seen for f in fields
+                                               if f == "name")
+
+    def _new_project(self) -> None:
+        self._close()
+        self.project = Project(name="", sheet=self.grid.sheet)
+        self.projects.append(self.project)
+        self.first_repair = len(self.grid.normalizations)
+        self.header = HeaderReader(self.grid, self.project, self.context.divisor,
+                                   self.context.trace)
+        self.block = None
+
+    def _may_be_header(self, cells: list) -> bool:
+        """Cheap test before ``indicator_header``: some cell names a level column."""
+        line = "".join(raw for raw in cells if raw.__class__ is str)
+        return "指标" in line or "一级" in line or "二级" in line or "三级" in line
+
+    # --- indicator rows -----------------------------------------------------------------
+
+    def _start_block(self, row: int, columns: IndicatorColumns) -> None:
+        if self.project is None or (columns.flat and self.state != "header"):
+            if not columns.flat:
+                self._new_project()
+            else:
+                self._close()
+                self.project = None
+                self.header = None
+        side = "annual"
+        for column in columns.columns:
+            if column.role == "block" and (found := block_side(column.header)):
+                side = found
+        self.block = _Block(columns, side)
+        if side == "annual" and FastRows.applies(columns):
+            self.block.fast = FastRows(columns)
+        self.state = "indicators"
+        if self.project is not None:
+            self._note_columns(self.project, columns)
+        if self.context.trace is not None:
+            roles = "、".join(f"{c.header}" for c in columns.columns if c.role != "other")
+            self._trace(row, "header", f"指标表头：{roles}" + "".join(
+                f"（{note}）" for note in columns.notes))
+
+    def _indicator_row(self, row: int, cells: list, index: int, raw: object,
+                       text: str | None) -> None:
+        block = self.block
+        assert block is not None
+        if text is not None:
+            lone = _is_lone(cells, index)
+            if is_stop_row_label(text) or (lone and _ends_table(text)):
+                self._total(row, text, block)
+                self.state = "outside"
+                if self.context.trace is not None:
+                    self._trace(row, "stop", f"表格结束：{_joined(self.grid, row, cells)}")
+                return
+            if lone and _is_block_title(text):
+                self._trace(row, "skipped", f"指标分区标题：{text}")
+                return
+            if is_placeholder(text) and lone:
+                self._trace(row, "skipped", "占位行（……），未读取")
+                return
+            if is_note(text):
+                block.after_note = True
+                self._trace(row, "skipped", f"注释行，未读取：{text[:40]}")
+                return
+            fields = _fields_of(cells)
+            if "name" in fields and not block.columns.flat:
+                self._new_project()
+                self.state = "header"
+                assert self.header is not None
+                self.header.feed(row)
+                return
+        placed = place(cells, block.columns, self.grid.addressed)
+        if placed is None:
+            return
+        self._placed_row(row, cells, placed)
+
+    def _fast_row(self, row: int, cells: list, block: _Block, fast: FastRows) -> None:
+        """An intact row of a plain table (``fast.py``): read as ``_placed_row`` reads it.
+
+        The hot loop of reading (a city's batch has about a million rows): cells are taken
+        from the row's list once and the common cases (text needing no trim, a float
+        weight, a label seen before) are decided inline.
+        """
+        grid, carried = self.grid, block.carried
+        first, second, name = cells[fast.level1], cells[fast.level2], cells[fast.name]
+        weight_column, value_column = fast.weight, fast.value
+        weight = cells[weight_column] if weight_column is not None else ""
+        value = cells[value_column] if value_column is not None else ""
+        clean = self.clean_labels  # labels that need no repair, as read
+        if first != "":
+            label = clean.get(first) or self._label((fast.level1, first))
+            if carried.get(_LEVEL1) != label:
+                carried.pop(_LEVEL2, None)
+            carried[_LEVEL1] = label
+        if second != "":
+            carried[_LEVEL2] = clean.get(second) or self._label((fast.level2, second))
+        trimmed = name.strip(BLANK_CHARS) if name.__class__ is str else ""
+        weight_blank = weight == "" or weight is None or (
+            weight.__class__ is str and not weight.strip(BLANK_CHARS))
+        value_blank = value == "" or value is None or (
+            value.__class__ is str and not value.strip(BLANK_CHARS))
+        if not trimmed and weight_blank and value_blank:
+            self._trace(row, "levels", "只有一级/二级，向下沿用")
+            return
+        project = self.project
+        if project is None:
+            self._new_project()
+            project = self.project
+            assert project is not None
+        indicators = project.indicators
+        if len(indicators) >= MAX_INDICATOR_ROWS:
+            self._too_many(row)
+        addressed = grid.addressed
+        line = row + 1 if grid.lines is None else grid.lines[row]
+        text = trimmed if trimmed == name else grid.text_of(name, row, fast.name)
+        number: Number = None
+        if weight_column is not None:
+            if weight.__class__ is float:
+                number = weight
+            elif not weight_blank:
+                number, repairs = parse_number(weight)
+                if repairs:
+                    grid.note(repairs, weight, row, weight_column, None)
+        shown = None if value_blank else (grid.text_of(value, row, value_column) or None)
+        item = Indicator(
+            carried.get(_LEVEL1, ""), carried.get(_LEVEL2, ""), text, number, shown,
+            is_not_applicable(text), grid.sheet,
+            f"{fast.name_letter}{line}" if addressed else None,
+            f"{fast.weight_letter}{line}" if addressed and weight_column is not None else None,
+            line)
+        if self.self_evaluation_title:
+            item.score = item.weight
+        indicators.append(item)
+        if self.context.trace is not None:
+            self._trace(row, "indicator", f"指标：{item.level1} / {item.level2} / {item.name}"
+                        + (f" / {item.value}" if item.value else "")
+                        + (f" / 权重 {item.weight}" if item.weight is not None else ""))
+
+    def _too_many(self, row: int) -> None:
+        from xlperf.errors import InputError
+
+        raise InputError(f"指标行超过 {MAX_INDICATOR_ROWS} 行，不像一张绩效目标表；"
+                         "请删除多余的行后再试", sheet=self.grid.sheet,
+                         cell=self.grid.cell(row, 0))
+
+    def _total(self, row: int, text: str, block: _Block) -> None:
+        """The 合计 row of a table with weights: where its live weight total is."""
+        column = block.columns.index_of("weight")
+        if self.project is not None and column is not None and label_key(text) in _TOTALS:
+            self.project.total_cell = self.grid.cell(row, column)
+
+    def _after_break(self, row: int, cells: list, index: int, raw: object,
+                     text: str | None) -> None:
+        """After a heading inside a table: a new project, or the same table continued."""
+        fields = _fields_of(cells)
+        if fields:
+            self.state = "outside"
+            self._header_row(row, cells)
+            return
+        kind = kinds.kind_of(raw)[0]
+        if (index > 0 and not self.grid.addressed) or kind == kinds.LEVEL:
+            self.state = "indicators"
+            self._indicator_row(row, cells, index, raw, text)
+            return
+        self._trace(row, "outside", "标题之后，未读取：" + _joined(self.grid, row, cells))
+
+    def _placed_row(self, row: int, cells: list, placed: Placed) -> None:
+        block = self.block
+        assert block is not None
+        values = _values(placed) if placed.in_place else self._second_level(block,
+                                                                             _values(placed))
+        content = [role for role in values if role[0] in _CONTENT_ROLES]
+        if placed.impossible or (block.after_note and not placed.in_place):
+            self._note(row, cells, "无法确定各单元格属于哪一列")
+            return
+        if not content and not (block.columns.flat and ("project", "annual") in values):
+            self._carry(block, values)
+            if any(role[0] in ("level1", "level2", "category") for role in values):
+                self._trace(row, "levels", "只有一级/二级，向下沿用")
+            else:
+                self._trace(row, "skipped", "没有指标内容（如单位合计行），未读取："
+                            + _joined(self.grid, row, cells))
+            return
+        project = self._project_for(row, block, values)
+        if project is None:
+            self._note(row, cells, "没有项目名称，无法确定属于哪个项目")
+            return
+        if not content:
+            self._carry(block, values)
+            return
+        if self._lone_text(values, block, placed):
+            self._note(row, cells, "只有一段文字，无法确定是否为指标")
+            return
+        self._carry(block, values)
+        if len(project.indicators) >= MAX_INDICATOR_ROWS:
+            self._too_many(row)
+        for side in ("annual", "long_term"):
+            item = self._indicator(row, block, values, side)
+            if item is None:
+                continue
+            target = project.indicators if side == "annual" else project.long_term_indicators
+            target.append(item)
+            where = "长期指标" if side == "long_term" else "指标"
+            self._trace(row, "indicator", f"{where}：{item.level1} / {item.level2} / "
+                        f"{item.name}" + (f" / {item.value}" if item.value else "")
+                        + (f" / 权重 {item.weight}" if item.weight is not None else ""))
+
+    def _second_level(self, block: _Block, values: dict) -> dict:
+        """成本指标 names a 一级 (cost as a first level) and a 二级 (under 产出指标): placed
+        in the 一级 column of a row that lost cells and has no 二级, under a 一级 that has
+        it as a child, it is that 二级 (a browser copy left the merged 一级 cell out)."""
+        first = values.get(("level1", "annual"))
+        carried = block.carried.get(("level1", "label"))
+        if (first is None or ("level2", "annual") in values or not carried
+                or not isinstance(first[1], str) or kinds.level_of(first[1]) != 3):
+            return values
+        if not _is_child(str(carried), first[1]):
+            return values
+        values = dict(values)
+        values[("level2", "annual")] = values.pop(("level1", "annual"))
+        return values
+
+    def _lone_text(self, values: dict, block: _Block, placed: Placed) -> bool:
+        """A text line with one cell of prose that lost its place (a signature, an org name)
+        is not taken for an indicator of a table that has values or weights to give it;
+        under its own header (the tabs kept) it is one."""
+        if self.grid.addressed or placed.in_place:
+            return False
+        roles = {role for role, _ in values}
+        data = block.columns.roles() & {"value", "weight"}
+        name = values.get(("name", "annual")) or values.get(("name", "long_term"))
+        return (roles <= {"name"} and bool(data) and name is not None
+                and kinds.kind_of(name[1])[0] == kinds.TEXT)
+
+    def _project_for(self, row: int, block: _Block, values: dict) -> Project | None:
+        """The project a row belongs to; in a flat list, the one its 项目名称 names."""
+        if not block.columns.flat:
+            if self.project is None:
+                self._new_project()
+            return self.project
+        named = values.get(("project", "annual"))
+        if named is not None and not is_blank(named[1]):
+            name = self.grid.text_of(named[1], row, named[0])
+            project = self.flat.get(name)
+            if project is None:
+                project = Project(name=name, sheet=self.grid.sheet)
+                self._note_columns(project, block.columns)
+                self.flat[name] = project
+                self.projects.append(project)
+                for key in [k for k in block.carried if k[0] != "project_unit"]:
+                    del block.carried[key]  # a unit's cell may span several projects
+                self._flat_fields(project, row, values)
+                self._trace(row, "field", f"项目名称：{name}")
+            self.project = project
+        return self.project
+
+    def _flat_fields(self, project: Project, row: int, values: dict) -> None:
+        project.layout = "flat_list"
+        roles = {c.role for c in self.block.columns.columns} if self.block else set()
+        project.labels = frozenset(field for role, field in _FLAT_FIELDS.items() if role in roles)
+        project.lines["name"] = self.grid.line(row)
+        if (cell := self.grid.cell(row, values[("project", "annual")][0])) is not None:
+            project.cells["name"] = cell
+        unit = values.get(("project_unit", "annual")) or self._carried("project_unit")
+        if unit is not None:
+            project.implementing_unit = self.grid.text_of(unit[1], row, unit[0])
+        amount = values.get(("project_amount", "annual"))
+        if amount is not None:
+            value, repairs = read_amount(amount[1], self.context.divisor)
+            self.grid.note(repairs, amount[1], row, amount[0], project.name)
+            project.amount = value
+            if (cell := self.grid.cell(row, amount[0])) is not None:
+                project.cells["amount"] = cell
+        goal = values.get(("project_goal", "annual"))
+        if goal is not None:
+            project.goal = self.grid.text_of(goal[1], row, goal[0])
+            if (cell := self.grid.cell(row, goal[0])) is not None:
+                project.cells["goal"] = cell
+
+    def _carried(self, role: str) -> tuple[int, object] | None:
+        if self.block is None:
+            return None
+        value = self.block.carried.get((role, "annual"))
+        return value if isinstance(value, tuple) else None
+
+    def _carry(self, block: _Block, values: dict) -> None:
+        """Merged columns: a filled cell is carried down to the rows that leave it out.
+
+        Labels are normalised here, once, where their cell is (a repair is noted there).
+        """
+        carried = block.carried
+        first = values.get(("level1", "annual")) or values.get(("category", "annual"))
+        if first is not None:
+            label = self._label(first)
+            if carried.get(("level1", "label")) != label:
+                for key in [k for k in carried if k[0] == "level2"]:
+                    del carried[key]
+            carried[("level1", "label")] = label
+        for (role, side), value in values.items():
+            if role == "level2":
+                carried[(role, side)] = self._label(value)
+            elif role == "project_unit":
+                carried[(role, side)] = value
+
+    # --- building an indicator ----------------------------------------------------------
+
+    def _indicator(self, row: int, block: _Block, values: dict, side: str) -> Indicator | None:
+        own = "long_term" if side == "long_term" or block.side == "long_term" else "annual"
+        if side == "long_term" and block.side != "long_term" and not block.columns.has_long_term:
+            return None
+        if side == "annual" and block.side == "long_term":
+            return None
+
+        def get(role: str) -> tuple[int, object] | None:
+            return values.get((role, own)) or values.get((role, "annual")) \
+                if role in ("level1", "category") else values.get((role, own))
+
+        name = get("name")
+        data = [get(role) for role in ("value", "weight", "comparator", "unit", "actual")]
+        if name is None and not any(data):
+            return None
+        level1, level2 = self._levels(block, own)
+        grid = self.grid
+        text = grid.text_of(name[1], row, name[0]) if name else ""
+        name_column = name[0] if name else block.columns.index_of("name", own)
+        item = Indicator(level1=level1, level2=level2, name=text,
+                         not_applicable=is_not_applicable(text), sheet=grid.sheet,
+                         cell=grid.cell(row, name_column) if name_column is not None else None,
+                         row=grid.line(row))
+        self._fill_values(item, row, block, get, own)
+        return item
+
+    def _levels(self, block: _Block, side: str) -> tuple[str, str]:
+        carried = block.carried
+        first = str(carried.get(("level1", "label"), ""))
+        if block.columns.two_level:
+            return _category(first)
+        second = carried.get(("level2", side)) or carried.get(("level2", "annual")) or ""
+        return first, str(second)
+
+    def _fill_values(self, item: Indicator, row: int, block: _Block, get, side: str) -> None:
+        grid = self.grid
+        weight = get("weight")
+        weight_column = weight[0] if weight else block.columns.index_of("weight", side)
+        if weight is not None or weight_column is not None:
+            raw = weight[1] if weight else ""
+            item.weight, repairs = parse_number(raw if not is_blank(raw) else None)
+            grid.note(repairs, raw, row, weight_column, None)
+            if weight_column is not None:
+                item.weight_cell = grid.cell(row, weight_column)
+        comparator, target, unit = get("comparator"), get("value"), get("unit")
+        texts = {role: grid.text_of(cell[1], row, cell[0])
+                 for role, cell in (("comparator", comparator), ("target", target),
+                                    ("unit", unit)) if cell is not None}
+        if block.columns.index_of("comparator", side) is not None \
+                or block.columns.index_of("unit", side) is not None:
+            symbol = comparator_of(texts.get("comparator", "")) if comparator else None
+            item.comparator = _SYMBOLS.get(symbol or "", texts.get("comparator") or None)
+            item.target = texts.get("target") or None
+            item.unit = texts.get("unit") or None
+            shown = "" if item.comparator == "定性" else (texts.get("comparator") or "")
+            joined = f"{shown}{texts.get('target', '')}{texts.get('unit', '')}"
+            item.value = joined or None
+        elif target is not None:
+            item.value = texts.get("target") or None
+        for role in ("standard", "actual"):
+            cell = get(role)
+            if cell is not None and not is_blank(cell[1]):
+                setattr(item, role, grid.text_of(cell[1], row, cell[0]))
+        direction = get("direction")
+        if direction is not None and not is_blank(direction[1]):
+            text = grid.text_of(direction[1], row, direction[0])
+            item.direction = _DIRECTIONS.get(direction_of(text) or "", text)
+        points = get("points")
+        if points is not None and not is_blank(points[1]):
+            item.points = parse_number(points[1])[0]
+        if self._is_self_evaluation(block):
+            item.score = item.weight
+
+    def _label(self, cell: tuple[int, object]) -> str:
+        """A 一级/二级 label with its code normalised (``１１－数量指标`` → ``11-数量指标``)."""
+        raw = cell[1]
+        original = raw.strip(BLANK_CHARS) if isinstance(raw, str) else str(raw)
+        label, repairs = _normalized_label(original)
+        if repairs:
+            self.grid.note(list(repairs), original, self.row, cell[0], None)
+        elif raw == label:
+            self.clean_labels[raw] = label
+        return label
+
+    # --- finishing ----------------------------------------------------------------------
+
+    def _note(self, row: int, cells: list, reason: str) -> None:
+        text = _joined(self.grid, row, cells)
+        first = _first_filled(cells)
+        note = ReadingNote(text, reason, self.grid.sheet,
+                           self.grid.cell(row, first[0] if first else 0), self.grid.line(row))
+        if self.project is not None:
+            self.project.notes.append(note)
+        else:
+            self.orphan_notes.append(note)
+        self._trace(row, "note", f"未识别（{reason}）：{text}")
+
+    def _note_columns(self, project: Project, columns: IndicatorColumns) -> None:
+        """The form's columns are those of its annual block (a 长期 block adds none)."""
+        long_term_block = any(c.role == "block" and block_side(c.header) == "long_term"
+                              for c in columns.columns)
+        annual = columns.index_of("name") is not None or columns.two_level
+        if project.columns is None or (annual and not long_term_block):
+            project.columns = columns.model_columns()
+
+    def _is_self_evaluation(self, block: _Block) -> bool:
+        return block.columns.self_evaluation or self.self_evaluation_title
+
+    def _close(self) -> None:
+        project = self.project
+        if project is not None and (self.block is not None or (self.header is not None and any(
+                header_field(label)[0] not in (None, "name") for label in self.header.labels))):
+            self.table_like.add(id(project))
+        if project is not None and project.layout != "flat_list":
+            for repair in self.grid.normalizations[self.first_repair:]:
+                repair.project = project.name or None
+        if self.header is not None:
+            self.header.finish()
+            if self.project is not None and not self.project.layout:
+                self.project.layout = family(self.project, self.header.labels, self.block,
+                                             self.self_evaluation_title)
+        elif self.project is not None and not self.project.layout:
+            self.project.layout = family(self.project, set(), self.block,
+                                         self.self_evaluation_title)
+        self.header = None
+
+    def _trace(self, row: int, kind: str, message: str) -> None:
+        if self.context.trace is not None:
+            self.context.trace.add(self.grid, row, kind, message)
+
+
+_TOTALS = frozenset({"合计", "总计"})
+_LEVEL1, _LEVEL2 = ("level1", "label"), ("level2", "annual")  # keys of _Block.carried
+# A flat list's project columns and the header fields they give.
+_FLAT_FIELDS = {"project": "name", "project_unit": "implementing_unit",
+                "project_amount": "amount", "project_goal": "goal"}
+_CONTENT_ROLES = frozenset({"name", "value", "weight", "comparator", "unit", "actual", "points",
+                            "standard"})
+
+
+@lru_cache(maxsize=4096)
+def _normalized_label(original: str) -> tuple[str, tuple[str, ...]]:
+    """A label normalised (``１１－数量指标`` → ``11-数量指标``) and the kinds of repair made,
+    for rule T001. Cached: a batch repeats the same few labels on every row."""
+    label = normalize_label(original)
+    if label == original:
+        return label, ()
+    kinds_found = []
+    if any(ch.isspace() for ch in original):
+        kinds_found.append("space")
+    if _ODD_HYPHENS & set(original):
+        kinds_found.append("hyphen")
+    if any(unicodedata.normalize("NFKC", ch) != ch for ch in original
+           if not ch.isspace() and ch not in _ODD_HYPHENS):
+        kinds_found.append("fullwidth")
+    return label, tuple(kinds_found)
+
+
+def _category(label: str) -> tuple[str, str]:
+    """A two-level table's first column: 数量指标 is a 二级, whose 一级 follows from the
+    standard framework (产出指标); 效益指标 is a 一级 with no 二级. (成本指标, a 一级 of
+    the cost-first-level framework too, is read as the standard one's 二级.)"""
+    if not label:
+        return "", ""
+    framework = load_framework(_CATEGORY_FRAMEWORK)
+    second = framework.second_by_name(parse_label(label)[1]) if kinds.level_of(label) & 2 \
+        else None
+    parent = framework.parent_of(second) if second is not None else None
+    if parent is not None:
+        return parent.name, label
+    return label, ""
+
+
+def _is_child(level1: str, label: str) -> bool:
+    """Whether some bundled framework has ``label`` as a 二级 of the 一级 ``level1``."""
+    for name in bundled_frameworks():
+        framework = load_framework(name)
+        first = framework.first(level1) or framework.first_by_name(parse_label(level1)[1])
+        if first is not None and framework.second_by_name(parse_label(label)[1], first) in \
+                first.children:
+            return True
+    return False
+
+
+def _values(placed: Placed) -> dict[tuple[str, str], tuple[int, object]]:
+    """(role, side) → (grid column, raw) of the row's filled cells."""
+    values: dict[tuple[str, str], tuple[int, object]] = {}
+    for column, index, raw in placed.cells:
+        if column.role in ("other", "block", "reason") or is_blank(raw):
+            continue
+        values[(column.role, column.side)] = (index, raw)
+    return values
+
+
+def _is_table(project: Project, table_like: bool) -> bool:
+    """A goal table, not a list that happens to have a 项目名称 column: indicators, or a
+    name in a table's shape (other header labels, an indicator header) or with another
+    field filled in. A blank template table has no name."""
+    if project.indicators or project.notes or project.long_term_indicators:
+        return True
+    fields = [project.competent_department, project.implementing_unit, project.attribute,
+              project.term, project.division, project.goal, project.mid_term_goal]
+    return bool(project.name) and (table_like or any(fields) or project.amount is not None)
+
+
+def starts_table(cells: list) -> bool:
+    """Where a text's notice ends: a table title or unit line, a header field, or the
+    indicator header of a table without a header block (a flat list)."""
+    first = _first_filled(cells)
+    if first is None:
+        return False
+    if all(_is_heading_cell(raw) for raw in cells if not is_blank(raw)):
+        return True
+    if _fields_of(cells[first[0]: first[0] + 2]):
+        return True
+    return indicator_header(cells, 0) is not None
+
+
+def _blank(raw: object) -> bool:
+    """``is_blank`` with the common cases (empty text, a number) decided first."""
+    if raw == "" or raw is None:
+        return True
+    if raw.__class__ is float:
+        return False
+    return isinstance(raw, str) and not raw.strip(BLANK_CHARS)
+
+
+def _first_filled(cells: list) -> tuple[int, object] | None:
+    for index, raw in enumerate(cells):
+        if raw != "" and raw is not None and not (isinstance(raw, str)
+                                                  and not raw.strip(BLANK_CHARS)):
+            return index, raw
+    return None
+
+
+def _is_lone(cells: list, index: int) -> bool:
+    return all(is_blank(raw) for raw in cells[index + 1:])
+
+
+def _squeeze(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _is_heading_cell(raw: object) -> bool:
+    if not isinstance(raw, str):
+        return False
+    if not raw.strip(BLANK_CHARS):
+        return True  # a blank cell beside the title
+    text = unicodedata.normalize("NFKC", raw).strip(BLANK_CHARS)
+    return is_table_title(text) or bool(
+        AMOUNT_UNIT_IN_TEXT.fullmatch("".join(text.split()).strip("()（）")))
+
+
+def _fields_of(cells: list) -> list[str]:
+    """The header fields a row's cells name: as a label, or as ``label：value`` in the
+    cell that leads the row (further right, such a cell is prose: 备注：…项目名称：…)."""
+    fields = []
+    leading = True
+    for raw in cells:
+        if raw == "" or raw is None or (raw.__class__ is str and not raw.strip(BLANK_CHARS)):
+            continue
+        if raw.__class__ is str:
+            field_name = header_field(raw)[0] if is_header_label(raw) else None
+            field_name = field_name or (inline_field(raw) if leading else None)
+            if field_name is not None:
+                fields.append(field_name)
+        leading = False
+    return fields
+
+
+def _is_block_title(text: str) -> bool:
+    """A block's own title row (中长期绩效指标) between two indicator blocks."""
+    label = column_label(text)
+    return label is not None and "block" in label.roles
+
+
+def _ends_table(text: str) -> bool:
+    """A date, a notice sentence or 附件 after the rows: the table is over."""
+    key = _squeeze(text)
+    return bool(_DATE_LINE.match(key) or _NOTICE_LINE.match(key))
+
+
+def _joined(grid: Grid, row: int, cells: list) -> str:
+    return " | ".join(grid.text_of(raw, row, index) for index, raw in enumerate(cells)
+                      if not is_blank(raw))
+
+
+__all__ = ["Column", "Context", "TableReader", "column_label"]

@@ -1,0 +1,67 @@
+"""Reading a text (the published notice, or a table copied from a PDF or web page).
+
+``read_text`` takes a file as offices send it (GBK or UTF-8, BOM, CRLF);
+``parse_text`` takes the decoded text. The text becomes one grid (a row per
+line, cells split at tabs, each row keeping its line number) for the table
+reader; the lines before the first table are the notice. A text has no sheets
+or cells: findings on it point at lines (``第 12 行``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from xlperf.errors import InputError
+from xlperf.limits import check_projects, check_text
+from xlperf.model import Department
+from xlperf.reader import Trace, read_tables
+from xlperf.reader.notice import read_notice
+from xlperf.reader.tables import starts_table
+from xlperf.sources.grid import Grid
+from xlperf.sources.text.decoding import read_notice_file
+
+NO_TABLE = ("没有找到绩效目标表（没有“项目名称”“一级指标”等表头）；"
+            "请确认这是项目支出绩效目标表的文字（制表符分隔，如从 PDF 或网页复制）")
+PROSE = ("这是一段文字说明，不是表格：绩效指标写成了句子，xlperf 无法逐项读取；"
+         "请改用附件中的绩效目标表（.xlsx），或把指标整理成表格后再试")
+_PROSE_WORDS = re.compile(r"产出指标|效益指标|满意度指标|数量指标|质量指标")
+
+
+def read_text(path: str | os.PathLike[str], trace: Trace | None = None) -> Department:
+    """Read a text file; ``InputError`` (Chinese, naming the file) if it holds no goal table."""
+    source = os.fspath(path)
+    return parse_text(read_notice_file(path), source=source, trace=trace)
+
+
+def parse_text(text: str, source: str | None = None, trace: Trace | None = None) -> Department:
+    """The department a text describes; ``source`` names it in messages."""
+    lines = split_lines(text)
+    rows = [line.split("\t") for _, line in lines]
+    start = next((index for index, cells in enumerate(rows) if starts_table(cells)), None)
+    check_text(text, lines, start, source)  # size limits, before the tables are parsed
+    if start is None:
+        raise InputError(PROSE if _PROSE_WORDS.search(text) else NO_TABLE, file=source)
+    department = Department(source=source)
+    read_notice(lines[:start], department, source)
+    grid = Grid(None, rows[start:], lines=[number for number, _ in lines[start:]],
+                addressed=False)
+    projects = read_tables([grid], trace).projects
+    if not any(project.indicators for project in projects):
+        raise InputError(PROSE if _PROSE_WORDS.search(text) and not projects else NO_TABLE,
+                         file=source)
+    check_projects(len(projects), source)
+    department.projects = projects
+    department.normalizations = grid.normalizations
+    return department
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """Numbered lines; CRLF, CR and LF all end a line, and a leading BOM is dropped.
+
+    Only these three end a line (as in any editor). The form feeds pdftotext
+    puts at page breaks are dropped; other characters stay text.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\f", "")
+    return list(enumerate(text.split("\n"), start=1))

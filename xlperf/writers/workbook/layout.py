@@ -1,0 +1,95 @@
+"""Where things are in an xlperf workbook — read by the writer, the annotator and Excel.
+
+A project sheet follows the published table (the seed's layout):
+
+    row 1   部门项目支出预算绩效目标表            (title, merged over the columns)
+    row 2                              单位：万元
+    row 3   项目名称 | name (merged across)
+    row 4   主管部门 | X | 实施单位 | Y
+    row 5   项目属性 | X | 项目期限 | Y
+    row 6   项目主管处室 | X | 项目年度金额 | Y
+    row 7-9 年度总体绩效目标 | goal (merged, room for long text)
+    row 10  一级指标 | 二级指标 | 三级指标 | 绩效值 | 指标值 | …
+    row 11… one indicator per row, merged 一级/二级 cells down their group
+    last    合计 | | | =SUM(weights)   (turns red when ≠ required total)
+
+The indicator columns after 三级指标 are those the project's form has
+(``Project.columns``): 绩效值 only when it has weights, then 指标值, 指标性质,
+度量单位 … so a table from another office keeps what it said. The reader does
+not rely on these positions (it finds labels by their text); the writer and
+the Excel adapters use them. Labels are the vocabulary's own spellings.
+"""
+
+from __future__ import annotations
+
+from xlperf.model.info_fields import (  # noqa: F401  (the sheets, for the writer's users)
+    DEPARTMENT_FIELDS,
+    DEPARTMENT_SHEET,
+    HELPER_SHEET,
+    PROJECT_LIST_SHEET,
+    REPEATING_FIELDS,
+    SETTING_FIELDS,
+    InfoField,
+)
+from xlperf.model.vocabulary import is_not_applicable, vocabulary  # noqa: F401
+
+TABLE_TITLE = "部门项目支出预算绩效目标表"
+SELF_EVALUATION_TITLE = "项目支出绩效目标自评表"
+UNIT_LABEL = "单位：万元"
+TOTAL_LABEL = "合计"
+NOT_APPLICABLE = "本指标不适用"
+LONG_TERM_TITLE = "中长期绩效指标"
+
+# Header field -> its Chinese label as xlperf writes it (the vocabulary's first spelling).
+HEADER_LABELS: dict[str, str] = {
+    key: vocabulary().header_fields[key][0]
+    for key in ("name", "competent_department", "implementing_unit", "attribute", "term",
+                "division", "amount", "goal")
+}
+# Where the writer puts each header value (the label sits one column left).
+HEADER_CELLS: dict[str, str] = {
+    "name": "B3",
+    "competent_department": "B4",
+    "implementing_unit": "D4",
+    "attribute": "B5",
+    "term": "D5",
+    "division": "B6",
+    "amount": "D6",
+    "goal": "B7",
+}
+# The header rows a project from another form may add below 年度总体绩效目标.
+EXTRA_HEADER = {"mid_term_goal": "中期目标", "fiscal": "其中：财政拨款", "other": "其他资金"}
+
+# Indicator columns by role, as xlperf writes them: the labels the vocabulary reads.
+COLUMN_LABELS: dict[str, str] = {
+    "level1": "一级指标",
+    "category": "一级指标",  # a two-level table's first column (数量指标 …)
+    "level2": "二级指标",
+    "name": "三级指标",
+    "weight": "绩效值",
+    "value": "指标值",
+    "comparator": "指标性质",
+    "unit": "度量单位",
+    "direction": "指标方向性",
+    "standard": "绩效标准",
+    "actual": "全年实际值",
+    "points": "得分",
+}
+SCORE_LABEL = "分值"  # the weight column of a self-evaluation table
+# The seed's five columns; a form's extra columns follow in this order.
+COLUMN_ORDER = ("level1", "level2", "name", "weight", "value", "comparator", "unit", "standard",
+                "direction", "actual", "points")
+# The seed's layout: where each column is when the project has the standard five.
+COLUMNS: dict[str, str] = {"level1": "A", "level2": "B", "name": "C", "weight": "D", "value": "E"}
+INDICATOR_HEADER_ROW = 10
+FIRST_INDICATOR_ROW = 11
+LAST_COLUMN = "E"
+
+# Project attributes offered in the drop-down of 项目属性.
+PROJECT_ATTRIBUTES = ("0101-一年期项目", "0102-多年期项目", "0103-经常性项目")
+PROJECT_SHEET_PREFIX = "项目"
+
+
+def project_sheet_name(index: int) -> str:
+    """Short, stable, legal sheet name for the index-th project (1-based): 项目01."""
+    return f"{PROJECT_SHEET_PREFIX}{index:02d}"
