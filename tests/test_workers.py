@@ -97,3 +97,19 @@ def test_ctrl_c_while_the_notice_renders_leaves_the_output_folder_as_it_was(
     assert done.code == 130, str(done)
     assert done.err.strip() == "已中断"
     assert snapshot(out) == before
+
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_work_done_apart_comes_back_or_is_named_when_its_process_dies() -> None:
+    """calamine on .xls/.xlsb/.ods has no extent check: it reads in a process of its own, and
+    a process that dies is one Chinese line naming the file, not the command's death."""
+    from xlperf.errors import InputError
+    from xlperf.workers import apart
+
+    assert apart(pow, 2, 10, died="不会用到") == 1024
+    with pytest.raises(InputError) as caught:
+        apart(_die, died="读取时处理进程意外终止", where="部门.ods")
+    assert caught.value.describe() == "文件 部门.ods：读取时处理进程意外终止"

@@ -66,6 +66,31 @@ def run_all(func: Callable[[Any], Any], tasks: Sequence[Any], jobs: int, *,
     return results
 
 
+def apart(func: Callable[..., Any], *args: Any, died: str, where: str | None = None) -> Any:
+    """``func(*args)`` in a process of its own, unless this process is a worker already (its
+    death is then its batch's business); ``InputError(died, file=where)`` if that process
+    dies.
+
+    For work that may abort the process without an exception, where no check can
+    rule that out beforehand (calamine on .xls/.xlsb/.ods, see reader.py).
+    """
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        return func(*args)
+    outcome = run_alone(_call, (func, args))
+    if isinstance(outcome, WorkerDied):
+        from xlperf.errors import InputError
+
+        raise InputError(died, file=where)
+    return outcome
+
+
+def _call(task: tuple[Callable[..., Any], tuple]) -> Any:
+    func, args = task
+    return func(*args)
+
+
 def run_alone(func: Callable[[Any], Any], task: Any, *,
               initializer: Callable[..., None] | None = None, initargs: tuple = (),
               tick: Callable[[], None] | None = None) -> Any:
