@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import reports_input_errors
+from xlperf.cli.common import reports_input_errors, shown
 
 
 @click.command(name="export")
@@ -45,7 +45,7 @@ def command(workbook: Path, fmt: str, output: Path | None, encoding: str) -> Non
         return
     with target.writing() as tmp:
         tmp.write_text(text, encoding=encoding, newline="")
-    click.echo(f"已导出 {len(department.projects)} 个项目 → {output}", err=True)
+    click.echo(shown(f"已导出 {len(department.projects)} 个项目 → {output}"), err=True)
 
 
 def _write_stdout(text: str, encoding: str) -> None:

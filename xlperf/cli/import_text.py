@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import reports_input_errors
+from xlperf.cli.common import reports_input_errors, shown
 from xlperf.errors import InputError
 
 WORKBOOK_SUFFIXES = (".xlsx",)
@@ -54,9 +54,9 @@ def command(source: Path, output: Path | None, force: bool) -> None:
     except CellTooLong as exc:
         raise InputError(f"{exc.message}（要写入的工作簿 {exc.sheet}!{exc.cell}）",
                          file=str(source)) from None
-    click.echo(summary_line(department, target))
+    click.echo(shown(summary_line(department, target)))
     for line in note_lines(department, source):
-        click.echo(line)
+        click.echo(shown(line))
 
 
 def _reads_back_as(department, target: Path):

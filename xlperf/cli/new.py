@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import reports_input_errors
+from xlperf.cli.common import reports_input_errors, shown
 from xlperf.errors import InputError
 
 HELP = "生成空白模板工作簿：部门信息、项目清单和一张项目工作表（项目01）。"
@@ -37,6 +37,6 @@ def command(path: Path, department: str | None, year: int | None, force: bool,
         from xlperf.writers.workbook.writer import write_template as write
     with out.writing() as tmp:
         write(tmp, department=department, year=year)
-    click.echo(f"已生成模板：{path}")
+    click.echo(shown(f"已生成模板：{path}"))
     click.echo("请先填写“部门信息”，再在“项目01”中填写第一个项目；每个项目一张工作表"
                "（复制“项目01”即可）。")

@@ -132,4 +132,4 @@ def _write_annotated(source: Path, target: Path, result) -> None:
     from xlperf.reports.annotate import annotate_workbook
 
     annotate_workbook(source, target, result.findings)
-    click.echo(f"已写出标注副本：{target}", err=True)
+    click.echo(shown(f"已写出标注副本：{target}"), err=True)

@@ -92,7 +92,6 @@ def check_openable(source: Path) -> None:
     from xlperf.limits import MAX_ANNOTATE_CELLS
     from xlperf.sources.workbook.checks import check_workbook_file
     from xlperf.sources.workbook.extent import workbook_cells
-    from xlperf.sources.workbook.formulas import sheet_parts
 
     try:
         package = check_workbook_file(source)
@@ -103,7 +102,7 @@ def check_openable(source: Path) -> None:
                          f"{source.suffix}），--annotate 只能标注 .xlsx/.xlsm 工作簿；"
                          "请在 Excel 或 WPS 中另存为 .xlsx 再标注", file=str(source))
     try:
-        names = list(sheet_parts(package.read))
+        names = list(package.sheets)
     except Exception:  # a damaged package: openpyxl says what is wrong with it
         return
     for name in names:

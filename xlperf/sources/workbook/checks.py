@@ -14,6 +14,7 @@ import os
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from xlperf.errors import InputError
@@ -68,6 +69,13 @@ class Package:
         if len(data) <= KEEP_INFLATED:
             self._read[name] = data
         return data
+
+    @cached_property
+    def sheets(self) -> dict[str, str]:
+        """Sheet name → its worksheet member, read once for every reader of the package."""
+        from xlperf.sources.workbook.formulas import sheet_parts
+
+        return sheet_parts(self.read)
 
     def head(self, name: str, size: int = 4096) -> bytes:
         """About the first ``size`` bytes of a member, without inflating the rest."""
