@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python -m compileall -q xlperf
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/notice.py
+	$(BIN)/python benchmarks/excel_warm.py
 
 # Regenerate the committed template and sample workbooks (tests check they match).
 workbooks: $(STAMP)

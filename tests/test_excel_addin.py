@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import re
 import zipfile
 from pathlib import Path
@@ -10,7 +12,7 @@ from xml.etree import ElementTree
 import olefile
 import pytest
 from click.testing import CliRunner
-from oletools.olevba import VBA_Parser, VBA_Project, filter_vba
+from oletools.olevba import VBA_Parser, VBA_Project, decompress_stream, filter_vba
 
 import xlperf.excel
 from xlperf.cli import cli
@@ -22,6 +24,8 @@ CUSTOM_UI = REPO / "xlperf" / "excel" / "customUI.xml"
 CUI = "{http://schemas.microsoft.com/office/2006/01/customui}"
 UI_REL = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
 RIBBON_LABELS = {"校验", "清除标记", "新增项目", "生成公告", "帮助"}
+SHIPPED_NAME = 'Public Const PROJECT_NAME As String = "myaddin"'
+XLPERF_NAME = 'Public Const PROJECT_NAME As String = "xlperf"'
 
 
 def repo_modules() -> dict[str, str]:
@@ -31,6 +35,20 @@ def repo_modules() -> dict[str, str]:
         text = path.read_text(encoding="utf-8")
         name = re.search(r'^Attribute VB_Name = "(\w+)"', text, re.MULTILINE).group(1)
         modules[name] = text
+    return modules
+
+
+def installed_xlwings_module() -> str:
+    """xlwings' custom add-in module as the installed wheel ships it (CRLF line ends)."""
+    folder = Path(importlib.util.find_spec("xlwings").origin).parent
+    return (folder / "xlwings_custom_addin.bas").read_bytes().decode("ascii")
+
+
+def expected_code_modules() -> dict[str, str]:
+    """What every procedural module of the project must read: the repository's ribbon
+    module, and the installed xlwings module with its project name set to xlperf."""
+    modules = {name: text.replace("\n", "\r\n") for name, text in repo_modules().items()}
+    modules["xlwings"] = installed_xlwings_module().replace(SHIPPED_NAME, XLPERF_NAME)
     return modules
 
 
@@ -75,43 +93,116 @@ def vba_project(path: Path) -> VBA_Project:
 
 
 @pytest.mark.parametrize("package", ["addin", "macro_workbook"])
-def test_olevba_returns_every_module_exactly_as_in_the_repository(
-    package: str, request: pytest.FixtureRequest
-) -> None:
+def test_olevba_returns_every_module_exactly(package: str,
+                                             request: pytest.FixtureRequest) -> None:
     modules = olevba_modules(request.getfixturevalue(package))
-    for name, text in repo_modules().items():
+    expected = expected_code_modules()
+    procedural = {m.name for m in vba_project(request.getfixturevalue(package)).modules
+                  if m.type == 0x21}
+    assert procedural == set(expected)
+    for name, text in expected.items():
         # olevba returns the stored source: the Attribute line included, CRLF line ends.
-        assert modules[name] == text.replace("\n", "\r\n")
-        # Its report (filter_vba) hides the leading "Attribute VB_" lines, as the VBA editor does.
-        assert filter_vba(modules[name]) == "\n".join(text.splitlines()[1:])
+        assert modules[name] == text, name
+    # Its report (filter_vba) hides the leading "Attribute VB_" lines, as the VBA editor does.
+    ribbon = repo_modules()["XlperfRibbon"]
+    assert filter_vba(modules["XlperfRibbon"]) == "\n".join(ribbon.splitlines()[1:])
 
 
-def test_chinese_messages_survive_in_the_project_code_page(addin: Path) -> None:
-    project = vba_project(addin)
-    assert project.codepage == 936
+@pytest.mark.parametrize("package", ["addin", "macro_workbook"])
+def test_no_module_stream_holds_a_non_ascii_byte(package: str,
+                                                 request: pytest.FixtureRequest) -> None:
+    project = vba_project(request.getfixturevalue(package))
+    assert len(project.modules) >= 4
+    for module in project.modules:
+        assert module.code_raw.isascii(), module.name
+    for path in BAS_FILES:
+        assert path.read_bytes().isascii(), path
+
+
+def zh_texts(code: str) -> list[str]:
+    """The text of every Zh("XXXX XXXX") call: UTF-16 code units in hex."""
+    return ["".join(chr(int(unit, 16)) for unit in codes.split(" "))
+            for codes in re.findall(r'Zh\("([0-9A-F ]+)"\)', code)]
+
+
+def test_chinese_messages_are_built_from_code_units(addin: Path) -> None:
     code = olevba_modules(addin)["XlperfRibbon"]
-    assert "请先打开要处理的绩效目标工作簿。" in code
-    raw = next(m for m in project.modules if m.name == "XlperfRibbon").code_raw
-    assert "绩效目标".encode("gbk") in raw
+    texts = zh_texts(code)
+    assert "请先打开要处理的绩效目标工作簿。" in texts
+    assert "绩效目标：正在运行，请稍候……" in texts
+    assert "绩效目标" in texts  # the message boxes' title
+    assert {"没能启动", "找不到按钮要用的"} <= set(texts)
+    for text in texts:  # every call is Chinese text, none plain ASCII hidden in hex
+        assert all(ord(c) > 0x2000 for c in text), text
+    # The helper turns each code unit into a character with ChrW.
+    assert re.search(r'Zh = Zh & ChrW\(CLng\("&H" & code\)\)', code)
+
+
+def test_the_embedded_xlwings_module_is_the_installed_version(addin: Path) -> None:
+    embedded = olevba_modules(addin)["xlwings"]
+    version = importlib.metadata.version("xlwings")
+    assert f'Public Const XLWINGS_VERSION As String = "{version}"' in embedded
+    assert f'"xlwings64-{version}.dll"' in embedded
+    shipped = installed_xlwings_module().split("\r\n")
+    changed = [(a, b) for a, b in zip(shipped, embedded.split("\r\n"), strict=True) if a != b]
+    assert changed == [(SHIPPED_NAME, XLPERF_NAME)]  # the config file is xlperf.conf
+
+
+def test_the_buttons_call_runpython_of_their_own_project(addin: Path) -> None:
+    modules = olevba_modules(addin)
+    ribbon, embedded = modules["XlperfRibbon"], modules["xlwings"]
+    assert "xlwings.xlam" not in ribbon and "Application.Run" not in ribbon
+    assert "result = xlwings.RunPython(pythonCode)" in ribbon
+    # Every xlwings.X the ribbon module uses is a public procedure of the embedded module.
+    for name in set(re.findall(r"\bxlwings\.(\w+)\(", ribbon)):
+        assert re.search(rf"^(Public )?(Function|Sub) {name}\(", embedded, re.MULTILINE), name
+
+
+def test_the_status_bar_is_cleared_when_python_did_not_run(addin: Path) -> None:
+    code = olevba_modules(addin)["XlperfRibbon"]
+    body = code[code.index("Private Sub RunXlperf"):code.index("End Sub", code.index(
+        "Private Sub RunXlperf"))]
+    lines = [line.strip() for line in body.split("\r\n")]
+    call = lines.index("result = xlwings.RunPython(pythonCode)")
+    # Right after the call: unchanged "running" text means Python never ran the button.
+    assert lines[call + 1] == "If CStr(Application.StatusBar) <> running Then Exit Sub"
+    assert lines[call + 2] == "Application.StatusBar = False"
+    assert lines[call + 3:call + 8] == ["If result = -1 Then", "Say PythonFailedText()", "Else",
+                                        "Say NotStartedText()", "End If"]
+    failed = lines.index("Failed:")
+    assert lines[failed + 1] == "Application.StatusBar = False"
 
 
 def test_the_addin_holds_workbook_sheet_and_ribbon_modules(addin: Path) -> None:
     project = vba_project(addin)
     kinds = {m.name: m.type for m in project.modules}
-    assert kinds == {"ThisWorkbook": 0x22, "Sheet1": 0x22, "XlperfRibbon": 0x21}
+    assert kinds == {"ThisWorkbook": 0x22, "Sheet1": 0x22, "XlperfRibbon": 0x21, "xlwings": 0x21}
     assert all(m.textoffset == 0 for m in project.modules)  # source only, no performance cache
     assert (project.lcid, project.lcidinvoke) == (0x409, 0x409)
-    assert project.module_ext == {"thisworkbook": "cls", "sheet1": "cls", "xlperfribbon": "bas"}
+    assert project.module_ext == {"thisworkbook": "cls", "sheet1": "cls", "xlperfribbon": "bas",
+                                  "xlwings": "bas"}
+    assert project.projectname == "xlperf"
 
 
 def test_office_compiles_from_source(addin: Path) -> None:
     with zipfile.ZipFile(addin) as archive:
         ole = olefile.OleFileIO(archive.read("xl/vbaProject.bin"))
-    # §2.3.4.1: Reserved1 0x61CC, Version 0xFFFF (no compiled state to trust), no cache after.
-    assert ole.openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex("CC61FFFF000000")
+    # §3.1.1, the specification's example: Reserved1 0x61CC, Version 0xFFFF (no compiled
+    # state to trust), Reserved2 0, Reserved3 1, no performance cache after.
+    assert ole.openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex("CC 61 FF FF 00 01 00")
     names = b"".join(n.encode() + b"\0" + n.encode("utf-16-le") + b"\0\0"
-                     for n in ("ThisWorkbook", "Sheet1", "XlperfRibbon"))
+                     for n in ("ThisWorkbook", "Sheet1", "XlperfRibbon", "xlwings"))
     assert ole.openstream("PROJECTwm").read() == names + b"\0\0"
+
+
+def test_the_dir_stream_declares_a_compat_version_after_the_sys_kind(addin: Path) -> None:
+    with zipfile.ZipFile(addin) as archive:
+        ole = olefile.OleFileIO(archive.read("xl/vbaProject.bin"))
+    records = decompress_stream(bytearray(ole.openstream("VBA/dir").read()))
+    # §2.3.4.2.1: PROJECTSYSKIND (64-bit Windows), PROJECTCOMPATVERSION, then PROJECTLCID.
+    assert records[:10] == bytes.fromhex("0100 04000000 03000000")
+    assert records[10:20] == bytes.fromhex("4A00 04000000 04000000")
+    assert records[20:22] == bytes.fromhex("0200")
 
 
 def test_the_project_is_unprotected_and_visible(addin: Path) -> None:
@@ -135,11 +226,28 @@ def test_decrypt_reads_the_protection_fields_of_a_real_file() -> None:
     assert vbaproject.decrypt("5D5F8AADDAADDBADDB52") == (key, b"\xff")
 
 
-def test_building_twice_gives_the_same_vba_project(addin: Path, tmp_path: Path) -> None:
+def test_building_twice_gives_the_same_file(addin: Path, tmp_path: Path) -> None:
+    import hashlib
+
     again = tmp_path / "again.xlam"
-    CliRunner().invoke(cli, ["excel", "build-addin", "-o", str(again)])
-    with zipfile.ZipFile(addin) as one, zipfile.ZipFile(again) as two:
-        assert one.read("xl/vbaProject.bin") == two.read("xl/vbaProject.bin")
+    result = CliRunner().invoke(cli, ["excel", "build-addin", "-o", str(again)])
+    assert again.read_bytes() == addin.read_bytes()  # one SHA-256 for IT to whitelist
+    assert hashlib.sha256(again.read_bytes()).hexdigest().upper() in result.output
+
+
+def test_the_install_guide_names_the_sha256_of_this_addin(addin: Path) -> None:
+    from xlperf import __version__
+    from xlperf.excel.addin.package import sha256_of
+
+    guide = (REPO / "docs" / "excel-install.md").read_text(encoding="utf-8")
+    match = re.search(r"（xlperf ([\d.]+)，内嵌 xlwings ([\d.]+)）的加载项：\s*```\s*"
+                      r"SHA-256: ([0-9A-F]{64})", guide)
+    assert match, "docs/excel-install.md should name the add-in's SHA-256 for IT"
+    versions = (__version__, importlib.metadata.version("xlwings"))
+    if match.groups()[:2] != versions:
+        pytest.skip(f"the guide documents xlperf {match[1]} with xlwings {match[2]}, "
+                    f"this is {versions}: write the SHA-256 xlperf excel build-addin prints")
+    assert match[3] == sha256_of(addin), "docs/excel-install.md names an old SHA-256"
 
 
 # The ribbon.
@@ -189,7 +297,6 @@ def test_every_callback_runs_an_existing_python_entry_point() -> None:
     assert len(commands) == len(RIBBON_LABELS)
     for name in commands:
         assert callable(getattr(xlperf.excel, name)), name
-    assert 'Application.Run("xlwings.xlam!RunPython", pythonCode)' in code
 
 
 def test_the_shipped_ribbon_file_is_what_the_package_holds(addin: Path) -> None:
@@ -272,4 +379,4 @@ def test_build_addin_refuses_another_suffix(tmp_path: Path) -> None:
 def test_install_explains_what_to_do_outside_windows() -> None:
     result = CliRunner().invoke(cli, ["excel", "install"])
     assert result.exit_code == 0
-    assert "xlperf excel install" in result.output and "Windows" in result.output
+    assert "xlperf excel bundle" in result.output and "install.cmd" in result.output

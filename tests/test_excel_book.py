@@ -17,6 +17,7 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # before xlwings 
 
 import openpyxl
 import pytest
+from xlwings_remote import ensure_remote_engine, remote_book
 
 import xlperf.excel
 from xlperf.excel.book import add_project, clear_marks, validate
@@ -37,12 +38,7 @@ LAST_PROJECT = "自治区党政专用通信网二级网运行维护费"
 
 @pytest.fixture(scope="module", autouse=True)
 def _remote_engine() -> None:
-    """xlwings registers its remote engine at import when it finds the (free) licence key;
-    register it here when another test imported xlwings first."""
-    if "remote" not in [engine.name for engine in xw.engines]:
-        from xlwings.pro import _xlremote
-
-        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
+    ensure_remote_engine()
 
 
 @pytest.fixture(scope="module")
@@ -52,30 +48,13 @@ def seed_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def book_json(path: Path) -> dict[str, Any]:
-    """What an Office.js client sends for ``path``: every sheet's values, notes and visibility."""
-    import python_calamine
-
-    commented = openpyxl.load_workbook(path)
-    sheets = []
-    with python_calamine.CalamineWorkbook.from_path(str(path)) as book:
-        for meta in book.sheets_metadata:
-            notes = [{"address": cell.coordinate} for row in commented[meta.name].iter_rows()
-                     for cell in row if cell.comment]
-            values = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            sheets.append({
-                "name": meta.name,
-                "values": [[None if v == "" else v for v in row] for row in values] or [[]],
-                "visibility": "Visible" if meta.visible == python_calamine.SheetVisibleEnum.Visible
-                else "Hidden",
-                "pictures": [], "tables": [], "notes": notes, "shapes": [], "charts": [],
-            })
-    return {"client": "Office.js", "version": xw.__version__, "names": [], "sheets": sheets,
-            "book": {"name": path.name, "active_sheet_index": 0, "selection": "A1"}}
-
-
-def remote_book(path: Path) -> Any:
-    return xw.Book(json=book_json(path))
+def press(book: Any, button: Any) -> None:
+    """Run a button's entry point with ``book`` as the calling workbook (as RunPython would)."""
+    book.set_mock_caller()
+    try:
+        button()
+    finally:
+        del xw.Book._mock_caller
 
 
 def actions(book: Any, func: str) -> list[dict[str, Any]]:
@@ -148,11 +127,7 @@ def test_user_text_is_written_as_text(seed_workbook: Path) -> None:
 
 def test_the_buttons_entry_point_uses_the_calling_book(seed_workbook: Path) -> None:
     book = remote_book(seed_workbook)
-    book.set_mock_caller()
-    try:
-        xlperf.excel.on_validate()
-    finally:
-        del xw.Book._mock_caller
+    press(book, xlperf.excel.on_validate)
     assert [a["args"][1] for a in actions(book, "addSheet")] == ["校验结果", MARKS_SHEET]
 
 
@@ -162,11 +137,7 @@ def test_a_workbook_without_projects_gets_a_message_not_a_traceback(tmp_path: Pa
     workbook.active["A1"] = "随便写点什么"
     workbook.save(empty)
     book = remote_book(empty)
-    book.set_mock_caller()
-    try:
-        xlperf.excel.on_validate()
-    finally:
-        del xw.Book._mock_caller
+    press(book, xlperf.excel.on_validate)
     message = actions(book, "alert")[0]["args"][0]
     assert "没有找到项目工作表" in message
     assert not actions(book, "addSheet")
@@ -309,11 +280,7 @@ def test_render_notice_drafts_a_department_without_its_name_and_year(tmp_path: P
 
 def test_render_notice_asks_to_save_an_unsaved_book(seed_workbook: Path) -> None:
     book = remote_book(seed_workbook)  # a remote book has no folder, like an unsaved one
-    book.set_mock_caller()
-    try:
-        xlperf.excel.on_notice()
-    finally:
-        del xw.Book._mock_caller
+    press(book, xlperf.excel.on_notice)
     assert "请先保存工作簿" in actions(book, "alert")[0]["args"][0]
 
 
@@ -343,3 +310,20 @@ def test_the_button_honours_xlperf_toml_beside_the_workbook(seed_workbook: Path,
     (tmp_path / "xlperf.toml").write_text('ignore = ["W001"]\n', encoding="utf-8")
     rules = {f.rule for f in validate(OpenpyxlBook.open(workbook))}
     assert "W001" not in rules and "C001" in rules
+
+
+@pytest.mark.parametrize(("argv", "mode"), [(["-c"], "常驻进程"),
+                                            (["-c", "--wb=a.xlsx", "--from_xl=1"], "每次点击")])
+def test_help_names_the_python_the_config_file_and_whether_it_stays_warm(
+    seed_workbook: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    argv: list[str], mode: str
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "argv", argv)
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))
+    book = remote_book(seed_workbook)
+    press(book, xlperf.excel.on_help)
+    text = actions(book, "alert")[0]["args"][0]
+    assert sys.executable in text and mode in text
+    assert str(tmp_path / ".xlperf" / "xlperf.conf") in text

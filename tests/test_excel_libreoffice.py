@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import uuid
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -30,6 +32,8 @@ from xlperf.cli import cli
 REPO = Path(__file__).resolve().parents[1]
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 SCRIPT = Path(__file__).parent / "data" / "lo_list_basic.py"
+RUN_SCRIPT = Path(__file__).parent / "data" / "lo_run_basic.py"
+RIBBON = REPO / "xlperf" / "excel" / "vba" / "XlperfRibbon.bas"
 
 
 def libreoffice_missing() -> str | None:
@@ -47,15 +51,15 @@ pytestmark = pytest.mark.skipif(libreoffice_missing() is not None,
                                 reason=libreoffice_missing() or "")
 
 
-def list_basic_libraries(document: Path, profile: Path) -> dict[str, dict[str, str]]:
-    """Start a private headless LibreOffice, list the document's Basic modules, stop it."""
+def in_libreoffice(script: Path, profile: Path, *arguments: str) -> Any:
+    """Start a private headless LibreOffice, run ``script`` against it, stop it; its JSON."""
     pipe = f"xlperf_{uuid.uuid4().hex}"
     office = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
          f"-env:UserInstallation={profile.as_uri()}", f"--accept=pipe,name={pipe};urp;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        result = subprocess.run([str(SYSTEM_PYTHON), str(SCRIPT), pipe, str(document)],
+        result = subprocess.run([str(SYSTEM_PYTHON), str(script), pipe, *arguments],
                                 capture_output=True, text=True, timeout=180,
                                 env={k: v for k, v in os.environ.items()
                                      if not k.startswith("PYTHON")})
@@ -69,10 +73,24 @@ def list_basic_libraries(document: Path, profile: Path) -> dict[str, dict[str, s
             office.wait()
 
 
+def list_basic_libraries(document: Path, profile: Path) -> dict[str, dict[str, str]]:
+    """The document's Basic libraries as LibreOffice imported them: {library: {module: text}}."""
+    return in_libreoffice(SCRIPT, profile, str(document))
+
+
 def libreoffice_text(bas: str, kind: str) -> str:
     """What LibreOffice's VBA import makes of a module (see the module docstring)."""
     lines = [line for line in bas.split("\n") if not line.startswith("Attribute ")]
     return f"Rem Attribute VBA_ModuleType={kind}\nOption VBASupport 1\n" + "\n".join(lines) + "\n"
+
+
+def installed_xlwings_module() -> str:
+    """xlwings' custom add-in module as the installed wheel ships it, project name xlperf."""
+    import importlib.util
+
+    folder = Path(importlib.util.find_spec("xlwings").origin).parent
+    text = (folder / "xlwings_custom_addin.bas").read_bytes().decode("ascii")
+    return text.replace('PROJECT_NAME As String = "myaddin"', 'PROJECT_NAME As String = "xlperf"')
 
 
 def test_libreoffice_reads_the_same_modules_and_sources(tmp_path: Path) -> None:
@@ -83,15 +101,38 @@ def test_libreoffice_reads_the_same_modules_and_sources(tmp_path: Path) -> None:
     libraries = list_basic_libraries(workbook, tmp_path / "profile")
 
     modules = libraries["VBAProject"]
-    code_modules = set()
+    expected = {}
     for path in sorted((REPO / "xlperf" / "excel" / "vba").glob("*.bas")):
         text = path.read_text(encoding="utf-8")
-        name = text.split('"')[1]  # Attribute VB_Name = "Name"
-        code_modules.add(name)
+        expected[text.split('"')[1]] = text  # Attribute VB_Name = "Name"
+    expected["xlwings"] = installed_xlwings_module().replace("\r\n", "\n")
+    for name, text in expected.items():
         assert modules[name] == libreoffice_text(text, "VBAModule"), name
     sheets = len(openpyxl.load_workbook(workbook).worksheets)
-    documents = set(modules) - code_modules
+    documents = set(modules) - set(expected)
     assert "ThisWorkbook" in documents and len(documents) == 1 + sheets
     for name in documents:
         assert modules[name] == libreoffice_text("", "VBADocumentModule")
-    assert "请先打开要处理的绩效目标工作簿。" in modules["XlperfRibbon"]  # code page 936 honoured
+    # ASCII only: the Chinese text reaches LibreOffice as code units for ChrW.
+    assert modules["XlperfRibbon"].isascii()
+    assert 'Zh("8BF7 5148 6253 5F00' in modules["XlperfRibbon"]  # 请先打开…
+
+
+def test_libreoffice_basic_builds_the_chinese_messages_from_their_code_units(
+    tmp_path: Path
+) -> None:
+    # The ribbon module's Zh helper, verbatim, run by LibreOffice's VBA-compatible Basic on
+    # every Zh("…") call of the module; each must give the text its code units spell.
+    source = RIBBON.read_text(encoding="ascii")
+    start = source.index("Private Function Zh(")
+    helper = source[start:source.index("End Function", start) + len("End Function")]
+    calls = re.findall(r'Zh\("[0-9A-F ]+"\)', source)
+    probe = ["Option VBASupport 1", "Option Explicit", "", "Function Probe() As String"]
+    probe += [f'    Probe = Probe & {call} & "|"' for call in calls]
+    probe += ["End Function", "", helper.replace("Private Function", "Function"), ""]
+    module = tmp_path / "probe.bas"
+    module.write_text("\n".join(probe), encoding="ascii")
+    texts = in_libreoffice(RUN_SCRIPT, tmp_path / "profile", str(module), "Probe").split("|")
+    expected = ["".join(chr(int(unit, 16)) for unit in call[4:-2].split(" ")) for call in calls]
+    assert texts[:-1] == expected
+    assert "请先打开要处理的绩效目标工作簿。" in texts

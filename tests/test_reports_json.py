@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -33,6 +34,7 @@ def test_file_entry_matches_cli_md_example() -> None:
              "sheet": "项目07", "cell": "D20", "message": "权重合计为 0，应为 100",
              "row": None},  # added after cli.md's keys: the line, for a text without cells
         ],
+        "layouts": [], "frameworks": [],  # added after cli.md's keys: the forms read
     }]
     assert report["summary"] == {"files": 1, "projects": 7, "error": 1, "warning": 0, "info": 0}
 
@@ -102,3 +104,20 @@ def test_schema_rejects_reports_that_break_the_contract(spoil) -> None:
     spoil(report)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(report, report_schema())
+
+
+def test_the_report_says_how_each_file_was_read(tmp_path) -> None:
+    """A reviewer sees which family a table was read as and which framework checked it."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from xlperf.cli import cli
+
+    source = Path(__file__).parent / "data" / "real_layouts" / "03-wuhan-qingshan-jyj-bzxx.txt"
+    shutil.copy(source, tmp_path / "a.txt")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path / "a.txt"), "--format", "json"])
+    (entry,) = json.loads(result.stdout)["files"]
+    assert (entry["layouts"], entry["frameworks"]) == (["central"], ["central-2015"])
+    terminal = CliRunner().invoke(cli, ["validate", str(tmp_path / "a.txt")]).stdout
+    assert "按2015 年中央表样读取" in terminal and "满意度在效益指标下" in terminal

@@ -54,4 +54,5 @@ def main():
         desktop.terminate()
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -188,7 +188,12 @@ def check(items: list[tuple[FileResult, Any, Path]], options: RunOptions,
     groups = _by_config(items, configs or Configs(options.config_file))
     if not groups:
         return
+    from xlperf.validation.forms import forms_of
+
     for config, group in groups:
+        for result, department in group:
+            result.layouts, result.frameworks = forms_of(
+                department, _engine().department_config(department, config))
         findings = _engine().validate([department for _, department in group], config)
         by_source: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -267,7 +272,7 @@ def in_workbook_order(findings: list[Finding], department: Any) -> list[Finding]
     def key(finding: Finding) -> tuple[int, int]:
         project = -1 if finding.project is None else order.get(finding.project, len(order))
         digits = "".join(ch for ch in (finding.cell or "").split(":")[0] if ch.isdigit())
-        return project, int(digits) if digits else 0
+        return project, int(digits) if digits else (finding.row or 0)
 
     return sorted(findings, key=key)
 

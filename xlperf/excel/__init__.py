@@ -1,11 +1,15 @@
 """Excel: the ribbon buttons' Python side, and the add-in builder (``xlperf.excel.addin``).
 
 Each button of the 绩效目标 tab runs ``import xlperf.excel as x; x.on_…()``
-through xlwings' RunPython, which tells Python which workbook is active;
-``xw.Book.caller()`` returns it. The entry points only translate between
-Excel and the book-level functions of ``xlperf.excel.book`` (which also work
-on an openpyxl workbook): a problem with the user's workbook becomes a
-Chinese message box, never a traceback.
+through RunPython of the xlwings module embedded in the add-in, which tells
+Python which workbook is active; ``xw.Book.caller()`` returns it. With ``USE
+UDF SERVER`` (the default ``xlperf excel install`` writes) the same Python
+process serves every click, so only the first one pays for starting Python and
+importing pandas; this module and the book functions stay imported.
+
+The entry points only translate between Excel and the book-level functions of
+``xlperf.excel.book`` (which also work on an openpyxl workbook): a problem with
+the user's workbook becomes a Chinese message box, never a traceback.
 
 Keep this module light: it is imported on every button press, and by the
 add-in builder, which needs neither xlwings nor pandas.
@@ -25,8 +29,11 @@ HELP_TEXT = """绩效目标选项卡（xlperf {version}）
 新增项目：按第一张项目表的格式增加一张空白项目表，并登记到“项目清单”。
 生成公告：在工作簿所在文件夹生成公告及附件；有错误时只生成“草稿”。
 
-按钮调用的 Python：{python}
+按钮调用的 Python：{python}（{mode}）
+配置文件：{config}
 安装与排查：见 xlperf 的说明文档 docs/excel-install.md。"""
+PERSISTENT = "常驻进程，第二次起点击不再启动 Python"
+PER_CLICK = "每次点击启动一次；在配置文件中设 USE UDF SERVER 为 True 可以更快"
 
 
 def _caller() -> Any:
@@ -99,7 +106,11 @@ def on_help() -> None:
 
     from xlperf import __version__
     from xlperf.excel.book import as_port
+    from xlperf.excel.install import config_path
 
     port = as_port(_caller())
     port.status("")
-    port.alert(HELP_TEXT.format(version=__version__, python=sys.executable))
+    # RunPython passes --from_xl=1 to a Python it starts for one click; the UDF server does not.
+    mode = PER_CLICK if "--from_xl=1" in sys.argv else PERSISTENT
+    port.alert(HELP_TEXT.format(version=__version__, python=sys.executable, mode=mode,
+                                config=config_path()))

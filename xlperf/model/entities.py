@@ -102,6 +102,9 @@ class Project:
     funds: Funds | None = None
     period: tuple[str, str] | None = None  # start and end of 项目期限 as written
     layout: str = ""  # the family the table was read as (model.LAYOUTS)
+    # The bundled framework its own 一级/二级 names fit best (model.framework.choose), as the
+    # reader found it; "" for a project built in code (validation then chooses).
+    framework: str = ""
     # Which indicator columns the form had (weight, value, unit, comparator …); None when
     # not known (a project built in code), which rules treat as the seed's form.
     columns: tuple[str, ...] | None = None

@@ -6,12 +6,12 @@
 from __future__ import annotations
 
 LAYOUTS: dict[str, str] = {
-    "local": "本地表样（一级/二级/三级/绩效值）",
-    "central": "2015 年中央表样（项目资金、总体目标、指标值）",
+    "local": "本地表样",
+    "central": "2015 年中央表样",
     "long_term_pairs": "长期/年度对照表",
     "provincial": "省级申报表",
     "transfer": "转移支付申报表",
-    "flat_list": "预算系统导出清单（多个项目一张表）",
+    "flat_list": "预算系统导出清单",
     "two_level": "两级指标表",
     "self_evaluation": "绩效自评表",
 }

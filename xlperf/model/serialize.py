@@ -53,6 +53,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "period": ({"start": project.period[0], "end": project.period[1]}
                    if project.period else None),
         "layout": project.layout or None,
+        "framework": project.framework or None,
         "columns": list(project.columns) if project.columns is not None else None,
         "long_term_indicators": [indicator_to_dict(i) for i in project.long_term_indicators],
         "notes": [_note(note) for note in project.notes],
@@ -82,7 +83,7 @@ def department_to_dict(department: Department) -> dict[str, Any]:
 # What a round trip (import then read back, text → workbook → text) must keep: content,
 # not where it was, how the reader found it, or which family the form was read as.
 _LOCATIONS = ("cell", "row")
-_READING = ("sheet", "layout", "notes")
+_READING = ("sheet", "layout", "framework", "notes")
 
 
 SEED_COLUMNS = ("level1", "level2", "name", "weight")

@@ -15,6 +15,7 @@ The same row tells the family's shape:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from xlperf.model.vocabulary import ColumnLabel, Side, block_side, column_label
 
@@ -40,7 +41,6 @@ class IndicatorColumns:
     """The roles of an indicator header row, left to right."""
 
     columns: list[Column]
-    row: int  # the grid row of the header
     notes: list[str] = field(default_factory=list)  # how ambiguous headers were read
 
     @property
@@ -84,12 +84,21 @@ class IndicatorColumns:
         return tuple(role for role in keep if role in roles)
 
 
-def indicator_header(cells: list, row: int, above: list | None = None) -> IndicatorColumns | None:
+def indicator_header(cells: list, above: list | None = None) -> IndicatorColumns | None:
     """The roles of ``cells`` when they form an indicator header row, else None.
 
     ``above`` is the row before it, where a group row (长期指标 | 年度指标) may say
-    which side duplicated columns belong to.
+    which side duplicated columns belong to. Cached per distinct pair of rows: every
+    sheet of a batch has the same header (treat the result as read-only).
     """
+    try:
+        return _header(tuple(cells), tuple(above or ()))
+    except TypeError:  # a cell that cannot be hashed
+        return _header.__wrapped__(tuple(cells), tuple(above or ()))
+
+
+@lru_cache(maxsize=1024)
+def _header(cells: tuple, above: tuple) -> IndicatorColumns | None:
     labels: list[tuple[int, ColumnLabel, str]] = []
     for index, raw in enumerate(cells):
         if raw.__class__ is not str or not raw:
@@ -103,7 +112,7 @@ def indicator_header(cells: list, row: int, above: list | None = None) -> Indica
     columns = [Column(index, _role(label, flat), label.side or "annual", raw)
                for index, label, raw in labels]
     columns = [c for c in columns if c.role]
-    result = IndicatorColumns(columns, row)
+    result = IndicatorColumns(columns)
     _assign_sides(result, above)
     _two_level(result)
     return result

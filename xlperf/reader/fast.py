@@ -53,7 +53,9 @@ def may_be_special(text: str) -> bool:
     prefixes = _special().get(first)
     if prefixes is None:
         return False
-    head = "".join(lead[:16].split()) if any(ch in BLANK_CHARS for ch in lead[:16]) else lead
+    head = lead[:16]
+    if " " in head or "\u3000" in head or "\t" in head or "\u00a0" in head:
+        head = "".join(head.split())  # 项 目 名 称
     return head.startswith(prefixes)
 
 
@@ -65,6 +67,19 @@ def _empty(value: object) -> bool:
     if value == "" or value is None:
         return True
     return value.__class__ is str and not value.strip(BLANK_CHARS)
+
+
+def fast_rows(columns: IndicatorColumns) -> FastRows | None:
+    """The fast path of a header's columns (None when it is not plain), made once per header
+    (``columns.indicator_header`` returns the same object for the same header row)."""
+    found = columns.__dict__.get("_fast", _UNSET)
+    if found is _UNSET:
+        found = columns.__dict__["_fast"] = (FastRows(columns) if FastRows.applies(columns)
+                                             else None)
+    return found
+
+
+_UNSET = object()
 
 
 class FastRows:

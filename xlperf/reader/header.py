@@ -22,6 +22,7 @@ back. A row the block cannot place is kept as a reading note.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from xlperf.model import Funds, Project, ReadingNote
 from xlperf.model.text import (
@@ -44,7 +45,7 @@ from xlperf.model.vocabulary import (
     label_key,
 )
 from xlperf.reader.trace import Trace
-from xlperf.sources.grid import Grid
+from xlperf.sources.grid import Grid, address
 
 INLINE_LABEL_CHARS = 20  # a label before a colon (项目年度金额（万元）) is shorter than this
 _GOALS = ("goal", "mid_term_goal")
@@ -109,24 +110,25 @@ class HeaderReader:
         waiting: dict[int, tuple[str, str]] = {}
         values = 0
         position = 0
-        while position < len(filled):
+        count = len(filled)
+        while position < count:
             index, raw = filled[position]
             position += 1
-            if not _is_label(raw):
+            info = _label_info(raw) if raw.__class__ is str else None
+            if info is None:
                 key, label, value = _inline(raw)
                 if key is not None:
                     self._has_label(key, row)
                     self._set(key, value, row, index, label)
                     values += 1
                 continue
-            self.labels.add(bare_key(raw)[0])
-            if is_cost_table_label(raw):
+            bare, cost, key, note, kind = info
+            self.labels.add(bare)
+            if cost:
                 self.cost_column = _amount_column(filled)
                 self._trace(row, "cost", "成本构成表（不作为指标读取）")
                 return
-            key, note = header_field(raw)
-            kind = funds_kind(raw)
-            following = filled[position] if position < len(filled) else None
+            following = filled[position] if position < count else None
             has_value = following is not None and not _is_label(following[1])
             if kind is not None and key is None:
                 if has_value:
@@ -226,9 +228,10 @@ class HeaderReader:
             self._trace(row, "skipped", f"{_LABELS.get(key, key)}已读取，此处重复，未读取")
             return
         self.seen.add(key)
-        if (cell := self.grid.cell(row, column)) is not None:
-            project.cells[key] = cell
-        project.lines[key] = self.grid.line(row)
+        grid = self.grid
+        if grid.addressed:
+            project.cells[key] = address(row, column)
+        project.lines[key] = row + 1 if grid.lines is None else grid.lines[row]
         self.last_field = key
         if key == "amount":
             divisor = divisor_of(note) if note else None
@@ -317,7 +320,17 @@ _FUND_NAMES = {"fiscal": "财政拨款", "other": "其他资金"}
 
 
 def _is_label(raw: object) -> bool:
-    return isinstance(raw, str) and bool(raw) and is_header_label(raw)
+    return raw.__class__ is str and bool(raw) and is_header_label(raw)
+
+
+@lru_cache(maxsize=8192)
+def _label_info(raw: str) -> tuple[str, bool, str | None, str, str | None] | None:
+    """What a header label cell is, in one cached answer: (its bare key, a cost table's
+    heading?, the field it names and its note, the funds line it names); None for a value."""
+    if not raw or not is_header_label(raw):
+        return None
+    key, note = header_field(raw)
+    return bare_key(raw)[0], is_cost_table_label(raw), key, note, funds_kind(raw)
 
 
 def _inline(raw: object) -> tuple[str | None, str, str]:

@@ -32,7 +32,7 @@ def family(project: Project, labels: set[str], block: Any, self_evaluation_title
         return "two_level"
     if labels & _TRANSFER:
         return "transfer"
-    framework = choose((i.level1, i.level2) for i in project.indicators)
+    framework = project.framework or choose((i.level1, i.level2) for i in project.indicators)
     roles = set(project.columns or ())
     if framework == "provincial" or roles & _PROVINCIAL_COLUMNS:
         return "provincial"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xlperf.model import Indicator, Number, Project, ReadingNote
-from xlperf.model.framework import bundled_frameworks, load_framework, parse_label
+from xlperf.model.framework import bundled_frameworks, choose, load_framework, parse_label
 from xlperf.model.text import normalize_label, parse_number, read_amount
 from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
@@ -44,7 +44,7 @@ from xlperf.model.vocabulary import (
 )
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
-from xlperf.reader.fast import FastRows
+from xlperf.reader.fast import FastRows, fast_rows
 from xlperf.reader.header import HeaderReader, inline_field
 from xlperf.reader.layouts import family
 from xlperf.reader.placement import Placed, place
@@ -108,15 +108,16 @@ class TableReader:
     def read(self) -> list[Project]:
         grid = self.grid
         rows, formulas = grid.rows, bool(grid.uncached)
+        fast = None  # the block's fast path while reading its indicator rows
         for row in range(len(rows)):
             self.row = row
             cells = grid.values(row) if formulas else rows[row]
+            if fast is not None and fast.fits(cells):
+                self._fast_row(row, cells, self.block, fast)
+                continue
+            self._row(row, cells)
             block = self.block
-            if (self.state == "indicators" and block is not None and block.fast is not None
-                    and block.fast.fits(cells)):
-                self._fast_row(row, cells, block, block.fast)
-            else:
-                self._row(row, cells)
+            fast = block.fast if self.state == "indicators" and block is not None else None
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
         self.blank_tables = sum(1 for p in self.projects
@@ -145,7 +146,7 @@ class TableReader:
             return
         if text is not None and self._heading(row, cells, text):
             return
-        columns = (indicator_header(cells, row, self._above(row)) if self._may_be_header(cells)
+        columns = (indicator_header(cells, self._above(row)) if self._may_be_header(cells)
                    else None)
         if columns is not None:
             self._start_block(row, columns)
@@ -220,9 +221,12 @@ class TableReader:
         self.block = None
 
     def _may_be_header(self, cells: list) -> bool:
-        """Cheap test before ``indicator_header``: some cell names a level column."""
-        line = "".join(raw for raw in cells if raw.__class__ is str)
-        return "指标" in line or "一级" in line or "二级" in line or "三级" in line
+        """Cheap test before ``indicator_header``: some cell names a level column (一级指标,
+        指标内容, 三级 …: each has 指标 or 级)."""
+        for raw in cells:  # noqa: SIM110  (a loop with an early exit: the fastest test here)
+            if raw.__class__ is str and ("指标" in raw or "级" in raw):
+                return True
+        return False
 
     # --- indicator rows -----------------------------------------------------------------
 
@@ -239,8 +243,8 @@ class TableReader:
             if column.role == "block" and (found := block_side(column.header)):
                 side = found
         self.block = _Block(columns, side)
-        if side == "annual" and FastRows.applies(columns):
-            self.block.fast = FastRows(columns)
+        if side == "annual":
+            self.block.fast = fast_rows(columns)
         self.state = "indicators"
         if self.project is not None:
             self._note_columns(self.project, columns)
@@ -331,9 +335,10 @@ class TableReader:
                 if repairs:
                     grid.note(repairs, weight, row, weight_column, None)
         shown = None if value_blank else (grid.text_of(value, row, value_column) or None)
+        applies = len(text) > 2 and "适" not in text and "涉" not in text  # is_not_applicable
         item = Indicator(
             carried.get(_LEVEL1, ""), carried.get(_LEVEL2, ""), text, number, shown,
-            is_not_applicable(text), grid.sheet,
+            False if applies else is_not_applicable(text), grid.sheet,
             f"{fast.name_letter}{line}" if addressed else None,
             f"{fast.weight_letter}{line}" if addressed and weight_column is not None else None,
             line)
@@ -623,6 +628,8 @@ class TableReader:
 
     def _close(self) -> None:
         project = self.project
+        if project is not None:
+            project.framework = choose((i.level1, i.level2) for i in project.indicators)
         if project is not None and (self.block is not None or (self.header is not None and any(
                 header_field(label)[0] not in (None, "name") for label in self.header.labels))):
             self.table_like.add(id(project))
@@ -728,7 +735,7 @@ def starts_table(cells: list) -> bool:
         return True
     if _fields_of(cells[first[0]: first[0] + 2]):
         return True
-    return indicator_header(cells, 0) is not None
+    return indicator_header(cells) is not None
 
 
 def _blank(raw: object) -> bool:

@@ -29,6 +29,9 @@ def file_entry(result: FileResult) -> dict[str, Any]:
     }
     if result.unreadable:
         entry["error"] = path_text(result.error or "")
+    else:  # added after cli.md's keys (docs/validation-reports.md)
+        entry["layouts"] = result.layouts
+        entry["frameworks"] = result.frameworks
     return entry
 
 

@@ -21,6 +21,9 @@ class FileResult:
     projects: int = 0
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # Chinese reason when the file could not be read
+    # The families its tables were read as and the frameworks they were checked against.
+    layouts: list[str] = field(default_factory=list)
+    frameworks: list[str] = field(default_factory=list)
 
     @property
     def unreadable(self) -> bool:

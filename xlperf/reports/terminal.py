@@ -62,6 +62,9 @@ def file_lines(result: FileResult) -> list[Text]:
         head.append(f"：{shown(result.error)}")
         return [head]
     head.append(f" — {shown(result.department or '（未填部门名称）')}，{result.projects} 个项目")
+    forms = form_text(result)
+    if forms:
+        head.append(f"（{shown(forms)}）", style="dim")
     if not result.findings:
         head.append("：")
         head.append("未发现问题", style="green")
@@ -71,6 +74,27 @@ def file_lines(result: FileResult) -> list[Text]:
         lines.append(Text(INDENT + shown(project or DEPARTMENT_GROUP), style="bold"))
         lines.extend(finding_line(f) for f in findings)
     return lines
+
+
+def form_text(result: FileResult) -> str:
+    """``按省级申报表读取；指标体系：…`` when the tables are not the seed's form."""
+    from xlperf.model.framework import load_framework
+    from xlperf.model.layouts import layout_title
+
+    parts = []
+    if result.layouts and result.layouts != ["local"]:
+        parts.append("按" + "、".join(layout_title(k) for k in result.layouts) + "读取")
+    if result.frameworks and result.frameworks != ["standard"]:
+        names = "、".join(_framework_title(name, load_framework) for name in result.frameworks)
+        parts.append(f"指标体系：{names}")
+    return "；".join(parts)
+
+
+def _framework_title(name: str, load) -> str:
+    try:
+        return load(name).title
+    except (OSError, KeyError, ValueError):
+        return name
 
 
 def _by_project(findings: Iterable[Finding]) -> dict[str | None, list[Finding]]:

@@ -19,7 +19,8 @@ def framework_for(project: Project, config: Config) -> str:
     """The framework ``project`` is checked against (a bundled name or a TOML path)."""
     if config.framework is not None:
         return config.framework
-    return choose((item.level1, item.level2) for item in project.indicators)
+    return project.framework or choose((item.level1, item.level2)
+                                       for item in project.indicators)
 
 
 def is_goal_table(project: Project) -> bool:
@@ -30,3 +31,11 @@ def is_goal_table(project: Project) -> bool:
 def has_weights(project: Project) -> bool:
     """The form has a weight or score column (绩效值, 权重, 分值): rules W001–W004 apply."""
     return project.has_weights
+
+
+def forms_of(department, config: Config) -> tuple[list[str], list[str]]:
+    """The families the department's tables were read as and the frameworks they are checked
+    against, each once, in table order: what a report says about the forms."""
+    layouts = list(dict.fromkeys(p.layout or "local" for p in department.projects))
+    frameworks = list(dict.fromkeys(framework_for(p, config) for p in department.projects))
+    return layouts, frameworks

@@ -448,6 +448,7 @@ PROJECT_COLUMNS: tuple[tuple[str, object], ...] = (
     ("amount_line", np.float64),
     ("term_line", np.float64),
     ("goal_line", np.float64),
+    ("total_line", np.float64),
 )
 
 
@@ -490,6 +491,7 @@ def _project_facts(project: Project) -> tuple:
         _line(lines, "amount"),
         _line(lines, "term"),
         _line(lines, "goal"),
+        _cell_number(project.total_cell),
     )
 
 
@@ -657,9 +659,8 @@ def _add_positions(cols: Columns, slot: np.ndarray) -> None:
     # The same places as rows (a text's lines, which have no cells).
     row = cols["row"]
     cols["first_line"] = np.where(np.isnan(row[first_of]), cols["name_line"], row[first_of])
-    total_row = np.asarray([_cell_number(cell) for cell in total_cell], dtype=np.float64) \
-        if (~pd.isna(total_cell)).any() else np.full(n, math.nan)
-    cols["w001_line"] = np.where(np.isnan(total_row), row, total_row)
+    total_line = cols["total_line"]
+    cols["w001_line"] = np.where(np.isnan(total_line), row, total_line)
 
 
 def _cell_number(cell: object) -> float:

@@ -5,10 +5,16 @@ Both packages are written by hand with zipfile: openpyxl would drop the
 one-sheet workbook whose main part has the add-in content type; the macro
 workbook is the workbook writer's template with the VBA project, the ribbon
 and the macro-enabled content type added by rewriting its zip.
+
+Both carry the ribbon module of ``excel/vba`` and the xlwings module
+(``xlwings_vba``), whose RunPython the buttons call. The add-in is the same
+bytes whenever the same xlperf and xlwings build it (fixed zip timestamps, stored
+entries), so IT can whitelist one SHA-256.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from collections.abc import Iterable
@@ -25,6 +31,7 @@ from xlperf.excel.addin.vbaproject import (
     document_module,
     read_bas,
 )
+from xlperf.excel.addin.xlwings_vba import xlwings_module
 
 ADDIN_TYPE = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
 MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -43,7 +50,9 @@ WORKBOOK_CODE_NAME = "ThisWorkbook"
 
 ADDIN_TITLE = "绩效目标（xlperf）"
 ADDIN_DESCRIPTION = ("项目支出预算绩效目标表的校验、清除标记、新增项目与生成公告；"
-                     "按钮通过 xlwings 调用 xlperf。")
+                     "按钮通过内嵌的 xlwings 模块调用 xlperf。")
+# 1980-01-01, the earliest time a zip entry can carry: the same inputs give the same bytes.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def vba_sources() -> list[Path]:
@@ -57,7 +66,8 @@ def custom_ui() -> bytes:
 
 
 def code_modules() -> list[Module]:
-    return [read_bas(path) for path in vba_sources()]
+    """The ribbon callbacks and the xlwings module they call (read from the installed xlwings)."""
+    return [*(read_bas(path) for path in vba_sources()), xlwings_module()]
 
 
 # The add-in (.xlam).
@@ -86,8 +96,13 @@ def build_addin(path: str | Path) -> Path:
         "xl/styles.xml": _styles(),
         VBA_PART: build_vba_project(modules, name="xlperf"),
     }
-    _write_zip(path, parts.items())
+    _write_zip(path, parts.items(), compress=False)
     return Path(path)
+
+
+def sha256_of(path: str | Path) -> str:
+    """The digest security software whitelists the add-in by (upper-case hex)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest().upper()
 
 
 def _addin_content_types() -> bytes:
@@ -155,10 +170,17 @@ def _styles() -> bytes:
     ).encode()
 
 
-def _write_zip(path: str | Path, parts: Iterable[tuple[str, bytes]]) -> None:
-    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+def _write_zip(path: str | Path, parts: Iterable[tuple[str, bytes]], *,
+               compress: bool = True) -> None:
+    """Entries with a fixed time; ``compress=False`` stores them, so the bytes do not depend
+    on the zlib build either (the add-in: one SHA-256 wherever it is built)."""
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", method) as archive:
         for name, data in parts:
-            archive.writestr(name, data)
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = method
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
 
 
 # The macro workbook (.xlsm): an existing .xlsx plus the ribbon and the VBA project.

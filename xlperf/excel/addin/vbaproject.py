@@ -2,15 +2,16 @@
 
 The project is written the way Office itself reads a project that has never
 been compiled: module streams hold only compressed source (MODULEOFFSET 0, no
-performance cache) and ``_VBA_PROJECT`` carries version 0xFFFF, which tells
-Office to compile from source on first load (§2.3.4.1). The structure
-imitates real files (the add-ins shipped with xlwings): PROJECT and PROJECTwm
-at the root, ``VBA/dir`` with stdole and Office references, one stream per
-module.
+performance cache) and ``_VBA_PROJECT`` is the seven bytes of the
+specification's example (§3.1.1: version 0xFFFF, which tells Office to compile
+from source on first load, §2.3.4.1). The structure imitates what Excel writes:
+PROJECT and PROJECTwm at the root, ``VBA/dir`` with a PROJECTCOMPATVERSION
+record and the stdole and Office references, one stream per module.
 
-Decision: the project code page is 936 (GBK). Module sources are stored in the
-project's code page and the ribbon module has Chinese messages; Chinese Windows
-uses 936 as its ANSI code page, which is what the VBA editor expects there.
+Decision: the project code page is 936 (GBK), the ANSI code page of Chinese
+Windows, which the VBA editor there uses when it saves the project again. The
+modules themselves are ASCII only (their Chinese text is built at run time by
+``ChrW``), so they read the same under any code page.
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ from xlperf.excel.addin import cfb, ovba
 CODEPAGE = 936
 LCID = 0x0409  # §2.3.4.2.1.3: MUST be 0x409 whatever the user's language
 SYSKIND_WIN64 = 0x00000003
-VBA_PROJECT_HEADER = bytes.fromhex("CC61FFFF000000")  # Reserved1, Version 0xFFFF, Reserved2, 3
+# §3.1.1: Reserved1 0x61CC, Version 0xFFFF, Reserved2 0x00, Reserved3 0x0001, no cache.
+VBA_PROJECT_HEADER = bytes.fromhex("CC61FFFF000100")
+# §2.3.4.2.1.2: the "Office Model version" of the project. Optional; files saved by
+# Excel 365 carry 4 (oletools issue 808 shows one), VBA 5.0 wrote none.
+COMPAT_VERSION = 4
 HOST_EXTENDER = "&H00000001={3832D640-CF90-11CF-8E43-00A0C911005A};VBE;&H00000000"
 VERSION_COMPATIBLE = "393222000"
 
@@ -205,6 +210,7 @@ def dir_stream(modules: Sequence[Module], name: str, codepage: int, codec: str) 
     """The uncompressed dir stream: project information, references, modules."""
     out = bytearray()
     out += _record(0x0001, struct.pack("<I", SYSKIND_WIN64))
+    out += _record(0x004A, struct.pack("<I", COMPAT_VERSION))  # PROJECTCOMPATVERSION
     out += _record(0x0002, struct.pack("<I", LCID))
     out += _record(0x0014, struct.pack("<I", LCID))
     out += _record(0x0003, struct.pack("<H", codepage))
