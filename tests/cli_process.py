@@ -14,12 +14,9 @@ POSIX only (fork); the tests that use it are skipped elsewhere.
 
 from __future__ import annotations
 
-# Imported before a command is forked as another user (``user=``): that user may not be able
-# to read the interpreter's own library (a pyenv under /root) to import these lazily.
-import concurrent.futures.process
-import concurrent.futures.thread  # noqa: F401
 import contextlib
 import faulthandler
+import importlib
 import io
 import os
 import resource
@@ -34,6 +31,18 @@ from pathlib import Path
 
 NOBODY = 65534
 CAN_FORK = hasattr(os, "fork")
+# Imported before a command is forked as another user (``user=``): that user may not be able
+# to read the interpreter's library or the checkout (a pyenv or a clone under /root) to
+# import them lazily, as the commands do.
+PRELOAD = ("concurrent.futures.process", "concurrent.futures.thread", "secrets",
+           "multiprocessing.popen_fork", "xlperf.cli.new", "xlperf.cli.import_text",
+           "xlperf.cli.export", "xlperf.cli.validate", "xlperf.cli.validate_run",
+           "xlperf.cli.notice", "xlperf.cli.show", "xlperf.notice.package",
+           "xlperf.notice.render", "xlperf.notice.docx_writer", "xlperf.notice.xlsx_writer",
+           "xlperf.notice.gate", "xlperf.reports.annotate", "xlperf.reports.terminal",
+           "xlperf.reports.json_report", "xlperf.writers.workbook.writer", "xlperf.writers.text",
+           "xlperf.sources.workbook.reader", "xlperf.sources.text.reader", "xlperf.outputs",
+           "xlperf.validation.engine", "rich.console", "rich.table", "rich.text")
 
 
 @dataclass
@@ -83,6 +92,9 @@ def run(args: Sequence[str], *, cwd: str | os.PathLike[str] | None = None,
     every 10 ms while the command runs (to kill its workers, say).
     """
     args = tuple(str(a) for a in args)
+    if user is not None:
+        for name in PRELOAD:
+            importlib.import_module(name)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.TemporaryFile() as usage:
         base = _resident_mb()

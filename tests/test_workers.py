@@ -22,8 +22,9 @@ from notice_support import clean_seed
 from xlperf.cli.batch import WORKER_DIED
 from xlperf.writers.workbook.writer import write_department
 
-pytestmark = pytest.mark.skipif(not CAN_FORK or not Path("/proc/self/task").exists(),
-                                reason="needs fork and /proc")
+pytestmark = pytest.mark.skipif(
+    not CAN_FORK or not Path(f"/proc/self/task/{os.getpid()}/children").exists(),
+    reason="needs fork and /proc/PID/task/TID/children (Linux)")
 
 
 @pytest.fixture(scope="module")
