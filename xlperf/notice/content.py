@@ -8,7 +8,6 @@ the wording here keeps the formats from drifting apart.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from datetime import date
 from xlperf.model import Department, Indicator, Project
 from xlperf.model import notice_words as published
 from xlperf.model.text import format_amount, format_number
+from xlperf.safe_text import xml_safe
 from xlperf.writers.workbook.layout import (
     COLUMN_LABELS,
     HEADER_LABELS,
@@ -28,8 +28,6 @@ from xlperf.writers.workbook.layout import (
 # notice and the plain export say the same; only the spacing of "2024年" follows GB/T 9704.
 NOTICE_TITLE = "{year}项目支出预算绩效目标"
 DEFAULT_ATTACHMENT = "{department}{year}项目支出预算绩效目标表"
-# Characters XML (docx, xlsx) cannot hold; a workbook cell can still contain them.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass
@@ -92,9 +90,14 @@ class Notice:
         return format_amount(round(self.total_amount, 6))
 
 
-def xml_safe(text: object) -> str:
-    """Text without the control characters Word and Excel files cannot store."""
-    return _NOT_XML.sub("", "" if text is None else str(text))
+PROPERTY_CHARS = 255  # Word's (python-docx's) limit for a document property
+
+
+def property_text(text: str) -> str:
+    """A document property: storable, and cut to Word's 255 characters (with …): a long
+    department name must not stop the notice, and the body prints it in full."""
+    text = xml_safe(text)
+    return text if len(text) <= PROPERTY_CHARS else text[:PROPERTY_CHARS - 1] + "…"
 
 
 def publication_date(value: date | None) -> str:

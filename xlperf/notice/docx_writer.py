@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from xlperf.atomic import atomic_path
 from xlperf.notice import gbt9704 as g
-from xlperf.notice.content import Notice, Table, xml_safe
+from xlperf.notice.content import Notice, Table, property_text, xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -404,8 +404,8 @@ def _twips_mm(mm: float) -> int:
 
 def _properties(document: Document, notice: Notice) -> None:
     props = document.core_properties
-    props.title = xml_safe(f"{notice.department}{notice.title}")
-    props.author = xml_safe(notice.signing_body)
+    props.title = property_text(f"{notice.department}{notice.title}")
+    props.author = property_text(notice.signing_body)
     props.comments = "由 xlperf 生成" + ("（草稿）" if notice.draft else "")
     props.last_modified_by = "xlperf"
 
