@@ -264,6 +264,40 @@ def wb_ods_renamed(folder: Path) -> Path:
     return path
 
 
+def wb_ods_far_repeat(folder: Path, rows: int = 100_000, columns: int = 400) -> Path:
+    """An 843-byte .ods whose one far cell is reached by repeated empty rows and columns:
+    calamine allocates the whole rectangle (2.5 GB here); no extent is read beforehand."""
+    repeated = (f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+                f'table:number-columns-repeated="{columns}"/></table:table-row>')
+    far = (f'<table:table-row><table:table-cell table:number-columns-repeated="{columns}"/>'
+           '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+           '</table:table-row>')
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="项目01"><table:table-row>'
+        '<table:table-cell office:value-type="string"><text:p>项目名称</text:p>'
+        f'</table:table-cell></table:table-row>{repeated}{far}</table:table>'
+        '</office:spreadsheet></office:body></office:document-content>')
+    path = folder / "far_repeat.ods"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        package.writestr("META-INF/manifest.xml", _ODS_MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    '</manifest:manifest>')
+
+
 def wb_pdf_renamed(folder: Path) -> Path:
     path = folder / "pdf_renamed.xlsx"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
@@ -717,6 +751,7 @@ CASES: tuple[Case, ...] = (
     Case("wb_truncated", "workbook", wb_truncated, refused=True),
     Case("wb_corrupt_sheet", "workbook", wb_corrupt_sheet, refused=True),
     Case("wb_far_cell", "workbook", wb_far_cell, refused=True),
+    Case("wb_ods_far_repeat", "workbook", wb_ods_far_repeat, refused=True),
     Case("wb_far_cell_unrelated_sheet", "workbook", wb_far_cell_unrelated_sheet),
     Case("wb_far_cells_without_r", "workbook", wb_far_cells_without_r, refused=True),
     Case("wb_far_cell_prefixed", "workbook", wb_far_cell_prefixed, refused=True),

@@ -18,10 +18,12 @@ from hostile_corpus import (
     raw_workbook,
     sheet_xml,
     wb_big_data_sheet,
+    wb_clean,
     wb_far_cell,
     wb_far_cell_prefixed,
     wb_far_cell_unrelated_sheet,
     wb_far_cells_without_r,
+    wb_ods_far_repeat,
     wb_shared_strings_bomb,
 )
 
@@ -111,3 +113,20 @@ def test_every_command_refuses_the_far_cell_in_one_line(args, tmp_path: Path) ->
     else:
         assert_refused(done, "XFD1048576")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["far_cell.xlsx"]
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_a_tiny_ods_asking_for_gigabytes_is_refused_in_bounded_memory(folder: bool,
+                                                                      tmp_path: Path) -> None:
+    """An .ods has no extent to read beforehand: its reading process may map 1 GB
+    (limits.READING_MEMORY) and no more. Uncapped, this 843-byte file took 20 s and 2.8 GB."""
+    source = wb_ods_far_repeat(tmp_path)
+    if folder:  # in a batch, read by a pool worker
+        for index in range(9):
+            (tmp_path / f"{index}.xlsx").write_bytes(wb_clean(tmp_path).read_bytes())
+    target = tmp_path if folder else source
+    done = run(["validate", str(target)], cwd=tmp_path, memory_mb=None)
+    assert done.code == 2 and "far_repeat.ods — 无法读取" in done.out, str(done)
+    assert "意外终止" in done.out, str(done)
+    assert done.peak_mb < 1800, str(done)
+    assert "memory allocation" not in done.err  # calamine's dying words are not shown

@@ -35,6 +35,11 @@ MAX_SHEETS = MAX_PROJECTS + 20
 # writes them all back (about 0.1 ms and 0.5 kB a cell).
 MAX_ANNOTATE_CELLS = 400_000
 
+# Address space a reading process may take beyond what it has at its start: calamine
+# allocates a sheet's whole rectangle, and a tiny .ods/.xls (no extent to check beforehand)
+# can ask for gigabytes. A department's workbooks need tens of megabytes.
+READING_MEMORY = 1024 * 1024 * 1024
+
 _MB = 1024 * 1024
 _TABLE_START = re.compile(r"^[ \t\u3000]*项目名称", re.MULTILINE)
 

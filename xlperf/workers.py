@@ -40,16 +40,17 @@ class WorkerDied:
 
 def run_all(func: Callable[[Any], Any], tasks: Sequence[Any], jobs: int, *,
             initializer: Callable[..., None] | None = None, initargs: tuple = (),
-            tick: Callable[[], None] | None = None) -> list[Any]:
+            tick: Callable[[], None] | None = None, memory: int | None = None) -> list[Any]:
     """``func(task)`` for every task, in order, in ``jobs`` processes.
 
     A task whose worker died is run again alone; if it kills that process
-    too, its entry is ``WorkerDied(task)``.
+    too, its entry is ``WorkerDied(task)``. ``memory``: bytes of address space
+    each worker may take beyond what it has when it starts (``cap_memory``).
     """
     tick = tick or (lambda: None)
     results: list[Any] = [None] * len(tasks)
     unfinished: list[int] = []
-    with _pool(jobs, initializer, initargs) as executor:
+    with _pool(jobs, initializer, initargs, memory) as executor:
         futures = []
         with contextlib.suppress(BrokenProcessPool), _ctrl_c_held():  # a worker died meanwhile
             for task in tasks:
@@ -62,7 +63,7 @@ def run_all(func: Callable[[Any], Any], tasks: Sequence[Any], jobs: int, *,
         unfinished += range(len(futures), len(tasks))
     for index in unfinished:  # one at a time: only after a crash, and each must be alone
         results[index] = run_alone(func, tasks[index], initializer=initializer,
-                                   initargs=initargs, tick=tick)
+                                   initargs=initargs, tick=tick, memory=memory)
     return results
 
 
@@ -78,7 +79,9 @@ def apart(func: Callable[..., Any], *args: Any, died: str, where: str | None = N
 
     if multiprocessing.parent_process() is not None:
         return func(*args)
-    outcome = run_alone(_call, (func, args))
+    from xlperf.limits import READING_MEMORY
+
+    outcome = run_alone(_call, (func, args), memory=READING_MEMORY)
     if isinstance(outcome, WorkerDied):
         from xlperf.errors import InputError
 
@@ -93,9 +96,9 @@ def _call(task: tuple[Callable[..., Any], tuple]) -> Any:
 
 def run_alone(func: Callable[[Any], Any], task: Any, *,
               initializer: Callable[..., None] | None = None, initargs: tuple = (),
-              tick: Callable[[], None] | None = None) -> Any:
+              tick: Callable[[], None] | None = None, memory: int | None = None) -> Any:
     """``func(task)`` in a process of its own; ``WorkerDied(task)`` if that process dies."""
-    with _pool(1, initializer, initargs) as executor:
+    with _pool(1, initializer, initargs, memory) as executor:
         try:
             with _ctrl_c_held():
                 future = executor.submit(func, task)
@@ -105,15 +108,16 @@ def run_alone(func: Callable[[Any], Any], task: Any, *,
 
 
 @contextlib.contextmanager
-def _pool(jobs: int, initializer: Callable[..., None] | None,
-          initargs: tuple) -> Iterator[concurrent.futures.ProcessPoolExecutor]:
+def _pool(jobs: int, initializer: Callable[..., None] | None, initargs: tuple,
+          memory: int | None = None) -> Iterator[concurrent.futures.ProcessPoolExecutor]:
     """A pool whose workers ignore Ctrl-C; on any exception (Ctrl-C included) its workers
     are stopped at once instead of finishing their tasks."""
     import multiprocessing
 
     context = multiprocessing.get_context(START_METHOD)
     executor = concurrent.futures.ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(initializer, initargs))
+        jobs, mp_context=context, initializer=_start_worker,
+        initargs=(initializer, initargs, memory))
     try:
         yield executor
     except BaseException:
@@ -142,10 +146,48 @@ def _ctrl_c_held() -> Iterator[None]:
         hold(signal.SIG_SETMASK, previous)
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple,
+                  memory: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory is not None:  # a reading worker
+        cap_memory(memory)
+        _silence_stderr()
     if initializer is not None:
         initializer(*initargs)
+
+
+def cap_memory(budget: int) -> None:
+    """Let this process map at most ``budget`` more bytes than it has now (POSIX only).
+
+    calamine allocates a sheet's whole rectangle up front; an 843-byte .ods whose
+    one cell is repeated far away asked for 2.8 GB. Capped, the allocation fails:
+    calamine aborts (the worker dies, the file is reported unreadable) or Python
+    raises ``MemoryError`` — the machine is never driven into swap or the OOM killer.
+    """
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return  # no /proc (macOS): leave the process as it is
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = mapped + budget
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _silence_stderr() -> None:
+    """A reading worker prints nothing: what a library writes as it aborts (Rust's
+    ``memory allocation of … bytes failed`` and its backtrace) is no message for a
+    user. Its exceptions travel back to the parent, which says what happened in Chinese."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
 
 
 def _stop(executor: concurrent.futures.ProcessPoolExecutor) -> None:

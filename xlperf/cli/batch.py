@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlperf.errors import InputError
+from xlperf.limits import READING_MEMORY
+from xlperf.sources import WORKBOOK_SUFFIXES
 from xlperf.sources.files import entry_problem
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
 CHUNK_FILES = 8  # paths per task sent to a worker
@@ -44,12 +45,12 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]],
                   skipped: list[Skipped] | None = None) -> list[Found]:
     """Files to check, in the order given; folders expand to their workbooks, sorted.
 
-    Inside folders: .xlsx/.xlsm at any depth, except Office lock files (``~$…``)
-    and hidden files or folders, and only regular files: a named pipe, a device
-    or a broken or looping symlink is added to ``skipped`` with its reason (a
-    pipe would make the run wait forever). A path named explicitly is always
-    checked (so a published .txt notice can be given) — or reported, when it
-    is not a regular file. Each file once.
+    Inside folders: workbooks (.xlsx/.xlsm/.xls/.xlsb/.ods) at any depth, except
+    Office lock files (``~$…``) and hidden files or folders, and only regular
+    files: a named pipe, a device or a broken or looping symlink is added to
+    ``skipped`` with its reason (a pipe would make the run wait forever). A path
+    named explicitly is always checked (so a published .txt notice can be given)
+    — or reported, when it is not a regular file. Each file once.
     """
     found: list[Found] = []
     seen: set[str] = set()
@@ -78,7 +79,7 @@ def _workbooks_under(folder: Path, skipped: list[Skipped] | None) -> Iterator[Pa
         for name in files:
             if name.startswith(("~$", ".")):
                 continue
-            if name.lower().endswith(WORKBOOK_SUFFIXES):
+            if os.path.splitext(name)[1].lower() in WORKBOOK_SUFFIXES:
                 path = Path(root) / name
                 problem = entry_problem(path)
                 if problem is None:
@@ -132,7 +133,8 @@ def read_all(paths: list[Path], jobs: int = 0,
     size = max(1, min(CHUNK_FILES, len(paths) // (jobs * 4)))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     results: list[tuple[object | None, str | None]] = []
-    for chunk, part in zip(chunks, workers.run_all(_read_chunk, chunks, jobs), strict=True):
+    parts = workers.run_all(_read_chunk, chunks, jobs, memory=READING_MEMORY)
+    for chunk, part in zip(chunks, parts, strict=True):
         if isinstance(part, workers.WorkerDied):
             part = [_read_alone(path) for path in chunk]
         results.extend(part)
@@ -143,7 +145,7 @@ def read_all(paths: list[Path], jobs: int = 0,
 def _read_alone(path: Path) -> tuple[object | None, str | None]:
     from xlperf import workers
 
-    outcome = workers.run_alone(_read_chunk, [path])
+    outcome = workers.run_alone(_read_chunk, [path], memory=READING_MEMORY)
     return (None, WORKER_DIED) if isinstance(outcome, workers.WorkerDied) else outcome[0]
 
 

@@ -110,6 +110,8 @@ def _in_workers(groups: list[list[Path]], options: RunOptions, jobs: int,
     """
     import multiprocessing
 
+    from xlperf.limits import READING_MEMORY
+
     _engine().load_pandera()
     done = multiprocessing.get_context(workers.START_METHOD).Value("l", 0)
     shown = 0
@@ -118,7 +120,8 @@ def _in_workers(groups: list[list[Path]], options: RunOptions, jobs: int,
         nonlocal shown
         shown = _show(done, shown, advance)
 
-    start = {"initializer": _start_worker, "initargs": (done,), "tick": tick}
+    start = {"initializer": _start_worker, "initargs": (done,), "tick": tick,
+             "memory": READING_MEMORY}
     outcomes = workers.run_all(_check_in_worker, [(group, options) for group in groups], jobs,
                                **start)
     results = []
