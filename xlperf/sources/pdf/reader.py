@@ -28,9 +28,7 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
@@ -38,6 +36,7 @@ from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.reader import Trace
 from xlperf.sources.document import Document, read_document
+from xlperf.sources.pdf.layout import Line, Page, Table, closes, open_ends, unwrap
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_PAGES = 300  # a department's tables fill one or two pages each
@@ -46,26 +45,6 @@ SCANNED = "这是扫描件，没有可复制的文字，无法读取"
 MARGIN = 0.10  # the top and bottom tenth of a page: where running headers and footers stand
 COLUMN_GAP_EM = 2.0  # a gap this wide (in character heights) inside a text line separates cells
 _DIGITS = re.compile(r"\d+")
-
-
-@dataclass
-class _Line:
-    top: float
-    text: str
-    cells: list[str]
-    margin: bool
-
-
-@dataclass
-class _Table:
-    top: float
-    rows: list[list[str]]
-
-
-@dataclass
-class _Page:
-    number: int
-    blocks: list[_Line | _Table] = field(default_factory=list)
 
 
 def read_pdf(path: str | os.PathLike[str], trace: Trace | None = None) -> Department:
@@ -80,31 +59,40 @@ def pdf_document(path: Path, source: str | None = None) -> Document:
     pages = _read_pages(path, source)
     document = Document(KIND)
     furniture = _running_lines(pages)
-    continued: list[list[str]] | None = None  # the open table's first rows (its heading)
     for page in pages:
-        blocks = [b for b in page.blocks
-                  if not (isinstance(b, _Line) and b.margin and _key(b.text) in furniture)]
+        page.blocks = [b for b in page.blocks
+                       if not (isinstance(b, Line) and b.margin and _key(b.text) in furniture)]
+    continued: list[list[str]] | None = None  # the open table's first rows (its heading)
+    cut = False  # the page before ended in half a row
+    for page in pages:
+        blocks = page.blocks
         tables = 0
         line_number = 0
         for index, block in enumerate(blocks):
-            if isinstance(block, _Line):
+            if isinstance(block, Line):
                 line_number += 1
                 document.add_line(block.text, f"第 {page.number} 页", line_number, block.cells)
                 continue
             tables += 1
-            rows, repeated = block.rows, 0
+            rows, skipped = block.rows, 0
             if continued is not None and index == 0:  # goes on from the page before
-                repeated = _repeated_heading(rows, continued)
+                skipped = _repeated_heading(rows, continued)
+                if cut and block.open_top and rows[skipped:]:
+                    _join_halves(document.rows[-1], rows[skipped])
+                    skipped += 1
             else:
                 continued = rows[:8]
-            document.add_table(rows[repeated:], f"第 {page.number} 页 第 {tables} 个表",
-                               first_line=repeated + 1)
-        if not blocks or not isinstance(blocks[-1], _Table):
+            if rows[skipped:]:
+                document.add_table(rows[skipped:], f"第 {page.number} 页 第 {tables} 个表",
+                                   first_line=skipped + 1)
+        last = blocks[-1] if blocks else None
+        if not isinstance(last, Table):
             continued = None  # text after the last table: the next page starts afresh
+        cut = isinstance(last, Table) and last.open_bottom
     return document
 
 
-def _read_pages(path: Path, source: str | None) -> list[_Page]:
+def _read_pages(path: Path, source: str | None) -> list[Page]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -157,17 +145,20 @@ def _page_count(pdf) -> int:
         return len(pdf.pages)
 
 
-def _read_page(page) -> _Page:
-    found = page.find_tables()
+def _read_page(page) -> Page:
+    top, bottom = open_ends(page)
+    closing = [y for y in (top, bottom) if y is not None]
+    found = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     boxes = [table.bbox for table in found]
-    blocks: list[_Line | _Table] = [
-        _Table(table.bbox[1], [[_unwrap(cell) for cell in row] for row in table.extract()])
+    blocks: list[Line | Table] = [
+        Table(table.bbox, [[unwrap(cell) for cell in row] for row in table.extract()],
+              open_top=closes(top, table.bbox[1]), open_bottom=closes(bottom, table.bbox[3]))
         for table in found]
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
                           or not any(_inside(obj, box) for box in boxes))
     blocks += _lines(outside.extract_words(), page.height)
     blocks.sort(key=lambda block: block.top)
-    return _Page(page.page_number, [b for b in blocks if not isinstance(b, _Table) or b.rows])
+    return Page(page.page_number, [b for b in blocks if not isinstance(b, Table) or b.rows])
 
 
 def _inside(char: dict, box: tuple) -> bool:
@@ -176,7 +167,7 @@ def _inside(char: dict, box: tuple) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _lines(words: list[dict], height: float) -> list[_Line]:
+def _lines(words: list[dict], height: float) -> list[Line]:
     """Words grouped into lines by their height on the page, split into cells at wide gaps."""
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -196,7 +187,8 @@ def _lines(words: list[dict], height: float) -> list[_Line]:
         texts = [" ".join(parts) for parts in cells]
         top = line[0]["top"]
         margin = top < MARGIN * height or top > (1 - MARGIN) * height
-        result.append(_Line(top, " ".join(texts), texts if len(texts) > 1 else [], margin))
+        result.append(Line(top, " ".join(texts), texts if len(texts) > 1 else [], margin,
+                           line))
     return result
 
 
@@ -204,35 +196,23 @@ def _size(word: dict) -> float:
     return max(word["bottom"] - word["top"], 1.0)
 
 
-def _unwrap(cell: str | None) -> str:
-    """A cell's lines joined as the text was written: a line wrapped between Chinese
-    characters joins without a space, between Latin words with one."""
-    if not cell:
-        return ""
-    parts = [part.strip() for part in cell.split("\n")]
-    text = parts[0]
-    for part in parts[1:]:
-        if not part:
-            continue
-        joint = "" if _wide(text[-1:]) or _wide(part[:1]) else " "
-        text = f"{text}{joint}{part}" if text else part
-    return text
-
-
-def _wide(char: str) -> bool:
-    return bool(char) and unicodedata.east_asian_width(char) in ("W", "F")
-
-
 def _key(text: str) -> str:
     return _DIGITS.sub("#", "".join(text.split()))
 
 
-def _running_lines(pages: list[_Page]) -> set[str]:
+def _running_lines(pages: list[Page]) -> set[str]:
     """Texts (page numbers aside) standing in a margin on more than one page."""
     counts: Counter[str] = Counter()
     for page in pages:
-        counts.update({_key(b.text) for b in page.blocks if isinstance(b, _Line) and b.margin})
+        counts.update({_key(b.text) for b in page.blocks if isinstance(b, Line) and b.margin})
     return {key for key, count in counts.items() if count > 1}
+
+
+def _join_halves(upper: list[str], lower: list[str]) -> None:
+    """The two halves of a row cut at a page break, cell by cell, into the upper one."""
+    for column, text in enumerate(lower[:len(upper)]):
+        if text:
+            upper[column] = unwrap(f"{upper[column]}\n{text}")
 
 
 def _repeated_heading(rows: list[list[str]], heading: list[list[str]]) -> int:
