@@ -15,8 +15,10 @@ import pytest
 from click.testing import CliRunner
 from family_writers import (
     FAMILIES,
+    chromium,
     html_page,
     libreoffice,
+    pdf_by_chromium,
     pdfs_by_libreoffice,
     save_docx,
     what_it_says,
@@ -102,11 +104,30 @@ def test_the_notice_xlperf_writes_imports_back_to_the_same_department(notices, k
     assert difference(read_department(notices["txt"]), read_department(notices[kind])) is None
 
 
+def _without_spaces(data):
+    """A department's comparable content with white space removed from every text."""
+    if isinstance(data, dict):
+        return {key: _without_spaces(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_without_spaces(value) for value in data]
+    return "".join(data.split()) if isinstance(data, str) else data
+
+
 def test_the_notice_as_pdf_imports_back_to_the_same_department(notices) -> None:
-    """The PDF's text has no reliable spaces: LibreOffice spaces Chinese from digits
-    (``办公室 2024 年``), as a PDF copy does. Everything else is the same."""
+    """A PDF's text has no reliable spaces: LibreOffice spaces Chinese from digits
+    (``办公室 2024 年``), as a PDF copy does. Everything but spaces is the same."""
     if "pdf" not in notices:
         pytest.skip("LibreOffice is not installed")
     expected, read = (comparable(read_department(notices[k])) for k in ("txt", "pdf"))
-    assert "".join(read.pop("disclosure").split()) == "".join(expected.pop("disclosure").split())
-    assert read == expected
+    assert _without_spaces(read) == _without_spaces(expected)
+    assert read["projects"] == expected["projects"]  # the tables, spaces and all
+
+
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
+@pytest.mark.xfail(strict=True, reason="known limit (docs/sources.md): Chromium repeats the "
+                   "header block (thead) on every page and cuts a 一级 rowspan cell there; "
+                   "the 38-indicator project that runs over five pages misreads")
+def test_the_notice_page_printed_by_chromium_imports_back(notices, tmp_path: Path) -> None:
+    pdf = pdf_by_chromium(notices["html"], tmp_path / "notice.pdf")
+    expected, read = (comparable(read_department(path)) for path in (notices["txt"], pdf))
+    assert _without_spaces(read) == _without_spaces(expected)
