@@ -87,7 +87,7 @@ def _check_annotate(found: list, target: Path) -> None:
     workbooks = [f for f in found if f.path.suffix.lower() in (".xlsx", ".xlsm")]
     if len(found) == 1 and not workbooks:
         fail(f"--annotate 只能标注工作簿（.xlsx/.xlsm）：{found[0].path.name} 没有单元格可标注，"
-             "问题的位置（第几页、第几个表、第几行）见报告；去掉 --annotate 再试")
+             "问题的位置（第几个表、第几行）见报告；去掉 --annotate 再试")
     if len(found) != 1 or len(workbooks) != 1:
         fail(f"--annotate 只能用于单个工作簿，这次给出了 {len(found)} 个文件")
     source = workbooks[0].path
