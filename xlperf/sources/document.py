@@ -88,6 +88,20 @@ class Document:
                              "不像绩效目标表，已停止读取")
 
 
+def checked_size(path, source: str, limit: int, kind: str) -> int:
+    """The size of a file to read, after refusing a missing one, a folder, or one over
+    ``limit`` bytes (before anything is read)."""
+    if not path.exists():
+        raise InputError("文件不存在", file=source)
+    if not path.is_file():
+        raise InputError("这不是一个文件（可能是文件夹）", file=source)
+    size = path.stat().st_size
+    if size > limit:
+        raise InputError(f"{kind}文件过大（{size / 1024 / 1024:.0f} MB），超过 "
+                         f"{limit // 1024 // 1024} MB 上限，不像绩效目标表", file=source)
+    return size
+
+
 def read_document(document: Document, source: str, trace: Trace | None = None) -> Department:
     """The department a document's lines and tables describe; ``InputError`` if none."""
     start = _start(document)

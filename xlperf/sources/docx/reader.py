@@ -29,7 +29,7 @@ from pathlib import Path
 from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.reader import Trace
-from xlperf.sources.document import Document, TableCells, read_document
+from xlperf.sources.document import Document, TableCells, checked_size, read_document
 from xlperf.sources.workbook.checks import MAX_RATIO, OLE2_SIGNATURE, RATIO_MIN_SIZE
 
 MAX_BYTES = 50 * 1024 * 1024  # a notice with its tables is tens of kB; pictures make MB
@@ -66,14 +66,7 @@ def word_document(content: bytes, source: str | None = None) -> Document:
 
 
 def _checked_package(path: Path, source: str) -> bytes:
-    if not path.exists():
-        raise InputError("文件不存在", file=source)
-    if not path.is_file():
-        raise InputError("这不是一个文件（可能是文件夹）", file=source)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"Word 文档过大（{size / 1024 / 1024:.0f} MB），超过 "
-                         f"{MAX_BYTES // 1024 // 1024} MB 上限", file=source)
+    checked_size(path, source, MAX_BYTES, "Word 文档")
     try:
         content = path.read_bytes()
     except OSError as exc:

@@ -31,7 +31,7 @@ from pathlib import Path
 from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.reader import Trace
-from xlperf.sources.document import Document, TableCells, read_document
+from xlperf.sources.document import Document, TableCells, checked_size, read_document
 from xlperf.sources.html.decoding import decode_page
 
 MAX_BYTES = 20 * 1024 * 1024  # a department's page is tens to hundreds of kB
@@ -84,14 +84,7 @@ def page_document(data: bytes, source: str | None = None) -> Document:
 
 
 def _page_bytes(path: Path, source: str) -> bytes:
-    if not path.exists():
-        raise InputError("文件不存在", file=source)
-    if not path.is_file():
-        raise InputError("这不是一个文件（可能是文件夹）", file=source)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"网页文件过大（{size / 1024 / 1024:.0f} MB），超过 "
-                         f"{MAX_BYTES // 1024 // 1024} MB 上限，不像绩效目标公开网页", file=source)
+    checked_size(path, source, MAX_BYTES, "网页")
     try:
         data = path.read_bytes()
     except OSError as exc:

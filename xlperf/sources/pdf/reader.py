@@ -35,7 +35,7 @@ from pathlib import Path
 from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.reader import Trace
-from xlperf.sources.document import Document, read_document
+from xlperf.sources.document import Document, checked_size, read_document
 from xlperf.sources.pdf.layout import Line, Page, Table, closes, open_ends, unwrap
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -225,14 +225,7 @@ def _repeated_heading(rows: list[list[str]], heading: list[list[str]]) -> int:
 
 
 def _check_file(path: Path, source: str) -> None:
-    if not path.exists():
-        raise InputError("文件不存在", file=source)
-    if not path.is_file():
-        raise InputError("这不是一个文件（可能是文件夹）", file=source)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"PDF 文件过大（{size / 1024 / 1024:.0f} MB），超过 "
-                         f"{MAX_BYTES // 1024 // 1024} MB 上限", file=source)
+    checked_size(path, source, MAX_BYTES, "PDF ")
     with path.open("rb") as handle:
         head = handle.read(1024)
     if b"%PDF" not in head:
