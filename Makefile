@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/notice.py
 	$(BIN)/python benchmarks/excel_warm.py
+	$(BIN)/python benchmarks/sources.py
 
 # Regenerate the committed template and sample workbooks (tests check they match).
 workbooks: $(STAMP)

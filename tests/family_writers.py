@@ -5,7 +5,10 @@ grid of cells with merged ranges — independently of xlperf's own writers and
 reader. A ``Table`` then becomes what offices send: a text copied from a web
 page (``browser_text``: a merged cell appears only in its first row, as a
 browser copies a table), a text copied from a PDF (``pdf_text``: merged cells
-left empty), or a workbook with merged cells (``save_xlsx``).
+left empty), a workbook with merged cells (``save_xlsx``), a web page with
+rowspan/colspan (``html_page``), a Word file merged by python-docx
+(``save_docx``), and PDFs made from those by LibreOffice
+(``pdfs_by_libreoffice``) or printed by headless Chromium (``pdf_by_chromium``).
 """
 
 from __future__ import annotations
@@ -276,5 +279,136 @@ def read_back(department: Department, family: str) -> dict:
     return what_it_says(department, family)
 
 
-__all__ = ["FAMILIES", "Project", "Table", "browser_text", "pdf_text", "read_back",
-           "save_xlsx", "what_it_says"]
+
+
+# --- the containers offices publish: a web page, a Word file, a PDF ------------------
+
+
+def _spans(table: Table) -> dict[tuple[int, int], tuple[int, int]]:
+    """(top, left) of each merged range → (rows, columns) it spans."""
+    return {(top, left): (bottom - top + 1, right - left + 1)
+            for top, left, bottom, right in table.merges}
+
+
+def _html_text(value: Cell) -> str:
+    from html import escape
+
+    return "<br>".join(escape(line) for line in _text(value).split("\n"))
+
+
+def html_page(table: Table, before: list[str] = (), after: list[str] = (),
+              encoding: str = "utf-8") -> bytes:
+    """The table as a web page shows it: one ``<table>``, a merged cell as one ``td`` with
+    rowspan/colspan and the cells it covers left out; ``before``/``after`` as paragraphs
+    around it; the bytes in ``encoding``, which the page declares."""
+    from html import escape
+
+    covered, spans = table.covered(), _spans(table)
+    width = max(len(row) for row in table.rows)
+    out = [f'<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" '
+           f'content="text/html; charset={encoding}"><title>绩效目标</title></head><body>']
+    out += [f"<p>{escape(line)}</p>" for line in before]
+    out.append('<table border="1" cellspacing="0">')
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c in range(width):
+            if (r, c) in covered:
+                continue
+            down, across = spans.get((r, c), (1, 1))
+            span = (f' rowspan="{down}"' if down > 1 else "") + (
+                f' colspan="{across}"' if across > 1 else "")
+            value = row[c] if c < len(row) else None
+            cells.append(f"<td{span}>{_html_text(value)}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    out += [f"<p>{escape(line)}</p>" for line in after]
+    out.append("</body></html>\n")
+    return "\n".join(out).encode(encoding)
+
+
+def save_docx(table: Table, path: Path, before: list[str] = (), after: list[str] = ()) -> Path:
+    """The table in a Word file made by python-docx, merged as Word merges (``Cell.merge``
+    writes vMerge and gridSpan), rows kept whole on a page; ``before``/``after`` paragraphs."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+
+    document = docx.Document()
+    for line in before:
+        document.add_paragraph(line)
+    width = max(len(row) for row in table.rows)
+    grid = document.add_table(rows=len(table.rows), cols=width)
+    grid.style = "Table Grid"
+    covered = table.covered()
+    cells = [list(row.cells) for row in grid.rows]  # read once: Table.cell costs O(cells)
+    for r, row in enumerate(table.rows):
+        for c in range(width):
+            value = row[c] if c < len(row) else None
+            if (r, c) not in covered and value not in (None, ""):
+                cells[r][c].text = _text(value)
+            for paragraph in cells[r][c].paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(8)
+        grid.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for top, left, bottom, right in table.merges:
+        cells[top][left].merge(cells[bottom][right])
+    for line in after:
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+
+def libreoffice() -> str | None:
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def pdfs_by_libreoffice(sources: list[Path], folder: Path) -> list[Path]:
+    """Each .docx (or .html) converted to PDF by LibreOffice, all in one run (a start costs
+    seconds), with a private profile."""
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    program = libreoffice()
+    assert program is not None
+    subprocess.run([program, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                    str(folder), *map(str, sources)],
+                   check=True, capture_output=True, timeout=600,
+                   env={"HOME": str(folder), "PATH": "/usr/bin:/bin"})
+    produced = [folder / f"{source.stem}.pdf" for source in sources]
+    missing = [p.name for p in produced if not p.exists()]
+    assert not missing, f"LibreOffice did not convert {missing}"
+    return produced
+
+
+def chromium() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pdf_by_chromium(page: Path, target: Path) -> Path:
+    """A web page printed to PDF by headless Chromium, as a user's "print to PDF" does.
+
+    The flags keep it off the network (this machine and CI have none) and out of the
+    user's profile; ``--no-sandbox`` because tests run as root here."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="xlperf-chromium-") as profile:
+        subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={target}", page.as_uri()],
+                       check=True, capture_output=True, timeout=180)
+    assert target.exists()
+    return target
+
+
+__all__ = ["FAMILIES", "Project", "Table", "browser_text", "chromium", "html_page",
+           "libreoffice", "pdf_by_chromium", "pdf_text", "pdfs_by_libreoffice", "read_back",
+           "save_docx", "save_xlsx", "what_it_says"]

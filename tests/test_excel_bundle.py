@@ -192,7 +192,9 @@ def test_every_dependency_for_windows_has_a_wheel_in_the_folder(
                  json.loads(report.read_text(encoding="utf-8"))["install"]}
     assert {"xlperf", "xlwings", "pywin32", "pandas", "numpy"} <= installed
     for wheel in wheels.glob("*.whl"):
-        assert wheel.name.endswith(("-none-any.whl", "-cp311-win_amd64.whl", "-abi3-win_amd64.whl"))
+        # py3-none-win_amd64: a Windows binary for any CPython 3 (pypdfium2, pdfplumber's)
+        assert wheel.name.endswith(("-none-any.whl", "-cp311-win_amd64.whl", "-abi3-win_amd64.whl",
+                                    "-py3-none-win_amd64.whl"))
 
 
 @pytest.mark.network

@@ -22,10 +22,11 @@ NOTES_SHOWN = 10  # rows the reader could not place, listed after the summary li
 
 @click.command(
     name="import",
-    help="把已公开的绩效目标表（公开文本 .txt，或其他单位的 .xlsx/.xls/.xlsb/.ods 工作簿，"
-         "各种表样）导入为 xlperf 工作簿。\n\n"
+    help="把已公开的绩效目标表（公开文本 .txt，其他单位的 .xlsx/.xls/.xlsb/.ods 工作簿，"
+         "或公开的网页 .html、Word 文档 .docx、PDF，各种表样）导入为 xlperf 工作簿。\n\n"
          "写出前会把工作簿读回并与原文逐项比较，不一致则不写出（退出码 2）。\n\n"
          "\b\n例：\n  xlperf import 去年公告.txt -o 部门.xlsx\n"
+         "  xlperf import 某局公开.pdf -o 某局.xlsx\n"
          "  xlperf import 某局申报表.xls -o 某局.xlsx --force",
 )
 @click.argument("source", type=click.Path(path_type=Path), metavar="SOURCE")

@@ -90,7 +90,11 @@ def _looks_like_code(code: str) -> bool:
 # Why a file given with --annotate cannot be annotated, by its suffix.
 _NOT_ANNOTATABLE = {
     ".csv": "这是 CSV 文本",
-    ".txt": "这是公开文本，没有单元格可以标注",
+    ".txt": "这是公开文本",
+    ".html": "这是网页",
+    ".htm": "这是网页",
+    ".docx": "这是 Word 文档",
+    ".pdf": "这是 PDF 文件",
 }
 
 
@@ -104,8 +108,9 @@ def _check_annotate(found: list, target: Path) -> None:
 
     if suffix not in (".xlsx", ".xlsm", *REBUILT_SUFFIXES):
         what = _NOT_ANNOTATABLE.get(suffix, f"这是 {suffix or '无扩展名的'}文件")
-        fail(f"文件 {source}：{what}，--annotate 只能标注工作簿"
-             "（.xlsx/.xlsm，或 .xls/.xlsb/.ods 的 .xlsx 副本）")
+        fail(f"文件 {source}：{what}，没有单元格可标注；--annotate 只能标注工作簿"
+             "（.xlsx/.xlsm，或 .xls/.xlsb/.ods 的 .xlsx 副本）。问题的位置（第几个表、"
+             "第几行）见校验报告，去掉 --annotate 再试")
 
     annotation_target(source, target)
     check_openable(source)  # before the run, not after it

@@ -216,7 +216,7 @@ class HeaderReader:
             return
         reason = "表头中未识别的行"
         self.project.notes.append(ReadingNote(
-            text, reason, self.grid.sheet, self.grid.cell(row, filled[0][0]),
+            text, reason, self.grid.sheet_at(row), self.grid.cell(row, filled[0][0]),
             self.grid.line(row), part="header"))
         self._trace(row, "note", f"{reason}：{text}")
 

@@ -214,7 +214,7 @@ class TableReader:
 
     def _new_project(self) -> None:
         self._close()
-        self.project = Project(name="", sheet=self.grid.sheet)
+        self.project = Project(name="", sheet=self.grid.sheet_at(self.row))
         self.projects.append(self.project)
         self.first_repair = len(self.grid.normalizations)
         self.header = HeaderReader(self.grid, self.project, self.context.divisor,
@@ -339,7 +339,7 @@ class TableReader:
         applies = len(text) > 2 and "适" not in text and "涉" not in text  # is_not_applicable
         item = Indicator(
             carried.get(_LEVEL1, ""), carried.get(_LEVEL2, ""), text, number, shown,
-            False if applies else is_not_applicable(text), grid.sheet,
+            False if applies else is_not_applicable(text), grid.sheet_at(row),
             f"{fast.name_letter}{line}" if addressed else None,
             f"{fast.weight_letter}{line}" if addressed and weight_column is not None else None,
             line)
@@ -355,7 +355,7 @@ class TableReader:
         from xlperf.errors import InputError
 
         raise InputError(f"指标行超过 {MAX_INDICATOR_ROWS} 行，不像一张绩效目标表；"
-                         "请删除多余的行后再试", sheet=self.grid.sheet,
+                         "请删除多余的行后再试", sheet=self.grid.sheet_at(row),
                          cell=self.grid.cell(row, 0))
 
     def _total(self, row: int, text: str, block: _Block) -> None:
@@ -458,7 +458,7 @@ class TableReader:
             name = self.grid.text_of(named[1], row, named[0])
             project = self.flat.get(name)
             if project is None:
-                project = Project(name=name, sheet=self.grid.sheet)
+                project = Project(name=name, sheet=self.grid.sheet_at(row))
                 self._note_columns(project, block.columns)
                 self.flat[name] = project
                 self.projects.append(project)
@@ -539,7 +539,7 @@ class TableReader:
         text = grid.text_of(name[1], row, name[0]) if name else ""
         name_column = name[0] if name else block.columns.index_of("name", own)
         item = Indicator(level1=level1, level2=level2, name=text,
-                         not_applicable=is_not_applicable(text), sheet=grid.sheet,
+                         not_applicable=is_not_applicable(text), sheet=grid.sheet_at(row),
                          cell=grid.cell(row, name_column) if name_column is not None else None,
                          row=grid.line(row))
         self._fill_values(item, row, block, get, own)
@@ -608,7 +608,7 @@ class TableReader:
     def _note(self, row: int, cells: list, reason: str) -> None:
         text = _joined(self.grid, row, cells)
         first = _first_filled(cells)
-        note = ReadingNote(text, reason, self.grid.sheet,
+        note = ReadingNote(text, reason, self.grid.sheet_at(row),
                            self.grid.cell(row, first[0] if first else 0), self.grid.line(row))
         if self.project is not None:
             self.project.notes.append(note)

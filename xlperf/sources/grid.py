@@ -1,10 +1,11 @@
 """A grid of cells with their locations: what every source hands the one table reader.
 
 A workbook sheet (calamine rows from A1, ``""`` for an empty cell), a text
-(one row per line, cells split at tabs) or, later, a table of a web page, a
-Word file or a PDF: each source only turns its container into ``Grid``
-objects; ``xlperf.reader`` finds the goal tables in them. A grid knows how to
-name a cell for a finding: an A1 address on a sheet, a line number in a text
+(one row per line, cells split at tabs), or the text lines and tables of a
+web page, a Word file or a PDF (``sources/document.py``): each source only
+turns its container into ``Grid`` objects; ``xlperf.reader`` finds the goal
+tables in them. A grid knows how to name a cell for a finding: an A1 address
+on a sheet, a line number in a text, the table and its row in a document
 (``Grid.where``).
 """
 
@@ -74,7 +75,10 @@ class Grid:
     ``sheet`` names the container in findings (None for a text, which has no
     sheets); ``lines`` gives each row's 1-based line in a text (None: the
     row's own number, as on a sheet); ``addressed`` says whether cells have A1
-    addresses a user can click.
+    addresses a user can click. ``places`` names each row's part of the
+    container where one grid spans several (a document's tables and text
+    lines: ``第 3 页 第 1 个表``, a table continued on the next page); None
+    means ``sheet`` for every row.
     """
 
     sheet: str | None
@@ -84,6 +88,7 @@ class Grid:
     normalizations: list[Normalization] = field(default_factory=list)
     lines: list[int] | None = None
     addressed: bool = True
+    places: list[str | None] | None = None
     # ``uncached`` keyed by (row, column), and the dict it was built from.
     _formulas_at: dict[tuple[int, int], str] = field(
         default_factory=dict, init=False, repr=False, compare=False)
@@ -104,16 +109,22 @@ class Grid:
         """The 1-based line (text) or row (sheet) number of grid row ``row``."""
         return self.lines[row] if self.lines is not None else row + 1
 
+    def sheet_at(self, row: int) -> str | None:
+        """The part of the container grid row ``row`` is in: its sheet, or its table."""
+        return self.places[row] if self.places is not None else self.sheet
+
     def cell(self, row: int, column: int) -> str | None:
         """The A1 address of a cell, or None where the source has no addresses."""
         return address(row, column) if self.addressed else None
 
     def where(self, row: int, column: int | None = None) -> str:
-        """A cell as a user finds it: ``项目01!C11``, ``C11`` or ``第 12 行``."""
+        """A cell as a user finds it: ``项目01!C11``, ``C11``, ``第 12 行`` or
+        ``第 2 页 第 1 个表 第 5 行``."""
+        sheet = self.sheet_at(row)
         if self.addressed and column is not None:
             cell = address(row, column)
-            return f"{self.sheet}!{cell}" if self.sheet else cell
-        place = f"{self.sheet} " if self.sheet else ""
+            return f"{sheet}!{cell}" if sheet else cell
+        place = f"{sheet} " if sheet else ""
         return f"{place}第 {self.line(row)} 行"
 
     # --- values ---------------------------------------------------------------------
@@ -190,7 +201,7 @@ class Grid:
         cell = self.cell(row, column) if column is not None else None
         line = None if self.addressed else self.line(row)
         for kind in repairs:
-            self.normalizations.append(Normalization(kind, str(original), self.sheet, cell,
+            self.normalizations.append(Normalization(kind, str(original), self.sheet_at(row), cell,
                                                      project, line))
 
 
