@@ -30,6 +30,13 @@ NOTICE_TITLE = "{year}项目支出预算绩效目标"
 DEFAULT_ATTACHMENT = "{department}{year}项目支出预算绩效目标表"
 # Characters XML (docx, xlsx) cannot hold; a workbook cell can still contain them.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Spaces between a digit and a Chinese character ("2024 年", "〔2019〕 9 号"): copies from PDFs
+# carry them; GB/T 9704 prints "2024年", as the notice's own title does.
+_CJK = "\u3400-\u9fff\uff08\uff09\u3014\u3015\u3008-\u3011"
+_DIGIT_SPACE = re.compile(rf"(?<=[0-9])[ \u3000\u00a0]+(?=[{_CJK}])"
+                          rf"|(?<=[{_CJK}])[ \u3000\u00a0]+(?=[0-9])")
+# A 发文字号: 机关代字〔年份〕序号号, e.g. 宁党发〔2019〕9号, X财预〔2024〕12号.
+DOCUMENT_NUMBER = re.compile(r"[A-Za-z\u3400-\u9fff]{1,4}[〔\[［]\d{4}[〕\]］]\d+号")
 
 
 @dataclass
@@ -82,6 +89,7 @@ class Notice:
     table_title: str = TABLE_TITLE
     unit_label: str = UNIT_LABEL
     draft: bool = False
+    draft_reasons: list[str] = field(default_factory=list)  # what makes it a draft
 
     @property
     def total_amount(self) -> float:
@@ -97,6 +105,11 @@ def xml_safe(text: object) -> str:
     return _NOT_XML.sub("", "" if text is None else str(text))
 
 
+def published_spacing(text: str) -> str:
+    """``2024 年`` → ``2024年``: no space between digits and Chinese, as GB/T 9704 prints."""
+    return _DIGIT_SPACE.sub("", text)
+
+
 def publication_date(value: date | None) -> str:
     """GB/T 9704 成文日期: Arabic numerals, full year, no zero padding (2024年2月5日)."""
     if value is None:
@@ -108,7 +121,7 @@ def basis_text(items: list[str]) -> str:
     """《…》《…》: items keep their own 书名号 and 文号; a bare title gets 书名号 added."""
     parts = []
     for item in items:
-        text = item.strip()
+        text = published_spacing(item.strip())
         if text:
             parts.append(text if "《" in text else f"《{text}》")
     return "".join(parts)
@@ -124,15 +137,21 @@ def notice_title(department: Department) -> str:
     return NOTICE_TITLE.format(**_words(department))
 
 
-def build_notice(department: Department, *, draft: bool = False) -> Notice:
-    """The notice of one department. Missing notice fields fall back to the department name."""
+def build_notice(department: Department, *, draft: bool = False,
+                 reasons: list[str] | tuple[str, ...] = ()) -> Notice:
+    """The notice of one department. Missing notice fields fall back to the department name.
+
+    ``reasons`` say why a draft is one (the errors that block publication); the draft's
+    first page lists them.
+    """
     words = _words(department)
     name = words["department"]
     basis = basis_text(department.legal_basis)
     body = published.NOTICE_BODY.format(
         basis=published.BASIS_CLAUSE.format(items=basis) if basis else "",
         subject=name + words["year"])
-    attachment = department.attachment_title.strip() or DEFAULT_ATTACHMENT.format(**words)
+    attachment = (published_spacing(department.attachment_title.strip())
+                  or DEFAULT_ATTACHMENT.format(**words))
     return Notice(
         department=name,
         year=str(department.year or ""),
@@ -144,6 +163,7 @@ def build_notice(department: Department, *, draft: bool = False) -> Notice:
         date=publication_date(department.published),
         tables=[build_table(p) for p in department.projects],
         draft=draft,
+        draft_reasons=list(reasons) if draft else [],
     )
 
 
