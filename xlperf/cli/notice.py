@@ -34,6 +34,9 @@ FORMAT_HELP = "txt,html,docx,xlsx,pdf"
 @click.option("--format", "formats", metavar=FORMAT_HELP,
               help="输出格式，逗号分隔，或 all；默认 txt,html,docx,xlsx（pdf 需安装 LibreOffice）")
 @click.option("--draft", is_flag=True, help="有错误也生成，每页和文件名都标注“草稿”，仅供内部审阅")
+@click.option("--allow-font-substitution", "allow_font_substitution", is_flag=True,
+              help="本机缺少 GB/T 9704 公文字体（方正小标宋简体、仿宋_GB2312、黑体、宋体）时"
+                   "仍生成 pdf：以替代字体排版并给出警告（默认拒绝，退出码 2）")
 @click.option("--force", is_flag=True, help="替换输出文件夹中已存在的同名文件")
 @click.option("--templates", "templates", type=click.Path(path_type=Path), metavar="DIR",
               help="自定义模板文件夹（notice.txt.j2 / notice.html.j2 / notice.docx），"
@@ -43,10 +46,12 @@ FORMAT_HELP = "txt,html,docx,xlsx,pdf"
 @reports_input_errors
 def command(paths: tuple[Path, ...], outdir: Path, formats: str | None = None,
             draft: bool = False, force: bool = False, templates: Path | None = None,
-            jobs: int = 0) -> None:
+            jobs: int = 0, allow_font_substitution: bool = False) -> None:
     from xlperf.notice import package as pkg
 
     chosen = _formats(formats)
+    if "pdf" in chosen:
+        _check_fonts(allow_font_substitution)
     if outdir.exists() and not outdir.is_dir():
         fail(f"输出位置 {outdir} 是一个文件，请指定文件夹")
     items = _read(paths, jobs)
@@ -82,6 +87,19 @@ def _formats(text: str | None) -> tuple[str, ...]:
     if "pdf" in asked and not find_soffice():
         fail(NOT_INSTALLED)
     return tuple(f for f in FORMATS if f in asked)
+
+
+def _check_fonts(allow_substitution: bool) -> None:
+    """PDF only with the GB/T 9704 fonts, or with a warning naming the stand-ins."""
+    from xlperf.notice import fonts
+
+    missing = fonts.missing_fonts()
+    if missing is None:
+        click.secho(f"警告：{fonts.UNCHECKED}", fg="yellow", err=True)
+    elif missing and not allow_substitution:
+        fail(fonts.refusal(missing))
+    elif missing:
+        click.secho(f"警告：{fonts.warning(missing)}", fg="yellow", err=True)
 
 
 def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
