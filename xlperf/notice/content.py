@@ -16,6 +16,13 @@ from datetime import date
 from xlperf.model import Department, Indicator, Project
 from xlperf.model import notice_words as published
 from xlperf.model.text import format_amount, format_number
+from xlperf.notice import gbt9704 as g
+from xlperf.notice.table_grid import (
+    REPEATABLE_HEADER_PT,
+    TableGrid,
+    header_height_pt,
+    table_grid,
+)
 from xlperf.writers.workbook.layout import (
     COLUMN_LABELS,
     HEADER_LABELS,
@@ -71,6 +78,8 @@ class Table:
     rows: list[Row]
     has_value: bool
     amount: float | None
+    grid: TableGrid
+    repeat_header: bool  # the whole header block is short enough to repeat on every page
 
 
 @dataclass
@@ -180,9 +189,24 @@ def build_table(project: Project) -> Table:
         (labels["division"], project.division, labels["amount"], format_amount(project.amount)),
     ]
     amount = project.amount if isinstance(project.amount, float) else None
+    grid = table_grid(has_value)
     return Table(project=project, name=project.name, header=header, goal=project.goal,
                  columns=columns, rows=indicator_rows(project.indicators),
-                 has_value=has_value, amount=amount)
+                 has_value=has_value, amount=amount, grid=grid,
+                 repeat_header=_header_fits(project.name, header, project.goal, columns))
+
+
+def _header_fits(name: str, header: list[tuple[str, str, str, str]], goal: str,
+                 columns: list[str]) -> bool:
+    """Whether the header block (项目名称 … column names) can repeat on a printed page."""
+    label, *pair = g.TABLE_HEADER_MM
+    rest = sum(pair)
+    widths = g.TABLE_COLUMNS_MM[len(columns) == 5]
+    rows = [[(HEADER_LABELS["name"], label), (name, rest)],
+            *[list(zip(texts, g.TABLE_HEADER_MM, strict=True)) for texts in header],
+            [(HEADER_LABELS["goal"], label), (goal, rest)],
+            list(zip(columns, widths, strict=True))]
+    return header_height_pt(rows) <= REPEATABLE_HEADER_PT
 
 
 def indicator_rows(indicators: list[Indicator]) -> list[Row]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from xlperf.atomic import atomic_path
 from xlperf.notice import gbt9704 as g
-from xlperf.notice.content import DOCUMENT_NUMBER, Notice, Table, xml_safe
+from xlperf.notice.content import Notice, Table, xml_safe
 from xlperf.notice.docx_package import finish_package
 
 if TYPE_CHECKING:
@@ -311,7 +311,7 @@ def _notice_page(document: Document, notice: Notice, styles: dict) -> None:
     title.add_run().add_break()
     title.add_run(xml_safe(notice.title))
     _add(document, styles["body"])
-    _add(document, styles["body"], keep_together(xml_safe(notice.body)))
+    _add(document, styles["body"], xml_safe(notice.body))
     _add(document, styles["body"])
     note = _add(document, styles["attachment_note"], xml_safe(notice.attachment_note))
     # Single attachment: "附件：" two characters in; a wrapped name aligns with its first character.
@@ -325,14 +325,6 @@ def _add(document: Document, style: ParagraphStyle, text: str = "") -> Paragraph
     paragraph = document.add_paragraph(text)
     paragraph._p.style = style.style_id
     return paragraph
-
-
-def keep_together(text: str) -> str:
-    """Word joiners (U+2060) inside each 文号 such as 宁党发〔2019〕9号: no line break there."""
-    return DOCUMENT_NUMBER.sub(lambda m: WORD_JOINER.join(m.group(0)), text)
-
-
-WORD_JOINER = "\u2060"
 
 
 def text_width(text: str) -> float:
@@ -394,9 +386,9 @@ def _project_table(document: Document, table: Table, styles: dict) -> None:
     from docx.oxml.parser import parse_xml
 
     text, head = styles["table_text"].style_id, styles["table_head"].style_id
-    label, value, label2, _ = _edges(g.TABLE_HEADER_MM)[1:]
-    columns = _edges(g.TABLE_COLUMNS_MM[table.has_value])
-    grid = sorted({*columns, label, value, label2})
+    label, value, label2, _ = table.grid.header[1:]
+    columns = table.grid.columns
+    grid = table.grid.all
     # A cell: (left edge, right edge, text or merged Cell, style id, alignment), in mm.
     rows = [[(0, label, "项目名称", head, "center"), (label, grid[-1], table.name, text, "left")]]
     for first, first_value, second, second_value in table.header:
@@ -424,13 +416,6 @@ def _project_table(document: Document, table: Table, styles: dict) -> None:
     xml.append("</w:tbl>")
     document.element.body.insert_element_before(parse_xml("".join(xml)), "w:sectPr")
 
-
-def _edges(widths: tuple[float, ...]) -> list[float]:
-    """Column widths → their boundaries from the left edge: (26, 30) → [0, 26, 56]."""
-    edges = [0.0]
-    for width in widths:
-        edges.append(round(edges[-1] + width, 3))
-    return edges
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TBL_OPEN = (
