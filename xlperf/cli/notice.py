@@ -56,7 +56,9 @@ def command(paths: tuple[Path, ...], outdir: Path, formats: str | None = None,
         fail(f"输出位置 {outdir} 是一个文件，请指定文件夹")
     items = _read(paths, jobs)
     publish, blocked = _gate(items, draft)
-    package = pkg.plan(publish, outdir, chosen, draft=draft, blocked=blocked)
+    reasons = {source: pkg.draft_reasons(findings, pkg.missing_fields(department))
+               for department, source, findings in items} if draft else None
+    package = pkg.plan(publish, outdir, chosen, draft=draft, blocked=blocked, reasons=reasons)
     if not pkg.safe_inside(package):  # names are sanitised; this guards the sanitiser
         fail("部门名称无法转换为安全的文件夹名称")
     clashes = [] if force else pkg.existing(package)
@@ -163,14 +165,11 @@ def _print_missing(name: str, source: str, missing: list[str], draft: bool) -> N
 
 def _print_errors(name: str, source: str, errors: list, draft: bool) -> None:
     verdict = "按草稿生成" if draft else "不予生成"
+    from xlperf.notice.package import draft_reasons
+
     click.secho(f"{name}（{source}）有 {len(errors)} 个错误，{verdict}：", fg="red", err=True)
-    for finding in errors:
-        where = "，".join(part for part in (
-            f"项目“{finding.project}”" if finding.project else "",
-            f"工作表 {finding.sheet}" if finding.sheet else "",
-            f"单元格 {finding.cell}" if finding.cell else "") if part)
-        click.echo(f"  [{finding.rule}] {where}：{finding.message}" if where
-                   else f"  [{finding.rule}] {finding.message}", err=True)
+    for line in draft_reasons(errors):
+        click.echo(f"  {line}", err=True)
 
 
 def _summary(package, blocked: list) -> None:
