@@ -330,6 +330,6 @@ def test_workers_started_the_windows_way_give_the_same_report(
     for index in range(4):
         shutil.copy(seed_workbook if index % 2 else clean_workbook, tmp_path / f"{index}.xlsx")
     _, serial = run_json(str(tmp_path), "--jobs", "1")
-    monkeypatch.setattr("xlperf.cli.validate_run.START_METHOD", "spawn")
+    monkeypatch.setattr("xlperf.workers.START_METHOD", "spawn")
     _, spawned = run_json(str(tmp_path), "--jobs", "2")
     assert spawned == serial

@@ -1,7 +1,9 @@
 """Write outputs to a temporary file in the target folder, then rename.
 
 A crash or a bad input never leaves a half-written workbook or a truncated
-notice behind, and an input is never opened for writing.
+notice behind, and an input is never opened for writing. A write that fails
+(no permission, a read-only or full disk, a file where a folder should be)
+is one Chinese line (``xlperf.outputs.output_error``), never a traceback.
 """
 
 from __future__ import annotations
@@ -12,23 +14,44 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from xlperf.errors import InputError
+
 
 @contextlib.contextmanager
-def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path next to ``target``; rename it over ``target`` on success."""
+def atomic_path(target: str | os.PathLike[str], *, check: Callable[[], None] | None = None,
+                shown: str | None = None) -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; rename it over ``target`` on success.
+
+    ``check`` runs once the target's folder exists and again right before the
+    rename (``xlperf.outputs.Output.check``: the folder may be a symlink, a file
+    may have appeared meanwhile). ``shown`` is the name messages give the target.
+    """
+    from xlperf.outputs import output_error
+
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path: Path | None = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if check is not None:
+            check()
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp_path = Path(tmp)
         yield tmp_path
         # mkstemp creates 0600; give the output the mode an ordinary file would get,
         # so workbooks on a shared drive stay readable by colleagues.
         os.chmod(tmp_path, 0o666 & ~_umask())
+        if check is not None:
+            check()
         os.replace(tmp_path, target)
+    except InputError:
+        raise
+    except OSError as exc:
+        raise output_error(exc, target, shown) from None
     finally:
-        tmp_path.unlink(missing_ok=True)
+        if tmp_path is not None:
+            with contextlib.suppress(OSError):
+                tmp_path.unlink(missing_ok=True)
 
 
 def _umask() -> int:

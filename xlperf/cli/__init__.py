@@ -25,6 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+INTERRUPTED = "已中断"
+INTERRUPTED_EXIT = 130
+
+
 class LazyGroup(click.Group):
     """A click group whose subcommands are imported on first use."""
 
@@ -36,6 +40,17 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"xlperf.cli.{COMMANDS[name][0]}")
         return module.command
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; Ctrl-C ends it with 已中断 and exit code 130 (128 + SIGINT, what
+        shells report), not click's English ``Aborted!`` and 1, the code for "errors found"."""
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, click.Abort):
+            if click.get_text_stream("stderr").isatty():
+                click.echo(err=True)  # end the line the terminal's ^C was echoed on
+            click.echo(INTERRUPTED, err=True)
+            ctx.exit(INTERRUPTED_EXIT)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]

@@ -13,57 +13,85 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlperf.errors import InputError
+from xlperf.sources.files import entry_problem
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
 CHUNK_FILES = 8  # paths per task sent to a worker
-# Windows has no fork: its workers start fresh and import what they need themselves.
-START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
+# A file whose reading process died (a library aborted, or the system ran out of memory).
+WORKER_DIED = ("读取时处理进程意外终止（文件可能已损坏或过大，或内存不足）；"
+               "请在 Excel 中打开并另存后再试，或单独校验这个文件")
 
 
 @dataclass
 class Found:
-    """A path to check, or a path the user gave that does not exist (its reason)."""
+    """A path to check, or a path the user gave that cannot be (its reason)."""
 
     path: Path
     error: str | None = None
 
 
-def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Found]:
+@dataclass
+class Skipped:
+    """An entry inside a folder that looked like a workbook but is not a regular file."""
+
+    path: Path
+    reason: str
+
+
+def collect_paths(paths: Iterable[str | os.PathLike[str]],
+                  skipped: list[Skipped] | None = None) -> list[Found]:
     """Files to check, in the order given; folders expand to their workbooks, sorted.
 
     Inside folders: .xlsx/.xlsm at any depth, except Office lock files (``~$…``)
-    and hidden files or folders. A file named explicitly is always checked
-    (so a published .txt notice can be given), each file once.
+    and hidden files or folders, and only regular files: a named pipe, a device
+    or a broken or looping symlink is added to ``skipped`` with its reason (a
+    pipe would make the run wait forever). A path named explicitly is always
+    checked (so a published .txt notice can be given) — or reported, when it
+    is not a regular file. Each file once.
     """
     found: list[Found] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            candidates = sorted(_workbooks_under(path), key=lambda p: str(p))
-        elif path.exists():
+        problem = entry_problem(path)
+        if problem == "这是一个文件夹":
+            candidates = sorted(_workbooks_under(path, skipped), key=lambda p: str(p))
+        elif problem is None:
             candidates = [path]
         else:
-            found.append(Found(path, "文件或文件夹不存在"))
+            found.append(Found(path, "文件或文件夹不存在" if problem.startswith("找不到")
+                               else problem))
             continue
         for candidate in candidates:
-            key = candidate.resolve()
+            key = os.path.realpath(candidate)  # never raises, even for a symlink loop
             if key not in seen:
                 seen.add(key)
                 found.append(Found(candidate))
     return found
 
 
-def _workbooks_under(folder: Path) -> Iterator[Path]:
+def _workbooks_under(folder: Path, skipped: list[Skipped] | None) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if name.startswith(("~$", ".")):
                 continue
             if name.lower().endswith(WORKBOOK_SUFFIXES):
-                yield Path(root) / name
+                path = Path(root) / name
+                problem = entry_problem(path)
+                if problem is None:
+                    yield path
+                elif skipped is not None:
+                    skipped.append(Skipped(path, problem))
+
+
+def skipped_line(skipped: list[Skipped]) -> str:
+    """``已跳过 2 个不是普通文件的条目：收件箱/a.xlsx（…）、…`` — one line for the user."""
+    shown = "、".join(f"{entry.path}（{entry.reason}）" for entry in skipped[:3])
+    more = f" 等 {len(skipped)} 个" if len(skipped) > 3 else ""
+    return f"已跳过 {len(skipped)} 个不是普通文件的条目{more}：{shown}"
 
 
 def read_one(path: Path) -> tuple[object | None, str | None]:
@@ -90,25 +118,33 @@ def read_all(paths: list[Path], jobs: int = 0,
     Reading is CPU-bound Python work around calamine, so threads do not help
     (measured: see docs/validation-reports.md); on more than a handful of files
     a process pool does, with the paths sent in chunks to keep pickling cheap.
+    A chunk whose worker died is read again file by file, each alone; a file
+    that kills its process comes back with ``WORKER_DIED``.
     (``xlperf validate`` does not use this: its workers also validate, see
     validate_run.py.)
     """
+    from xlperf import workers
+
     jobs = effective_jobs(jobs, len(paths))
     advance = advance or (lambda n: None)
     if jobs <= 1:
         return [_read_counted(path, advance) for path in paths]
-    import concurrent.futures
-    import multiprocessing
-
     size = max(1, min(CHUNK_FILES, len(paths) // (jobs * 4)))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    context = multiprocessing.get_context(START_METHOD)
     results: list[tuple[object | None, str | None]] = []
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        for part in pool.map(_read_chunk, chunks):
-            results.extend(part)
-            advance(len(part))
+    for chunk, part in zip(chunks, workers.run_all(_read_chunk, chunks, jobs), strict=True):
+        if isinstance(part, workers.WorkerDied):
+            part = [_read_alone(path) for path in chunk]
+        results.extend(part)
+        advance(len(part))
     return results
+
+
+def _read_alone(path: Path) -> tuple[object | None, str | None]:
+    from xlperf import workers
+
+    outcome = workers.run_alone(_read_chunk, [path])
+    return (None, WORKER_DIED) if isinstance(outcome, workers.WorkerDied) else outcome[0]
 
 
 def _read_counted(path: Path, advance: Callable[[int], None]) -> tuple[object | None, str | None]:

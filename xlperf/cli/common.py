@@ -1,4 +1,10 @@
-"""What every command shares: turning bad input into one Chinese line and exit code 2."""
+"""What every command shares: turning bad input into one Chinese line and exit code 2.
+
+Messages name files, sheets and projects, which are user text: ``shown`` makes
+each safe to print (a control character, an escape sequence or a line break
+in a name is shown escaped), so the error stays one line and the terminal
+does only what xlperf tells it.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +16,20 @@ from typing import ParamSpec, TypeVar
 import click
 
 from xlperf.errors import InputError
+from xlperf.safe_text import terminal_safe
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def shown(text: object) -> str:
+    """User text as one printable line (see ``xlperf.safe_text.terminal_safe``)."""
+    return terminal_safe(text, one_line=True)
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print ``message`` on standard error in red (readable without colour too) and exit."""
-    click.secho(f"错误：{message}", fg="red", err=True)
+    click.secho(f"错误：{shown(message)}", fg="red", err=True)
     sys.exit(code)
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import reports_input_errors
-from xlperf.errors import InputError
+from xlperf.cli.common import reports_input_errors, shown
 
 
 @click.command(name="export")
@@ -28,31 +27,25 @@ from xlperf.errors import InputError
 @reports_input_errors
 def command(workbook: Path, fmt: str, output: Path | None, encoding: str) -> None:
     """把工作簿导出为公开文本格式（公告在前，每个项目一张表），可再用 xlperf import 导回。"""
+    from xlperf.outputs import Output
     from xlperf.sources import read_department
     from xlperf.writers.text import format_text, has_notice
 
-    if output is not None and output.exists() and workbook.exists() \
-            and output.resolve() == workbook.resolve():
-        raise InputError("输出文件不能与输入文件相同", file=str(output))
+    # Checked before reading: an output that is the workbook itself is refused however
+    # it is spelled (nosuch/../in.xlsx, a link); an existing other file is replaced.
+    target = Output(output, inputs=[workbook], force=True) if output is not None else None
     department = read_department(workbook)
     text = format_text(department)
     if not has_notice(department):
         click.echo("注意：原文件中没有公开说明（“根据……予以公开”），导出的文本只包含绩效目标表，"
                    "没有公告部分", err=True)
     encoding = encoding.lower()
-    if output is None:
+    if target is None:
         _write_stdout(text, encoding)
         return
-    if output.is_dir():
-        raise InputError("输出路径是一个文件夹，请给出文件名", file=str(output))
-    from xlperf.atomic import write_text_atomic
-
-    try:
-        write_text_atomic(output, text, encoding=encoding)
-    except OSError as exc:
-        raise InputError(f"无法写入输出文件（{exc.strerror or exc}），请检查文件夹权限，"
-                         "或文件是否正被其他程序打开", file=str(output)) from exc
-    click.echo(f"已导出 {len(department.projects)} 个项目 → {output}", err=True)
+    with target.writing() as tmp:
+        tmp.write_text(text, encoding=encoding, newline="")
+    click.echo(shown(f"已导出 {len(department.projects)} 个项目 → {output}"), err=True)
 
 
 def _write_stdout(text: str, encoding: str) -> None:

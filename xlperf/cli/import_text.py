@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import reports_input_errors
-from xlperf.errors import InputError, OutputExists
+from xlperf.cli.common import reports_input_errors, shown
+from xlperf.errors import InputError
 
 WORKBOOK_SUFFIXES = (".xlsx",)
 NOTES_SHOWN = 10  # rows the reader could not place, listed after the summary line
@@ -34,20 +34,29 @@ NOTES_SHOWN = 10  # rows the reader could not place, listed after the summary li
 @click.option("--force", is_flag=True, help="输出工作簿已存在时覆盖它")
 @reports_input_errors
 def command(source: Path, output: Path | None, force: bool) -> None:
+    from xlperf.limits import CellTooLong
+    from xlperf.outputs import Output
+    from xlperf.safe_text import without_control_characters
+
     target = output if output is not None else source.with_suffix(".xlsx")
-    _check_target(source, target, force)
+    if target.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise InputError("输出文件应为 .xlsx 工作簿", file=str(target))
+    out = Output(target, inputs=[source], force=force)  # before reading: nothing is wasted
     from xlperf.sources import read_department
     from xlperf.writers.workbook.writer import write_department
 
-    department = read_department(source)
+    # A workbook cannot hold control characters (pasted from PDFs): written without them,
+    # and compared with what was read without them.
+    department = without_control_characters(read_department(source))
     try:
-        write_department(department, target, verify=_reads_back_as(department, target))
-    except OSError as exc:
-        raise InputError(f"无法写入输出工作簿（{exc.strerror or exc}），请检查文件夹权限，"
-                         "或文件是否正在 Excel/WPS 中打开", file=str(target)) from exc
-    click.echo(summary_line(department, target))
+        with out.writing() as tmp:
+            write_department(department, tmp, verify=_reads_back_as(department, target))
+    except CellTooLong as exc:
+        raise InputError(f"{exc.message}（要写入的工作簿 {exc.sheet}!{exc.cell}）",
+                         file=str(source)) from None
+    click.echo(shown(summary_line(department, target)))
     for line in note_lines(department, source):
-        click.echo(line)
+        click.echo(shown(line))
 
 
 def _reads_back_as(department, target: Path):
@@ -63,17 +72,6 @@ def _reads_back_as(department, target: Path):
                              "请把原文件发给 xlperf 维护人员", file=str(target))
 
     return verify
-
-
-def _check_target(source: Path, target: Path, force: bool) -> None:
-    if target.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise InputError("输出文件应为 .xlsx 工作簿", file=str(target))
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
-        raise InputError("输出文件不能与输入文件相同", file=str(target))
-    if target.is_dir():
-        raise InputError("输出路径是一个文件夹，请给出 .xlsx 文件名", file=str(target))
-    if target.exists() and not force:
-        raise OutputExists("输出工作簿已存在，未覆盖；如需覆盖请加 --force", file=str(target))
 
 
 def summary_line(department, target: Path) -> str:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import reports_input_errors
-from xlperf.errors import InputError, OutputExists
+from xlperf.cli.common import reports_input_errors, shown
+from xlperf.errors import InputError
 
 HELP = "生成空白模板工作簿：部门信息、项目清单和一张项目工作表（项目01）。"
 
@@ -28,18 +28,15 @@ def command(path: Path, department: str | None, year: int | None, force: bool,
     suffix = ".xlsm" if macro_workbook else ".xlsx"
     if path.suffix.lower() != suffix:
         raise InputError(f"模板请使用 {suffix} 扩展名，如 部门{suffix}", file=str(path))
-    if path.is_dir():
-        raise InputError("这是一个文件夹，请给出工作簿文件名，如 部门.xlsx", file=str(path))
-    if path.exists() and not force:
-        raise OutputExists("文件已存在；如需覆盖请加 --force", file=str(path))
+    from xlperf.outputs import Output
+
+    out = Output(path, force=force)
     if macro_workbook:
-        from xlperf.excel.addin.package import write_macro_template
-
-        write_macro_template(path, department=department, year=year)
+        from xlperf.excel.addin.package import write_macro_template as write
     else:
-        from xlperf.writers.workbook.writer import write_template
-
-        write_template(path, department=department, year=year)
-    click.echo(f"已生成模板：{path}")
+        from xlperf.writers.workbook.writer import write_template as write
+    with out.writing() as tmp:
+        write(tmp, department=department, year=year)
+    click.echo(shown(f"已生成模板：{path}"))
     click.echo("请先填写“部门信息”，再在“项目01”中填写第一个项目；每个项目一张工作表"
                "（复制“项目01”即可）。")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import fail, reports_input_errors
+from xlperf.cli.common import fail, reports_input_errors, shown
 from xlperf.cli.progress import progress
 
 FORMAT_HELP = "txt,html,docx,xlsx,pdf"
@@ -48,25 +48,26 @@ def command(paths: tuple[Path, ...], outdir: Path, formats: str | None = None,
             draft: bool = False, force: bool = False, templates: Path | None = None,
             jobs: int = 0, allow_font_substitution: bool = False) -> None:
     from xlperf.notice import package as pkg
+    from xlperf.outputs import check_writable
 
     chosen = _formats(formats)
     if "pdf" in chosen:
         _check_fonts(allow_font_substitution)
     if outdir.exists() and not outdir.is_dir():
         fail(f"输出位置 {outdir} 是一个文件，请指定文件夹")
+    check_writable(outdir / pkg.INDEX_NAME, str(outdir))
     items = _read(paths, jobs)
     publish, blocked = _gate(items, draft)
-    reasons = {source: pkg.draft_reasons(findings, pkg.missing_fields(department))
+    reasons = {source: _reasons(department, findings)
                for department, source, findings in items} if draft else None
     package = pkg.plan(publish, outdir, chosen, draft=draft, blocked=blocked, reasons=reasons)
     if not pkg.safe_inside(package):  # names are sanitised; this guards the sanitiser
         fail("部门名称无法转换为安全的文件夹名称")
-    clashes = [] if force else pkg.existing(package)
-    if clashes:
-        more = f" 等 {len(clashes)} 个文件" if len(clashes) > 1 else ""
-        fail(f"输出文件已存在：{clashes[0]}{more}。如需替换，请加 --force")
+    inputs = [source for _, source, _ in items]
+    pkg.check_targets(package, inputs, force)
     with progress(len(package.entries), "生成公告") as advance:
-        pkg.write_package(package, str(templates) if templates else None, jobs, advance)
+        pkg.write_package(package, str(templates) if templates else None, jobs, advance,
+                          inputs=inputs, force=force)
     _summary(package, blocked)
     if blocked and not draft:
         sys.exit(1)
@@ -91,6 +92,14 @@ def _formats(text: str | None) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in asked)
 
 
+def _reasons(department, findings: list) -> tuple[str, ...]:
+    """Why a department's draft is one: what the publication gate would hold it back for."""
+    from xlperf.notice.gate import uncalculated_fields
+    from xlperf.notice.package import draft_reasons, missing_fields
+
+    return draft_reasons(findings, missing_fields(department), uncalculated_fields(department))
+
+
 def _check_fonts(allow_substitution: bool) -> None:
     """PDF only with the GB/T 9704 fonts, or with a warning naming the stand-ins."""
     from xlperf.notice import fonts
@@ -110,11 +119,14 @@ def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
     An unreadable input stops the run (exit 2, nothing written): a package
     should not silently miss a department.
     """
-    from xlperf.cli.batch import collect_paths, read_all
+    from xlperf.cli.batch import Skipped, collect_paths, read_all, skipped_line
     from xlperf.cli.validate_run import RunOptions, check
     from xlperf.reports.results import FileResult
 
-    found = collect_paths(paths)
+    skipped: list[Skipped] = []
+    found = collect_paths(paths, skipped)
+    if skipped:
+        click.echo(shown(skipped_line(skipped)), err=True)
     problems = [f"文件 {entry.path}：{entry.error}" for entry in found if entry.error]
     readable = [entry.path for entry in found if entry.error is None]
     items = []
@@ -124,9 +136,12 @@ def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
         else:
             items.append((FileResult(str(path)), department, path))
     check(items, RunOptions(jobs=jobs))
+    # A department whose settings could not be read was not checked: never published.
+    problems += [f"文件 {path}：{result.error}" for result, _, path in items if result.error]
+    items = [item for item in items if item[0].error is None]
     if problems:
         for problem in problems[1:]:
-            click.secho(f"错误：{problem}", fg="red", err=True)
+            click.secho(f"错误：{shown(problem)}", fg="red", err=True)
         fail(problems[0] + ("" if len(problems) == 1 else f"（另有 {len(problems) - 1} 个，见上）"))
     if not items:
         fail("没有找到可生成公告的工作簿（.xlsx/.xlsm）或文本（.txt）")
@@ -135,41 +150,55 @@ def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
 
 def _gate(items: list[tuple[object, str, list]], draft: bool) -> tuple[list, list]:
     """Split the batch: departments to publish, and those held back by error findings."""
+    from xlperf.notice.gate import uncalculated_fields
     from xlperf.notice.package import Blocked, missing_fields
 
     publish, blocked = [], []
     for department, source, findings in items:
         errors = [f for f in findings if f.severity == "error"]
         missing = missing_fields(department)
-        if not errors and not missing:
+        uncalculated = uncalculated_fields(department)
+        if not errors and not missing and not uncalculated:
             publish.append((department, source))
             continue
+        name = shown(department.name or source)
         if errors:
-            _print_errors(department.name or source, source, errors, draft)
+            _print_errors(name, source, errors, draft)
         if missing:
-            _print_missing(department.name or source, source, missing, draft)
+            _print_missing(name, source, missing, draft)
+        if uncalculated:
+            _print_uncalculated(name, source, uncalculated, draft)
         if draft:
             publish.append((department, source))
         else:
             blocked.append(Blocked(department.name or Path(source).stem, source,
-                                   len(errors), tuple(missing)))
+                                   len(errors), tuple(missing), tuple(uncalculated)))
     return publish, blocked
 
 
 def _print_missing(name: str, source: str, missing: list[str], draft: bool) -> None:
     verdict = "按草稿生成" if draft else "不予生成"
-    click.secho(f"{name}（{source}）缺少{'、'.join(missing)}，公告无法署名，{verdict}："
+    click.secho(f"{name}（{shown(source)}）缺少{'、'.join(missing)}，公告无法署名，{verdict}："
                 "请在工作簿的“部门信息”表中填写（已公开的文本请在标题中写明）",
                 fg="red", err=True)
+
+
+def _print_uncalculated(name: str, source: str, fields: list[str], draft: bool) -> None:
+    verdict = "按草稿生成" if draft else "不予生成"
+    more = f" 等 {len(fields)} 处" if len(fields) > 1 else ""
+    click.secho(f"{name}（{shown(source)}）的{shown(fields[0])}{more}是没有计算结果的公式，"
+                f"公告会印出公式而不是内容，{verdict}：请在 Excel 或 WPS 中打开工作簿、"
+                "保存后再生成（或把公式改为文字）", fg="red", err=True)
 
 
 def _print_errors(name: str, source: str, errors: list, draft: bool) -> None:
     verdict = "按草稿生成" if draft else "不予生成"
     from xlperf.notice.package import draft_reasons
 
-    click.secho(f"{name}（{source}）有 {len(errors)} 个错误，{verdict}：", fg="red", err=True)
+    click.secho(f"{name}（{shown(source)}）有 {len(errors)} 个错误，{verdict}：", fg="red",
+                err=True)
     for line in draft_reasons(errors):
-        click.echo(f"  {line}", err=True)
+        click.echo(shown(f"  {line}"), err=True)
 
 
 def _summary(package, blocked: list) -> None:
@@ -178,8 +207,8 @@ def _summary(package, blocked: list) -> None:
     kind = "草稿" if package.draft else "公告"
     if count:
         click.echo(f"已生成 {count} 个部门（{projects} 个项目）的{kind}："
-                   f"{'、'.join(package.formats)}，输出到 {package.outdir}"
+                   f"{'、'.join(package.formats)}，输出到 {shown(package.outdir)}"
                    f"（清单 {package.index.name}，打包 {package.archive.name}）")
     if blocked:
-        click.secho(f"{len(blocked)} 个部门因存在错误或缺少部门信息未生成（见上），修改后重新运行，"
-                    "或加 --draft 生成内部审阅稿。", fg="red", err=True)
+        click.secho(f"{len(blocked)} 个部门因存在错误、缺少部门信息或含有未计算的公式未生成"
+                    "（见上），修改后重新运行，或加 --draft 生成内部审阅稿。", fg="red", err=True)

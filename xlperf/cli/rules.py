@@ -91,9 +91,11 @@ def _as_data(config: Any) -> dict[str, Any]:
 
 
 def _print_catalogue(config: Any) -> None:
+    """The catalogue as a table, then the configuration in force. Every string goes to rich
+    as ``Text``: configuration values are user text (xlperf.toml, 部门信息), never markup."""
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     from xlperf.validation.rules import CATALOGUE
 
@@ -104,44 +106,45 @@ def _print_catalogue(config: Any) -> None:
     table.add_column("名称", overflow="fold")
     table.add_column("依据", overflow="fold")
     for rule in CATALOGUE:
-        title, basis = escape(rule.title), escape(rule.basis)
         severity = config.severity_of(rule.code, rule.severity)
-        level = f"[{SEVERITY_STYLE[severity]}]{SEVERITY_NAMES[severity]}[/]"
-        if severity != rule.severity:
-            level += f"（默认{SEVERITY_NAMES[rule.severity]}）"
         if not config.enabled(rule.code):
-            table.add_row(f"[dim]{rule.code}[/]", "[dim]已关闭[/]", f"[dim]{title}[/]",
-                          f"[dim]{basis}[/]")
-        else:
-            table.add_row(rule.code, level, title, basis)
+            table.add_row(*(Text(text, style="dim")
+                            for text in (rule.code, "已关闭", rule.title, rule.basis)))
+            continue
+        level = Text(SEVERITY_NAMES[severity], style=SEVERITY_STYLE[severity])
+        if severity != rule.severity:
+            level.append(f"（默认{SEVERITY_NAMES[rule.severity]}）")
+        table.add_row(Text(rule.code), level, Text(rule.title), Text(rule.basis))
     console.print(table)
     console.print(_config_text(config), soft_wrap=True)
-    console.print("查看某条规则的说明和例子：xlperf rules --code W001", style="dim")
+    console.print(Text("查看某条规则的说明和例子：xlperf rules --code W001", style="dim"))
 
 
-def _config_text(config: Any) -> str:
-    from rich.markup import escape
+def _config_text(config: Any):
+    from rich.text import Text
 
-    source = escape(config.source or "未找到 xlperf.toml，使用默认配置")
+    from xlperf.cli.common import shown
+
     policy = (" / ".join(f"{k} {v:g}" for k, v in config.policy.items())
               if config.policy else "未配置（不检查 W005）")
     select = "、".join(sorted(config.select)) if config.select is not None else "全部"
     ignore = "、".join(sorted(config.ignore)) or "无"
     severity = "、".join(f"{k}={SEVERITY_NAMES[v]}" for k, v in sorted(config.severity.items()))
-    words = escape("、".join(sorted(config.measurable_words)) or "无")
-    policy = escape(policy)
-    lines = [
-        "[bold]当前配置[/]",
-        f"  配置来源：{source}",
-        f"  权重合计要求：{config.required_total:g}",
-        f"  一级指标权重方案：{policy}",
-        f"  指标体系：{_framework_text(config.framework)}",
-        f"  启用的规则：{select}",
-        f"  忽略的规则：{ignore}",
-        f"  级别调整：{severity or '无'}",
-        f"  视为可衡量的词语：{words}",
+    words = "、".join(sorted(config.measurable_words)) or "无"
+    rows = [
+        ("配置来源", config.source or "未找到 xlperf.toml，使用默认配置"),
+        ("权重合计要求", f"{config.required_total:g}"),
+        ("一级指标权重方案", policy),
+        ("指标体系", _framework_text(config.framework)),
+        ("启用的规则", select),
+        ("忽略的规则", ignore),
+        ("级别调整", severity or "无"),
+        ("视为可衡量的词语", words),
     ]
-    return "\n".join(lines)
+    text = Text("当前配置", style="bold")
+    for label, value in rows:
+        text.append(f"\n  {label}：{shown(value)}")
+    return text
 
 
 def _framework_text(name: str | None) -> str:
@@ -165,11 +168,16 @@ def _print_rule(rule: Any, config: Any, as_json: bool) -> None:
         data["passes"] = {"note": rule.passes.note, "changes": describe(rule.passes)}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    from rich.text import Text
+
     console = Console()
     severity = config.severity_of(rule.code, rule.severity)
-    console.print(f"[bold]{rule.code} {rule.title}[/]  "
-                  f"[{SEVERITY_STYLE[severity]}]{SEVERITY_NAMES[severity]}[/]"
-                  + ("" if config.enabled(rule.code) else "  [dim]（已关闭）[/]"))
+    heading = Text(f"{rule.code} {rule.title}", style="bold")
+    heading.append("  ")
+    heading.append(SEVERITY_NAMES[severity], style=SEVERITY_STYLE[severity])
+    if not config.enabled(rule.code):
+        heading.append("  （已关闭）", style="dim")
+    console.print(heading)
     console.print(f"依据：{rule.basis}", markup=False)
     console.print(f"怎么改：{rule.fix}", markup=False)
     console.print(f"提示模板：{rule.message}", markup=False)

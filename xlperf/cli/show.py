@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import reports_input_errors
+from xlperf.cli.common import reports_input_errors, shown
 
 _KINDS = {"title": "标题", "field": "表头", "header": "指标表头", "indicator": "指标",
           "levels": "沿用", "skipped": "跳过", "stop": "结束", "note": "未识别", "outside": "表外",
@@ -50,7 +50,7 @@ def command(source: Path, as_json: bool, explain: bool) -> None:
     console = Console(highlight=False)
     if trace is not None:
         for line in explain_lines(department, trace):
-            console.print(line, markup=False, soft_wrap=True)
+            console.print(shown(line), markup=False, soft_wrap=True)
         console.print()
     console.print(summary_table(department))
 
@@ -96,15 +96,22 @@ def amount_total(department) -> tuple[float, int]:
 
 
 def summary_table(department):
-    """One row per project: 工作表, 项目名称, 金额, 指标数, 权重合计; amounts totalled below."""
+    """One row per project: 工作表, 项目名称, 金额, 指标数, 权重合计; amounts totalled below.
+
+    Every string from the workbook goes in as ``Text``: rich would read ``[/]`` or
+    ``[link=…]`` in a project name as its markup (a crash, a clickable link).
+    """
     from rich.table import Table
     from rich.text import Text
 
     from xlperf.model.text import format_amount, format_number
 
+    def text(value: object) -> Text:
+        return Text(shown(value))
+
     year = f" {department.year} 年" if department.year else ""
     published = f"，公开日期 {department.published.isoformat()}" if department.published else ""
-    table = Table(title=Text(f"{department.name or '（未填部门名称）'}{year}项目支出绩效目标"
+    table = Table(title=text(f"{department.name or '（未填部门名称）'}{year}项目支出绩效目标"
                              f"{published}"))
     for header, justify in (("工作表", "left"), ("项目名称", "left"), ("金额（万元）", "right"),
                             ("指标数", "right"), ("权重合计", "right")):
@@ -115,10 +122,11 @@ def summary_table(department):
             weights = format_number(total) + (f"（另有 {texts} 项非数字）" if texts else "")
         else:
             weights = "（表中无权重）"
-        table.add_row(Text(project.sheet or ""), Text(project.name), format_amount(project.amount),
-                      str(len(project.indicators)), weights)
+        table.add_row(text(project.sheet or ""), text(project.name),
+                      text(format_amount(project.amount)), str(len(project.indicators)),
+                      weights)
     total, missing = amount_total(department)
     note = f"，另有 {missing} 个项目金额不是数字" if missing else ""
     count = len(department.projects)
-    table.caption = Text(f"共 {count} 个项目，金额合计 {format_amount(total)} 万元{note}")
+    table.caption = text(f"共 {count} 个项目，金额合计 {format_amount(total)} 万元{note}")
     return table

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from xlperf.cli.common import fail, reports_input_errors
+from xlperf.cli.common import fail, reports_input_errors, shown
 from xlperf.cli.progress import progress
 
 PROGRESS_MIN_FILES = 20
@@ -46,11 +46,14 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_fil
         select=_codes(select, "--select"),
         ignore=_codes(ignore, "--ignore"),
     )
-    found = batch.collect_paths(paths)
+    skipped: list[batch.Skipped] = []
+    found = batch.collect_paths(paths, skipped)
     if not found:
         fail("没有找到可校验的工作簿（.xlsx/.xlsm）")
     if annotate is not None:
         _check_annotate(found, annotate)
+    if skipped:
+        click.echo(shown(batch.skipped_line(skipped)), err=True)
     with progress(len(found), "读取工作簿", minimum=PROGRESS_MIN_FILES) as advance:
         results = run(found, options, advance)
     _print(results, fmt)
@@ -83,15 +86,30 @@ def _looks_like_code(code: str) -> bool:
             and (code[1:].isdigit() or not code[1:]))
 
 
+# Why a file given with --annotate cannot be annotated, by its suffix.
+_NOT_ANNOTATABLE = {
+    ".xls": "这是旧版 Excel 97-2003 工作簿（.xls）",
+    ".xlsb": "这是 Excel 二进制工作簿（.xlsb）",
+    ".ods": "这是 OpenDocument 表格（.ods）",
+    ".csv": "这是 CSV 文本",
+    ".txt": "这是公开文本，没有单元格可以标注",
+}
+
+
 def _check_annotate(found: list, target: Path) -> None:
-    workbooks = [f for f in found if f.path.suffix.lower() in (".xlsx", ".xlsm")]
-    if len(found) != 1 or len(workbooks) != 1:
+    """Refuse --annotate before anything is read: one workbook, a copy that is not an input."""
+    if len(found) != 1:
         fail(f"--annotate 只能用于单个工作簿，这次给出了 {len(found)} 个文件")
-    source = workbooks[0].path
-    if target.suffix.lower() != source.suffix.lower():
-        fail(f"标注副本 {target} 的扩展名应与原文件相同（{source.suffix}）")
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
-        fail(f"标注副本不能覆盖原工作簿 {source}，请另选文件名")
+    source = found[0].path
+    suffix = source.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm"):
+        what = _NOT_ANNOTATABLE.get(suffix, f"这是 {suffix or '无扩展名的'}文件")
+        fail(f"文件 {source}：{what}，--annotate 只能标注 .xlsx/.xlsm 工作簿；"
+             "请先在 Excel 或 WPS 中另存为 .xlsx 再标注")
+    from xlperf.reports.annotate import annotation_target, check_openable
+
+    annotation_target(source, target)
+    check_openable(source)  # before the run, not after it
 
 
 def _print(results: list, fmt: str) -> None:
@@ -114,4 +132,4 @@ def _write_annotated(source: Path, target: Path, result) -> None:
     from xlperf.reports.annotate import annotate_workbook
 
     annotate_workbook(source, target, result.findings)
-    click.echo(f"已写出标注副本：{target}", err=True)
+    click.echo(shown(f"已写出标注副本：{target}"), err=True)

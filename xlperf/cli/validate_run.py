@@ -17,13 +17,13 @@ import gc
 import importlib
 import math
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlperf import collector
-from xlperf.cli.batch import START_METHOD, Found, effective_jobs, read_one
+from xlperf import collector, workers
+from xlperf.cli.batch import WORKER_DIED, Found, effective_jobs, read_one
 from xlperf.errors import InputError
 from xlperf.reports.results import FileResult
 from xlperf.validation.findings import Finding
@@ -53,7 +53,7 @@ def run(found: Sequence[Found], options: RunOptions,
     groups = _groups(readable, jobs)
     paths = [[found[index].path for index in group] for group in groups]
     if jobs <= 1:
-        checked = (check_files(group, options, configs, advance) for group in paths)
+        checked = [check_files(group, options, configs, advance) for group in paths]
     else:
         checked = _in_workers(paths, options, jobs, advance)
     for group, group_results in zip(groups, checked, strict=True):
@@ -98,36 +98,42 @@ def check_files(paths: Sequence[Path], options: RunOptions, configs: Configs,
 
 
 def _in_workers(groups: list[list[Path]], options: RunOptions, jobs: int,
-                advance: Callable[[int], None]) -> Iterator[list[FileResult]]:
-    """Each group read and validated in a worker process; results yielded in group order.
+                advance: Callable[[int], None]) -> list[list[FileResult]]:
+    """Each group read and validated in a worker process; results in group order.
 
     The engine (pandas, pandera) is imported before the workers start, so a
     forked worker has it already. Workers count the files they finish in a
-    shared counter, which moves the progress bar here.
+    shared counter, which moves the progress bar here. A group whose worker
+    died (a library aborting, the out-of-memory killer) is checked again file
+    by file, each alone: the file that kills its process is reported as
+    unreadable and the batch goes on.
     """
-    import concurrent.futures
     import multiprocessing
 
     _engine().load_pandera()
-    context = multiprocessing.get_context(START_METHOD)
-    done = context.Value("l", 0)
+    done = multiprocessing.get_context(workers.START_METHOD).Value("l", 0)
     shown = 0
-    with concurrent.futures.ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_start_worker, initargs=(done,)) as pool:
-        futures = [pool.submit(_check_in_worker, group, options) for group in groups]
-        try:
-            for future in futures:
-                while True:
-                    try:
-                        results = future.result(timeout=0.2)
-                        break
-                    except concurrent.futures.TimeoutError:
-                        shown = _show(done, shown, advance)
-                shown = _show(done, shown, advance)
-                yield results
-        finally:  # Ctrl-C or an error: do not start the groups still waiting
-            for future in futures:
-                future.cancel()
+
+    def tick() -> None:
+        nonlocal shown
+        shown = _show(done, shown, advance)
+
+    start = {"initializer": _start_worker, "initargs": (done,), "tick": tick}
+    outcomes = workers.run_all(_check_in_worker, [(group, options) for group in groups], jobs,
+                               **start)
+    results = []
+    for group, outcome in zip(groups, outcomes, strict=True):
+        if isinstance(outcome, workers.WorkerDied):
+            outcome = [_file_alone(path, options, start) for path in group]
+        results.append(outcome)
+    return results
+
+
+def _file_alone(path: Path, options: RunOptions, start: dict[str, Any]) -> FileResult:
+    outcome = workers.run_alone(_check_in_worker, ([path], options), **start)
+    if isinstance(outcome, workers.WorkerDied):
+        return FileResult(str(path), error=WORKER_DIED)
+    return outcome[0]
 
 
 def _show(done: Any, shown: int, advance: Callable[[int], None]) -> int:
@@ -144,7 +150,8 @@ def _start_worker(done: Any) -> None:
     _worker["done"] = done
 
 
-def _check_in_worker(paths: list[Path], options: RunOptions) -> list[FileResult]:
+def _check_in_worker(task: tuple[list[Path], RunOptions]) -> list[FileResult]:
+    paths, options = task
     configs = _worker.get("configs")
     if configs is None:  # one per worker: each xlperf.toml is read once per process
         configs = _worker["configs"] = Configs(options.config_file)

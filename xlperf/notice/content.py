@@ -23,6 +23,7 @@ from xlperf.notice.table_grid import (
     header_height_pt,
     table_grid,
 )
+from xlperf.safe_text import xml_safe
 from xlperf.writers.workbook.layout import (
     COLUMN_LABELS,
     HEADER_LABELS,
@@ -35,8 +36,6 @@ from xlperf.writers.workbook.layout import (
 # notice and the plain export say the same; only the spacing of "2024年" follows GB/T 9704.
 NOTICE_TITLE = "{year}项目支出预算绩效目标"
 DEFAULT_ATTACHMENT = "{department}{year}项目支出预算绩效目标表"
-# Characters XML (docx, xlsx) cannot hold; a workbook cell can still contain them.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Spaces between a digit and a Chinese character ("2024 年", "〔2019〕 9 号"): copies from PDFs
 # carry them; GB/T 9704 prints "2024年", as the notice's own title does.
 _CJK = "\u3400-\u9fff\uff08\uff09\u3014\u3015\u3008-\u3011"
@@ -109,9 +108,14 @@ class Notice:
         return format_amount(round(self.total_amount, 6))
 
 
-def xml_safe(text: object) -> str:
-    """Text without the control characters Word and Excel files cannot store."""
-    return _NOT_XML.sub("", "" if text is None else str(text))
+PROPERTY_CHARS = 255  # Word's (python-docx's) limit for a document property
+
+
+def property_text(text: str) -> str:
+    """A document property: storable, and cut to Word's 255 characters (with …): a long
+    department name must not stop the notice, and the body prints it in full."""
+    text = xml_safe(text)
+    return text if len(text) <= PROPERTY_CHARS else text[:PROPERTY_CHARS - 1] + "…"
 
 
 def published_spacing(text: str) -> str:

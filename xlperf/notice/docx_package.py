@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from xlperf.notice import gbt9704 as g
-from xlperf.notice.content import Notice, xml_safe
+from xlperf.notice.content import Notice, property_text, xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -74,9 +74,9 @@ def finish_package(document: Document, notice: Notice, now: datetime | None = No
 def _core_properties(document: Document, notice: Notice, now: datetime) -> None:
     props = document.core_properties
     stamp = now.astimezone(UTC).replace(tzinfo=None, microsecond=0)
-    props.title = xml_safe(f"{notice.department}{notice.title}")
-    props.subject = xml_safe(notice.attachment_title)
-    props.author = xml_safe(notice.department)
+    props.title = property_text(f"{notice.department}{notice.title}")
+    props.subject = property_text(notice.attachment_title)
+    props.author = property_text(notice.department)
     props.last_modified_by = APPLICATION
     props.comments = f"由 {APPLICATION} 生成" + ("（草稿）" if notice.draft else "")
     props.keywords = "草稿" if notice.draft else ""

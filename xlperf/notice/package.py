@@ -7,15 +7,18 @@ OUTDIR/
         石嘴山市人民政府办公室2024年项目支出预算绩效目标.txt / .html / .docx / .pdf
         石嘴山市人民政府办公室2024年项目支出预算绩效目标表.xlsx
 
-Every file is written through ``xlperf.atomic`` (temporary file + rename).
-Departments render in parallel processes when there are several: rendering
-is CPU-bound Python (python-docx, openpyxl), so threads would not help.
+Everything is rendered into a hidden scratch folder inside OUTDIR and moved
+into place only when all of it was written, so a failure leaves OUTDIR as it
+was. Departments render in parallel processes when there are several:
+rendering is CPU-bound Python (python-docx, openpyxl), so threads would not
+help.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import tempfile
+import shutil
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -60,8 +63,10 @@ class Entry:
         return build_notice(self.department, draft=self.draft, reasons=self.reasons)
 
 
-def draft_reasons(findings: Sequence[object], missing: Sequence[str] = ()) -> tuple[str, ...]:
-    """One line per error finding (rule, where, message) and one for missing 部门信息."""
+def draft_reasons(findings: Sequence[object], missing: Sequence[str] = (),
+                  uncalculated: Sequence[str] = ()) -> tuple[str, ...]:
+    """One line per error finding (rule, where, message), one for missing 部门信息 and one
+    for formulas without a calculated value (what the publication gate holds back)."""
     lines = []
     for finding in findings:
         if getattr(finding, "severity", "") != "error":
@@ -71,6 +76,9 @@ def draft_reasons(findings: Sequence[object], missing: Sequence[str] = ()) -> tu
         lines.append(f"[{rule}] {where}：{message}" if where else f"[{rule}] {message}")
     if missing:
         lines.append(f"缺少{'、'.join(missing)}：请在工作簿的“部门信息”表中填写")
+    if uncalculated:
+        lines.append(f"{'、'.join(uncalculated)}是没有计算结果的公式：请在 Excel 或 WPS 中打开"
+                     "工作簿、保存后再生成")
     return tuple(lines)
 
 
@@ -104,6 +112,7 @@ class Blocked:
     source: str
     errors: int
     missing: tuple[str, ...] = ()  # notice fields it lacks (部门名称, 预算年度)
+    uncalculated: tuple[str, ...] = ()  # fields holding a formula without a value (gate.py)
 
 
 @dataclass
@@ -152,40 +161,134 @@ def plan(items: Sequence[tuple[Department, str]], outdir: str | os.PathLike[str]
 
 
 def existing(package: Package) -> list[Path]:
-    return [path for path in package.targets() if path.exists()]
+    return [path for path in package.targets() if os.path.lexists(path)]
+
+
+def check_targets(package: Package, inputs: Sequence[str | os.PathLike[str]] = (),
+                  force: bool = True) -> None:
+    """Refuse a package that would write outside OUTDIR, over an input, or (without
+    ``force``) over an existing file. Checked before rendering and again before the move."""
+    from xlperf.errors import InputError, OutputExists
+    from xlperf.outputs import check_writable, normalise, refuse_inputs
+
+    outdir = normalise(package.outdir)
+    if os.path.lexists(outdir) and not outdir.is_dir():
+        raise InputError("输出位置是一个文件，请指定文件夹", file=str(package.outdir))
+    check_writable(outdir / INDEX_NAME, str(package.outdir))
+    for entry in package.entries:
+        folder = outdir / entry.folder
+        if folder.is_symlink():
+            raise InputError(f"输出文件夹中的“{entry.folder}”是一个符号链接（指向 "
+                             f"{os.readlink(folder)}），xlperf 不会把公告写到输出文件夹之外；"
+                             "请删除这个链接，或换一个输出文件夹", file=str(package.outdir))
+        if os.path.lexists(folder) and not folder.is_dir():
+            raise InputError(f"输出文件夹中已有一个名为“{entry.folder}”的文件，"
+                             "放不下这个部门的文件夹；请删除或改名后再试", file=str(folder))
+    targets = [normalise(path) for path in package.targets()]
+    sources = [normalise(path) for path in inputs]
+    for target in targets:
+        refuse_inputs(target, sources)
+        if target.is_dir():
+            raise InputError("输出文件的位置上已有一个同名文件夹；请删除或改名后再试",
+                             file=str(target))
+    clashes = [] if force else [path for path in targets if os.path.lexists(path)]
+    if clashes:
+        more = f" 等 {len(clashes)} 个文件" if len(clashes) > 1 else ""
+        raise OutputExists(f"输出文件已存在：{clashes[0]}{more}。如需替换，请加 --force")
 
 
 def write_package(package: Package, templates: str | None = None, jobs: int = 0,
-                  advance: Callable[[int], None] | None = None) -> None:
-    """Render every department, convert PDFs, then write the manifest and the zip."""
+                  advance: Callable[[int], None] | None = None, *,
+                  inputs: Sequence[str | os.PathLike[str]] = (), force: bool = True) -> None:
+    """Render every department, convert PDFs, write the manifest and the zip — all into a
+    scratch folder inside OUTDIR — and move the files into place only when every one of
+    them was written: a failure anywhere (a department name Word cannot store, a text
+    too long for a cell, a worker that died, Ctrl-C) leaves OUTDIR as it was.
+
+    ``inputs`` are never overwritten; without ``force`` no existing file is.
+    """
     from xlperf.notice.render import Renderer
+    from xlperf.outputs import normalise, output_error
 
     advance = advance or (lambda n: None)
     if not package.entries:
         return
+    check_targets(package, inputs, force)
     renderer = Renderer(templates)
     manifest = _preflight(renderer, package)
-    formats = tuple(f for f in package.formats if f != "pdf")
-    with tempfile.TemporaryDirectory(prefix="xlperf-notice-") as scratch:
-        # PDF alone still needs the Word file to convert from.
-        need_docx = "pdf" in package.formats and "docx" not in formats
-        work = [(entry, package.outdir, formats, templates, scratch if need_docx else None)
-                for entry in package.entries]
-        _run(work, jobs, advance)
-        if "pdf" in package.formats:
-            from xlperf.notice.pdf import convert
+    outdir = normalise(package.outdir)
+    created = [folder for folder in (outdir, *outdir.parents) if not os.path.lexists(folder)]
+    # Named before it exists, so that it is removed however early the run stops (Ctrl-C).
+    scratch = outdir / f"{SCRATCH_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
+    try:
+        try:
+            scratch.mkdir(mode=0o700, parents=True)
+        except OSError as exc:
+            raise output_error(exc, outdir / INDEX_NAME, str(package.outdir)) from None
+        staged = dataclasses.replace(package, outdir=scratch / "package")
+        _render(staged, scratch / "pdf-source", templates, jobs, advance)
+        write_text_atomic(staged.index, manifest)
+        write_zip(staged)
+        check_targets(package, inputs, force)  # again: something may have changed meanwhile
+        _move_into_place(staged, package)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        _remove_empty(created)  # the folders this run made for nothing
+        raise
+    shutil.rmtree(scratch, ignore_errors=True)
 
-            pairs = [(_docx_path(entry, package.outdir, scratch if need_docx else None),
-                      package.outdir / entry.folder / entry.file_name("pdf"))
-                     for entry in package.entries]
-            convert(pairs, jobs or None)
-    write_text_atomic(package.index, manifest)
-    write_zip(package)
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove ``folders`` (innermost first) as long as they are empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
+SCRATCH_PREFIX = ".xlperf-notice-"
+
+
+def _render(staged: Package, pdf_source: Path, templates: str | None, jobs: int,
+            advance: Callable[[int], None]) -> None:
+    """Every format of every department into ``staged.outdir``."""
+    formats = tuple(f for f in staged.formats if f != "pdf")
+    # PDF alone still needs the Word file to convert from.
+    need_docx = "pdf" in staged.formats and "docx" not in formats
+    source = pdf_source if need_docx else None
+    work = [(entry, staged.outdir, formats, templates, str(source) if source else None)
+            for entry in staged.entries]
+    _run(work, jobs, advance)
+    if "pdf" in staged.formats:
+        from xlperf.notice.pdf import convert
+
+        pairs = [(_docx_path(entry, staged.outdir, str(source) if source else None),
+                  staged.outdir / entry.folder / entry.file_name("pdf"))
+                 for entry in staged.entries]
+        convert(pairs, jobs or None)
+
+
+def _move_into_place(staged: Package, package: Package) -> None:
+    """Rename every staged file onto its place in OUTDIR: the departments' files, then the
+    manifest and the zip (which list them)."""
+    from xlperf.outputs import normalise, output_error
+
+    moves = [(done, target) for entry in package.entries
+             for done, target in zip(staged.files(entry), package.files(entry), strict=True)]
+    moves += [(staged.index, package.index), (staged.archive, package.archive)]
+    for done, target in moves:
+        target = normalise(target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(done, target)
+        except OSError as exc:
+            raise output_error(exc, target) from None
 
 
 def _preflight(renderer: object, package: Package) -> str:
     """Render the manifest and one department's text and page in memory, so that a broken or
-    hostile template stops the run before anything is written. Returns the manifest."""
+    hostile template stops the run before anything is rendered. Returns the manifest."""
     entry = package.entries[0]
     notice = entry.notice()
     for kind in ("txt", "html"):
@@ -200,15 +303,20 @@ def _run(work: list[tuple], jobs: int, advance: Callable[[int], None]) -> None:
             render_entry(*item)
             advance(1)
         return
-    import concurrent.futures
-    import multiprocessing
+    from xlperf import workers
+    from xlperf.errors import InputError
 
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with concurrent.futures.ProcessPoolExecutor(min(jobs, len(work)), mp_context=context) as pool:
-        futures = [pool.submit(render_entry, *item) for item in work]
-        for future in concurrent.futures.as_completed(futures):
-            future.result()
-            advance(1)
+    outcomes = workers.run_all(_render_item, work, min(jobs, len(work)), tick=None)
+    for item, outcome in zip(work, outcomes, strict=True):
+        if isinstance(outcome, workers.WorkerDied):
+            raise InputError("生成公告的进程意外终止（可能内存不足），未写出任何文件；"
+                             "请关闭其他程序后重试，或用 --jobs 1 逐个生成",
+                             file=item[0].source)
+        advance(1)
+
+
+def _render_item(item: tuple) -> None:
+    render_entry(*item)
 
 
 @cache
@@ -221,24 +329,30 @@ def _renderer(templates: str | None) -> object:
 def render_entry(entry: Entry, outdir: Path, formats: tuple[str, ...], templates: str | None,
                  scratch: str | None = None) -> None:
     """Write one department's files (every format but pdf)."""
+    from xlperf.errors import InputError
     from xlperf.notice.docx_writer import write_docx
     from xlperf.notice.xlsx_writer import write_xlsx
 
     renderer = _renderer(templates)
     notice = entry.notice()
     folder = outdir / entry.folder
-    for fmt in formats:
-        target = folder / entry.file_name(fmt)
-        if fmt in ("txt", "html"):
-            text = renderer.render(fmt, notice, entry.department)  # type: ignore[attr-defined]
-            write_text_atomic(target, text)
-        elif fmt == "docx":
-            write_docx(notice, target, renderer.docx_style_template())  # type: ignore[attr-defined]
-        elif fmt == "xlsx":
-            write_xlsx(notice, target)
-    if scratch is not None:
-        write_docx(notice, _docx_path(entry, outdir, scratch),
-                   renderer.docx_style_template())  # type: ignore[attr-defined]
+    try:
+        for fmt in formats:
+            target = folder / entry.file_name(fmt)
+            if fmt in ("txt", "html"):
+                text = renderer.render(fmt, notice, entry.department)  # type: ignore[attr-defined]
+                write_text_atomic(target, text)
+            elif fmt == "docx":
+                write_docx(notice, target, renderer.docx_style_template())  # type: ignore[attr-defined]
+            elif fmt == "xlsx":
+                write_xlsx(notice, target)
+        if scratch is not None:
+            write_docx(notice, _docx_path(entry, outdir, scratch),
+                       renderer.docx_style_template())  # type: ignore[attr-defined]
+    except InputError as exc:
+        if exc.file:
+            raise
+        raise InputError(exc.message, file=entry.source, sheet=exc.sheet, cell=exc.cell) from None
 
 
 def _docx_path(entry: Entry, outdir: Path, scratch: str | None) -> Path:
@@ -284,6 +398,9 @@ def write_zip(package: Package) -> None:
 
 
 def safe_inside(package: Package) -> bool:
-    """Every target resolves inside OUTDIR (a last guard behind the name sanitising)."""
-    root = package.outdir.resolve()
-    return all(root in path.resolve().parents for path in package.targets())
+    """Every target lies inside OUTDIR, by its name (a last guard behind the name
+    sanitising; a symlinked folder inside OUTDIR is ``check_targets``' business)."""
+    from xlperf.outputs import normalise
+
+    root = normalise(package.outdir)
+    return all(root in normalise(path).parents for path in package.targets())

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xlperf.errors import InputError
+from xlperf.safe_text import xml_safe
 
 if TYPE_CHECKING:
     import jinja2
@@ -131,4 +132,4 @@ class Renderer:
             raise InputError(f"模板引用了不存在的内容：{exc.message}", file=where) from None
         except jinja2.TemplateError as exc:
             raise InputError(f"模板无法渲染：{exc}", file=where) from None
-        return text
+        return xml_safe(text)  # no control character from a name in a page or a text

@@ -14,7 +14,10 @@ import weakref
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
-from xlperf.notice.content import Notice, Table, xml_safe
+from xlperf.errors import InputError
+from xlperf.limits import MAX_CELL_CHARS, CellTooLong, check_cell_text
+from xlperf.notice.content import Notice, Table, property_text, xml_safe
+from xlperf.reports.marks import link_location
 from xlperf.writers.workbook.layout import HEADER_LABELS
 from xlperf.writers.workbook.package import save_workbook
 
@@ -45,10 +48,16 @@ def build_workbook(notice: Notice) -> Workbook:
     contents.title = CONTENTS_SHEET
     names = sheet_names([t.name for t in notice.tables])
     for table, name in zip(notice.tables, names, strict=True):
-        _project_sheet(workbook.create_sheet(name), notice, table)
+        try:
+            _project_sheet(workbook.create_sheet(name), notice, table)
+        except CellTooLong as exc:
+            raise InputError(f"项目“{table.name[:60]}”中有一段文字长 {exc.chars} 个字符，超过 "
+                             f"Excel 单元格的上限 {MAX_CELL_CHARS}（附件表格 {exc.sheet}!"
+                             f"{exc.cell}），附件表格放不下，不会截断公开；请在原文件中缩短这段文字，"
+                             "或在 --format 中去掉 xlsx") from None
     _contents(contents, notice, names)
-    workbook.properties.title = xml_safe(notice.attachment_title)
-    workbook.properties.creator = xml_safe(notice.signing_body)
+    workbook.properties.title = property_text(notice.attachment_title)
+    workbook.properties.creator = property_text(notice.signing_body)
     return workbook
 
 
@@ -64,6 +73,7 @@ def put(ws: Worksheet, ref: str | tuple[int, int], value: Any, style: str | None
         return
     if isinstance(value, str):
         value = xml_safe(value)
+        check_cell_text(value, ws.title, cell.coordinate)  # openpyxl would cut it silently
         cell.value = value
         cell.data_type = "s"
         if value.startswith(FORMULA_PREFIXES):
@@ -235,7 +245,13 @@ def _title(ws: Worksheet, notice: Notice, title: str, last_column: str) -> int:
 
 
 def _contents(ws: Worksheet, notice: Notice, names: list[str]) -> None:
-    """目录: one row per project with its amount and a link to its sheet, and the total."""
+    """目录: one row per project with its amount and a link to its sheet, and the total.
+
+    The links are locations inside the workbook (``'01 张三''s 项目'!A1``: an apostrophe
+    in a sheet name is doubled), not ``#…`` addresses, which break on such names.
+    """
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
     for column, width in zip("ABCD", (8, 48, 20, 34), strict=True):
         ws.column_dimensions[column].width = width
     row = _title(ws, notice, notice.attachment_title, "D")
@@ -252,7 +268,7 @@ def _contents(ws: Worksheet, notice: Notice, names: list[str]) -> None:
         amount = table.amount if table.amount is not None else table.header[2][3]
         put(ws, f"C{line}", amount, "表格金额")
         put(ws, f"D{line}", name, "表格文字")
-        ws[f"D{line}"].hyperlink = f"#'{name}'!A1"
+        ws[f"D{line}"].hyperlink = Hyperlink(ref=f"D{line}", location=link_location(name, "A1"))
     total = head + len(names) + 1
     put(ws, f"A{total}", None, "表格表头")
     put(ws, f"B{total}", "合计", "表格表头")

@@ -107,11 +107,12 @@ class TableReader:
 
     def read(self) -> list[Project]:
         grid = self.grid
-        rows, formulas = grid.rows, bool(grid.uncached)
+        rows = grid.rows
+        formulas = grid.formula_rows()  # rows where a formula marker replaces a blank
         fast = None  # the block's fast path while reading its indicator rows
         for row in range(len(rows)):
             self.row = row
-            cells = grid.values(row) if formulas else rows[row]
+            cells = grid.values(row) if row in formulas else rows[row]
             if fast is not None and fast.fits(cells):
                 self._fast_row(row, cells, self.block, fast)
                 continue

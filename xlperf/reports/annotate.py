@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,11 +35,14 @@ from xlperf.reports.marks import (
     note_with_previous,
     plan_marks,
 )
+from xlperf.safe_text import xml_safe
 from xlperf.validation.findings import Finding
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is annotated
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from xlperf.outputs import Output
 
 NO_FINDINGS = "未发现问题"
 
@@ -48,8 +52,11 @@ def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[
     """Write ``source`` with ``findings`` marked to ``target``; ``source`` stays untouched."""
     from openpyxl import load_workbook
 
+    from xlperf.writers.workbook.package import save_copy
+
     source, target = Path(source), Path(target)
-    _check_target(source, target)
+    output = annotation_target(source, target)
+    check_openable(source)
     keep_vba = source.suffix.lower() == ".xlsm"
     try:
         workbook = load_workbook(source, keep_vba=keep_vba, rich_text=True)
@@ -57,17 +64,65 @@ def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[
         raise InputError(f"无法打开工作簿（{exc.__class__.__name__}），请确认文件未损坏",
                          file=str(source)) from exc
     apply_marks(workbook, findings)
-    from xlperf.writers.workbook.package import save_copy
+    with output.writing() as tmp:
+        save_copy(workbook, tmp)
 
-    save_copy(workbook, target)
 
+def annotation_target(source: Path, target: Path) -> Output:
+    """The checked output for the copy: same type as ``source``, never ``source`` itself
+    (however the path is spelled), a file that may be replaced."""
+    from xlperf.outputs import Output
 
-def _check_target(source: Path, target: Path) -> None:
     if target.suffix.lower() != source.suffix.lower():
         raise InputError(f"标注副本的扩展名应与原文件相同（{source.suffix}），"
                          "以免丢失宏或被 Excel 拒绝打开", file=str(target))
-    if target.exists() and target.resolve() == source.resolve():
-        raise InputError("标注副本不能覆盖原工作簿，请另选文件名", file=str(target))
+    return Output(target, inputs=[source], force=True)
+
+
+def check_openable(source: Path) -> None:
+    """Refuse, before openpyxl loads it, a workbook it would refuse or choke on.
+
+    openpyxl rejects sheet names that Excel forbids (``[ ] : * ? / \\``) but other
+    programs write and calamine reads; without this the user would be told the
+    file is damaged. And openpyxl holds every cell as a Python object and
+    writes them all back: beyond ``limits.MAX_ANNOTATE_CELLS`` (a data sheet of
+    a million rows took 211 s and 2.35 GB) the copy is refused in seconds. A
+    file that cannot be read at all is left to the reader, which says why.
+    """
+    from xlperf.limits import MAX_ANNOTATE_CELLS
+    from xlperf.sources.workbook.checks import check_workbook_file
+    from xlperf.sources.workbook.extent import workbook_cells
+
+    try:
+        package = check_workbook_file(source)
+    except Exception:  # a damaged file: the reader says what is wrong with it
+        return
+    if package.kind != "xlsx":
+        raise InputError(f"这个文件实际是 {KINDS.get(package.kind, package.kind)}（只是扩展名为 "
+                         f"{source.suffix}），--annotate 只能标注 .xlsx/.xlsm 工作簿；"
+                         "请在 Excel 或 WPS 中另存为 .xlsx 再标注", file=str(source))
+    try:
+        names = list(package.sheets)
+    except Exception:  # a damaged package: openpyxl says what is wrong with it
+        return
+    for name in names:
+        bad = _SHEET_NAME_FORBIDDEN.search(name)
+        if bad:
+            raise InputError(f"工作表名称含有 Excel 不允许的字符“{bad.group(0)}”"
+                             "（\\ / ? * : [ ] 都不能用在工作表名称中），无法生成标注副本；"
+                             "请在 Excel 或 WPS 中重命名该工作表后再试",
+                             file=str(source), sheet=name)
+    cells = workbook_cells(package)
+    if cells > MAX_ANNOTATE_CELLS:
+        raise InputError(f"工作簿共有 {cells} 个有内容的单元格，超过标注副本的上限 "
+                         f"{MAX_ANNOTATE_CELLS}（一个部门的绩效目标表远少于此）；"
+                         "请删除与绩效目标无关的大型工作表（如明细数据）后再标注，"
+                         "或只用 xlperf validate 查看校验结果", file=str(source))
+
+
+KINDS = {"xls": "旧版 Excel 97-2003 工作簿（.xls）", "xlsb": "Excel 二进制工作簿（.xlsb）",
+         "ods": "OpenDocument 表格（.ods）"}
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\\*?:/\[\]]")
 
 
 def apply_marks(workbook: Workbook, findings: Iterable[Finding]) -> None:
@@ -171,7 +226,7 @@ def _note(workbook: Workbook, action: Note) -> None:
     if cell is None:
         return
     previous = cell.comment.text if cell.comment else None
-    text = note_with_previous(action.text, previous)
+    text = xml_safe(note_with_previous(action.text, previous))
     lines = text.count("\n") + 1
     cell.comment = Comment(text, NOTE_AUTHOR, height=min(400, 20 + 18 * lines), width=320)
 
@@ -221,8 +276,9 @@ def _free_title(workbook: Workbook, title: str) -> str:
 
 
 def _append_text(sheet: Worksheet, values: list[str | None]) -> None:
-    """Append a row whose strings stay text: ``=1+1`` or ``@x`` from a user is never a formula."""
-    sheet.append(values)
+    """Append a row whose strings stay text: ``=1+1`` or ``@x`` from a user is never a formula,
+    and control characters (``_x0000_`` in a pasted name) are dropped, as openpyxl refuses them."""
+    sheet.append([xml_safe(value) if isinstance(value, str) else value for value in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"

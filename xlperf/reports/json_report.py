@@ -13,19 +13,22 @@ from importlib import resources
 from typing import Any
 
 from xlperf.reports.results import FileResult, summarize
+from xlperf.safe_text import path_text
 
 REPORT_VERSION = 1
 
 
 def file_entry(result: FileResult) -> dict[str, Any]:
+    """One file's entry. A file name with bytes that are not UTF-8 (a folder copied from an
+    old GBK system) has them as ``\\xff`` text, so the report is always valid UTF-8."""
     entry: dict[str, Any] = {
-        "file": result.file,
+        "file": path_text(result.file),
         "department": result.department,
         "projects": result.projects,
         "findings": [finding.to_json() for finding in result.findings],
     }
     if result.unreadable:
-        entry["error"] = result.error
+        entry["error"] = path_text(result.error or "")
     else:  # added after cli.md's keys (docs/validation-reports.md)
         entry["layouts"] = result.layouts
         entry["frameworks"] = result.frameworks

@@ -3,7 +3,8 @@
 Each finding is one line — severity word, rule code, ``sheet!cell``, message —
 so the report reads the same without colour (NO_COLOR, a pipe, a log file):
 colour only repeats what the words already say. User text (project names,
-messages) is printed as plain text, never interpreted as rich markup.
+messages) is printed as plain text, never interpreted as rich markup, and
+its control characters are shown escaped.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rich.text import Text
 
 from xlperf.reports.marks import SEVERITY_WORDS
 from xlperf.reports.results import FileResult, Summary, summarize
+from xlperf.safe_text import terminal_safe
 from xlperf.validation.findings import Finding
 
 SEVERITY_STYLES: dict[str, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -25,12 +27,19 @@ INDENT = "  "
 def location(finding: Finding) -> str:
     """``项目07!D20``; ``第 12 行`` in a text (no cells); empty when nothing is known."""
     if finding.sheet and finding.cell:
-        return f"{finding.sheet}!{finding.cell}"
+        return shown(f"{finding.sheet}!{finding.cell}")
     if finding.cell:
-        return finding.cell
+        return shown(finding.cell)
     if finding.row is not None:
-        return f"{finding.sheet} 第 {finding.row} 行" if finding.sheet else f"第 {finding.row} 行"
-    return finding.sheet or ""
+        return shown(f"{finding.sheet} 第 {finding.row} 行" if finding.sheet
+                     else f"第 {finding.row} 行")
+    return shown(finding.sheet or "")
+
+
+def shown(text: object) -> str:
+    """User text as one printable line: a name's control characters or escape sequences are
+    shown escaped, never sent to the terminal."""
+    return terminal_safe(text, one_line=True)
 
 
 def finding_line(finding: Finding) -> Text:
@@ -41,28 +50,28 @@ def finding_line(finding: Finding) -> Text:
     where = location(finding)
     if where:
         line.append(f" {where}", style="dim")
-    line.append(f"  {finding.message}")
+    line.append(f"  {shown(finding.message)}")
     return line
 
 
 def file_lines(result: FileResult) -> list[Text]:
-    head = Text(result.file, style="bold")
+    head = Text(shown(result.file), style="bold")
     if result.unreadable:
         head.append(" — ")
         head.append("无法读取", style="bold red")
-        head.append(f"：{result.error}")
+        head.append(f"：{shown(result.error)}")
         return [head]
-    head.append(f" — {result.department or '（未填部门名称）'}，{result.projects} 个项目")
+    head.append(f" — {shown(result.department or '（未填部门名称）')}，{result.projects} 个项目")
     forms = form_text(result)
     if forms:
-        head.append(f"（{forms}）", style="dim")
+        head.append(f"（{shown(forms)}）", style="dim")
     if not result.findings:
         head.append("：")
         head.append("未发现问题", style="green")
         return [head]
     lines = [head]
     for project, findings in _by_project(result.findings).items():
-        lines.append(Text(INDENT + (project or DEPARTMENT_GROUP), style="bold"))
+        lines.append(Text(INDENT + shown(project or DEPARTMENT_GROUP), style="bold"))
         lines.extend(finding_line(f) for f in findings)
     return lines
 

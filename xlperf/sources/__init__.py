@@ -27,6 +27,9 @@ def read_department(path: str | Path, trace: Trace | None = None) -> Department:
     ``trace`` collects how each row was read (``xlperf show --explain``).
     """
     path = Path(path)
+    if path.is_dir():
+        raise InputError("这是一个文件夹；这个命令一次读取一个工作簿或文本，"
+                         "整个文件夹请用 xlperf validate 或 xlperf notice", file=str(path))
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         from xlperf.sources.workbook.reader import read_workbook

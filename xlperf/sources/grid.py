@@ -23,6 +23,7 @@ from xlperf.model.text import clean_cell, format_number
 UNCACHED_FORMULA = "公式未计算"
 _FORMULA_SHOWN = 60  # characters of the formula kept in the marker
 _ADDRESS = re.compile(r"([A-Z]+)([1-9][0-9]*)")
+_NO_ROWS: frozenset[int] = frozenset()
 # What is_blank strips: a cell of only these reads as empty.
 BLANK_CHARS = " \t\r\n\u3000\u00a0"
 
@@ -130,14 +131,9 @@ class Grid:
         """The row's cells as ``raw`` reads them: the formula marker in an empty cell whose
         formula was never calculated (only such rows are copied)."""
         cells = self.rows[row]
-        if not self.uncached or row not in self._formula_row_set():
+        if not self.uncached or row not in self.formula_rows():
             return cells
         return [self.raw(row, column) for column in range(len(cells))]
-
-    def _formula_row_set(self) -> set[int]:
-        if self._formula_rows is None or self._formulas_of is not self.uncached:
-            self._formula_rows = self.formula_rows()
-        return self._formula_rows
 
     def _positions(self) -> dict[tuple[int, int], str]:
         if self._formulas_of is not self.uncached:
@@ -145,9 +141,14 @@ class Grid:
             self._formulas_of = self.uncached
         return self._formulas_at
 
-    def formula_rows(self) -> set[int]:
-        """Rows (0-based) holding a formula without a value: only there may ``raw`` differ."""
-        return {row for row, _ in self._positions()} if self.uncached else set()
+    def formula_rows(self) -> set[int] | frozenset[int]:
+        """Rows (0-based) holding a formula without a value: only there may ``raw`` differ
+        (worked out once per set of formulas)."""
+        if not self.uncached:
+            return _NO_ROWS
+        if self._formula_rows is None or self._formulas_of is not self.uncached:
+            self._formula_rows = {row for row, _ in self._positions()}
+        return self._formula_rows
 
     def formula_marker(self, row: int, column: int) -> str:
         """What an empty cell reads as: the marker if it is an uncalculated formula, else ""."""

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from xlperf.model import Department, Indicator, Project
 from xlperf.model import notice_words as words
 from xlperf.model.text import format_amount, format_number
+from xlperf.safe_text import xml_safe
 from xlperf.writers.workbook.layout import (
     COLUMN_LABELS,
     COLUMN_ORDER,
@@ -51,7 +52,7 @@ _CELL_BREAKS = re.compile(r"[\t\r\n]+")
 
 def format_text(department: Department) -> str:
     """The whole published text: notice (when the source had one), then the tables."""
-    notice = "\n".join(_notice_lines(department))
+    notice = xml_safe("\n".join(_notice_lines(department)))
     tables = format_tables(department)
     return f"{notice}\n\n{tables}" if notice else tables
 
@@ -62,8 +63,13 @@ def has_notice(department: Department) -> bool:
 
 
 def format_tables(department: Department) -> str:
-    """One table block per project, separated by a blank line, ending with a newline."""
-    return "\n".join(line for project in department.projects for line in _table(project))
+    """One table block per project, separated by a blank line, ending with a newline.
+
+    Control characters in the department's text (``_x000B_`` pasted from a PDF, an
+    escape sequence) are dropped: the text is for people, and the reader refuses
+    a text full of them as binary."""
+    return xml_safe("\n".join(line for project in department.projects
+                               for line in _table(project)))
 
 
 def _notice_lines(department: Department) -> Iterator[str]:

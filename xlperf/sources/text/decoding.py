@@ -11,11 +11,12 @@ from __future__ import annotations
 import codecs
 import os
 import unicodedata
-from pathlib import Path
 
 from xlperf.errors import InputError
+from xlperf.limits import MAX_TEXT_BYTES, check_text_file_size
+from xlperf.sources.files import open_input
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = MAX_TEXT_BYTES
 _MB = MAX_BYTES // 1024 // 1024
 # Tried in order; GB18030 is a superset of GBK and GB2312.
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -32,19 +33,13 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
 def read_notice_file(path: str | os.PathLike[str]) -> str:
     """The decoded text of a notice file; ``InputError`` for anything that is not one."""
     name = os.fspath(path)
-    file = Path(path)
-    if not file.exists():
-        raise InputError("文件不存在", file=name)
-    if not file.is_file():
-        raise InputError("这不是一个文件（可能是文件夹）", file=name)
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"文件过大（{size / 1024 / 1024:.1f} MB），超过 {_MB} MB 上限，"
-                         "请确认这是绩效目标公开文本", file=name)
     try:
-        data = file.read_bytes()
+        with open_input(path) as handle:  # a regular file, or a reason (never waits on a pipe)
+            check_text_file_size(os.fstat(handle.fileno()).st_size, name)
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"无法读取文件（{exc.strerror or exc}）", file=name) from exc
+    check_text_file_size(len(data), name)
     return decode_notice(data, name)
 
 
@@ -60,7 +55,7 @@ def decode_notice(data: bytes, file: str | None = None) -> str:
     if data.startswith(_UTF16_BOMS):
         text = _decode_utf16(data, file)
     elif b"\x00" in data:
-        raise InputError("这不是文本文件（含有二进制内容）", file=file)
+        text = _utf16_without_bom(data, file)
     else:
         text = _decode_first(data, file)
     _refuse_binary_text(text, file)
@@ -72,6 +67,22 @@ def _decode_utf16(data: bytes, file: str | None) -> str:
         return data.decode("utf-16")
     except UnicodeDecodeError as exc:
         raise InputError("文件以 UTF-16 标记开头但内容无法解码", file=file) from exc
+
+
+def _utf16_without_bom(data: bytes, file: str | None) -> str:
+    """UTF-16 saved without its BOM (some exports do): the tabs, digits and line breaks of a
+    goal table are ASCII, so one byte in two is NUL, nearly all at odd offsets
+    (little-endian) or at even ones (big-endian). Anything else with NULs is binary."""
+    half = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if len(data) % 2 == 0 and zeros >= half // 10 and others * 4 <= zeros:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    raise InputError("这不是文本文件（含有二进制内容）；若是“Unicode”文本，"
+                     "请在记事本中另存为 UTF-8 后再试", file=file)
 
 
 def _decode_first(data: bytes, file: str | None) -> str:

@@ -13,12 +13,13 @@ import os
 import re
 
 from xlperf.errors import InputError
+from xlperf.limits import check_projects, check_text
 from xlperf.model import Department
 from xlperf.reader import Trace, read_tables
 from xlperf.reader.notice import read_notice
 from xlperf.reader.tables import starts_table
 from xlperf.sources.grid import Grid
-from xlperf.sources.text.decoding import MAX_BYTES, read_notice_file
+from xlperf.sources.text.decoding import read_notice_file
 
 NO_TABLE = ("没有找到绩效目标表（没有“项目名称”“一级指标”等表头）；"
             "请确认这是项目支出绩效目标表的文字（制表符分隔，如从 PDF 或网页复制）")
@@ -35,11 +36,10 @@ def read_text(path: str | os.PathLike[str], trace: Trace | None = None) -> Depar
 
 def parse_text(text: str, source: str | None = None, trace: Trace | None = None) -> Department:
     """The department a text describes; ``source`` names it in messages."""
-    if len(text) > MAX_BYTES:
-        raise InputError(f"文本过大，超过 {MAX_BYTES // 1024 // 1024} MB 上限", file=source)
     lines = split_lines(text)
     rows = [line.split("\t") for _, line in lines]
     start = next((index for index, cells in enumerate(rows) if starts_table(cells)), None)
+    check_text(text, lines, start, source)  # size limits, before the tables are parsed
     if start is None:
         raise InputError(PROSE if _PROSE_WORDS.search(text) else NO_TABLE, file=source)
     department = Department(source=source)
@@ -50,6 +50,7 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     if not any(project.indicators for project in projects):
         raise InputError(PROSE if _PROSE_WORDS.search(text) and not projects else NO_TABLE,
                          file=source)
+    check_projects(len(projects), source)
     department.projects = projects
     department.normalizations = grid.normalizations
     return department

@@ -10,12 +10,15 @@ decompresses anything.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from xlperf.errors import InputError
+from xlperf.sources.files import open_input
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
@@ -23,6 +26,7 @@ ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 # directory entry names are stored in UTF-16LE.
 ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 
+KEEP_INFLATED = 4 * 1024 * 1024  # members kept inflated for a second reader, at most
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a goal-table workbook is a few hundred kB
 MAX_RATIO = 100  # XML compresses 10-30×; far more on a large member means a bomb
 RATIO_MIN_SIZE = 10 * 1024 * 1024  # small members may compress well, harmlessly
@@ -49,15 +53,44 @@ class Package:
     content: bytes
     members: dict[str, zipfile.ZipInfo]
     kind: str = "xlsx"
+    # Inflated members kept for a second reader (the extent check, then the formula scan).
+    _read: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     def read(self, name: str) -> bytes:
         """A member's bytes (``KeyError`` if there is none)."""
+        data = self._read.get(name)
+        if data is not None:
+            return data
         info = self.members[name]
         data = _inflate(self.content, info)
         if data is None:
             with zipfile.ZipFile(io.BytesIO(self.content)) as package:
                 data = package.read(info)
+        if len(data) <= KEEP_INFLATED:
+            self._read[name] = data
         return data
+
+    @cached_property
+    def sheets(self) -> dict[str, str]:
+        """Sheet name → its worksheet member, read once for every reader of the package."""
+        from xlperf.sources.workbook.formulas import sheet_parts
+
+        return sheet_parts(self.read)
+
+    def head(self, name: str, size: int = 4096) -> bytes:
+        """About the first ``size`` bytes of a member, without inflating the rest."""
+        info = self.members[name]
+        start = info.header_offset
+        if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 1 \
+                or self.content[start:start + 4] != b"PK\x03\x04":
+            return self.read(name)[:size]
+        begin = start + 30 + int.from_bytes(self.content[start + 26:start + 28], "little") \
+            + int.from_bytes(self.content[start + 28:start + 30], "little")
+        try:
+            return zlib.decompressobj(-zlib.MAX_WBITS).decompress(
+                self.content[begin:begin + info.compress_size], size)
+        except zlib.error:
+            return b""
 
 
 def _inflate(content: bytes, info: zipfile.ZipInfo) -> bytes | None:
@@ -85,13 +118,11 @@ def check_workbook_file(path: Path) -> Package:
         raise InputError("这是一个文件夹，不是工作簿", file=where)
     content = b""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
+        with open_input(path) as handle:  # a regular file, or a reason (never waits on a pipe)
+            size = os.fstat(handle.fileno()).st_size
             head = handle.read(4096)
             if head.startswith((*ZIP_SIGNATURES, OLE2_SIGNATURE)) and size <= MAX_UNCOMPRESSED:
-                content = head + handle.read()
-    except FileNotFoundError:
-        raise InputError("找不到这个文件", file=where) from None
+                content = head + handle.read(MAX_UNCOMPRESSED + 1 - len(head))
     except OSError as exc:
         raise InputError(f"无法读取文件（{exc.strerror or exc}）", file=where) from None
     if size == 0:
@@ -166,7 +197,12 @@ def _check_package(content: bytes, where: str) -> Package:
                 item.compress_size, 1):
             raise InputError(f"文件中的 {item.filename} 压缩比异常（超过 {MAX_RATIO} 倍），"
                              "可能是恶意文件（压缩炸弹），已拒绝读取", file=where)
-    return Package(content, {item.filename: item for item in members}, kind)
+    package = Package(content, {item.filename: item for item in members}, kind)
+    if kind == "xlsx":
+        from xlperf.sources.workbook.extent import check_shared_strings
+
+        check_shared_strings(package, where)
+    return package
 
 
 def _package_kind(content: bytes, names: set[str]) -> str | None:

@@ -98,7 +98,7 @@ def _text(value: bytes) -> str:
 def uncached_formulas(package: Package, sheets: list[str]) -> dict[str, dict[str, str]]:
     """For each named sheet: cell address → formula text, for formulas with no cached value."""
     found: dict[str, dict[str, str]] = {}
-    parts = sheet_parts(package.read)
+    parts = package.sheets
     for sheet in sheets:
         member = parts.get(sheet)
         if member is None or member not in package.members:

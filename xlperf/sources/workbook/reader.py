@@ -26,13 +26,16 @@ from itertools import chain
 from pathlib import Path
 
 from xlperf.errors import InputError
+from xlperf.limits import check_projects
 from xlperf.model import Department
 from xlperf.model.info_fields import DEPARTMENT_SHEET, HELPER_SHEET, PROJECT_LIST_SHEET
 from xlperf.reader import Trace, read_tables
 from xlperf.reader.department import is_info_sheet, read_info
 from xlperf.sources.grid import UNCACHED_FORMULA, Grid, is_blank
 from xlperf.sources.workbook.checks import Package, check_workbook_file
+from xlperf.sources.workbook.extent import loadable_sheets
 from xlperf.sources.workbook.formulas import uncached_formulas
+from xlperf.workers import apart
 
 __all__ = ["UNCACHED_FORMULA", "department_from_grids", "read_workbook"]
 
@@ -40,6 +43,8 @@ SCAN_ROWS = 60  # a goal table's labels must appear within these rows of its she
 NOT_PROJECT_SHEETS = frozenset({PROJECT_LIST_SHEET, HELPER_SHEET})
 # Words one of which a sheet holding a goal table (or 部门信息) shows near its top.
 _TABLE_WORDS = ("项目名称", "部门名称", "指标", "项目支出名称")
+READING_DIED = ("读取时处理进程意外终止（工作簿的内容范围可能过大，或文件已损坏）；"
+                "请在 Excel 中打开，删除表格以外多余的内容，另存为 .xlsx 后再试")
 
 
 def read_workbook(path: str | Path, trace: Trace | None = None) -> Department:
@@ -47,8 +52,20 @@ def read_workbook(path: str | Path, trace: Trace | None = None) -> Department:
     source = str(path)
     path = Path(path)
     package = check_workbook_file(path)
+    if package.kind != "xlsx" and trace is None:  # no extent check for these: read apart
+        return apart(_read_file, str(path), source, died=READING_DIED, where=source)
+    return _read_checked(package, source, trace)
+
+
+def _read_file(path: str, source: str) -> Department:
+    return _read_checked(check_workbook_file(Path(path)), source, None)
+
+
+def _read_checked(package: Package, source: str, trace: Trace | None) -> Department:
     try:
-        return department_from_grids(_load_grids(package), source, package, trace)
+        department = department_from_grids(_load_grids(package), source, package, trace)
+        check_projects(len(department.projects), None)
+        return department
     except InputError as exc:
         if exc.file:
             raise
@@ -111,6 +128,7 @@ def _load_grids(package: Package) -> list[Grid]:
     with book:
         names = [meta.name for meta in book.sheets_metadata
                  if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        names = loadable_sheets(package, names, SCAN_ROWS, _TABLE_WORDS)
         grids = [_load_grid(book, name) for name in names if name not in NOT_PROJECT_SHEETS]
         if _all_blank(grids):
             grids += [_load_grid(book, name) for name in names if name in NOT_PROJECT_SHEETS]

@@ -11,8 +11,10 @@ and keeps it text when someone edits the cell in Excel later.
 
 from __future__ import annotations
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+from xlperf.limits import check_cell_text
+from xlperf.safe_text import xml_safe
 
 FONT_NAME = "宋体"  # present on every Chinese Windows; LibreOffice falls back to a CJK font
 FONT_SIZE = 11
@@ -50,12 +52,14 @@ def set_text(cell, value: str | None) -> None:
     """Store ``value`` in ``cell`` as text, never as a formula or an error value.
 
     Characters that cannot exist in a worksheet (control characters from PDF
-    extraction) are dropped, since openpyxl refuses them outright.
+    extraction) are dropped, since openpyxl refuses them outright; text longer
+    than a cell holds is refused (``limits.CellTooLong``), never cut.
     """
     if value is None or value == "":
         cell.value = None
         return
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    text = xml_safe(value)
+    check_cell_text(text, cell.parent.title, cell.coordinate)  # openpyxl would cut it silently
     cell.value = text
     cell.data_type = "s"
     if text.startswith(_FORMULA_STARTS):

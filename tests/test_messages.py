@@ -1,0 +1,61 @@
+"""Each message names the real cause and what to do (issue 11, item 13)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from cli_process import CAN_FORK, run
+from contract import assert_refused
+from hostile_corpus import DATA, seed_text, tx_utf16_without_bom, wb_bracket_sheet_names, wb_clean
+
+pytestmark = pytest.mark.skipif(not CAN_FORK, reason="needs fork (POSIX)")
+
+
+@pytest.mark.parametrize(("name", "cause"), [("旧.xls", ".xls"), ("二进制.xlsb", ".xlsb"),
+                                             ("表格.ods", ".ods"), ("公告.txt", "公开文本")])
+def test_annotate_names_the_file_type_it_cannot_mark(name: str, cause: str,
+                                                     tmp_path: Path) -> None:
+    shutil.copy(DATA / "old_format.xls", tmp_path / name)
+    line = assert_refused(run(["validate", name, "--annotate", "标记.xlsx"], cwd=tmp_path),
+                          cause, "另存为 .xlsx")
+    assert "这次给出了" not in line
+
+
+def test_annotate_names_a_sheet_name_excel_forbids_not_a_damaged_file(tmp_path: Path) -> None:
+    source = wb_bracket_sheet_names(tmp_path)
+    line = assert_refused(run(["validate", source, "--annotate", tmp_path / "m.xlsx"],
+                              cwd=tmp_path), "项目[01]", "重命名")
+    assert "损坏" not in line
+
+
+def test_utf16_without_its_bom_is_read_as_text(tmp_path: Path) -> None:
+    source = tx_utf16_without_bom(tmp_path)
+    done = run(["show", source, "--json"], cwd=tmp_path)
+    assert done.code == 0, str(done)
+    assert "石嘴山市人民政府办公室" in done.out
+    big_endian = tmp_path / "be.txt"
+    big_endian.write_bytes(seed_text().encode("utf-16-be"))
+    assert run(["show", big_endian], cwd=tmp_path).code == 0
+
+
+def test_a_symlinked_department_folder_is_blamed_on_the_link(tmp_path: Path) -> None:
+    source = wb_clean(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "out").mkdir()
+    os.symlink(tmp_path / "elsewhere", tmp_path / "out" / "石嘴山市人民政府办公室")
+    line = assert_refused(run(["notice", source, "-o", tmp_path / "out"], cwd=tmp_path),
+                          "符号链接", "删除这个链接")
+    assert "部门名称" not in line
+    assert not any((tmp_path / "elsewhere").iterdir())
+
+
+def test_a_symlinked_output_folder_itself_is_where_the_user_wants_it(tmp_path: Path) -> None:
+    source = wb_clean(tmp_path)
+    (tmp_path / "real").mkdir()
+    os.symlink(tmp_path / "real", tmp_path / "out")
+    done = run(["notice", source, "-o", tmp_path / "out"], cwd=tmp_path)
+    assert done.code == 0, str(done)
+    assert any((tmp_path / "real").rglob("*.docx"))
