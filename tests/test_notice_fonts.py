@@ -56,7 +56,7 @@ def test_missing_fonts_are_named_with_what_stands_in(without_gbt_fonts) -> None:
         assert name in message
     assert "--allow-font-substitution" in message
     if missing[0].substitute:  # what fontconfig would take instead, by name
-        assert f"将以 {missing[0].substitute} 代替" in message
+        assert f"系统会以 {missing[0].substitute} 等字体代替" in message
 
 
 def test_an_installed_font_is_not_missing() -> None:

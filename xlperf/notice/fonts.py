@@ -28,9 +28,9 @@ class MissingFont:
 
     def describe(self) -> str:
         stand_ins = "、".join(g.FONT_FALLBACKS.get(self.name, ()))
-        also = f"或{stand_ins}" if stand_ins else ""
-        instead = f"，将以 {self.substitute} 代替" if self.substitute else ""
-        return f"{self.name}（未安装{also}{instead}）"
+        also = f"及其替代字体 {stand_ins} " if stand_ins else ""
+        instead = f"，系统会以 {self.substitute} 等字体代替" if self.substitute else ""
+        return f"{self.name}（{also}均未安装{instead}）"
 
 
 def notice_fonts() -> list[str]:
