@@ -333,3 +333,55 @@ def test_workers_started_the_windows_way_give_the_same_report(
     monkeypatch.setattr("xlperf.workers.START_METHOD", "spawn")
     _, spawned = run_json(str(tmp_path), "--jobs", "2")
     assert spawned == serial
+
+
+@pytest.fixture(scope="module")
+def saved_by_libreoffice(tmp_path_factory, seed_workbook: Path) -> dict[str, Path]:
+    """The seed workbook as an office saves it in the older and the open formats."""
+    folder = tmp_path_factory.mktemp("formats")
+    for suffix in ("xls", "ods"):
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{folder}/lo",
+                        "--convert-to", suffix, "--outdir", str(folder), str(seed_workbook)],
+                       check=True, capture_output=True, timeout=180)
+    return {suffix: folder / f"{seed_workbook.stem}.{suffix}" for suffix in ("xls", "ods")}
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("suffix", ["xls", "ods"])
+def test_annotate_of_an_xls_or_ods_writes_an_xlsx_copy_and_says_so(
+        tmp_path: Path, saved_by_libreoffice: dict[str, Path], seed_workbook: Path,
+        suffix: str) -> None:
+    source = tmp_path / f"政府办.{suffix}"
+    shutil.copy(saved_by_libreoffice[suffix], source)
+    data = source.read_bytes()
+    target = tmp_path / "政府办-标注.xlsx"
+    code, _, err = run(str(source), "--annotate", str(target))
+    assert code == 1 and ".xlsx 格式" in err and "未保留" in err
+    assert source.read_bytes() == data
+    workbook = openpyxl.load_workbook(target)
+    sheet = workbook["项目07"]
+    original = openpyxl.load_workbook(seed_workbook)["项目07"]
+    assert "W001" in sheet["D20"].comment.text and "C001" in sheet["C11"].comment.text
+    for cell in ("A3", "B3", "C11", "D19"):  # every cell where it was: marks hit the table
+        assert sheet[cell].value == original[cell].value
+    if suffix == "xls":  # calamine reads no merged cells from an .ods (documented)
+        assert {str(r) for r in sheet.merged_cells.ranges} == \
+            {str(r) for r in original.merged_cells.ranges}
+    rules = [row[1] for row in workbook["校验结果"].iter_rows(min_row=2, values_only=True)]
+    assert {"W001", "C001"} <= set(rules)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_copy_of_an_xls_must_be_named_xlsx(tmp_path: Path,
+                                               saved_by_libreoffice: dict[str, Path]) -> None:
+    target = tmp_path / "标注.xls"
+    code, _, err = run(str(saved_by_libreoffice["xls"]), "--annotate", str(target))
+    assert code == 2 and "只能保存为 .xlsx" in err and "标注.xlsx" in err
+    assert not target.exists()
+
+
+def test_a_published_text_cannot_be_annotated(tmp_path: Path) -> None:
+    source = tmp_path / "公告.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run(str(source), "--annotate", str(tmp_path / "标记.xlsx"))
+    assert code == 2 and "公开文本" in err and not (tmp_path / "标记.xlsx").exists()

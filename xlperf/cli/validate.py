@@ -27,7 +27,8 @@ PROGRESS_MIN_FILES = 20
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="报告格式：text 终端报告，json 供程序读取（见 cli.md）")
 @click.option("--annotate", "annotate", type=click.Path(path_type=Path), metavar="OUT.xlsx",
-              help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表（仅限单个工作簿）")
+              help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表（仅限单个工作簿；"
+                   ".xls/.xlsb/.ods 另存为只含单元格内容的 .xlsx 副本）")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
               help="使用指定的 xlperf.toml（默认读取各工作簿所在文件夹中的 xlperf.toml）")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
@@ -88,9 +89,6 @@ def _looks_like_code(code: str) -> bool:
 
 # Why a file given with --annotate cannot be annotated, by its suffix.
 _NOT_ANNOTATABLE = {
-    ".xls": "这是旧版 Excel 97-2003 工作簿（.xls）",
-    ".xlsb": "这是 Excel 二进制工作簿（.xlsb）",
-    ".ods": "这是 OpenDocument 表格（.ods）",
     ".csv": "这是 CSV 文本",
     ".txt": "这是公开文本，没有单元格可以标注",
 }
@@ -102,11 +100,12 @@ def _check_annotate(found: list, target: Path) -> None:
         fail(f"--annotate 只能用于单个工作簿，这次给出了 {len(found)} 个文件")
     source = found[0].path
     suffix = source.suffix.lower()
-    if suffix not in (".xlsx", ".xlsm"):
+    from xlperf.reports.annotate import REBUILT_SUFFIXES, annotation_target, check_openable
+
+    if suffix not in (".xlsx", ".xlsm", *REBUILT_SUFFIXES):
         what = _NOT_ANNOTATABLE.get(suffix, f"这是 {suffix or '无扩展名的'}文件")
-        fail(f"文件 {source}：{what}，--annotate 只能标注 .xlsx/.xlsm 工作簿；"
-             "请先在 Excel 或 WPS 中另存为 .xlsx 再标注")
-    from xlperf.reports.annotate import annotation_target, check_openable
+        fail(f"文件 {source}：{what}，--annotate 只能标注工作簿"
+             "（.xlsx/.xlsm，或 .xls/.xlsb/.ods 的 .xlsx 副本）")
 
     annotation_target(source, target)
     check_openable(source)  # before the run, not after it
@@ -131,5 +130,8 @@ def _write_annotated(source: Path, target: Path, result) -> None:
         return
     from xlperf.reports.annotate import annotate_workbook
 
-    annotate_workbook(source, target, result.findings)
+    if annotate_workbook(source, target, result.findings):
+        click.echo(shown(f"已写出标注副本：{target}（.xlsx 格式；原文件不是 .xlsx，副本只含"
+                         "单元格内容和合并单元格，原有格式、列宽和公式未保留）"), err=True)
+        return
     click.echo(shown(f"已写出标注副本：{target}"), err=True)

@@ -48,33 +48,72 @@ NO_FINDINGS = "未发现问题"
 
 
 def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[str],
-                      findings: Iterable[Finding]) -> None:
-    """Write ``source`` with ``findings`` marked to ``target``; ``source`` stays untouched."""
-    from openpyxl import load_workbook
+                      findings: Iterable[Finding]) -> bool:
+    """Write ``source`` with ``findings`` marked to ``target``; ``source`` stays untouched.
 
+    True when the copy was rebuilt from the cells (an .xls/.xlsb/.ods source, which
+    openpyxl cannot open): its values and merged cells only, not its formats.
+    """
     from xlperf.writers.workbook.package import save_copy
 
     source, target = Path(source), Path(target)
     output = annotation_target(source, target)
     check_openable(source)
-    keep_vba = source.suffix.lower() == ".xlsm"
-    try:
-        workbook = load_workbook(source, keep_vba=keep_vba, rich_text=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise InputError(f"无法打开工作簿（{exc.__class__.__name__}），请确认文件未损坏",
-                         file=str(source)) from exc
+    rebuilt = _kind(source) != "xlsx"
+    workbook = _cells_copy(source) if rebuilt else _openpyxl_copy(source)
     apply_marks(workbook, findings)
     with output.writing() as tmp:
         save_copy(workbook, tmp)
+    return rebuilt
+
+
+def _openpyxl_copy(source: Path) -> Workbook:
+    from openpyxl import load_workbook
+
+    keep_vba = source.suffix.lower() == ".xlsm"
+    try:
+        return load_workbook(source, keep_vba=keep_vba, rich_text=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise InputError(f"无法打开工作簿（{exc.__class__.__name__}），请确认文件未损坏",
+                         file=str(source)) from exc
+
+
+def _cells_copy(source: Path) -> Workbook:
+    """The cells of an .xls/.xlsb/.ods as a new workbook, read in a process of its own
+    (calamine may abort on such a file; nothing checks their extent beforehand)."""
+    from xlperf.limits import MAX_ANNOTATE_CELLS
+    from xlperf.sources.workbook.reader import READING_DIED, every_sheet
+    from xlperf.workers import apart
+    from xlperf.writers.workbook.grid_copy import workbook_of_grids
+
+    grids = apart(every_sheet, str(source), MAX_ANNOTATE_CELLS, died=READING_DIED,
+                  where=str(source))
+    return workbook_of_grids(grids)
+
+
+def _kind(source: Path) -> str:
+    """What the file's bytes are (xlsx, xls, xlsb, ods), whatever it is called."""
+    from xlperf.sources.workbook.checks import check_workbook_file
+
+    try:
+        return check_workbook_file(source).kind
+    except InputError:  # the reader says what is wrong with it
+        return "xlsx"
 
 
 def annotation_target(source: Path, target: Path) -> Output:
-    """The checked output for the copy: same type as ``source``, never ``source`` itself
-    (however the path is spelled), a file that may be replaced."""
+    """The checked output for the copy: same type as ``source`` (an .xlsx for a file
+    openpyxl cannot write), never ``source`` itself (however the path is spelled), a
+    file that may be replaced."""
     from xlperf.outputs import Output
 
-    if target.suffix.lower() != source.suffix.lower():
-        raise InputError(f"标注副本的扩展名应与原文件相同（{source.suffix}），"
+    wanted = source.suffix.lower() if _kind(source) == "xlsx" else ".xlsx"
+    if wanted == ".xlsx" and source.suffix.lower() in REBUILT_SUFFIXES:
+        if target.suffix.lower() != ".xlsx":
+            raise InputError(f"{source.suffix} 文件的标注副本只能保存为 .xlsx，"
+                             f"请把副本命名为 {target.stem}.xlsx", file=str(target))
+    elif target.suffix.lower() != wanted:
+        raise InputError(f"标注副本的扩展名应与原文件相同（{wanted}），"
                          "以免丢失宏或被 Excel 拒绝打开", file=str(target))
     return Output(target, inputs=[source], force=True)
 
@@ -88,6 +127,7 @@ def check_openable(source: Path) -> None:
     writes them all back: beyond ``limits.MAX_ANNOTATE_CELLS`` (a data sheet of
     a million rows took 211 s and 2.35 GB) the copy is refused in seconds. A
     file that cannot be read at all is left to the reader, which says why.
+    An .xls/.xlsb/.ods is copied from its cells, which are counted as they are read.
     """
     from xlperf.limits import MAX_ANNOTATE_CELLS
     from xlperf.sources.workbook.checks import check_workbook_file
@@ -98,9 +138,7 @@ def check_openable(source: Path) -> None:
     except Exception:  # a damaged file: the reader says what is wrong with it
         return
     if package.kind != "xlsx":
-        raise InputError(f"这个文件实际是 {KINDS.get(package.kind, package.kind)}（只是扩展名为 "
-                         f"{source.suffix}），--annotate 只能标注 .xlsx/.xlsm 工作簿；"
-                         "请在 Excel 或 WPS 中另存为 .xlsx 再标注", file=str(source))
+        return
     try:
         names = list(package.sheets)
     except Exception:  # a damaged package: openpyxl says what is wrong with it
@@ -120,8 +158,8 @@ def check_openable(source: Path) -> None:
                          "或只用 xlperf validate 查看校验结果", file=str(source))
 
 
-KINDS = {"xls": "旧版 Excel 97-2003 工作簿（.xls）", "xlsb": "Excel 二进制工作簿（.xlsb）",
-         "ods": "OpenDocument 表格（.ods）"}
+# Files whose annotated copy is an .xlsx rebuilt from their cells.
+REBUILT_SUFFIXES = (".xls", ".xlsb", ".ods")
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\\*?:/\[\]]")
 
 

@@ -135,6 +135,30 @@ def _load_grids(package: Package) -> list[Grid]:
     return grids
 
 
+def every_sheet(path: str, max_cells: int) -> list[Grid]:
+    """Every worksheet in full, merged cells included: the cells of an .xlsx copy of a
+    file openpyxl cannot edit (``writers/workbook/grid_copy.py``). ``InputError`` beyond
+    ``max_cells`` cells, counted from each sheet's extent before its cells are made.
+
+    Run it apart (``workers.apart``): calamine may abort on a hostile .xls/.xlsb/.ods.
+    """
+    import python_calamine
+
+    package = check_workbook_file(Path(path))
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.content))
+    with book:
+        names = [meta.name for meta in book.sheets_metadata
+                 if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        sheets = [book.get_sheet_by_name(name) for name in names]
+        cells = sum(sheet.total_height * sheet.total_width for sheet in sheets)
+        if cells > max_cells:
+            raise InputError(f"工作簿的内容范围共有 {cells} 个单元格，超过标注副本的上限 "
+                             f"{max_cells}；请删除与绩效目标无关的大型工作表后再标注，"
+                             "或只用 xlperf validate 查看校验结果", file=path)
+        return [Grid(sheet.name, sheet.to_python(skip_empty_area=False),
+                     merged=list(sheet.merged_cell_ranges or [])) for sheet in sheets]
+
+
 def _all_blank(grids: list[Grid]) -> bool:
     return all(is_blank(value) for grid in grids for row in grid.rows for value in row)
 
