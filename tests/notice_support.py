@@ -37,3 +37,26 @@ def write_workbook(department: Department, path: Path) -> Path:
 
     write_department(department, path)
     return path
+
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_chromium() -> str | None:
+    import shutil
+
+    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+
+
+def print_to_pdf(html: Path, pdf: Path, profile: Path) -> Path:
+    """Print a page with headless Chromium as a browser's 打印 → 另存为 PDF does (no
+    header or footer of the browser's own), offline, with a fresh profile."""
+    import subprocess
+
+    program = find_chromium()
+    command = [program, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+               f"--print-to-pdf={pdf}", html.resolve().as_uri()]
+    subprocess.run(command, capture_output=True, timeout=180, check=True)
+    return pdf

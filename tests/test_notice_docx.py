@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from notice_support import seed
 
-from xlperf.notice.content import build_notice
+from xlperf.notice.content import build_notice, published_spacing
 from xlperf.notice.docx_writer import signature_indents, write_docx
 
 
@@ -73,7 +73,7 @@ def test_body_is_16pt_fangsong_on_a_fixed_22_line_grid(document) -> None:
 
 
 def test_attachment_note_single_attachment_without_number(document, department) -> None:
-    note = _paragraph(document, f"附件：{department.attachment_title}")
+    note = _paragraph(document, f"附件：{published_spacing(department.attachment_title)}")
     indent = note._p.pPr.ind
     assert indent.get(qn("w:hangingChars")) == "300"  # a wrapped name aligns after "附件："
     assert not any(p.text.startswith("附件：1.") for p in document.paragraphs)
@@ -81,7 +81,7 @@ def test_attachment_note_single_attachment_without_number(document, department) 
 
 def test_signature_is_unsealed_with_an_unpadded_date(document, department) -> None:
     texts = [p.text for p in document.paragraphs]
-    note_at = texts.index(f"附件：{department.attachment_title}")
+    note_at = texts.index(f"附件：{published_spacing(department.attachment_title)}")
     name_at = texts.index(department.signing_body, note_at)
     assert texts[name_at + 1] == "2024年2月5日"
     name = document.paragraphs[name_at]
@@ -121,7 +121,7 @@ def test_attachment_starts_a_new_page_with_heiti_label(document, department) -> 
     assert label.style.font.size == Pt(16)
     assert _east_asian(label.style) == "黑体"
     title = document.paragraphs[texts.index("附件") + 2]  # line 3, below a blank line
-    assert title.text == department.attachment_title
+    assert title.text == published_spacing(department.attachment_title)
     assert title.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 

@@ -9,7 +9,7 @@ import pytest
 from notice_support import SEED, clean_seed, seed, without_pdf_spaces
 
 from xlperf.model.serialize import comparable
-from xlperf.notice.content import build_notice
+from xlperf.notice.content import build_notice, published_spacing
 from xlperf.notice.render import Renderer
 from xlperf.sources.text.reader import parse_text
 
@@ -55,8 +55,10 @@ def test_txt_imports_back_to_the_same_department(renderer: Renderer, make) -> No
 
 
 def without_disclosure(department) -> dict:
+    """The department as the notice prints it: its own disclosure sentence, GB/T spacing."""
     data = comparable(department)
     data.pop("disclosure")
+    data["attachment_title"] = published_spacing(data["attachment_title"])
     return data
 
 

@@ -34,6 +34,9 @@ FORMAT_HELP = "txt,html,docx,xlsx,pdf"
 @click.option("--format", "formats", metavar=FORMAT_HELP,
               help="输出格式，逗号分隔，或 all；默认 txt,html,docx,xlsx（pdf 需安装 LibreOffice）")
 @click.option("--draft", is_flag=True, help="有错误也生成，每页和文件名都标注“草稿”，仅供内部审阅")
+@click.option("--allow-font-substitution", "allow_font_substitution", is_flag=True,
+              help="本机缺少 GB/T 9704 公文字体（方正小标宋简体、仿宋_GB2312、黑体、宋体）时"
+                   "仍生成 pdf：以替代字体排版并给出警告（默认拒绝，退出码 2）")
 @click.option("--force", is_flag=True, help="替换输出文件夹中已存在的同名文件")
 @click.option("--templates", "templates", type=click.Path(path_type=Path), metavar="DIR",
               help="自定义模板文件夹（notice.txt.j2 / notice.html.j2 / notice.docx），"
@@ -43,17 +46,21 @@ FORMAT_HELP = "txt,html,docx,xlsx,pdf"
 @reports_input_errors
 def command(paths: tuple[Path, ...], outdir: Path, formats: str | None = None,
             draft: bool = False, force: bool = False, templates: Path | None = None,
-            jobs: int = 0) -> None:
+            jobs: int = 0, allow_font_substitution: bool = False) -> None:
     from xlperf.notice import package as pkg
     from xlperf.outputs import check_writable
 
     chosen = _formats(formats)
+    if "pdf" in chosen:
+        _check_fonts(allow_font_substitution)
     if outdir.exists() and not outdir.is_dir():
         fail(f"输出位置 {outdir} 是一个文件，请指定文件夹")
     check_writable(outdir / pkg.INDEX_NAME, str(outdir))
     items = _read(paths, jobs)
     publish, blocked = _gate(items, draft)
-    package = pkg.plan(publish, outdir, chosen, draft=draft, blocked=blocked)
+    reasons = {source: _reasons(department, findings)
+               for department, source, findings in items} if draft else None
+    package = pkg.plan(publish, outdir, chosen, draft=draft, blocked=blocked, reasons=reasons)
     if not pkg.safe_inside(package):  # names are sanitised; this guards the sanitiser
         fail("部门名称无法转换为安全的文件夹名称")
     inputs = [source for _, source, _ in items]
@@ -83,6 +90,27 @@ def _formats(text: str | None) -> tuple[str, ...]:
     if "pdf" in asked and not find_soffice():
         fail(NOT_INSTALLED)
     return tuple(f for f in FORMATS if f in asked)
+
+
+def _reasons(department, findings: list) -> tuple[str, ...]:
+    """Why a department's draft is one: what the publication gate would hold it back for."""
+    from xlperf.notice.gate import uncalculated_fields
+    from xlperf.notice.package import draft_reasons, missing_fields
+
+    return draft_reasons(findings, missing_fields(department), uncalculated_fields(department))
+
+
+def _check_fonts(allow_substitution: bool) -> None:
+    """PDF only with the GB/T 9704 fonts, or with a warning naming the stand-ins."""
+    from xlperf.notice import fonts
+
+    missing = fonts.missing_fonts()
+    if missing is None:
+        click.secho(f"警告：{fonts.UNCHECKED}", fg="yellow", err=True)
+    elif missing and not allow_substitution:
+        fail(fonts.refusal(missing))
+    elif missing:
+        click.secho(f"警告：{fonts.warning(missing)}", fg="yellow", err=True)
 
 
 def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
@@ -165,16 +193,12 @@ def _print_uncalculated(name: str, source: str, fields: list[str], draft: bool) 
 
 def _print_errors(name: str, source: str, errors: list, draft: bool) -> None:
     verdict = "按草稿生成" if draft else "不予生成"
+    from xlperf.notice.package import draft_reasons
+
     click.secho(f"{name}（{shown(source)}）有 {len(errors)} 个错误，{verdict}：", fg="red",
                 err=True)
-    for finding in errors:
-        where = "，".join(part for part in (
-            f"项目“{finding.project}”" if finding.project else "",
-            f"工作表 {finding.sheet}" if finding.sheet else "",
-            f"单元格 {finding.cell}" if finding.cell else "") if part)
-        line = f"  [{finding.rule}] {where}：{finding.message}" if where \
-            else f"  [{finding.rule}] {finding.message}"
-        click.echo(shown(line), err=True)
+    for line in draft_reasons(errors):
+        click.echo(shown(f"  {line}"), err=True)
 
 
 def _summary(package, blocked: list) -> None:

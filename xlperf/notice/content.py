@@ -8,6 +8,7 @@ the wording here keeps the formats from drifting apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,13 @@ from datetime import date
 from xlperf.model import Department, Indicator, Project
 from xlperf.model import notice_words as published
 from xlperf.model.text import format_amount, format_number
+from xlperf.notice import gbt9704 as g
+from xlperf.notice.table_grid import (
+    REPEATABLE_HEADER_PT,
+    TableGrid,
+    header_height_pt,
+    table_grid,
+)
 from xlperf.safe_text import xml_safe
 from xlperf.writers.workbook.layout import (
     COLUMN_LABELS,
@@ -28,6 +36,13 @@ from xlperf.writers.workbook.layout import (
 # notice and the plain export say the same; only the spacing of "2024年" follows GB/T 9704.
 NOTICE_TITLE = "{year}项目支出预算绩效目标"
 DEFAULT_ATTACHMENT = "{department}{year}项目支出预算绩效目标表"
+# Spaces between a digit and a Chinese character ("2024 年", "〔2019〕 9 号"): copies from PDFs
+# carry them; GB/T 9704 prints "2024年", as the notice's own title does.
+_CJK = "\u3400-\u9fff\uff08\uff09\u3014\u3015\u3008-\u3011"
+_DIGIT_SPACE = re.compile(rf"(?<=[0-9])[ \u3000\u00a0]+(?=[{_CJK}])"
+                          rf"|(?<=[{_CJK}])[ \u3000\u00a0]+(?=[0-9])")
+# A 发文字号: 机关代字〔年份〕序号号, e.g. 宁党发〔2019〕9号, X财预〔2024〕12号.
+DOCUMENT_NUMBER = re.compile(r"[A-Za-z\u3400-\u9fff]{1,4}[〔\[［]\d{4}[〕\]］]\d+号")
 
 
 @dataclass
@@ -62,6 +77,8 @@ class Table:
     rows: list[Row]
     has_value: bool
     amount: float | None
+    grid: TableGrid
+    repeat_header: bool  # the whole header block is short enough to repeat on every page
 
 
 @dataclass
@@ -80,6 +97,7 @@ class Notice:
     table_title: str = TABLE_TITLE
     unit_label: str = UNIT_LABEL
     draft: bool = False
+    draft_reasons: list[str] = field(default_factory=list)  # what makes it a draft
 
     @property
     def total_amount(self) -> float:
@@ -100,6 +118,11 @@ def property_text(text: str) -> str:
     return text if len(text) <= PROPERTY_CHARS else text[:PROPERTY_CHARS - 1] + "…"
 
 
+def published_spacing(text: str) -> str:
+    """``2024 年`` → ``2024年``: no space between digits and Chinese, as GB/T 9704 prints."""
+    return _DIGIT_SPACE.sub("", text)
+
+
 def publication_date(value: date | None) -> str:
     """GB/T 9704 成文日期: Arabic numerals, full year, no zero padding (2024年2月5日)."""
     if value is None:
@@ -111,7 +134,7 @@ def basis_text(items: list[str]) -> str:
     """《…》《…》: items keep their own 书名号 and 文号; a bare title gets 书名号 added."""
     parts = []
     for item in items:
-        text = item.strip()
+        text = published_spacing(item.strip())
         if text:
             parts.append(text if "《" in text else f"《{text}》")
     return "".join(parts)
@@ -127,15 +150,21 @@ def notice_title(department: Department) -> str:
     return NOTICE_TITLE.format(**_words(department))
 
 
-def build_notice(department: Department, *, draft: bool = False) -> Notice:
-    """The notice of one department. Missing notice fields fall back to the department name."""
+def build_notice(department: Department, *, draft: bool = False,
+                 reasons: list[str] | tuple[str, ...] = ()) -> Notice:
+    """The notice of one department. Missing notice fields fall back to the department name.
+
+    ``reasons`` say why a draft is one (the errors that block publication); the draft's
+    first page lists them.
+    """
     words = _words(department)
     name = words["department"]
     basis = basis_text(department.legal_basis)
     body = published.NOTICE_BODY.format(
         basis=published.BASIS_CLAUSE.format(items=basis) if basis else "",
         subject=name + words["year"])
-    attachment = department.attachment_title.strip() or DEFAULT_ATTACHMENT.format(**words)
+    attachment = (published_spacing(department.attachment_title.strip())
+                  or DEFAULT_ATTACHMENT.format(**words))
     return Notice(
         department=name,
         year=str(department.year or ""),
@@ -147,6 +176,7 @@ def build_notice(department: Department, *, draft: bool = False) -> Notice:
         date=publication_date(department.published),
         tables=[build_table(p) for p in department.projects],
         draft=draft,
+        draft_reasons=list(reasons) if draft else [],
     )
 
 
@@ -163,9 +193,24 @@ def build_table(project: Project) -> Table:
         (labels["division"], project.division, labels["amount"], format_amount(project.amount)),
     ]
     amount = project.amount if isinstance(project.amount, float) else None
+    grid = table_grid(has_value)
     return Table(project=project, name=project.name, header=header, goal=project.goal,
                  columns=columns, rows=indicator_rows(project.indicators),
-                 has_value=has_value, amount=amount)
+                 has_value=has_value, amount=amount, grid=grid,
+                 repeat_header=_header_fits(project.name, header, project.goal, columns))
+
+
+def _header_fits(name: str, header: list[tuple[str, str, str, str]], goal: str,
+                 columns: list[str]) -> bool:
+    """Whether the header block (项目名称 … column names) can repeat on a printed page."""
+    label, *pair = g.TABLE_HEADER_MM
+    rest = sum(pair)
+    widths = g.TABLE_COLUMNS_MM[len(columns) == 5]
+    rows = [[(HEADER_LABELS["name"], label), (name, rest)],
+            *[list(zip(texts, g.TABLE_HEADER_MM, strict=True)) for texts in header],
+            [(HEADER_LABELS["goal"], label), (goal, rest)],
+            list(zip(columns, widths, strict=True))]
+    return header_height_pt(rows) <= REPEATABLE_HEADER_PT
 
 
 def indicator_rows(indicators: list[Indicator]) -> list[Row]:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from xlperf.atomic import atomic_path
 from xlperf.notice import gbt9704 as g
-from xlperf.notice.content import Notice, Table, property_text, xml_safe
+from xlperf.notice.content import Notice, Table, xml_safe
+from xlperf.notice.docx_package import finish_package
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -43,9 +44,11 @@ def build_document(notice: Notice,
     _page_setup(document)
     _page_numbers(document, styles["page_number"])
     _headers(document, styles["draft"], notice.draft)
+    if notice.draft:
+        _draft_reasons(document, notice, styles["draft_note"])
     _notice_page(document, notice, styles)
     _attachment(document, notice, styles)
-    _properties(document, notice)
+    finish_package(document, notice)
     return document
 
 
@@ -85,12 +88,15 @@ def _apply_spec(style: ParagraphStyle, spec: g.StyleSpec) -> None:
     fmt.space_before = Pt(spec.space_pt)
     fmt.space_after = Pt(spec.space_pt)
     ppr = style.element.get_or_add_pPr()
-    if spec.fixed_line_pt:
+    if spec.fixed_line_pt:  # 28.95 pt, one grid line: 22 lines a page (tables: 13 pt)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(spec.fixed_line_pt)
-    else:  # tables, page numbers: single spacing, not snapped to the 22-line grid
+    else:  # tables, page numbers: single spacing
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        ppr.insert_element_before(_switch("w:snapToGrid"), *_AFTER_AUTOSPACE[3:])
+    # Not snapped to the character grid: see gbt9704.CHAR_CONDENSE_PT.
+    ppr.insert_element_before(_switch("w:snapToGrid"), *_AFTER_AUTOSPACE[3:])
+    if spec.condense_pt:
+        _condense(style.element.get_or_add_rPr(), spec.condense_pt)
     if spec.first_line_chars:
         _indent(ppr, spec.size_pt, first_line=spec.first_line_chars)
     # No automatic gap between Chinese and digits: "2024年2月5日" as GB/T 9704 prints it.
@@ -98,6 +104,20 @@ def _apply_spec(style: ParagraphStyle, spec: g.StyleSpec) -> None:
         ppr.insert_element_before(_switch(name), *_AFTER_AUTOSPACE)
 
 
+def _condense(rpr: object, points: float) -> None:
+    """Letter spacing (w:spacing in twentieths of a point, negative: closer)."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(round(points * TWIPS_PER_PT)))
+    rpr.insert_element_before(spacing, *_AFTER_SPACING)  # type: ignore[attr-defined]
+
+
+# rPr children that come after w:spacing in the schema's sequence.
+_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u",
+                  "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
+                  "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
 # pPr children that come after autoSpaceDE/DN in the schema's sequence.
 _AFTER_AUTOSPACE = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
                     "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
@@ -167,8 +187,10 @@ def _page_setup(document: Document) -> None:
         if grid is None:
             grid = OxmlElement("w:docGrid")
             section._sectPr.append(grid)
-        grid.set(qn("w:type"), "lines")
+        # 指定行和字符网格: 22 lines of 28.95 pt, 28 characters of 15.79 pt.
+        grid.set(qn("w:type"), "linesAndChars")
         grid.set(qn("w:linePitch"), str(round(g.LINE_PITCH_PT * TWIPS_PER_PT)))
+        grid.set(qn("w:charSpace"), str(g.GRID_CHAR_SPACE))
 
 
 def _page_numbers(document: Document, style: ParagraphStyle) -> None:
@@ -217,6 +239,7 @@ def _fresh_paragraph(part: object) -> Paragraph:
 
 def _headers(document: Document, style: ParagraphStyle, draft: bool) -> None:
     """Empty headers, or 草稿 at the top of every page (odd and even; page 1 uses the odd one)."""
+    from docx.oxml.parser import parse_xml
     from docx.shared import RGBColor
 
     section = document.sections[0]
@@ -227,6 +250,57 @@ def _headers(document: Document, style: ParagraphStyle, draft: bool) -> None:
             paragraph._p.style = style.style_id
             run = paragraph.add_run(g.DRAFT_HEADER)
             run.font.color.rgb = RGBColor.from_string(g.DRAFT_COLOR)
+            paragraph._p.append(parse_xml(_WATERMARK))
+
+
+# 草稿 across the middle of every page behind the text: a Word watermark (a VML word-art
+# shape anchored in the header, as Word's own 水印 is), which LibreOffice renders too.
+_WATERMARK = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+    '<w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>'
+    '<v:textpath on="t" fitshape="t"/></v:shapetype>'
+    '<v:shape id="xlperfDraftMark" o:spid="_x0000_s2049" type="#_x0000_t136" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:360pt;height:120pt;'
+    "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+    "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+    f'mso-position-vertical-relative:margin" fillcolor="#{g.DRAFT_WATERMARK_COLOR}" '
+    'stroked="f"><v:textpath style="font-family:&quot;' + g.FONT_HEITI + '&quot;;'
+    f'font-size:1pt" string="{g.DRAFT_WATERMARK}"/></v:shape></w:pict></w:r>'
+)
+
+
+def _draft_reasons(document: Document, notice: Notice, style: ParagraphStyle) -> None:
+    """Above the title of a draft, in a red box: why it is one (what blocks publication)."""
+    from docx.shared import RGBColor
+
+    reasons = notice.draft_reasons
+    shown = reasons[:g.DRAFT_REASONS_SHOWN]
+    lines = [g.DRAFT_REASONS_TITLE.format(count=len(reasons)) if reasons else g.DRAFT_NO_REASONS]
+    lines += [f"{number}. {reason}" for number, reason in enumerate(shown, 1)]
+    if len(reasons) > len(shown):
+        lines.append(g.DRAFT_REASONS_MORE.format(count=len(reasons) - len(shown)))
+    for index, line in enumerate(lines):
+        paragraph = _add(document, style, xml_safe(line))
+        paragraph.runs[0].font.bold = index == 0
+        paragraph.runs[0].font.color.rgb = RGBColor.from_string(g.DRAFT_COLOR)
+        paragraph._p.get_or_add_pPr().insert_element_before(_box(), *_AFTER_BORDER)
+    _add(document, style)
+
+
+def _box() -> object:
+    """A red paragraph border; consecutive paragraphs with the same one share one box."""
+    from docx.oxml.parser import parse_xml
+
+    sides = "".join(f'<w:{side} w:val="single" w:sz="8" w:space="4" w:color="{g.DRAFT_COLOR}"/>'
+                    for side in ("top", "left", "bottom", "right"))
+    return parse_xml(f'<w:pBdr xmlns:w="{_W}">{sides}</w:pBdr>')
+
+
+# pPr children that come after w:pBdr in the schema's sequence.
+_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                 "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", *_AFTER_AUTOSPACE)
 
 
 # --- the notice page --------------------------------------------------------------------------
@@ -312,9 +386,9 @@ def _project_table(document: Document, table: Table, styles: dict) -> None:
     from docx.oxml.parser import parse_xml
 
     text, head = styles["table_text"].style_id, styles["table_head"].style_id
-    label, value, label2, _ = _edges(g.TABLE_HEADER_MM)[1:]
-    columns = _edges(g.TABLE_COLUMNS_MM[table.has_value])
-    grid = sorted({*columns, label, value, label2})
+    label, value, label2, _ = table.grid.header[1:]
+    columns = table.grid.columns
+    grid = table.grid.all
     # A cell: (left edge, right edge, text or merged Cell, style id, alignment), in mm.
     rows = [[(0, label, "项目名称", head, "center"), (label, grid[-1], table.name, text, "left")]]
     for first, first_value, second, second_value in table.header:
@@ -342,13 +416,6 @@ def _project_table(document: Document, table: Table, styles: dict) -> None:
     xml.append("</w:tbl>")
     document.element.body.insert_element_before(parse_xml("".join(xml)), "w:sectPr")
 
-
-def _edges(widths: tuple[float, ...]) -> list[float]:
-    """Column widths → their boundaries from the left edge: (26, 30) → [0, 26, 56]."""
-    edges = [0.0]
-    for width in widths:
-        edges.append(round(edges[-1] + width, 3))
-    return edges
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TBL_OPEN = (
@@ -400,14 +467,6 @@ def _runs(text: str) -> str:
 
 def _twips_mm(mm: float) -> int:
     return round(mm / 25.4 * 1440)
-
-
-def _properties(document: Document, notice: Notice) -> None:
-    props = document.core_properties
-    props.title = property_text(f"{notice.department}{notice.title}")
-    props.author = property_text(notice.signing_body)
-    props.comments = "由 xlperf 生成" + ("（草稿）" if notice.draft else "")
-    props.last_modified_by = "xlperf"
 
 
 def _clear_body(document: Document) -> None:

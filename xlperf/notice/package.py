@@ -20,7 +20,7 @@ import dataclasses
 import os
 import shutil
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,13 +53,41 @@ class Entry:
     folder: str
     stem: str
     draft: bool = False
+    reasons: tuple[str, ...] = ()  # why a draft is one (listed on its first page)
 
     def file_name(self, fmt: str) -> str:
         stem = self.stem + ("表" if fmt == "xlsx" else "")
         return f"{stem}{DRAFT_SUFFIX if self.draft else ''}.{fmt}"
 
     def notice(self) -> Notice:
-        return build_notice(self.department, draft=self.draft)
+        return build_notice(self.department, draft=self.draft, reasons=self.reasons)
+
+
+def draft_reasons(findings: Sequence[object], missing: Sequence[str] = (),
+                  uncalculated: Sequence[str] = ()) -> tuple[str, ...]:
+    """One line per error finding (rule, where, message), one for missing 部门信息 and one
+    for formulas without a calculated value (what the publication gate holds back)."""
+    lines = []
+    for finding in findings:
+        if getattr(finding, "severity", "") != "error":
+            continue
+        where = finding_place(finding)
+        rule, message = finding.rule, finding.message  # type: ignore[attr-defined]
+        lines.append(f"[{rule}] {where}：{message}" if where else f"[{rule}] {message}")
+    if missing:
+        lines.append(f"缺少{'、'.join(missing)}：请在工作簿的“部门信息”表中填写")
+    if uncalculated:
+        lines.append(f"{'、'.join(uncalculated)}是没有计算结果的公式：请在 Excel 或 WPS 中打开"
+                     "工作簿、保存后再生成")
+    return tuple(lines)
+
+
+def finding_place(finding: object) -> str:
+    """项目“…”，工作表 项目07，单元格 D20 — where a finding points, in the user's words."""
+    project, sheet, cell = (getattr(finding, key, None) for key in ("project", "sheet", "cell"))
+    return "，".join(part for part in (f"项目“{project}”" if project else "",
+                                       f"工作表 {sheet}" if sheet else "",
+                                       f"单元格 {cell}" if cell else "") if part)
 
 
 def missing_fields(department: Department) -> list[str]:
@@ -114,15 +142,21 @@ class Package:
 
 def plan(items: Sequence[tuple[Department, str]], outdir: str | os.PathLike[str],
          formats: Sequence[str], *, draft: bool = False,
-         blocked: Sequence[Blocked] = ()) -> Package:
-    """Decide folder and file names: safe, capped, unique inside ``outdir``."""
+         blocked: Sequence[Blocked] = (),
+         reasons: Mapping[str, Sequence[str]] | None = None) -> Package:
+    """Decide folder and file names: safe, capped, unique inside ``outdir``.
+
+    ``reasons`` maps a source to why its draft is one (``draft_reasons``).
+    """
+    reasons = reasons or {}
     names = [d.name or Path(source).stem for d, source in items]
     folders = unique_names(names)
     entries = []
     for (department, source), name, folder in zip(items, names, folders, strict=True):
         title = notice_title(department)
         stem = safe_name(name, MAX_FILE_STEM_CHARS) + safe_name(title, fallback="")
-        entries.append(Entry(department, source, folder, stem, draft))
+        entries.append(Entry(department, source, folder, stem, draft,
+                             tuple(reasons.get(source, ())) if draft else ()))
     return Package(Path(outdir), entries, tuple(formats), list(blocked), draft)
 
 
@@ -339,6 +373,7 @@ def manifest_context(package: Package) -> dict:
         total = sum(p.amount for p in department.projects if isinstance(p.amount, float))
         entries.append({"name": department.name or entry.folder,
                         "year": department.year or "", "draft": entry.draft,
+                        "reasons": entry.reasons,
                         "projects": projects, "total": total,
                         "total_text": _money(total), "files": files})
     total = sum(item["total"] for item in entries)

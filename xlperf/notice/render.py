@@ -20,6 +20,7 @@ from xlperf.safe_text import xml_safe
 
 if TYPE_CHECKING:
     import jinja2
+    from markupsafe import Markup
 
     from xlperf.model import Department
     from xlperf.notice.content import Notice
@@ -54,6 +55,21 @@ def published_tables(department: Department) -> str:
     return format_tables(department).rstrip("\n")
 
 
+def keep_together(text: str) -> Markup:
+    """Escaped text with each 文号 (宁党发〔2019〕9号) in a span that does not break."""
+    from markupsafe import Markup, escape
+
+    from xlperf.notice.content import DOCUMENT_NUMBER
+
+    parts, last = [], 0
+    for match in DOCUMENT_NUMBER.finditer(str(text)):
+        parts.append(escape(text[last:match.start()]))
+        parts.append(Markup('<span class="keep">{}</span>').format(match.group(0)))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
 class Renderer:
     """Compiles the templates once per run; renders any number of departments."""
 
@@ -81,6 +97,7 @@ class Renderer:
             env = SandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
                                        **options)
         env.filters["published_tables"] = published_tables
+        env.filters["keep_together"] = keep_together
         env.globals["published_tables"] = published_tables
         return env
 
