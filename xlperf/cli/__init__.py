@@ -14,13 +14,13 @@ import click
 # name -> (module under xlperf.cli, one-line Chinese help shown by `xlperf --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "生成空白模板工作簿（每个项目一张工作表）"),
-    "import": ("import_text", "把已公开的绩效目标文本导入为工作簿"),
+    "import": ("import_text", "把已公开的绩效目标表（文本、网页、Word、PDF、其他表样的工作簿）导入为工作簿"),
     "export": ("export", "把工作簿导出为公开文本格式"),
     "show": ("show", "显示工作簿中的部门数据（--json 输出模型）"),
     "validate": ("validate", "按规则校验工作簿，指出具体单元格"),
     "rules": ("rules", "列出校验规则及当前生效的配置"),
     "notice": ("notice", "生成公开公告及附件（txt/html/docx/xlsx/pdf）"),
-    "excel": ("excel", "Excel 功能区加载项：生成与安装"),
+    "excel": ("excel", "Excel 功能区加载项：生成、安装与离线安装包"),
     "demo": ("demo", "用内置样例演示全流程，输出到 ./xlperf-demo/"),
 }
 
