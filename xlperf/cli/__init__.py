@@ -14,7 +14,8 @@ import click
 # name -> (module under xlperf.cli, one-line Chinese help shown by `xlperf --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "生成空白模板工作簿（每个项目一张工作表）"),
-    "import": ("import_text", "把已公开的绩效目标表（文本、网页、Word、PDF、其他表样的工作簿）导入为工作簿"),
+    "import": ("import_text",
+               "把已公开的绩效目标表（文本、网页、Word、PDF、其他表样的工作簿）导入为工作簿"),
     "export": ("export", "把工作簿导出为公开文本格式"),
     "show": ("show", "显示工作簿中的部门数据（--json 输出模型）"),
     "validate": ("validate", "按规则校验工作簿，指出具体单元格"),
