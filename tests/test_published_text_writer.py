@@ -236,3 +236,14 @@ def test_signer_ending_in_a_colon_is_not_mistaken_for_a_salutation():
             Indicator(level1="1-产出指标", level2="11-数量指标", name="一")])],
     )
     assert parse_text(format_text(department)).signing_body == "一："
+
+
+def test_a_goal_line_ending_in_a_form_title_stays_in_the_goal():
+    # Found by hypothesis in CI: a goal's second line "一绩效自评表" was taken for the title of
+    # a self-evaluation table, so the goal table came back as one with scores.
+    department = Department(projects=[Project(name="一", goal="一\n一绩效自评表", indicators=[
+        Indicator(level1="1-产出指标", level2="11-数量指标", name="一", weight=0.0)])])
+    again = parse_text(format_text(department))
+    assert again.projects[0].goal == "一\n一绩效自评表"
+    assert again.projects[0].layout != "self_evaluation"
+    assert again.projects[0].indicators[0].score is None

@@ -169,13 +169,13 @@ class TableReader:
         unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
         if unit:
             self.context.divisor = divisor_of(unit.group(1)) or self.context.divisor
+        if self.state == "header" and self.header is not None:
+            self.header.feed(row)  # a goal's line that ends in 表 is part of the goal
+            return True
         if is_self_evaluation_title(text):
             self.self_evaluation_title = True
         if self.state in ("indicators", "break"):
             self.state = "break"
-        elif self.state == "header" and self.header is not None:
-            self.header.feed(row)
-            return True
         if self.context.trace is not None:
             self._trace(row, "title", f"标题：{text}")
         return True
