@@ -1,30 +1,39 @@
 """Benchmark: this checkout against an earlier version of xlperf, alternating, in one run.
 
-    .venv/bin/python benchmarks/versions.py --old 1521e5e           # 200 workbooks, 5 rounds
-    .venv/bin/python benchmarks/versions.py --old main~3 --n 1000 --rounds 3
+    .venv/bin/python benchmarks/versions.py --old 1521e5e     # 1000 workbooks, 3 rounds
+    .venv/bin/python benchmarks/versions.py --old /work/old-1521e5e --n 200 --rounds 5
 
-The old version is checked out into a temporary git worktree and both run on
-the same cached benchmark workbooks (``benchmarks/cache.py``), each in a fresh
-process per round, old and new taking turns (the order flips every round), so
-the machine's drift (±30 % here) hits both alike. Measured:
+``--old`` (and ``--new``, this checkout by default) is a commit or ref, checked
+out into a temporary git worktree, or the folder of a checkout. Both run on
+the same cached benchmark workbooks (``benchmarks/cache.py``), each in a
+fresh process per round, old and new taking turns (the order flips every
+round), so the machine's drift (±30 % here, shared with other work) hits both
+alike. CPU time is measured, not wall time, wherever it tells the cost:
 
 - reading and validating every workbook serially (what ``xlperf validate``
-  does in one process), seconds per workbook;
-- the same with the process pool ``xlperf validate`` uses;
-- ``xlperf validate one.xlsx`` and ``xlperf --help`` as whole processes.
+  does in one process): CPU seconds per workbook;
+- the same with 2 worker processes (``validate_run.run(jobs=2)``): wall
+  seconds per workbook (the rate a user sees) and the CPU of the whole
+  process tree per workbook;
+- ``xlperf validate one.xlsx`` and ``xlperf --help`` as whole processes:
+  CPU seconds (user + system) of the process.
 
 Prints one table: median old, median new, and new/old (below 1 is faster).
+For a count that does not move with the machine, see ``instructions.py``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,27 +42,33 @@ sys.path.insert(0, str(HERE))
 
 # Run in a fresh interpreter with the given checkout first on the path (an editable
 # install's finder would otherwise always import this checkout).
-_PRELUDE = """
+PRELUDE = """
 import sys, time, json
 sys.meta_path = [f for f in sys.meta_path
                  if "editable" not in (getattr(f, "__module__", "") + type(f).__name__).lower()]
 sys.path.insert(0, {root!r})
 """
-_BATCH = _PRELUDE + """
+_BATCH = PRELUDE + """
+import resource
 import xlperf.validation.engine  # imported before the clock starts
 from xlperf.cli import batch, validate_run
 found = batch.collect_paths([{folder!r}])
-start = time.perf_counter()
+def cpu():
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+start, start_cpu = time.perf_counter(), cpu()
 results = validate_run.run(found, validate_run.RunOptions(jobs={jobs}))
-seconds = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "files": len(found),
+seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
+print(json.dumps({{"seconds": seconds, "cpu": cpu_seconds, "files": len(found),
                   "findings": sum(len(r.findings) for r in results)}}))
 """
-_COMMAND = _PRELUDE + """
+_COMMAND = PRELUDE + """
 from xlperf.cli import main
 sys.argv = ["xlperf", *{args!r}]
 main()
 """
+Measure = Callable[[Path], float]
 
 
 def main() -> None:
@@ -62,31 +77,65 @@ def main() -> None:
 
     files = cache.workbooks(args.n)
     folder = files[0].parent
-    with tempfile.TemporaryDirectory(prefix="xlperf-old-") as scratch:
-        old = Path(scratch) / "old"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old),
-                        args.old], check=True, capture_output=True)
+    with checkout(args.old) as old, checkout(args.new) as new:
+        rows = _measure(old, new, _measures(folder, files[0]), args.rounds)
+    _print(rows, args.old, args.new or "this checkout", len(files), args.rounds)
+
+
+@contextlib.contextmanager
+def checkout(version: str) -> Iterator[Path]:
+    """The folder of ``version``: this checkout (""), a folder, or a commit in a temporary
+    worktree (removed afterwards). Byte-compiled first, as ``make bench`` does."""
+    if not version:
+        yield _compiled(ROOT)
+        return
+    if Path(version).is_dir():
+        yield _compiled(Path(version).resolve())
+        return
+    with tempfile.TemporaryDirectory(prefix="xlperf-version-") as scratch:
+        folder = Path(scratch) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(folder),
+                        version], check=True, capture_output=True)
         try:
-            rows = _measure(old, folder, files[0], args.rounds)
+            yield _compiled(folder)
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)],
-                           capture_output=True)
-    _print(rows, args.old, len(files), args.rounds)
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
+                            str(folder)], capture_output=True)
 
 
-def _measure(old: Path, folder: Path, one: Path, rounds: int) -> list[tuple[str, list, list]]:
-    measures = {
-        "read + validate, serial (s per workbook)":
-            lambda root: _batch(root, folder, jobs=1),
-        "read + validate, process pool (s per workbook)":
-            lambda root: _batch(root, folder, jobs=0),
-        "xlperf validate one.xlsx, whole process (s)":
+def _compiled(root: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "xlperf")],
+                   check=False, capture_output=True)
+    return root
+
+
+def _measures(folder: Path, one: Path) -> dict[str, Measure]:
+    batch: dict[Path, dict] = {}  # the 2-process run gives two numbers: run it once a turn
+
+    def pooled(root: Path, key: str) -> float:
+        if key == "seconds":  # measured first: the run that gives both numbers
+            batch[root] = _batch(root, folder, jobs=2)
+        data = batch.pop(root) if key == "cpu" else batch[root]
+        return data[key] / data["files"]
+
+    return {
+        "read + validate, serial (CPU s per workbook)":
+            lambda root: (lambda d: d["cpu"] / d["files"])(_batch(root, folder, jobs=1)),
+        "read + validate, 2 processes (wall s per workbook)":
+            lambda root: pooled(root, "seconds"),
+        "read + validate, 2 processes (CPU s per workbook)":
+            lambda root: pooled(root, "cpu"),
+        "xlperf validate one.xlsx, whole process (CPU s)":
             lambda root: _command(root, ["validate", str(one)]),
-        "xlperf --help, whole process (s)": lambda root: _command(root, ["--help"]),
+        "xlperf --help, whole process (CPU s)": lambda root: _command(root, ["--help"]),
     }
-    results = {name: ([], []) for name in measures}
+
+
+def _measure(old: Path, new: Path, measures: dict[str, Measure],
+             rounds: int) -> list[tuple[str, list, list]]:
+    results: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in measures}
     for index in range(rounds):
-        order = ((0, old), (1, ROOT)) if index % 2 == 0 else ((1, ROOT), (0, old))
+        order = ((0, old), (1, new)) if index % 2 == 0 else ((1, new), (0, old))
         for name, measure in measures.items():
             for side, root in order:
                 results[name][side].append(measure(root))
@@ -94,41 +143,42 @@ def _measure(old: Path, folder: Path, one: Path, rounds: int) -> list[tuple[str,
     return [(name, old_times, new_times) for name, (old_times, new_times) in results.items()]
 
 
-def _batch(root: Path, folder: Path, jobs: int) -> float:
+def _batch(root: Path, folder: Path, jobs: int) -> dict:
     code = _BATCH.format(root=str(root), folder=str(folder), jobs=jobs)
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True, cwd=root).stdout
-    data = json.loads(out.strip().splitlines()[-1])
-    return data["seconds"] / data["files"]
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def _command(root: Path, args: list[str]) -> float:
-    import time
-
+    """CPU seconds (user + system) of one whole ``xlperf …`` process and its children."""
     code = _COMMAND.format(root=str(root), args=args)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=root,
-                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
-    return time.perf_counter() - start
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=root)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def _print(rows: list[tuple[str, list, list]], old: str, files: int, rounds: int) -> None:
-    print(f"xlperf {old} (old) against this checkout (new): {files} workbooks, "
+def _print(rows: list[tuple[str, list, list]], old: str, new: str, files: int,
+           rounds: int) -> None:
+    print(f"xlperf {old} (old) against {new} (new): {files} workbooks, "
           f"{rounds} rounds alternating, medians")
-    print(f"| {'measure':<48} | {'old':>9} | {'new':>9} | {'new/old':>7} |")
-    print(f"|{'-' * 50}|{'-' * 11}|{'-' * 11}|{'-' * 9}|")
+    print(f"| {'measure':<52} | {'old':>9} | {'new':>9} | {'new/old':>7} |")
+    print(f"|{'-' * 54}|{'-' * 11}|{'-' * 11}|{'-' * 9}|")
     for name, old_times, new_times in rows:
         a, b = statistics.median(old_times), statistics.median(new_times)
-        print(f"| {name:<48} | {a:>9.4f} | {b:>9.4f} | {b / a:>7.2f} |")
+        print(f"| {name:<52} | {a:>9.4f} | {b:>9.4f} | {b / a:>7.3f} |")
 
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--old", required=True, help="the earlier version: a commit or ref")
-    parser.add_argument("--n", type=int, default=200, help="workbooks (200)")
-    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds (5)")
+    parser.add_argument("--old", required=True, help="the earlier version: commit, ref or folder")
+    parser.add_argument("--new", default="", help="commit, ref or folder (this checkout)")
+    parser.add_argument("--n", type=int, default=1000, help="workbooks (1000)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (3)")
     return parser.parse_args()
 
 
 if __name__ == "__main__":
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # the byte-compiled trees are used
     main()
