@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．－＋，％", "0123456789.-+,%"
@@ -150,6 +151,7 @@ _PERIOD = re.compile(
     r"((?:\d{4}\s*[年./-]?\s*)?\d{1,2}(?:\s*[月./-]\s*\d{1,2}\s*日?)?\s*月?|\d{4}\s*年?)\s*$")
 
 
+@lru_cache(maxsize=1024)  # a batch's tables repeat a few terms (1年, 3年)
 def split_period(term: str) -> tuple[str, str] | None:
     """``2023.07-2024.01`` → ``('2023.07', '2024.01')``: a term written as its start and end.
 

@@ -15,7 +15,7 @@ The same row tells the family's shape:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from xlperf.model.vocabulary import ColumnLabel, Side, block_side, column_label
 
@@ -42,6 +42,8 @@ class IndicatorColumns:
 
     columns: list[Column]
     notes: list[str] = field(default_factory=list)  # how ambiguous headers were read
+    # Some role appears twice, so the row above (a group row) may tell the sides apart.
+    sided_twice: bool = False
 
     @property
     def width(self) -> int:
@@ -57,25 +59,31 @@ class IndicatorColumns:
                 return column.index
         return None
 
-    @property
+    # The shape of the header, worked out once: the object is cached per header row and
+    # asked for these on every table of a batch (its columns are final once built).
+    @cached_property
     def flat(self) -> bool:
         return any(c.role == "project" for c in self.columns)
 
-    @property
+    @cached_property
     def two_level(self) -> bool:
         return any(c.role == "category" for c in self.columns)
 
-    @property
+    @cached_property
     def has_long_term(self) -> bool:
         return any(c.side == "long_term" for c in self.columns)
 
-    @property
+    @cached_property
     def self_evaluation(self) -> bool:
         return any(c.role in ("actual", "points") for c in self.columns)
 
     def model_columns(self) -> tuple[str, ...]:
         """The roles the form has for its annual indicators, as ``Project.columns`` names
         them (``weight``, ``value``, ``unit`` …)."""
+        return self._model_columns
+
+    @cached_property
+    def _model_columns(self) -> tuple[str, ...]:
         keep = ("level1", "level2", "name", "value", "comparator", "unit", "weight", "standard",
                 "direction", "actual", "points")
         roles = self.roles()
@@ -88,11 +96,16 @@ def indicator_header(cells: list, above: list | None = None) -> IndicatorColumns
     """The roles of ``cells`` when they form an indicator header row, else None.
 
     ``above`` is the row before it, where a group row (长期指标 | 年度指标) may say
-    which side duplicated columns belong to. Cached per distinct pair of rows: every
-    sheet of a batch has the same header (treat the result as read-only).
+    which side duplicated columns belong to. Cached per distinct row (and, only where
+    some role appears twice, per row above: above an ordinary header stands the
+    project's own goal, different on every sheet): every sheet of a batch has the same
+    header, so the same object comes back (treat it as read-only).
     """
     try:
-        return _header(tuple(cells), tuple(above or ()))
+        columns = _header(tuple(cells), ())
+        if columns is not None and columns.sided_twice and above:
+            columns = _header(tuple(cells), tuple(above))
+        return columns
     except TypeError:  # a cell that cannot be hashed
         return _header.__wrapped__(tuple(cells), tuple(above or ()))
 
@@ -151,6 +164,7 @@ def _assign_sides(columns: IndicatorColumns, above: list | None) -> None:
     duplicated = {role: spots for role, spots in seen.items() if len(spots) > 1}
     if not duplicated:
         return
+    columns.sided_twice = True
     groups = _group_sides(above)
     updated = list(columns.columns)
     for spots in duplicated.values():

@@ -82,9 +82,12 @@ class HeaderReader:
 
     # --- rows ---------------------------------------------------------------------------
 
-    def feed(self, row: int) -> None:
+    def feed(self, row: int, cells: list | None = None) -> None:
+        """Read header row ``row``; ``cells``: its values as ``grid.values`` gives them, when
+        the caller has them already."""
         grid = self.grid
-        cells = grid.values(row) if grid.uncached else grid.rows[row]
+        if cells is None:
+            cells = grid.values(row) if grid.uncached else grid.rows[row]
         filled = [(index, raw) for index, raw in enumerate(cells)
                   if raw != "" and raw is not None
                   and not (raw.__class__ is str and not raw.strip(BLANK_CHARS))]

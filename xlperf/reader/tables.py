@@ -110,15 +110,17 @@ class TableReader:
         rows = grid.rows
         formulas = grid.formula_rows()  # rows where a formula marker replaces a blank
         fast = None  # the block's fast path while reading its indicator rows
-        for row in range(len(rows)):
+        row, count = 0, len(rows)
+        while row < count:
             self.row = row
             cells = grid.values(row) if row in formulas else rows[row]
             if fast is not None and fast.fits(cells):
-                self._fast_row(row, cells, self.block, fast)
+                row = self._fast_rows(row, fast)
                 continue
             self._row(row, cells)
             block = self.block
             fast = block.fast if self.state == "indicators" and block is not None else None
+            row += 1
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
         self.blank_tables = sum(1 for p in self.projects
@@ -137,7 +139,7 @@ class TableReader:
         first = _first_filled(cells)
         if first is None:
             if self.header is not None and self.state == "header":
-                self.header.feed(row)
+                self.header.feed(row, cells)
             return
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
@@ -147,8 +149,7 @@ class TableReader:
             return
         if text is not None and self._heading(row, cells, text):
             return
-        columns = (indicator_header(cells, self._above(row)) if self._may_be_header(cells)
-                   else None)
+        columns = self._indicator_header(row, cells)
         if columns is not None:
             self._start_block(row, columns)
             return
@@ -170,7 +171,7 @@ class TableReader:
         if unit:
             self.context.divisor = divisor_of(unit.group(1)) or self.context.divisor
         if self.state == "header" and self.header is not None:
-            self.header.feed(row)  # a goal's line that ends in 表 is part of the goal
+            self.header.feed(row, cells)  # a goal's line that ends in 表 is part of the goal
             return True
         if is_self_evaluation_title(text):
             self.self_evaluation_title = True
@@ -194,7 +195,7 @@ class TableReader:
         if self.state != "header" or self.header is None:
             self._outside(row, cells)
             return
-        self.header.feed(row)
+        self.header.feed(row, cells)
 
     def _outside(self, row: int, cells: list) -> None:
         """A row after a table's last row: kept as a note when it reads like an indicator
@@ -220,6 +221,16 @@ class TableReader:
         self.header = HeaderReader(self.grid, self.project, self.context.divisor,
                                    self.context.trace)
         self.block = None
+
+    def _indicator_header(self, row: int, cells: list) -> IndicatorColumns | None:
+        """The row's indicator columns, if it is an indicator header; the row above (a
+        group row naming the sides) is looked for only when some role appears twice."""
+        if not self._may_be_header(cells):
+            return None
+        columns = indicator_header(cells)
+        if columns is not None and columns.sided_twice:
+            columns = indicator_header(cells, self._above(row))
+        return columns
 
     def _may_be_header(self, cells: list) -> bool:
         """Cheap test before ``indicator_header``: some cell names a level column (一级指标,
@@ -281,75 +292,92 @@ class TableReader:
                 self._new_project()
                 self.state = "header"
                 assert self.header is not None
-                self.header.feed(row)
+                self.header.feed(row, cells)
                 return
         placed = place(cells, block.columns, self.grid.addressed)
         if placed is None:
             return
         self._placed_row(row, cells, placed)
 
-    def _fast_row(self, row: int, cells: list, block: _Block, fast: FastRows) -> None:
-        """An intact row of a plain table (``fast.py``): read as ``_placed_row`` reads it.
+    def _fast_rows(self, start: int, fast: FastRows) -> int:
+        """Intact rows of a plain table from ``start`` (which fits) on, read as
+        ``_placed_row`` reads them (``fast.py``); returns the first row that does not fit.
 
-        The hot loop of reading (a city's batch has about a million rows): cells are taken
-        from the row's list once and the common cases (text needing no trim, a float
-        weight, a label seen before) are decided inline.
+        The hot loop of reading (a city's batch has about a million rows), written as one
+        loop over a run of rows so that the block's columns and the grid's and project's
+        attributes are looked up once per run, not once per row; a row's cells are taken
+        from its list once and the common cases (text needing no trim, a float weight, a
+        label seen before) are decided inline.
         """
-        grid, carried = self.grid, block.carried
-        first, second, name = cells[fast.level1], cells[fast.level2], cells[fast.name]
+        grid, block = self.grid, self.block
+        assert block is not None
+        rows, formulas, carried = grid.rows, grid.formula_rows(), block.carried
+        level1_column, level2_column, name_column = fast.level1, fast.level2, fast.name
         weight_column, value_column = fast.weight, fast.value
-        weight = cells[weight_column] if weight_column is not None else ""
-        value = cells[value_column] if value_column is not None else ""
+        name_letter, weight_letter = fast.name_letter, fast.weight_letter
+        addressed, lines, fits = grid.addressed, grid.lines, fast.fits
+        sheet = grid.sheet if grid.places is None else None  # else each row's own place
         clean = self.clean_labels  # labels that need no repair, as read
-        if first != "":
-            label = clean.get(first) or self._label((fast.level1, first))
-            if carried.get(_LEVEL1) != label:
-                carried.pop(_LEVEL2, None)
-            carried[_LEVEL1] = label
-        if second != "":
-            carried[_LEVEL2] = clean.get(second) or self._label((fast.level2, second))
-        trimmed = name.strip(BLANK_CHARS) if name.__class__ is str else ""
-        weight_blank = weight == "" or weight is None or (
-            weight.__class__ is str and not weight.strip(BLANK_CHARS))
-        value_blank = value == "" or value is None or (
-            value.__class__ is str and not value.strip(BLANK_CHARS))
-        if not trimmed and weight_blank and value_blank:
-            self._trace(row, "levels", "只有一级/二级，向下沿用")
-            return
-        project = self.project
-        if project is None:
-            self._new_project()
+        tracing, scored = self.context.trace is not None, self.self_evaluation_title
+        row, count = start, len(rows)
+        while row < count:
+            cells = grid.values(row) if row in formulas else rows[row]
+            if row != start and not fits(cells):
+                break
+            self.row = row
+            first, second, name = cells[level1_column], cells[level2_column], cells[name_column]
+            weight = cells[weight_column] if weight_column is not None else ""
+            value = cells[value_column] if value_column is not None else ""
+            if first != "":
+                label = clean.get(first) or self._label((level1_column, first))
+                if carried.get(_LEVEL1) != label:
+                    carried.pop(_LEVEL2, None)
+                carried[_LEVEL1] = label
+            if second != "":
+                carried[_LEVEL2] = clean.get(second) or self._label((level2_column, second))
+            trimmed = name.strip(BLANK_CHARS) if name.__class__ is str else ""
+            weight_blank = weight == "" or weight is None or (
+                weight.__class__ is str and not weight.strip(BLANK_CHARS))
+            value_blank = value == "" or value is None or (
+                value.__class__ is str and not value.strip(BLANK_CHARS))
+            if not trimmed and weight_blank and value_blank:
+                self._trace(row, "levels", "只有一级/二级，向下沿用")
+                row += 1
+                continue
+            if self.project is None:
+                self._new_project()
             project = self.project
             assert project is not None
-        indicators = project.indicators
-        if len(indicators) >= MAX_INDICATOR_ROWS:
-            self._too_many(row)
-        addressed = grid.addressed
-        line = row + 1 if grid.lines is None else grid.lines[row]
-        text = trimmed if trimmed == name else grid.text_of(name, row, fast.name)
-        number: Number = None
-        if weight_column is not None:
-            if weight.__class__ is float:
-                number = weight
-            elif not weight_blank:
-                number, repairs = parse_number(weight)
-                if repairs:
-                    grid.note(repairs, weight, row, weight_column, None)
-        shown = None if value_blank else (grid.text_of(value, row, value_column) or None)
-        applies = len(text) > 2 and "适" not in text and "涉" not in text  # is_not_applicable
-        item = Indicator(
-            carried.get(_LEVEL1, ""), carried.get(_LEVEL2, ""), text, number, shown,
-            False if applies else is_not_applicable(text), grid.sheet_at(row),
-            f"{fast.name_letter}{line}" if addressed else None,
-            f"{fast.weight_letter}{line}" if addressed and weight_column is not None else None,
-            line)
-        if self.self_evaluation_title:
-            item.score = item.weight
-        indicators.append(item)
-        if self.context.trace is not None:
-            self._trace(row, "indicator", f"指标：{item.level1} / {item.level2} / {item.name}"
-                        + (f" / {item.value}" if item.value else "")
-                        + (f" / 权重 {item.weight}" if item.weight is not None else ""))
+            if len(project.indicators) >= MAX_INDICATOR_ROWS:
+                self._too_many(row)
+            line = row + 1 if lines is None else lines[row]
+            text = trimmed if trimmed == name else grid.text_of(name, row, name_column)
+            number: Number = None
+            if weight_column is not None:
+                if weight.__class__ is float:
+                    number = weight
+                elif not weight_blank:
+                    number, repairs = parse_number(weight)
+                    if repairs:
+                        grid.note(repairs, weight, row, weight_column, None)
+            shown = None if value_blank else (grid.text_of(value, row, value_column) or None)
+            applies = len(text) > 2 and "适" not in text and "涉" not in text  # see below
+            item = Indicator(
+                carried.get(_LEVEL1, ""), carried.get(_LEVEL2, ""), text, number, shown,
+                False if applies else is_not_applicable(text),  # its own first test, inline
+                sheet if sheet is not None else grid.sheet_at(row),
+                f"{name_letter}{line}" if addressed else None,
+                f"{weight_letter}{line}" if addressed and weight_column is not None else None,
+                line)
+            if scored:
+                item.score = item.weight
+            project.indicators.append(item)
+            if tracing:
+                self._trace(row, "indicator", f"指标：{item.level1} / {item.level2} / "
+                            f"{item.name}" + (f" / {item.value}" if item.value else "")
+                            + (f" / 权重 {item.weight}" if item.weight is not None else ""))
+            row += 1
+        return row
 
     def _too_many(self, row: int) -> None:
         from xlperf.errors import InputError
