@@ -198,6 +198,8 @@ class Grid:
     def note(self, repairs: list[str], original: object, row: int, column: int | None,
              project: str | None) -> None:
         """Record repairs of a cell's text for rule T001, located like the cell."""
+        if not repairs:  # the common case: nothing was repaired
+            return
         cell = self.cell(row, column) if column is not None else None
         line = None if self.addressed else self.line(row)
         for kind in repairs:

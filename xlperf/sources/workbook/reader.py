@@ -22,6 +22,7 @@ a blank or a zero.
 from __future__ import annotations
 
 import io
+import re
 from itertools import chain
 from pathlib import Path
 
@@ -43,6 +44,8 @@ SCAN_ROWS = 60  # a goal table's labels must appear within these rows of its she
 NOT_PROJECT_SHEETS = frozenset({PROJECT_LIST_SHEET, HELPER_SHEET})
 # Words one of which a sheet holding a goal table (or 部门信息) shows near its top.
 _TABLE_WORDS = ("项目名称", "部门名称", "指标", "项目支出名称")
+# The same words as one search: asked of every cell at the top of every sheet.
+_TABLE_WORD = re.compile("|".join(map(re.escape, _TABLE_WORDS)))
 READING_DIED = ("读取时处理进程意外终止（工作簿的内容范围可能过大，或文件已损坏）；"
                 "请在 Excel 中打开，删除表格以外多余的内容，另存为 .xlsx 后再试")
 
@@ -180,7 +183,8 @@ def _load_grid(book, name: str) -> Grid:
 
 def _mentions_labels(rows: list[list]) -> bool:
     """A goal table's words (项目名称, 指标 …) or 部门名称 in some text cell."""
-    return any(value.__class__ is str and any(word in value for word in _TABLE_WORDS)
+    search = _TABLE_WORD.search
+    return any(value.__class__ is str and search(value) is not None
                for value in chain.from_iterable(rows))
 
 
