@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/versions.py --old 1521e5e     # 1000 workbooks, 3 rounds
     .venv/bin/python benchmarks/versions.py --old /work/old-1521e5e --n 200 --rounds 5
+    .venv/bin/python benchmarks/versions.py --old 1521e5e --new main --new .   # two against one
 
 ``--old`` (and ``--new``, this checkout by default) is a commit or ref, checked
 out into a temporary git worktree, or the folder of a checkout. Both run on
@@ -18,7 +19,9 @@ alike. CPU time is measured, not wall time, wherever it tells the cost:
 - ``xlperf validate one.xlsx`` and ``xlperf --help`` as whole processes:
   CPU seconds (user + system) of the process.
 
-Prints one table: median old, median new, and new/old (below 1 is faster).
+Prints one table: median old, median new, and new/old (below 1 is faster); with
+several ``--new``, all take turns in each round (the order rotating) and each
+gets its column and ratio.
 For a count that does not move with the machine, see ``instructions.py``.
 """
 
@@ -77,9 +80,12 @@ def main() -> None:
 
     files = cache.workbooks(args.n)
     folder = files[0].parent
-    with checkout(args.old) as old, checkout(args.new) as new:
-        rows = _measure(old, new, _measures(folder, files[0]), args.rounds)
-    _print(rows, args.old, args.new or "this checkout", len(files), args.rounds)
+    names = [args.old, *(new or "this checkout" for new in args.new or [""])]
+    with contextlib.ExitStack() as stack:
+        roots = [stack.enter_context(checkout(version)) for version in [args.old,
+                                                                        *(args.new or [""])]]
+        rows = _measure(roots, _measures(folder, files[0]), args.rounds)
+    _print(rows, names, len(files), args.rounds)
 
 
 @contextlib.contextmanager
@@ -131,16 +137,22 @@ def _measures(folder: Path, one: Path) -> dict[str, Measure]:
     }
 
 
-def _measure(old: Path, new: Path, measures: dict[str, Measure],
-             rounds: int) -> list[tuple[str, list, list]]:
-    results: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in measures}
+def _measure(roots: list[Path], measures: dict[str, Measure],
+             rounds: int) -> list[tuple[str, list[list[float]]]]:
+    """Each measure of each version, every round; the versions take turns, the order
+    reversed every other round (two versions) or rotated (more)."""
+    results = {name: [[] for _ in roots] for name in measures}
+    sides = list(enumerate(roots))
     for index in range(rounds):
-        order = ((0, old), (1, new)) if index % 2 == 0 else ((1, new), (0, old))
+        if len(sides) == 2:
+            order = sides if index % 2 == 0 else sides[::-1]
+        else:
+            order = sides[index % len(sides):] + sides[:index % len(sides)]
         for name, measure in measures.items():
             for side, root in order:
                 results[name][side].append(measure(root))
         print(f"round {index + 1}/{rounds} done", file=sys.stderr)
-    return [(name, old_times, new_times) for name, (old_times, new_times) in results.items()]
+    return list(results.items())
 
 
 def _batch(root: Path, folder: Path, jobs: int) -> dict:
@@ -159,21 +171,28 @@ def _command(root: Path, args: list[str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def _print(rows: list[tuple[str, list, list]], old: str, new: str, files: int,
+def _print(rows: list[tuple[str, list[list[float]]]], names: list[str], files: int,
            rounds: int) -> None:
-    print(f"xlperf {old} (old) against {new} (new): {files} workbooks, "
-          f"{rounds} rounds alternating, medians")
-    print(f"| {'measure':<52} | {'old':>9} | {'new':>9} | {'new/old':>7} |")
-    print(f"|{'-' * 54}|{'-' * 11}|{'-' * 11}|{'-' * 9}|")
-    for name, old_times, new_times in rows:
-        a, b = statistics.median(old_times), statistics.median(new_times)
-        print(f"| {name:<52} | {a:>9.4f} | {b:>9.4f} | {b / a:>7.3f} |")
+    news = names[1:]
+    print(f"xlperf {names[0]} (old) against " + ", ".join(
+        f"{name} (new{'' if len(news) == 1 else index + 1})" for index, name in enumerate(news))
+        + f": {files} workbooks, {rounds} rounds alternating, medians")
+    labels = ["new"] if len(news) == 1 else [f"new{i + 1}" for i in range(len(news))]
+    head = "".join(f" {label:>9} | {label + '/old':>8} |" for label in labels)
+    print(f"| {'measure':<52} | {'old':>9} |{head}")
+    print(f"|{'-' * 54}|{'-' * 11}|" + f"{'-' * 11}|{'-' * 10}|" * len(labels))
+    for name, times in rows:
+        old = statistics.median(times[0])
+        cells = "".join(f" {statistics.median(t):>9.4f} | {statistics.median(t) / old:>8.3f} |"
+                        for t in times[1:])
+        print(f"| {name:<52} | {old:>9.4f} |{cells}")
 
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", required=True, help="the earlier version: commit, ref or folder")
-    parser.add_argument("--new", default="", help="commit, ref or folder (this checkout)")
+    parser.add_argument("--new", action="append",
+                        help="commit, ref or folder (this checkout); may be given again")
     parser.add_argument("--n", type=int, default=1000, help="workbooks (1000)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (3)")
     return parser.parse_args()
