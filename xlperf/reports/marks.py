@@ -25,9 +25,13 @@ SEVERITY_WORDS: dict[str, str] = {"error": "错误", "warning": "警告", "info"
 SEVERITY_FILLS: dict[str, str] = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 
 REPORT_SHEET = "校验结果"
-REPORT_HEADER: tuple[str, ...] = ("级别", "规则", "项目", "工作表", "单元格", "说明")
-REPORT_WIDTHS: tuple[int, ...] = (8, 8, 40, 12, 10, 70)
+REPORT_HEADER: tuple[str, ...] = ("级别", "规则", "项目", "工作表", "单元格", "说明", "修改建议")
+REPORT_WIDTHS: tuple[int, ...] = (7, 7, 24, 9, 8, 56, 42)
 LINK_COLUMN = 4  # 0-based index of 单元格 in REPORT_HEADER: the cell holding the hyperlink
+MESSAGE_COLUMN = 5  # 0-based index of 说明 (where a clean workbook's 未发现问题 goes)
+# 0-based columns whose text wraps (项目, 说明, 修改建议): long names are shown whole.
+WRAPPED_COLUMNS: tuple[int, ...] = (2, 5, 6)
+FIX_WORD = "修改建议："
 
 MARKS_SHEET = "_xlperf_marks"
 # One row per marked cell; the first row is this header. "kind" is "cell" for a
@@ -41,6 +45,12 @@ MARKS_HEADER: tuple[str, ...] = (
 NOTE_AUTHOR = "xlperf"
 NOTE_TITLE = "xlperf 校验："
 NOTE_PREVIOUS = "—— 原批注 ——"
+NO_FINDINGS = "未发现问题"
+
+
+def no_findings_row(columns: int) -> list[str]:
+    """The one row of a clean workbook's report: 未发现问题 under 说明."""
+    return [NO_FINDINGS if i == MESSAGE_COLUMN else "" for i in range(columns)]
 
 
 @dataclass(frozen=True)
@@ -94,7 +104,9 @@ def is_xlperf_note(text: str | None) -> bool:
 
 
 def note_line(finding: Finding) -> str:
-    return f"{SEVERITY_WORDS[finding.severity]} {finding.rule}：{finding.message}"
+    """``警告 Q001：…`` and, on the next line, how to fix it when the rule says."""
+    line = f"{SEVERITY_WORDS[finding.severity]} {finding.rule}：{finding.message}"
+    return f"{line}\n{FIX_WORD}{finding.fix}" if finding.fix else line
 
 
 def _severity_rank(severity: str) -> int:
@@ -133,6 +145,7 @@ def _report_row(finding: Finding) -> ReportRow:
         finding.sheet or "",
         finding.cell or "",
         finding.message,
+        finding.fix or "",
     )
     link = link_location(finding.sheet, finding.cell) if finding.sheet else None
     return ReportRow(values, link, finding.severity)

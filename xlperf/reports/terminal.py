@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.text import Text
 
-from xlperf.reports.marks import SEVERITY_WORDS
+from xlperf.reports.marks import FIX_WORD, SEVERITY_WORDS
 from xlperf.reports.results import FileResult, Summary, summarize
 from xlperf.safe_text import terminal_safe
 from xlperf.validation.findings import Finding
@@ -54,6 +54,18 @@ def finding_line(finding: Finding) -> Text:
     return line
 
 
+def fix_line(finding: Finding) -> Text | None:
+    """How to fix it, one indented line under the finding (None when the rule does not say)."""
+    if not finding.fix:
+        return None
+    return Text(INDENT * 3 + FIX_WORD + shown(finding.fix), style="dim")
+
+
+def finding_lines(finding: Finding) -> list[Text]:
+    fix = fix_line(finding)
+    return [finding_line(finding)] if fix is None else [finding_line(finding), fix]
+
+
 def file_lines(result: FileResult) -> list[Text]:
     head = Text(shown(result.file), style="bold")
     if result.unreadable:
@@ -72,7 +84,8 @@ def file_lines(result: FileResult) -> list[Text]:
     lines = [head]
     for project, findings in _by_project(result.findings).items():
         lines.append(Text(INDENT + shown(project or DEPARTMENT_GROUP), style="bold"))
-        lines.extend(finding_line(f) for f in findings)
+        for finding in findings:
+            lines.extend(finding_lines(finding))
     return lines
 
 

@@ -22,10 +22,15 @@ class Finding:
     cell: str | None = None
     file: str | None = None
     row: int | None = None  # the 1-based row (sheet) or line (text) it points at
+    fix: str | None = None  # what the user should do: the rule's ``fix`` (Chinese)
 
     def to_json(self) -> dict[str, object]:
-        """The finding as cli.md's JSON report writes it (without ``file``); ``row`` is added
-        after cli.md's keys (docs/validation-reports.md)."""
+        """The finding as cli.md's JSON report writes it (without ``file``); ``row`` and
+        ``fix`` (when the rule says how to fix it) are added after cli.md's keys
+        (docs/validation-reports.md)."""
         data = asdict(self)
-        return {k: data[k] for k in ("rule", "severity", "project", "sheet", "cell", "message",
-                                     "row")}
+        entry = {k: data[k] for k in ("rule", "severity", "project", "sheet", "cell", "message",
+                                      "row")}
+        if self.fix:
+            entry["fix"] = self.fix
+        return entry
