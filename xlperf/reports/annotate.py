@@ -49,8 +49,9 @@ if TYPE_CHECKING:  # openpyxl is imported only when a workbook is annotated
 
 
 def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[str],
-                      findings: Iterable[Finding]) -> bool:
+                      findings: Iterable[Finding], force: bool = True) -> bool:
     """Write ``source`` with ``findings`` marked to ``target``; ``source`` stays untouched.
+    An existing ``target`` is replaced only with ``force`` (the command's ``--force``).
 
     True when the copy was rebuilt from the cells (an .xls/.xlsb/.ods source, which
     openpyxl cannot open): its values and merged cells only, not its formats.
@@ -58,7 +59,7 @@ def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[
     from xlperf.writers.workbook.package import save_copy
 
     source, target = Path(source), Path(target)
-    output = annotation_target(source, target)
+    output = annotation_target(source, target, force)
     check_openable(source)
     rebuilt = _kind(source) != "xlsx"
     workbook = _cells_copy(source) if rebuilt else _openpyxl_copy(source)
@@ -102,10 +103,10 @@ def _kind(source: Path) -> str:
         return "xlsx"
 
 
-def annotation_target(source: Path, target: Path) -> Output:
+def annotation_target(source: Path, target: Path, force: bool = True) -> Output:
     """The checked output for the copy: same type as ``source`` (an .xlsx for a file
-    openpyxl cannot write), never ``source`` itself (however the path is spelled), a
-    file that may be replaced."""
+    openpyxl cannot write), never ``source`` itself (however the path is spelled), an
+    existing file replaced only with ``force``."""
     from xlperf.outputs import Output
 
     wanted = source.suffix.lower() if _kind(source) == "xlsx" else ".xlsx"
@@ -116,7 +117,7 @@ def annotation_target(source: Path, target: Path) -> Output:
     elif target.suffix.lower() != wanted:
         raise InputError(f"标注副本的扩展名应与原文件相同（{wanted}），"
                          "以免丢失宏或被 Excel 拒绝打开", file=str(target))
-    return Output(target, inputs=[source], force=True)
+    return Output(target, inputs=[source], force=force)
 
 
 def check_openable(source: Path) -> None:
