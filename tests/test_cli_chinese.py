@@ -66,6 +66,7 @@ def test_defaults_and_required_markers_are_chinese() -> None:
 
 @pytest.mark.parametrize(("args", "chinese"), [
     (("nosuch",), "没有命令“nosuch”"),
+    (("valdate",), "没有命令“valdate”，是不是要用 validate？"),
     (("export",), "缺少参数"),
     (("validate", "--format", "xml", "x.xlsx"), "取值无效"),
     (("validate", "--jobs", "-3", "x.xlsx"), "不在允许的范围"),

@@ -46,6 +46,20 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"xlperf.cli.{COMMANDS[name][0]}")
         return in_chinese(module.command)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple:
+        """A mistyped command name gets the nearest one suggested (``valdate`` → validate)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            from xlperf.cli.common import shown
+
+            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            if close:
+                ctx.fail(f"没有命令“{shown(name)}”，是不是要用 {close[0]}？"
+                         "（运行 xlperf --help 查看全部命令）")
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; Ctrl-C ends it with 已中断 and exit code 130 (128 + SIGINT, what
         shells report), not click's English ``Aborted!`` and 1, the code for "errors found"."""
