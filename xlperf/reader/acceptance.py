@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from xlperf.limits import MAX_ACCEPTANCES
 from xlperf.model import Acceptance
 from xlperf.model.info_fields import ACCEPT_COLUMNS, ACCEPT_SHEET
 from xlperf.sources.grid import Grid, address, is_blank
@@ -26,8 +27,10 @@ def read_acceptances(grid: Grid) -> list[Acceptance]:
     if found is None:
         return []
     header_row, columns = found
-    acceptances = []
+    acceptances: list[Acceptance] = []
     for row in range(header_row + 1, len(grid.rows)):
+        if len(acceptances) == MAX_ACCEPTANCES:  # the rest are not read (limits.py)
+            break
         values = {key: _text(grid.raw(row, column)) for key, column in columns.items()}
         if not any(values.values()):
             continue

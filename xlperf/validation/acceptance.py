@@ -36,6 +36,9 @@ def accept(findings: list[Finding], acceptances: Iterable[Acceptance],
     from xlperf.validation.rules import CODES
 
     findings = list(findings)
+    by_rule: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        by_rule.setdefault(finding.rule, []).append(index)
     notes = []
     for acceptance in acceptances:
         if acceptance.file and not _names_file(acceptance.file, file):
@@ -44,7 +47,7 @@ def accept(findings: list[Finding], acceptances: Iterable[Acceptance],
         if problem:
             notes.append(f"{acceptance.where}：{problem}，未采用")
             continue
-        matched = [i for i, f in enumerate(findings) if matches(acceptance, f)]
+        matched = [i for i in by_rule.get(acceptance.code, ()) if matches(acceptance, findings[i])]
         errors = [i for i in matched if findings[i].severity == "error"]
         for index in matched:
             if findings[index].severity != "error":
