@@ -36,6 +36,9 @@ def seed_workbook(folder: Path, rows: list[list[str | None]] | None = None,
         sheet.append(list(header))
         for row in rows:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:  # text as typed, even "=…" (a quoted entry)
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
         workbook.save(path)
     return path
 
@@ -165,3 +168,12 @@ def test_the_ribbon_button_honours_the_sheet_too(tmp_path: Path) -> None:
     findings = press_validate(OpenpyxlBook.open(path))
     accepted = [(f.rule, f.cell, f.accepted) for f in findings if f.accepted]
     assert accepted == [("Q001", "C15", REASON)]
+
+
+def test_a_reason_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    path = seed_workbook(tmp_path, [["Q001", "项目01", "C15", "=HYPERLINK(\"http://x\")"]])
+    target = tmp_path / "标注.xlsx"
+    validate(str(path), "--annotate", str(target))
+    report = openpyxl.load_workbook(target)["校验结果"]
+    cell = next(row[-1] for row in report.iter_rows(min_row=2) if row[0].value == "已接受")
+    assert cell.data_type == "s" and cell.value == "接受理由：=HYPERLINK(\"http://x\")"
