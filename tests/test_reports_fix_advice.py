@@ -70,3 +70,12 @@ def test_annotated_note_and_report_sheet_give_the_fix(seed_workbook, tmp_path) -
     rows = {row[1]: row for row in report.iter_rows(min_row=2, values_only=True)}
     assert rows["W001"][column] == W001_FIX
     assert rows["C001"][column] == C001_FIX
+
+
+def test_notice_held_back_lists_each_error_with_its_fix(seed_workbook, tmp_path) -> None:
+    result = CliRunner().invoke(cli, ["notice", str(seed_workbook), "-o", str(tmp_path / "公开"),
+                                      "--format", "txt"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if "[W001]" in line)
+    assert lines[at + 1].strip() == f"修改建议：{W001_FIX}"

@@ -201,8 +201,10 @@ def _print_errors(name: str, source: str, errors: list, draft: bool) -> None:
 
     click.secho(f"{name}（{shown(source)}）有 {len(errors)} 个错误，{verdict}：", fg="red",
                 err=True)
-    for line in draft_reasons(errors):
+    for finding, line in zip(errors, draft_reasons(errors), strict=True):  # one line each
         click.echo(shown(f"  {line}"), err=True)
+        if finding.fix:
+            click.echo(shown(f"    修改建议：{finding.fix}"), err=True)
 
 
 def _summary(package, blocked: list) -> None:
