@@ -126,9 +126,6 @@ def test_the_notice_as_pdf_imports_back_to_the_same_department(notices) -> None:
 
 
 @pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
-@pytest.mark.xfail(strict=True, reason="known limit (docs/sources.md): Chromium repeats the "
-                   "header block (thead) on every page and cuts a 一级 rowspan cell there; "
-                   "the 38-indicator project that runs over five pages misreads")
 def test_the_notice_page_printed_by_chromium_imports_back(notices, tmp_path: Path) -> None:
     pdf = pdf_by_chromium(notices["html"], tmp_path / "notice.pdf")
     expected, read = (comparable(read_department(path)) for path in (notices["txt"], pdf))

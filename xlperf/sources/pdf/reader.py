@@ -36,7 +36,16 @@ from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.reader import Trace
 from xlperf.sources.document import Document, checked_size, read_document
-from xlperf.sources.pdf.layout import Line, Page, Table, closes, open_ends, unwrap
+from xlperf.sources.pdf.layout import (
+    Line,
+    Page,
+    Table,
+    closes,
+    open_ends,
+    rule_ends,
+    unwrap,
+    without_background,
+)
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_PAGES = 300  # a department's tables fill one or two pages each
@@ -146,8 +155,9 @@ def _page_count(pdf) -> int:
 
 
 def _read_page(page) -> Page:
+    page = without_background(page)
     top, bottom = open_ends(page)
-    closing = [y for y in (top, bottom) if y is not None]
+    closing = rule_ends(page)
     found = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     boxes = [table.bbox for table in found]
     blocks: list[Line | Table] = [
