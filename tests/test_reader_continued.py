@@ -99,4 +99,5 @@ def test_a_header_row_not_placed_on_the_first_page_is_noted_once_not_read_on_the
     (project,) = parse_text(header + COLUMNS + FIRST_PAGE + header + COLUMNS
                             + NEXT_PAGE).projects
     assert _levels(project) == READ
-    assert [(n.text, n.part, n.row) for n in project.notes] == [("绩效目标类别 | 常规", "header", 4)]
+    assert [(n.text, n.part, n.row) for n in project.notes] == [
+        ("绩效目标类别 | 常规", "header", 4)]

@@ -26,6 +26,7 @@ Chinese characters). A PDF without any text but with pictures is a scan:
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections import Counter
@@ -105,6 +106,7 @@ def _read_pages(path: Path, source: str | None) -> list[Page]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
+    _quiet_fonts()
     try:
         pdf = pdfplumber.open(path)
     except PdfminerException as exc:
@@ -133,6 +135,14 @@ def _read_pages(path: Path, source: str | None) -> list[Page]:
     if not chars:
         raise InputError(SCANNED if images else "PDF 中没有任何文字，无法读取", file=source)
     return pages
+
+
+def _quiet_fonts() -> None:
+    """pdfminer warns on stderr of every font whose descriptor lacks a FontBBox ("Could not
+    get FontBBox …", common in PDFs from office suites and printers): noise to a user, and
+    harmless (pdfminer uses an empty box; the text reads the same). Only that logger, only
+    above warnings — any other logging stays as the application set it."""
+    logging.getLogger("pdfminer.pdffont").setLevel(logging.ERROR)
 
 
 def _open_error(exc: Exception, source: str | None) -> InputError:
