@@ -101,3 +101,11 @@ def test_a_header_row_not_placed_on_the_first_page_is_noted_once_not_read_on_the
     assert _levels(project) == READ
     assert [(n.text, n.part, n.row) for n in project.notes] == [
         ("绩效目标类别 | 常规", "header", 4)]
+
+
+def test_after_a_table_title_the_same_name_is_another_table_for_rule_h004() -> None:
+    title = "部门项目支出预算绩效目标表\n单位：万元\n"
+    table = title + HEADER + COLUMNS + FIRST_PAGE
+    department = parse_text(table + table)
+    assert [p.name for p in department.projects] == ["技能培训", "技能培训"]
+    assert [len(p.indicators) for p in department.projects] == [2, 2]

@@ -12,6 +12,11 @@ projects start at the rows that name them. Indicator rows end at a stop row
 or at the next project. Inside them, ``……`` is skipped, a ``注：`` row is kept
 out, a row of levels only carries its levels down, and a row that cannot be
 placed becomes a reading note with its location. Nothing is guessed.
+
+A fifth state, *repeat*: a 项目名称 among the indicator rows that names the
+project being read is its table continued on a new page (``continued.py``):
+the header rows repeated there are compared with the first, and the rows go
+on in the same block.
 """
 
 from __future__ import annotations
