@@ -109,3 +109,12 @@ def test_after_a_table_title_the_same_name_is_another_table_for_rule_h004() -> N
     department = parse_text(table + table)
     assert [p.name for p in department.projects] == ["技能培训", "技能培训"]
     assert [len(p.indicators) for p in department.projects] == [2, 2]
+
+
+def test_values_below_their_labels_repeated_then_the_rows_go_on() -> None:
+    """A row of labels with its values in the row below (年度总体绩效目标 | 项目年度金额),
+    repeated as it was, and the indicator rows right after it (no indicator header)."""
+    header = "项目名称\t技能培训\n年度总体绩效目标\t项目年度金额\n培训学员500人次\t12\n"
+    (project,) = parse_text(header + COLUMNS + FIRST_PAGE + header + NEXT_PAGE).projects
+    assert _levels(project) == READ
+    assert (project.goal, project.amount, project.notes) == ("培训学员500人次", 12.0, [])

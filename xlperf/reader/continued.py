@@ -62,7 +62,8 @@ class RepeatedHeader:
         """Read a repeated row into the scratch block; one that only repeats a row of the
         first block the reader could not place is not noted twice."""
         cells = self.grid.rows[row]
-        if row != self.start and not _has_label(cells) and _row_key(cells) in self.known:
+        if (row != self.start and self.scratch.pending is None and not _has_label(cells)
+                and _row_key(cells) in self.known):
             return
         before = set(self.scratch.seen)
         self.scratch.feed(row)
