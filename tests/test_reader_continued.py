@@ -118,3 +118,16 @@ def test_values_below_their_labels_repeated_then_the_rows_go_on() -> None:
     (project,) = parse_text(header + COLUMNS + FIRST_PAGE + header + NEXT_PAGE).projects
     assert _levels(project) == READ
     assert (project.goal, project.amount, project.notes) == ("培训学员500人次", 12.0, [])
+
+
+def test_a_repeated_funds_block_that_differs_is_a_reading_note() -> None:
+    def funds(fiscal: str) -> str:
+        return ("项目名称\t技能培训\n项目资金(万元)\t年度资金总额\t金额(万元)\n"
+                f"(一)财政拨款小计\t{fiscal}\n(二)自有资金小计\t0.00\n")
+    (project,) = parse_text(funds("4.00") + COLUMNS + FIRST_PAGE + funds("5.00") + COLUMNS
+                            + NEXT_PAGE).projects
+    assert _levels(project) == READ
+    assert project.amount == 4.0
+    assert [(n.text, n.reason) for n in project.notes] == [
+        ("资金来源：财政拨款 5、其他资金 0",
+         "续页重复的表头与首页不同，未读取（首页为：财政拨款 4、其他资金 0）")]

@@ -75,15 +75,10 @@ class RepeatedHeader:
         again, a header label or a ``label：value`` cell in it, the values a row of labels
         expects, or a further line of a repeated goal."""
         scratch = self.scratch
-        if scratch.pending is not None or _row_key(cells) in self.known:
+        if scratch.pending is not None or _row_key(cells) in self.known or _has_label(cells):
             return True
-        filled = [(index, raw) for index, raw in enumerate(cells)
-                  if isinstance(raw, str) and raw.strip(BLANK_CHARS)]
-        if _has_label(cells):
-            return True
-        lone = len(filled) == 1 and filled[0][0] <= 1 and len(
-            [raw for raw in cells if raw not in ("", None)]) == 1
-        return lone and scratch.last_field in GOAL_FIELDS
+        filled = [index for index, raw in enumerate(cells) if _squeezed(raw)]
+        return filled in ([0], [1]) and scratch.last_field in GOAL_FIELDS
 
     def finish(self, project: Project) -> None:
         """The differences from the first block (and the rows not placed) as ``project``'s
@@ -96,8 +91,8 @@ class RepeatedHeader:
             if _squeezed(mine) != _squeezed(first):
                 notes.append(self._note(key, mine, first))
         if scratch.funds and scratch.funds != self.first.funds:
-            notes.append(self._differs(self.start, "资金来源", str(scratch.funds),
-                                       str(self.first.funds or "无")))
+            notes.append(self._differs(self.start, "资金来源", _funds(scratch.funds),
+                                       _funds(self.first.funds) or "空"))
         if not notes:
             del self.grid.normalizations[self.repairs:]
         project.notes.extend(notes)
@@ -137,6 +132,10 @@ def _value(header: HeaderReader, key: str) -> object:
     if key in GOAL_FIELDS and key in header.goal_lines:
         return "\n".join(header.goal_lines[key]).strip("\n")
     return getattr(header.project, key, None)
+
+
+def _funds(funds: dict[str, float]) -> str:
+    return "、".join(f"{field_label(kind)} {value:g}" for kind, value in funds.items())
 
 
 def _text(value: object) -> str:

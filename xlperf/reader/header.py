@@ -323,8 +323,8 @@ _FUND_NAMES = {"fiscal": "财政拨款", "other": "其他资金"}
 
 
 def field_label(key: str) -> str:
-    """A header field's label as the standard form writes it (for messages)."""
-    return _LABELS.get(key, key)
+    """A header field's (or funds source's) label as the standard form writes it."""
+    return _LABELS.get(key) or _FUND_NAMES.get(key, key)
 
 
 def _is_label(raw: object) -> bool:
