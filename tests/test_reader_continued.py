@@ -131,3 +131,14 @@ def test_a_repeated_funds_block_that_differs_is_a_reading_note() -> None:
     assert [(n.text, n.reason) for n in project.notes] == [
         ("资金来源：财政拨款 5、其他资金 0",
          "续页重复的表头与首页不同，未读取（首页为：财政拨款 4、其他资金 0）")]
+
+
+def test_the_same_table_twice_without_a_title_is_two_tables_for_rule_h004() -> None:
+    """The rows after the repeated header begin the table again (its first indicator once
+    more): not a page of the first table but another one under the same name."""
+    table = HEADER + "绩效目标类别\t常规\n" + COLUMNS + FIRST_PAGE
+    department = parse_text(table + table)
+    assert [p.name for p in department.projects] == ["技能培训", "技能培训"]
+    assert [len(p.indicators) for p in department.projects] == [2, 2]
+    assert [[n.row for n in p.notes] for p in department.projects] == [[4], [11]]
+    assert department.projects[1].goal == "培训学员500人次"

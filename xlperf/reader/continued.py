@@ -12,10 +12,12 @@ source (``tables.py`` applies it):
   project, and compared with the first block: a field whose value differs is
   kept as a reading note at the row that repeats it — the reader never guesses
   which of the two is right and never drops either; a row the scratch block
-  cannot place is a note as in any header;
+  cannot place is a note as in any header (unless the first block noted it too);
 - the rows end at the indicator header (or at the first row that is not a header
   row, when only the name was repeated); the indicator rows carry on in the
-  same block, a merged 一级/二级 cut at the page break still carried down.
+  same block, a merged 一级/二级 cut at the page break still carried down —
+  unless the next row begins the table again (its first indicator once more):
+  then the block read is the header of another table under the same name.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from xlperf.model import Project, ReadingNote
+from xlperf.model.text import normalize_label
 from xlperf.model.vocabulary import BLANK_CHARS, is_header_label
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.reader.header import GOAL_FIELDS, HeaderReader, field_label, inline_field
@@ -59,12 +62,6 @@ class RepeatedHeader:
         return None
 
     def feed(self, row: int) -> None:
-        """Read a repeated row into the scratch block; one that only repeats a row of the
-        first block the reader could not place is not noted twice."""
-        cells = self.grid.rows[row]
-        if (row != self.start and self.scratch.pending is None and not _has_label(cells)
-                and _row_key(cells) in self.known):
-            return
         before = set(self.scratch.seen)
         self.scratch.feed(row)
         for key in self.scratch.seen - before:
@@ -85,7 +82,8 @@ class RepeatedHeader:
         reading notes; the repairs of a block that repeats the first are not noted twice."""
         scratch = self.scratch
         scratch.finish()
-        notes = list(scratch.project.notes)
+        noted = {note.text for note in project.notes}  # a row the first block noted too
+        notes = [note for note in scratch.project.notes if note.text not in noted]
         for key in sorted(self.rows, key=self.rows.get):
             mine, first = _value(scratch, key), _value(self.first, key)
             if _squeezed(mine) != _squeezed(first):
@@ -96,6 +94,17 @@ class RepeatedHeader:
         if not notes:
             del self.grid.normalizations[self.repairs:]
         project.notes.extend(notes)
+
+    def starts_over(self, row: int, project: Project) -> bool:
+        """Whether the row after the repeated block begins the table again (its first
+        indicator once more, 一级 and 三级): another table under the same name, not a page
+        of this one — whose next page goes on from where the last one stopped."""
+        if not project.indicators:
+            return False
+        first = project.indicators[0]
+        texts = {normalize_label(raw) if isinstance(raw, str) else "" for raw in
+                 self.grid.rows[row]}
+        return normalize_label(first.name) in texts and normalize_label(first.level1) in texts
 
     def _note(self, key: str, mine: object, first: object) -> ReadingNote:
         return self._differs(self.rows[key], field_label(key), _text(mine), _text(first) or "空",

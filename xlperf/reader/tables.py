@@ -242,7 +242,7 @@ class TableReader:
 
     def _start_block(self, row: int, columns: IndicatorColumns) -> None:
         # The header repeated on a new page: the block goes on (its merged 一级/二级 too).
-        continued = self._end_repeat() if self.state == "repeat" else (
+        continued = self._end_repeat(self._next_filled(row)) if self.state == "repeat" else (
             self.block if self.state in ("indicators", "break") else None)
         if self.project is None or (columns.flat and self.state != "header"):
             if not columns.flat:
@@ -324,19 +324,35 @@ class TableReader:
             self.repeat.feed(row)
             self._trace(row, "skipped", "续页重复的表头，与首页核对后未读取")
             return
-        self._end_repeat()
+        self._end_repeat(row)
         self._indicator_row(row, cells, index, raw, text)
 
-    def _end_repeat(self) -> _Block | None:
-        """Back to the indicator rows of the block the repeated header continues."""
+    def _end_repeat(self, first: int | None = None) -> _Block | None:
+        """Back to the indicator rows of the block the repeated header continues — or, when
+        ``first`` (the next indicator row) begins the table again, on to another table of
+        the same name (rule H004 names it), the repeated block its header."""
         repeat, self.repeat = self.repeat, None
-        if repeat is None:
+        if repeat is None or self.project is None:
             return None
-        if self.project is not None:
-            repeat.finish(self.project)
         self.state = "indicators"
+        if first is not None and repeat.starts_over(first, self.project):
+            self._close()
+            self.project, self.header = repeat.scratch.project, repeat.scratch
+            self.project.sheet = self.grid.sheet_at(repeat.start)
+            self.projects.append(self.project)
+            self.first_repair = repeat.repairs
+            self.block = _Block(repeat.block.columns, repeat.block.side)
+            self.block.fast = fast_rows(repeat.block.columns) if self.block.side == "annual" \
+                else None
+            return None
+        repeat.finish(self.project)
         self.block = repeat.block
         return self.block
+
+    def _next_filled(self, row: int) -> int | None:
+        rows = self.grid.rows
+        return next((index for index in range(row + 1, len(rows))
+                     if _first_filled(rows[index]) is not None), None)
 
     def _fast_row(self, row: int, cells: list, block: _Block, fast: FastRows) -> None:
         """An intact row of a plain table (``fast.py``): read as ``_placed_row`` reads it.
