@@ -208,7 +208,7 @@ def test_weight_total_is_a_live_sum_that_turns_red(seed_book):
     book = openpyxl.load_workbook(seed_book)
     sheet = book["项目01"]
     assert sheet["A27"].value == "合计"
-    assert sheet["D27"].value == "=SUM(D11:D26)"
+    assert sheet["D27"].value == "=SUM(D10:INDEX(D:D,ROW()-1))"  # header to the row above
     assert read_workbook(seed_book).projects[0].total_cell == "D27"
     (cell_range, rules), = [(str(r.sqref), r.rules) for r in sheet.conditional_formatting]
     assert cell_range == "D27"
@@ -286,7 +286,7 @@ def test_template_has_the_framework_rows_and_room(tmp_path):
     assert level2 == [item.label for item in FRAMEWORK.all_level2()]
     total_row = next(r for r in range(11, 80) if sheet[f"A{r}"].value == "合计")
     assert total_row - 11 > 2 * len(level2)  # blank rows for staff below the framework rows
-    assert sheet[f"D{total_row}"].value == f"=SUM(D11:D{total_row - 1})"
+    assert sheet[f"D{total_row}"].value == "=SUM(D10:INDEX(D:D,ROW()-1))"
     assert all(sheet[f"D{row}"].value is None for row in range(11, total_row))
     assert sheet["B4"].value == "某某局"
 

@@ -158,7 +158,7 @@ def write_project_sheet(ws, project: Project, rows: list[Row], lists: Lists,
     if shape.weighted:
         end = last + 1
         total_cell = _write_total(ws, end, first, last, shape, printed)
-        _add_total_alert(ws, total_cell, first, last, shape)
+        _add_total_alert(ws, total_cell, first, shape)
     _add_validations(ws, lists, first, last, shape)
     if project.long_term_indicators:
         end = _write_long_term(ws, project, end + 2, shape, printed, fit_rows)
@@ -318,11 +318,22 @@ def _write_total(ws, total_row: int, first: int, last: int, shape: Shape,
     ws[f"A{total_row}"].font = styles.BOLD
     ws[f"A{total_row}"].alignment = styles.CENTER
     total = ws[f"{weight}{total_row}"]
-    total.value = f"=SUM({weight}{first}:{weight}{last})"
+    total.value = weight_total_formula(weight, first - 1)
     total.font = styles.BOLD
     total.alignment = styles.CENTER
     _border(ws, total_row, total_row, last_col)
     return total.coordinate
+
+
+def weight_total_formula(letter: str, header_row: int) -> str:
+    """The 合计 of a weight column: everything between the column's header and the 合计 row.
+
+    The range starts on the header (its text is not summed) and ends on the row
+    above the formula's own (``INDEX(D:D,ROW()-1)``), so a row inserted directly
+    above 合计, at the top of the block or in its middle is counted: a plain
+    ``SUM(D11:D26)`` misses rows inserted at either edge and shows a wrong total.
+    """
+    return f"=SUM({letter}{header_row}:INDEX({letter}:{letter},ROW()-1))"
 
 
 def _write_long_term(ws, project: Project, start: int, shape: Shape, last_col: str,
@@ -374,11 +385,13 @@ def _non_negative(title: str, message: str) -> DataValidation:
                           showInputMessage=True)
 
 
-def _add_total_alert(ws, total_cell: str, first: int, last: int, shape: Shape) -> None:
+def _add_total_alert(ws, total_cell: str, first: int, shape: Shape) -> None:
     """Red total once weights are typed and they miss 部门信息's 权重合计要求 (default 100)."""
     weight = shape.letter("weight")
-    weights = f"${weight}${first}:${weight}${last}"
     absolute = f"${total_cell[0]}${total_cell[1:]}"
+    # The same rows as the total: from the header to the row above 合计, wherever rows are
+    # inserted (the total cell's own reference moves with it).
+    weights = f"${weight}${first - 1}:INDEX(${weight}:${weight},ROW({absolute})-1)"
     required = (f"IF(ISNUMBER({REQUIRED_TOTAL_NAME}),{REQUIRED_TOTAL_NAME},"
                 f"{DEFAULT_REQUIRED_TOTAL})")
     formula = f"AND(COUNT({weights})>0,ROUND({absolute}-{required},6)<>0)"
