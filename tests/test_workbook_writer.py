@@ -194,14 +194,73 @@ def test_project_sheet_helps_the_person_typing(seed_book):
     sheet = book["项目01"]
     rules = validations(sheet)
     assert rules["A11:A26"] == ("list", None, "'_lists'!$A$1:$A$3")
-    assert rules["B11:B26"] == ("list", None, "'_lists'!$B$1:$B$9")
+    assert rules["B11:B26"][0] == "list" and "INDIRECT" in rules["B11:B26"][2]
     assert rules["B5"] == ("list", None, "'_lists'!$C$1:$C$3")
-    assert rules["D6"] == ("decimal", "greaterThanOrEqual", "0")
-    assert rules["D11:D26"] == ("decimal", "greaterThanOrEqual", "0")
     lists = book[layout.HELPER_SHEET]
     assert lists.sheet_state == "hidden"
     assert [c.value for c in lists["A"] if c.value] == [item.label for item in FRAMEWORK.level1]
     assert [c.value for c in lists["C"] if c.value] == list(layout.PROJECT_ATTRIBUTES)
+
+
+def test_drop_downs_warn_about_a_typed_entry_outside_the_list(seed_book):
+    """showErrorMessage on, warning style: Excel asks 是否继续 (a spelling the rules still
+    accept may be kept), instead of taking any text without a word."""
+    book = openpyxl.load_workbook(seed_book)
+    lists = [dv for name in ("项目01", layout.DEPARTMENT_SHEET)
+             for dv in book[name].data_validations.dataValidation if dv.type == "list"]
+    assert len(lists) == 4  # 一级, 二级, 项目属性, 指标体系
+    for dv in lists:
+        assert dv.showErrorMessage and dv.errorStyle == "warning" and dv.error, dv.sqref
+
+
+def test_level2_lists_are_named_per_level1(seed_book):
+    book = openpyxl.load_workbook(seed_book)
+    for index, first in enumerate(FRAMEWORK.level1, start=1):
+        sheet, cells = next(book.defined_names[f"二级指标列表_{index}"].destinations)
+        values = [c.value for row in book[sheet][cells] for c in row]
+        assert values == [child.label for child in first.children]
+
+
+def test_number_checks_match_the_rules(seed_book):
+    """H002: an amount is a positive number; W002: a weight is between 0 and 100."""
+    rules = {str(dv.sqref): dv for dv in
+             openpyxl.load_workbook(seed_book)["项目01"].data_validations.dataValidation}
+    amount, weight = rules["D6"], rules["D11:D26"]
+    assert (amount.type, amount.operator, amount.formula1) == ("decimal", "greaterThan", "0")
+    assert (weight.type, weight.operator, weight.formula1, weight.formula2) == (
+        "decimal", "between", "0", "100")
+    assert amount.showErrorMessage and weight.showErrorMessage
+    assert amount.errorStyle == weight.errorStyle == "stop"
+
+
+def test_framework_is_chosen_by_its_chinese_name(tmp_path):
+    path = tmp_path / "template.xlsx"
+    write_template(path)
+    book = openpyxl.load_workbook(path)
+    info = book[layout.DEPARTMENT_SHEET]
+    row = next(c.row for c in info["A"] if c.value == "指标体系")
+    dv, = [dv for dv in info.data_validations.dataValidation if f"B{row}" in dv.sqref]
+    choices = [c.value for r in book[layout.HELPER_SHEET][dv.formula1.split("!")[1]] for c in r]
+    assert choices[:2] == ["自动", "标准（成本在产出指标下）"]
+    assert "成本为一级指标" in choices and "standard" not in choices
+
+
+@pytest.mark.parametrize("typed", ["成本为一级指标", "标准(成本在产出指标下)"])
+def test_a_typed_chinese_framework_name_reads(tmp_path, typed):
+    from xlperf.validation.config import Config
+    from xlperf.validation.engine import validate
+
+    department = Department(name="某局", projects=[project()], settings={"framework": typed})
+    path = tmp_path / "dept.xlsx"
+    write_department(department, path)
+    read = read_workbook(path)
+    assert read.settings["framework"] == typed
+    config = Config().merged_with(read.settings)
+    assert config.framework == ("cost-first-level" if "一级" in typed else "standard")
+    validate([read], config)  # no 指标体系 error: the workbook stays readable
+    lists = openpyxl.load_workbook(path)[layout.HELPER_SHEET]
+    expected = load_framework(config.framework)
+    assert [c.value for c in lists["A"] if c.value] == [i.label for i in expected.level1]
 
 
 def test_weight_total_is_a_live_sum_that_turns_red(seed_book):

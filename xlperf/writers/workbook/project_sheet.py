@@ -47,6 +47,7 @@ class Lists:
     level1: str
     level2: str
     attributes: str
+    frameworks: str  # the 指标体系 choices of 部门信息, by their Chinese names
 
 
 @dataclass(frozen=True)
@@ -353,24 +354,44 @@ def _write_long_term(ws, project: Project, start: int, shape: Shape, last_col: s
     return start + 1 + len(rows)
 
 
+PICK = "请从下拉列表中选择；不在列表中的写法会在校验时被指出。"
+# The dependent 二级 list: the names writer.py gives the 一级 list and each 一级's 二级.
+LEVEL1_LIST_NAME = "一级指标列表"
+LEVEL2_LIST_PREFIX = "二级指标列表_"
+LEVEL2_ALL_SUFFIX = "全部"
+# A text after every label in both Excel's and LibreOffice's order (labels start with
+# their code, 1-产出指标): LOOKUP of it returns the last 一级 above, merged or not.
+LAST_TEXT = "龥"
+
+
+def level2_list_formula(first: int) -> str:
+    """The 二级 drop-down of the row ``first`` (relative: each row reads its own 一级).
+
+    The 一级 of a row is the last one written above it in column A (the 一级 cells
+    are merged down their group, so a row's own A cell is usually empty); its place
+    in the 一级 list names the range of its 二级. Without a known 一级 above, the list
+    offers every 二级.
+    """
+    level1 = f'LOOKUP("{LAST_TEXT}",$A${first}:$A{first})'
+    index = f'IFERROR(MATCH({level1},{LEVEL1_LIST_NAME},0),"{LEVEL2_ALL_SUFFIX}")'
+    return f'INDIRECT("{LEVEL2_LIST_PREFIX}"&{index})'
+
+
 def _add_validations(ws, lists: Lists, first: int, last: int, shape: Shape) -> None:
-    pick = "请从下拉列表中选择；不在列表中的写法会在校验时被指出。"
-    level1 = DataValidation(type="list", formula1=lists.level1, allow_blank=True,
-                            errorStyle="warning", error=pick, errorTitle="一级指标")
-    level1.add(f"A{first}:A{last}")
-    level2 = DataValidation(type="list", formula1=lists.level2, allow_blank=True,
-                            errorStyle="warning", error=pick, errorTitle="二级指标")
+    """Drop-downs that warn (a spelling outside the list may still be right: another
+    framework's, an alias the rules know) and number checks that stop (a weight or an
+    amount that is not a number in range is always an error, rules W002 and H002)."""
+    checks = [_choice(lists.level1, "一级指标", f"A{first}:A{last}")]
     if "level2" in shape.roles:
-        level2.add(f"B{first}:B{last}")
-    attribute = DataValidation(type="list", formula1=lists.attributes, allow_blank=True,
-                               errorStyle="warning", error=pick, errorTitle="项目属性")
-    attribute.add(layout.HEADER_CELLS["attribute"])
-    amount = _non_negative("项目年度金额", "请填写数字，单位万元，如 12.5")
+        checks.append(_choice(level2_list_formula(first), "二级指标", f"B{first}:B{last}"))
+    checks.append(_choice(lists.attributes, "项目属性", layout.HEADER_CELLS["attribute"]))
+    amount = _number("项目年度金额", "请填写大于 0 的数字，单位万元，如 12.5",
+                     operator="greaterThan", formula1="0")
     amount.add(layout.HEADER_CELLS["amount"])
-    checks = [level1, *([level2] if "level2" in shape.roles else []), attribute, amount]
+    checks.append(amount)
     if shape.weighted:
-        weight = _non_negative("绩效值",
-                               "请填写分值（不小于 0 的数字）；各项合计应等于权重合计要求")
+        weight = _number("绩效值", "请填写 0 到 100 之间的分值；各项合计应等于权重合计要求",
+                         operator="between", formula1="0", formula2=str(DEFAULT_REQUIRED_TOTAL))
         letter = shape.letter("weight")
         weight.add(f"{letter}{first}:{letter}{last}")
         checks.append(weight)
@@ -378,11 +399,18 @@ def _add_validations(ws, lists: Lists, first: int, last: int, shape: Shape) -> N
         ws.add_data_validation(item)
 
 
-def _non_negative(title: str, message: str) -> DataValidation:
-    return DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                          allow_blank=True, showErrorMessage=True, errorStyle="stop",
-                          errorTitle=title, error=message, promptTitle=title, prompt=message,
-                          showInputMessage=True)
+def _choice(source: str, title: str, cells: str) -> DataValidation:
+    validation = DataValidation(type="list", formula1=source, allow_blank=True,
+                                showErrorMessage=True, errorStyle="warning",
+                                errorTitle=title, error=PICK)
+    validation.add(cells)
+    return validation
+
+
+def _number(title: str, message: str, **condition: str) -> DataValidation:
+    return DataValidation(type="decimal", allow_blank=True, showErrorMessage=True,
+                          errorStyle="stop", errorTitle=title, error=message,
+                          promptTitle=title, prompt=message, showInputMessage=True, **condition)
 
 
 def _add_total_alert(ws, total_cell: str, first: int, shape: Shape) -> None:
