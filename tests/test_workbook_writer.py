@@ -397,3 +397,16 @@ def test_committed_workbooks_match_the_code(tmp_path, seed):
         committed = ROOT / "workbook" / name
         assert committed.exists(), f"workbook/{name} is missing: run make workbooks"
         assert members(committed) == members(tmp_path / name), f"workbook/{name} is stale"
+
+
+def test_s002_points_at_the_level2_cell(tmp_path):
+    """The wrong 二级 is marked where it is written (B), not on the row's 三级 text (C)."""
+    from xlperf.validation.engine import validate
+
+    indicators = [Indicator("1-产出指标", "11-数量指标", "全年督查不少于 50 次", weight=60.0),
+                  Indicator("1-产出指标", "21-经济效益", "通报不少于 20 期", weight=40.0)]
+    path = tmp_path / "s002.xlsx"
+    write_department(Department(name="某局", projects=[project(indicators=indicators)]), path)
+    found = [(f.sheet, f.cell) for f in validate([read_workbook(path)]) if f.rule == "S002"]
+    assert found == [("项目01", "B12")]
+    assert openpyxl.load_workbook(path)["项目01"]["B12"].value == "21-经济效益"
