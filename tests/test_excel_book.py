@@ -217,7 +217,9 @@ def test_add_project_on_openpyxl_copies_the_layout_blank(seed_workbook: Path,
     listing = result["项目清单"]
     assert listing["B9"].value == "=IF('项目08'!B3=\"\",\"\",'项目08'!B3)"
     assert listing["D9"].hyperlink.location == "'项目08'!A1"
-    assert listing["A10"].value == "合计" and listing["C10"].value == "=SUM(C2:C9)"
+    assert listing["A10"].value == "合计"
+    assert listing["C10"].value == "=SUM(C1:INDEX(C:C,ROW()-1))"
+    assert [str(c.sqref) for c in new.conditional_formatting] == ["D27"]  # the red 合计
     assert "A10:B10" in {str(r) for r in listing.merged_cells.ranges}
 
 
@@ -231,7 +233,7 @@ def test_add_project_on_the_xlwings_book(seed_workbook: Path) -> None:
     assert inserted and inserted[0]["args"][0] == "down"
     formulas = [v for a in actions(book, "setFormula") for row in a["values"] for v in row]
     assert "=IF('项目08'!B3=\"\",\"\",'项目08'!B3)" in formulas
-    assert "=SUM(C2:C9)" in formulas
+    assert "=SUM(C1:INDEX(C:C,ROW()-1))" in formulas
 
 
 def test_every_ribbon_entry_point_exists() -> None:

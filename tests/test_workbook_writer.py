@@ -310,12 +310,41 @@ def test_levels_are_merged_down_their_group(seed_book):
             "A27:C27"} <= merged
 
 
-def test_project_list_links_each_sheet_with_values(seed, seed_book):
+def test_project_list_follows_the_project_sheets(seed, seed_book):
     sheet = openpyxl.load_workbook(seed_book)[layout.PROJECT_LIST_SHEET]
     assert [c.value for c in sheet[1]] == ["序号", "项目名称", "金额（万元）", "工作表"]
-    assert sheet["B2"].value == seed.projects[0].name and sheet["C2"].value == 10
+    assert sheet["B2"].value == "=IF('项目01'!B3=\"\",\"\",'项目01'!B3)"
+    assert sheet["C2"].value == "=IF('项目01'!D6=\"\",\"\",'项目01'!D6)"
     assert sheet["D8"].hyperlink.location == "'项目07'!A1"
-    assert sheet["A9"].value == "合计" and sheet["C9"].value == "=SUM(C2:C8)"
+    assert sheet["A9"].value == "合计" and sheet["C9"].value == "=SUM(C1:INDEX(C:C,ROW()-1))"
+
+
+def test_viewers_that_do_not_calculate_see_the_list_and_totals(seed, seed_book):
+    """python-calamine (what pandas uses) shows the cached values, as a phone preview does."""
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(seed_book))
+    listing = book.get_sheet_by_name(layout.PROJECT_LIST_SHEET).to_python()
+    assert [row[1] for row in listing[1:8]] == [p.name for p in seed.projects]
+    assert [row[2] for row in listing[1:8]] == [p.amount for p in seed.projects]
+    assert listing[8][0] == "合计" and listing[8][2] == pytest.approx(194.4)
+    first = book.get_sheet_by_name("项目01").to_python()
+    assert first[26][0] == "合计" and first[26][3] == 100  # D27, the weights of project 1
+
+
+@pytest.mark.parametrize("kind", ["template", "department"])
+def test_every_formula_carries_a_cached_value(tmp_path, seed, kind):
+    path = tmp_path / "book.xlsx"
+    write_template(path) if kind == "template" else write_department(seed, path)
+    formulas = 0
+    for name, part in members(path).items():
+        if name.startswith("xl/worksheets/"):
+            cells = re.findall(rb'<c r="[A-Z]+[0-9]+"([^>]*)><f>[^<]*</f><v>([^<]*)</v>', part)
+            formulas += part.count(b"<f>")
+            assert len(cells) == part.count(b"<f>"), name  # every formula has its <v>
+            for attributes, value in cells:  # a blank result is cached as an empty text
+                assert value or b't="str"' in attributes, (name, attributes)
+    assert formulas >= (3 if kind == "template" else 7 * 2 + 1 + 7)
 
 
 def test_sheet_order_and_department_sheet(seed_book):

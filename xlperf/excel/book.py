@@ -101,8 +101,9 @@ def clear_marks(book: Any) -> int:
     return restored
 
 
-def add_project(book: Any) -> str:
-    """新增项目: a new project sheet laid out like the first one, blank, listed in 项目清单."""
+def add_project(book: Any, name: str | None = None) -> str:
+    """新增项目: a new project sheet laid out like the first one, blank, listed in 项目清单;
+    ``name`` (``xlperf add-project --name``) is written as its 项目名称."""
     port = as_port(book)
     sheets = port.sheet_names()
     numbered = [(int(m.group(1)), s) for s in sheets if (m := _PROJECT_SHEET.match(s))]
@@ -110,13 +111,15 @@ def add_project(book: Any) -> str:
         raise InputError("没有找到项目工作表（如“项目01”）：请用 xlperf new 生成的模板填报",
                          file=port.name)
     template = min(numbered)[1]
-    name = layout.project_sheet_name(max(number for number, _ in numbered) + 1)
-    port.copy_sheet(template, name, after=max(numbered)[1])
-    _blank_inputs(port, name)
-    _list_project(port, name)
-    port.activate(name)
-    port.status(f"已新增项目工作表“{name}”，请填写项目名称和绩效指标。")
-    return name
+    sheet = layout.project_sheet_name(max(number for number, _ in numbered) + 1)
+    port.copy_sheet(template, sheet, after=max(numbered)[1])
+    _blank_inputs(port, sheet)
+    if name:
+        port.write_values(sheet, layout.HEADER_CELLS["name"], [[name]])  # stays text
+    _list_project(port, sheet)
+    port.activate(sheet)
+    port.status(f"已新增项目工作表“{sheet}”，请填写项目名称和绩效指标。")
+    return sheet
 
 
 def _blank_inputs(port: BookPort, sheet: str) -> None:
@@ -150,10 +153,9 @@ def _list_project(port: BookPort, sheet: str) -> None:
     port.insert_row(listing, total)
     port.write_values(listing, f"A{total}", [[total - 1]])
     for column, key in (("B", "name"), ("C", "amount")):
-        ref = f"'{sheet}'!{layout.HEADER_CELLS[key]}"
-        port.write_formula(listing, f"{column}{total}", f'=IF({ref}="","",{ref})')
+        port.write_formula(listing, f"{column}{total}", layout.list_formula(sheet, key))
     port.link(listing, f"D{total}", f"'{sheet}'!A1", sheet)
-    port.write_formula(listing, f"C{total + 1}", f"=SUM(C2:C{total})")
+    port.write_formula(listing, f"C{total + 1}", layout.list_total_formula())
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ A project sheet follows the published table (the seed's layout):
     row 7-9 年度总体绩效目标 | goal (merged, room for long text)
     row 10  一级指标 | 二级指标 | 三级指标 | 绩效值 | 指标值 | …
     row 11… one indicator per row, merged 一级/二级 cells down their group
-    last    合计 | | | =SUM(weights)   (turns red when ≠ required total)
+    last    合计 | | | =SUM(D10:INDEX(D:D,ROW()-1))   (red when ≠ required total)
 
 The indicator columns after 三级指标 are those the project's form has
 (``Project.columns``): 绩效值 only when it has weights, then 指标值, 指标性质,
@@ -93,3 +93,27 @@ PROJECT_SHEET_PREFIX = "项目"
 def project_sheet_name(index: int) -> str:
     """Short, stable, legal sheet name for the index-th project (1-based): 项目01."""
     return f"{PROJECT_SHEET_PREFIX}{index:02d}"
+
+
+def total_formula(letter: str, header_row: int) -> str:
+    """The 合计 of a column: everything between the column's header and the 合计 row.
+
+    The range starts on the header (its text is not summed) and ends on the row
+    above the formula's own (``INDEX(D:D,ROW()-1)``), so a row inserted directly
+    above 合计, at the top of the block or in its middle is counted: a plain
+    ``SUM(D11:D26)`` misses rows inserted at either edge and shows a wrong total.
+    """
+    return f"=SUM({letter}{header_row}:INDEX({letter}:{letter},ROW()-1))"
+
+
+def list_formula(sheet: str, key: str) -> str:
+    """项目清单's view of a project sheet's header cell (``name``, ``amount``): blank while
+    the cell is blank."""
+    ref = f"'{sheet}'!{HEADER_CELLS[key]}"
+    return f'=IF({ref}="","",{ref})'
+
+
+def list_total_formula() -> str:
+    """项目清单's 合计: every amount between its header (row 1) and the 合计 row, so a
+    project row inserted above 合计 (新增项目 does so) is counted."""
+    return total_formula("C", 1)

@@ -319,22 +319,11 @@ def _write_total(ws, total_row: int, first: int, last: int, shape: Shape,
     ws[f"A{total_row}"].font = styles.BOLD
     ws[f"A{total_row}"].alignment = styles.CENTER
     total = ws[f"{weight}{total_row}"]
-    total.value = weight_total_formula(weight, first - 1)
+    total.value = layout.total_formula(weight, first - 1)
     total.font = styles.BOLD
     total.alignment = styles.CENTER
     _border(ws, total_row, total_row, last_col)
     return total.coordinate
-
-
-def weight_total_formula(letter: str, header_row: int) -> str:
-    """The 合计 of a weight column: everything between the column's header and the 合计 row.
-
-    The range starts on the header (its text is not summed) and ends on the row
-    above the formula's own (``INDEX(D:D,ROW()-1)``), so a row inserted directly
-    above 合计, at the top of the block or in its middle is counted: a plain
-    ``SUM(D11:D26)`` misses rows inserted at either edge and shows a wrong total.
-    """
-    return f"=SUM({letter}{header_row}:INDEX({letter}:{letter},ROW()-1))"
 
 
 def _write_long_term(ws, project: Project, start: int, shape: Shape, last_col: str,

@@ -61,7 +61,7 @@ def write_department(department: Department, path: str | Path, *,
     lists = _write_lists(workbook, department.settings.get("framework"))
     _write_info(workbook, department, lists, legal_rows=len(department.legal_basis))
     sheets = [layout.project_sheet_name(i) for i in range(1, len(department.projects) + 1)]
-    _write_project_list(workbook, department.projects, sheets, live=False)
+    _write_project_list(workbook, sheets)
     for project, sheet in zip(department.projects, sheets, strict=True):
         ws = workbook.create_sheet(sheet)
         write_project_sheet(ws, project, project_rows(project), lists, fit_rows=True)
@@ -79,7 +79,7 @@ def write_template(path: str | Path, department: str | None = None, year: int | 
     lists = _write_lists(workbook, None)
     _write_info(workbook, info, lists, legal_rows=TEMPLATE_LEGAL_BASIS_ROWS)
     sheet = layout.project_sheet_name(1)
-    _write_project_list(workbook, [Project(name="")], [sheet], live=True)
+    _write_project_list(workbook, [sheet])
     ws = workbook.create_sheet(sheet)
     rows: list[Row] = framework_rows(framework)
     write_project_sheet(ws, Project(name="", competent_department=name), rows, lists,
@@ -235,44 +235,42 @@ def _validate(ws, cell, validation: DataValidation) -> None:
     ws.add_data_validation(validation)
 
 
-def _write_project_list(workbook: Workbook, projects: list[Project], sheets: list[str],
-                        *, live: bool) -> None:
+def _write_project_list(workbook: Workbook, sheets: list[str]) -> None:
     """项目清单: one row per project linking to its sheet, and a 合计 row.
 
-    Names and amounts are written as values (the reader never depends on a
-    formula). The blank template has nothing to copy yet, so there the row
-    shows the project sheet's cells through formulas (``live``).
+    Names and amounts are formulas showing the project sheets' cells, so the list
+    stays true while staff edit the sheets; their values are cached when saved
+    (``package.py``), so a viewer that does not calculate shows them too. The
+    reader never reads this sheet.
     """
     ws = workbook.create_sheet(layout.PROJECT_LIST_SHEET)
     for letter, width in LIST_WIDTHS.items():
         ws.column_dimensions[letter].width = width
     _info_heading(ws, 1, LIST_HEADER)
-    for index, (project, sheet) in enumerate(zip(projects, sheets, strict=True), start=1):
-        row = index + 1
-        ws.cell(row=row, column=1, value=index)
-        name, amount = ws.cell(row=row, column=2), ws.cell(row=row, column=3)
-        if live:
-            for cell, key in ((name, "name"), (amount, "amount")):
-                ref = f"'{sheet}'!{layout.HEADER_CELLS[key]}"
-                cell.value = f'=IF({ref}="","",{ref})'
-            amount.number_format = styles.AMOUNT_FORMAT
-        else:
-            set_text(name, project.name)
-            set_number_or_text(amount, project.amount, styles.AMOUNT_FORMAT)
-        link = ws.cell(row=row, column=4, value=sheet)
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!A1", display=sheet)
-        link.font = styles.LINK
-        _list_style(ws, row)
-    total = len(projects) + 2
+    for index, sheet in enumerate(sheets, start=1):
+        write_list_row(ws, index + 1, index, sheet)
+        _list_style(ws, index + 1)
+    total = len(sheets) + 2
     ws.cell(row=total, column=1, value=layout.TOTAL_LABEL).font = styles.BOLD
     ws.merge_cells(start_row=total, start_column=1, end_row=total, end_column=2)
-    sum_cell = ws.cell(row=total, column=3, value=f"=SUM(C2:C{total - 1})")
+    sum_cell = ws.cell(row=total, column=3, value=layout.list_total_formula())
     sum_cell.number_format = styles.AMOUNT_FORMAT
     sum_cell.font = styles.BOLD
     _list_style(ws, total)
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     setup_page(ws)
+
+
+def write_list_row(ws, row: int, number: int, sheet: str) -> None:
+    """One project of 项目清单: 序号, the sheet's 项目名称 and 金额 (formulas), a link."""
+    ws.cell(row=row, column=1, value=number)
+    for column, key in ((2, "name"), (3, "amount")):
+        ws.cell(row=row, column=column, value=layout.list_formula(sheet, key))
+    ws.cell(row=row, column=3).number_format = styles.AMOUNT_FORMAT
+    link = ws.cell(row=row, column=4, value=sheet)
+    link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!A1", display=sheet)
+    link.font = styles.LINK
 
 
 def _list_style(ws, row: int) -> None:
