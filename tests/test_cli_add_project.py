@@ -51,7 +51,7 @@ def test_add_project_lists_the_new_sheet(seed_book: Path) -> None:
 def test_the_new_amount_is_counted_in_the_list_total(seed_book: Path) -> None:
     assert run("add-project", str(seed_book)).exit_code == 0
     book = openpyxl.load_workbook(seed_book)
-    book["项目08"]["D6"] = 5.6
+    book["项目08"]["D8"] = 5.6  # 项目年度金额
     book.save(seed_book)  # as a user's spreadsheet program saves it (values recalculated)
     from xlperf.writers.workbook.cached import formula_values
 

@@ -210,7 +210,7 @@ def test_add_project_on_openpyxl_copies_the_layout_blank(seed_workbook: Path,
     new, first = result["项目08"], result["项目01"]
     assert {str(r) for r in new.merged_cells.ranges} == {str(r) for r in first.merged_cells.ranges}
     assert len(new.data_validations.dataValidation) == len(first.data_validations.dataValidation)
-    for ref in ("B3", "B5", "D5", "D6", "B7", "C11", "D11"):
+    for ref in ("B3", "B6", "B8", "D8", "B9", "C11", "D11"):
         assert new[ref].value is None, ref
     assert new["B4"].value == first["B4"].value  # 主管部门 kept
     assert new["A11"].value == first["A11"].value == "1-产出指标"

@@ -101,7 +101,7 @@ def test_values_that_are_not_numbers_round_trip_as_text(tmp_path):
     path = tmp_path / "pending.xlsx"
     write_department(Department(projects=[project(amount="待定", indicators=indicators)]), path)
     sheet = openpyxl.load_workbook(path)["项目01"]
-    assert (sheet["D6"].value, sheet["D6"].data_type) == ("待定", "s")
+    assert (sheet["D8"].value, sheet["D8"].data_type) == ("待定", "s")
     again = read_workbook(path).projects[0]
     assert (again.amount, again.indicators[0].weight) == ("待定", "待定")
 
@@ -195,7 +195,7 @@ def test_project_sheet_helps_the_person_typing(seed_book):
     rules = validations(sheet)
     assert rules["A11:A26"] == ("list", None, "'_lists'!$A$1:$A$3")
     assert rules["B11:B26"][0] == "list" and "INDIRECT" in rules["B11:B26"][2]
-    assert rules["B5"] == ("list", None, "'_lists'!$C$1:$C$3")
+    assert rules["B6"] == ("list", None, "'_lists'!$C$1:$C$3")
     lists = book[layout.HELPER_SHEET]
     assert lists.sheet_state == "hidden"
     assert [c.value for c in lists["A"] if c.value] == [item.label for item in FRAMEWORK.level1]
@@ -225,7 +225,7 @@ def test_number_checks_match_the_rules(seed_book):
     """H002: an amount is a positive number; W002: a weight is between 0 and 100."""
     rules = {str(dv.sqref): dv for dv in
              openpyxl.load_workbook(seed_book)["项目01"].data_validations.dataValidation}
-    amount, weight = rules["D6"], rules["D11:D26"]
+    amount, weight = rules["D8"], rules["D11:D26"]
     assert (amount.type, amount.operator, amount.formula1) == ("decimal", "greaterThan", "0")
     assert (weight.type, weight.operator, weight.formula1, weight.formula2) == (
         "decimal", "between", "0", "100")
@@ -286,7 +286,7 @@ def test_project_sheet_prints_on_a4(seed_book):
     assert (int(setup.paperSize), setup.orientation) == (9, "portrait")  # 9 = A4
     assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "$10:$10"
+    assert sheet.print_title_rows == "$3:$10"  # name, header block, column heads
     assert sheet.print_area == "'项目01'!$A$1:$D$27"
     assert sheet.freeze_panes == "A11"
     assert sheet.column_dimensions["C"].width >= 50
@@ -306,7 +306,7 @@ def test_print_area_includes_indicator_values_when_there_are_any(tmp_path):
 def test_levels_are_merged_down_their_group(seed_book):
     merged = {str(r) for r in openpyxl.load_workbook(seed_book)["项目01"].merged_cells.ranges}
     # seed project 1: 1-产出指标 has 10 rows (11-20), 11-数量指标 2 rows, 12-质量指标 3 rows
-    assert {"A1:D1", "B3:D3", "A7:A9", "B7:D9", "A11:A20", "B11:B12", "B13:B15",
+    assert {"A1:D1", "B3:D3", "B9:D9", "A11:A20", "B11:B12", "B13:B15",
             "A27:C27"} <= merged
 
 
@@ -314,7 +314,7 @@ def test_project_list_follows_the_project_sheets(seed, seed_book):
     sheet = openpyxl.load_workbook(seed_book)[layout.PROJECT_LIST_SHEET]
     assert [c.value for c in sheet[1]] == ["序号", "项目名称", "金额（万元）", "工作表"]
     assert sheet["B2"].value == "=IF('项目01'!B3=\"\",\"\",'项目01'!B3)"
-    assert sheet["C2"].value == "=IF('项目01'!D6=\"\",\"\",'项目01'!D6)"
+    assert sheet["C2"].value == "=IF('项目01'!D8=\"\",\"\",'项目01'!D8)"
     assert sheet["D8"].hyperlink.location == "'项目07'!A1"
     assert sheet["A9"].value == "合计" and sheet["C9"].value == "=SUM(C1:INDEX(C:C,ROW()-1))"
 
@@ -383,7 +383,7 @@ def test_template_project_list_follows_the_project_sheet(tmp_path):
     path = tmp_path / "template.xlsx"
     write_template(path)
     sheet = openpyxl.load_workbook(path)[layout.PROJECT_LIST_SHEET]
-    assert "'项目01'!B3" in sheet["B2"].value and "'项目01'!D6" in sheet["C2"].value
+    assert "'项目01'!B3" in sheet["B2"].value and "'项目01'!D8" in sheet["C2"].value
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -439,3 +439,47 @@ def test_s002_points_at_the_level2_cell(tmp_path):
     found = [(f.sheet, f.cell) for f in validate([read_workbook(path)]) if f.rule == "S002"]
     assert found == [("项目01", "B12")]
     assert openpyxl.load_workbook(path)["项目01"]["B12"].value == "21-经济效益"
+
+
+def test_header_block_gives_long_values_the_table_width(seed_book):
+    """实施单位 is not squeezed into the narrow 绩效值 column: the unit names take a row of
+    their own across the table; the short values sit in pairs."""
+    sheet = openpyxl.load_workbook(seed_book)["项目01"]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"B3:D3", "B4:D4", "B5:D5", "B6:D6", "B7:D7", "B9:D9"} <= merged
+    assert [sheet[f"A{row}"].value for row in range(3, 10)] == [
+        "项目名称", "主管部门", "实施单位", "项目属性", "项目主管处室", "项目期限",
+        "年度总体绩效目标"]
+    assert sheet["B5"].value == "石嘴山市人民政府办公室"
+    assert sheet["B8"].value == "1年"
+    assert (sheet["C8"].value, sheet["D8"].value) == ("项目年度金额", 10)  # a number in 绩效值
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_long_project_repeats_its_name_and_header_on_every_page(tmp_path):
+    indicators = [Indicator("1-产出指标", "11-数量指标", f"第 {n} 项督查任务按期完成，形成报告",
+                            weight=1.0) for n in range(1, 101)]
+    path = tmp_path / "long.xlsx"
+    write_department(Department(projects=[project("长项目专项经费", indicators=indicators)]),
+                     path)
+    assert openpyxl.load_workbook(path)["项目01"].print_title_rows == "$3:$10"
+    pages = rendered_pages(path, tmp_path, "项目01")
+    assert len(pages) == 2
+    for text in pages:
+        assert "长项目专项经费" in text and "三级指标" in text and "绩效值" in text
+
+
+def rendered_pages(path: Path, tmp_path: Path, sheet: str) -> list[str]:
+    """The text of each printed page of ``sheet`` (the workbook printed by LibreOffice)."""
+    book = openpyxl.load_workbook(path)
+    for other in book.sheetnames:
+        if other != sheet:
+            book[other].sheet_state = "hidden"  # LibreOffice prints the visible sheets
+    single = tmp_path / "single.xlsx"
+    book.save(single)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(single)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", str(tmp_path / "single.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return [page for page in text.split("\f") if page.strip()]

@@ -37,7 +37,7 @@ TEMPLATE_EXTRA_ROWS = 10  # unlabelled rows below them
 DEFAULT_REQUIRED_TOTAL = 100
 # The workbook-level name of 部门信息's 权重合计要求 cell (written by writer.py).
 REQUIRED_TOTAL_NAME = "权重合计要求"
-GOAL_ROWS = (7, 8, 9)
+GOAL_ROWS = (9,)
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,6 @@ def _write_title(ws, project: Project, last_col: str) -> None:
 def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: bool) -> None:
     """Rows 3-9: label cells left of ``HEADER_CELLS``; the wide values merged to the right;
     then the form's extra rows (中期目标, funds)."""
-    widen = {"name": 3, "implementing_unit": 4, "term": 5, "amount": 6}
     for key, address in layout.HEADER_CELLS.items():
         value_cell = ws[address]
         label_cell = ws.cell(row=value_cell.row, column=value_cell.column - 1)
@@ -201,10 +200,13 @@ def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: b
             set_text(value_cell, getattr(project, key))
             value_cell.alignment = styles.WRAP_TOP if key == "goal" else styles.WRAP
         value_cell.font = styles.BODY
-        if key in widen and value_cell.column_letter != last_col:
-            ws.merge_cells(f"{address}:{last_col}{widen[key]}")
-    ws.merge_cells("A7:A9")
-    ws.merge_cells(f"B7:{last_col}9")
+        if key != "goal" and value_cell.column_letter != last_col \
+                and (key in layout.WIDE_HEADER_FIELDS or value_cell.column_letter != "B"):
+            ws.merge_cells(f"{address}:{last_col}{value_cell.row}")
+    first, last = GOAL_ROWS[0], GOAL_ROWS[-1]
+    if last > first:
+        ws.merge_cells(f"A{first}:A{last}")
+    ws.merge_cells(f"B{first}:{last_col}{last}")
     for offset, (label, value) in enumerate(shape.extra):
         row = GOAL_ROWS[-1] + 1 + offset
         _label(ws.cell(row=row, column=1), label)
@@ -217,6 +219,9 @@ def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: b
     _border(ws, 3, shape.header_row - 1, last_col)
     if fit_rows:
         _fit_header_rows(ws, project, shape, last_col)
+    else:  # a blank template: room for a goal of three lines
+        for row in GOAL_ROWS:
+            ws.row_dimensions[row].height = 3 * LINE_HEIGHT / len(GOAL_ROWS)
 
 
 def _has_field(project: Project, key: str) -> bool:
@@ -235,16 +240,16 @@ def _label(cell, text: str) -> None:
 def _fit_header_rows(ws, project: Project, shape: Shape, last_col: str) -> None:
     """Heights for the header rows: merged and narrow cells do not grow by themselves."""
     wide = _width(shape, 1, last_col)
-    ws.row_dimensions[3].height = fit_height(project.name, wide)
+    for key in layout.WIDE_HEADER_FIELDS:
+        row = ws[layout.HEADER_CELLS[key]].row
+        ws.row_dimensions[row].height = fit_height(getattr(project, key), wide)
     right = _width(shape, 3, last_col)
-    pairs = {4: ("competent_department", "implementing_unit"), 5: ("attribute", "term"),
-             6: ("division", "amount")}
-    for row, (left_key, right_key) in pairs.items():
+    for left_key, right_key in (("term", "amount"),):
         left = str(getattr(project, left_key) or "")
         other = getattr(project, right_key)
-        ws.row_dimensions[row].height = max(fit_height(left, COLUMN_WIDTHS["level2"]),
-                                            fit_height(str(other or ""), right))
-    per_row = max(fit_height(project.goal, wide), 3 * LINE_HEIGHT) / 3
+        ws.row_dimensions[ws[layout.HEADER_CELLS[left_key]].row].height = max(
+            fit_height(left, COLUMN_WIDTHS["level2"]), fit_height(str(other or ""), right))
+    per_row = max(fit_height(project.goal, wide), 2 * LINE_HEIGHT) / len(GOAL_ROWS)
     for row in GOAL_ROWS:
         ws.row_dimensions[row].height = per_row
 
@@ -419,7 +424,8 @@ def _add_total_alert(ws, total_cell: str, first: int, shape: Shape) -> None:
 def _set_print(ws, last_col: str, end_row: int, shape: Shape) -> None:
     ws.freeze_panes = f"A{shape.first_row}"
     header = shape.header_row
-    ws.print_title_rows = f"{header}:{header}"
+    # Name, header block and column heads on every page a long project runs onto.
+    ws.print_title_rows = f"{layout.PRINT_TITLE_FIRST_ROW}:{header}"
     ws.print_area = f"A1:{last_col}{end_row}"
     setup_page(ws)
 
