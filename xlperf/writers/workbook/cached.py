@@ -54,10 +54,11 @@ def formula_values(workbook: Any,
 
 
 def _formula_cells(ws: Any) -> Iterator[Any]:
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.data_type == "f" and isinstance(cell.value, str):
-                yield cell
+    """The sheet's formula cells; only the cells it holds are visited (``iter_rows`` would
+    create every empty cell of the used range)."""
+    for cell in list(ws._cells.values()):
+        if cell.data_type == "f" and isinstance(cell.value, str):
+            yield cell
 
 
 def _evaluate(workbook: Any, sheet: str, row: int, formula: str, depth: int) -> Value | None:
