@@ -94,3 +94,22 @@ def test_a_workbook_without_project_sheets_is_refused(tmp_path: Path) -> None:
     result = run("add-project", str(path))
     assert result.exit_code == 2 and "项目01" in result.output
     assert path.read_bytes() == before
+
+
+def test_a_workbook_in_the_older_header_layout_gets_its_own_cells_blanked(
+        tmp_path: Path) -> None:
+    """An older xlperf wrote 项目年度金额 in D6 and the goal in B7: those are emptied and the
+    name typed in B3, without writing into the merged cells of the current layout."""
+    from workbook_builders import SEED_LIKE_INDICATORS, project_sheet_rows, save_workbook
+
+    path = save_workbook(tmp_path / "旧版.xlsx",
+                         {"项目01": project_sheet_rows(SEED_LIKE_INDICATORS, amount=10)})
+    book = openpyxl.load_workbook(path)
+    book["项目01"].merge_cells("B7:D9")  # the goal, merged as the older writer did
+    book.save(path)
+    result = run("add-project", str(path), "--name", NEW_NAME)
+    assert result.exit_code == 0, result.output
+    new = openpyxl.load_workbook(path)["项目02"]
+    assert new["B3"].value == NEW_NAME
+    assert new["D6"].value is None and new["B7"].value is None and new["D5"].value is None
+    assert new["D4"].value == "石嘴山市人民政府办公室"  # 实施单位 kept, as 主管部门

@@ -121,10 +121,10 @@ def total_formula(letter: str, header_row: int) -> str:
     return f"=SUM({letter}{header_row}:INDEX({letter}:{letter},ROW()-1))"
 
 
-def list_formula(sheet: str, key: str) -> str:
-    """项目清单's view of a project sheet's header cell (``name``, ``amount``): blank while
-    the cell is blank."""
-    ref = f"'{sheet}'!{HEADER_CELLS[key]}"
+def list_formula(sheet: str, key: str, cell: str | None = None) -> str:
+    """项目清单's view of a project sheet's header cell (``name``, ``amount``; ``cell`` where
+    the sheet has it elsewhere): blank while the cell is blank."""
+    ref = f"'{sheet}'!{cell or HEADER_CELLS[key]}"
     return f'=IF({ref}="","",{ref})'
 
 
