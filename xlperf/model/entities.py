@@ -43,6 +43,7 @@ class Indicator:
     score: Number = None  # 分值 of a self-evaluation table (weight holds it too)
     actual: str | None = None  # 全年实际值 of a self-evaluation table
     points: Number = None  # 得分 of a self-evaluation table
+    level2_cell: str | None = None  # the cell holding the row's 二级指标 (where S002 points)
 
     def __reduce__(self):
         """Pickled as the constructor's arguments: ``xlperf notice``'s reading

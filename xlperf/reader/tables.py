@@ -409,6 +409,8 @@ class TableReader:
             f"{fast.name_letter}{line}" if addressed else None,
             f"{fast.weight_letter}{line}" if addressed and weight_column is not None else None,
             line)
+        if addressed:
+            item.level2_cell = f"{fast.level2_letter}{line}"
         if self.self_evaluation_title:
             item.score = item.weight
         indicators.append(item)
@@ -604,10 +606,13 @@ class TableReader:
         grid = self.grid
         text = grid.text_of(name[1], row, name[0]) if name else ""
         name_column = name[0] if name else block.columns.index_of("name", own)
+        level2_column = block.columns.index_of("level2", own)
         item = Indicator(level1=level1, level2=level2, name=text,
                          not_applicable=is_not_applicable(text), sheet=grid.sheet_at(row),
                          cell=grid.cell(row, name_column) if name_column is not None else None,
-                         row=grid.line(row))
+                         row=grid.line(row),
+                         level2_cell=grid.cell(row, level2_column)
+                         if level2_column is not None else None)
         self._fill_values(item, row, block, get, own)
         return item
 

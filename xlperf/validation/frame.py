@@ -118,6 +118,7 @@ class Columns(dict):
 INDICATOR_FIELDS: dict[str, object] = {
     "level1": "", "level2": "", "name": "", "value": None, "weight": None,
     "not_applicable": False, "sheet": None, "cell": None, "weight_cell": None, "row": None,
+    "level2_cell": None,
 }
 _GETTERS = {name: attrgetter(name) for name in INDICATOR_FIELDS}
 
@@ -179,7 +180,7 @@ class _Slots:
 
 def _indicator_columns(fields: dict[str, list], slots: _Slots,
                        configs: Sequence[Config]) -> Columns:
-    level1, level2, name, value, weight, flagged, sheet, cell, weight_cell, row = (
+    level1, level2, name, value, weight, flagged, sheet, cell, weight_cell, row, level2_cell = (
         _objects(fields[column]) for column in INDICATOR_FIELDS)
     dept = slots.repeat(slots.dept, np.int64)
     has_indicator = slots.repeat(slots.has_indicator, bool)
@@ -192,6 +193,8 @@ def _indicator_columns(fields: dict[str, list], slots: _Slots,
         "sheet": np.where(pd.isna(sheet), slots.repeat(slots.sheet), sheet),
         "cell": cell,
         "weight_cell": weight_cell,
+        # S002 points at the 二级 cell; a table without one (two levels) at the indicator.
+        "level2_at": np.where(pd.isna(level2_cell), cell, level2_cell),
         "row": _floats(row),
         "has_project": slots.repeat([p >= 0 for p in slots.pidx], bool),
         "has_indicator": has_indicator,

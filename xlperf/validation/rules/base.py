@@ -53,7 +53,8 @@ class Example:
 # The row a finding points at, beside its cell: each cell column's row column (a text has
 # lines and no cells).
 LINE_OF_CELL: dict[str, str] = {
-    "cell": "row", "weight_at": "row", "w001_cell": "w001_line", "first_cell": "first_line",
+    "cell": "row", "weight_at": "row", "level2_at": "row", "w001_cell": "w001_line",
+    "first_cell": "first_line",
     "h001_cell": "h001_line", "name_cell": "name_line", "amount_cell": "amount_line",
     "term_cell": "term_line", "goal_cell": "goal_line", "declared_cell": "declared_line",
 }

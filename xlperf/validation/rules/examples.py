@@ -79,7 +79,7 @@ def _project(header: dict[str, object], rows: list[Row], index: int) -> Project:
             level1=row.level1, level2=row.level2, name=row.name, weight=row.weight,
             value=row.value, not_applicable=is_not_applicable(row.name), sheet=sheet,
             cell=f"{COLUMNS['name']}{number}", weight_cell=f"{COLUMNS['weight']}{number}",
-            row=number,
+            row=number, level2_cell=f"{COLUMNS['level2']}{number}",
         ))
     project.total_cell = f"{COLUMNS['weight']}{FIRST_INDICATOR_ROW + len(rows)}"
     return project

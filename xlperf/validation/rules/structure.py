@@ -28,7 +28,7 @@ S002 = Rule(
     basis="指标体系：二级指标的编码、名称和所属一级指标须一致（如 11-数量指标 属于 1-产出指标）",
     fix="按指标体系改正二级指标，编码与名称对应，并放在正确的一级指标下",
     check=lambda f: ~(f["has_indicator"].to_numpy() & f["level2_problem"].notna().to_numpy()),
-    column="level2",
+    column="level2", cell="level2_at",
     uses=("level2_problem", "level1"),
     fields=lambda r: {"reason": _S002_REASONS[r["level2_problem"]].format(**r)},
     fails=Example("编码 12 配了名称“数量指标”",
