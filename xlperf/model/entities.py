@@ -112,6 +112,8 @@ class Project:
     long_term_indicators: list[Indicator] = field(default_factory=list)
     # A cost breakdown above the indicators (成本构成 | 金额): (item, amount in 万元).
     cost_lines: list[tuple[str, Number]] = field(default_factory=list)
+    # The total its 合计/总分 row states beside the weights (rule W007); None when none.
+    stated_total: float | None = None
 
     @property
     def has_weights(self) -> bool:

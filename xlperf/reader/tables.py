@@ -261,7 +261,7 @@ class TableReader:
         if text is not None:
             lone = _is_lone(cells, index)
             if is_stop_row_label(text) or (lone and _ends_table(text)):
-                self._total(row, text, block)
+                self._total(row, text, block, cells, index)
                 self.state = "outside"
                 if self.context.trace is not None:
                     self._trace(row, "stop", f"表格结束：{_joined(self.grid, row, cells)}")
@@ -358,11 +358,20 @@ class TableReader:
                          "请删除多余的行后再试", sheet=self.grid.sheet_at(row),
                          cell=self.grid.cell(row, 0))
 
-    def _total(self, row: int, text: str, block: _Block) -> None:
-        """The 合计 row of a table with weights: where its live weight total is."""
+    def _total(self, row: int, text: str, block: _Block, cells: list, index: int) -> None:
+        """The 合计/总分 row of a table with weights: where its live weight total is, and
+        the total it states (rule W007 adds the scores up against it)."""
         column = block.columns.index_of("weight")
-        if self.project is not None and column is not None and label_key(text) in _TOTALS:
-            self.project.total_cell = self.grid.cell(row, column)
+        if self.project is None or column is None or label_key(text) not in _TOTALS:
+            return
+        self.project.total_cell = self.grid.cell(row, column)
+        # A browser copy leaves out the cells a merged label covers: there the first
+        # number after the label is the total.
+        stated = cells[column] if self.grid.addressed and column < len(cells) else next(
+            (raw for raw in cells[index + 1:] if not is_blank(raw)), None)
+        value, _ = parse_number(stated) if stated is not None else (None, "")
+        if isinstance(value, float) and value == value:
+            self.project.stated_total = value
 
     def _after_break(self, row: int, cells: list, index: int, raw: object,
                      text: str | None) -> None:
@@ -652,7 +661,7 @@ class TableReader:
             self.context.trace.add(self.grid, row, kind, message)
 
 
-_TOTALS = frozenset({"合计", "总计"})
+_TOTALS = frozenset({"合计", "总计", "总分"})
 _LEVEL1, _LEVEL2 = ("level1", "label"), ("level2", "annual")  # keys of _Block.carried
 # A flat list's project columns and the header fields they give.
 _FLAT_FIELDS = {"project": "name", "project_unit": "implementing_unit",

@@ -32,6 +32,7 @@ from xlperf.model.text import normalize_label, parse_number
 from xlperf.model.vocabulary import field_label, is_not_applicable
 from xlperf.validation.config import Config
 from xlperf.validation.forms import framework_for, has_weights, is_goal_table
+from xlperf.validation.review_facts import add_review_columns
 from xlperf.validation.targets import MONEY_UNITS, read_text
 
 # Header fields H001 requires (项目年度金额 is H002's: a blank amount is reported once).
@@ -90,6 +91,7 @@ def build_frame(departments: Sequence[Department], configs: Sequence[Config]) ->
     _add_project_columns(cols, slots.projects)
     _add_department_columns(cols, departments, configs)
     _add_group_facts(cols, configs)
+    add_review_columns(cols, departments, configs)
     return cols.frame()
 
 
@@ -118,6 +120,7 @@ class Columns(dict):
 INDICATOR_FIELDS: dict[str, object] = {
     "level1": "", "level2": "", "name": "", "value": None, "weight": None,
     "not_applicable": False, "sheet": None, "cell": None, "weight_cell": None, "row": None,
+    "unit": None,
 }
 _GETTERS = {name: attrgetter(name) for name in INDICATOR_FIELDS}
 
@@ -179,7 +182,7 @@ class _Slots:
 
 def _indicator_columns(fields: dict[str, list], slots: _Slots,
                        configs: Sequence[Config]) -> Columns:
-    level1, level2, name, value, weight, flagged, sheet, cell, weight_cell, row = (
+    level1, level2, name, value, weight, flagged, sheet, cell, weight_cell, row, unit = (
         _objects(fields[column]) for column in INDICATOR_FIELDS)
     dept = slots.repeat(slots.dept, np.int64)
     has_indicator = slots.repeat(slots.has_indicator, bool)
@@ -199,6 +202,7 @@ def _indicator_columns(fields: dict[str, list], slots: _Slots,
         "level2": level2,
         "name": name,
         "value": value,
+        "unit": unit,
     }
     # Departments mostly share one configuration: key the facts by it, not by department.
     word_ids, words = pd.factorize(_objects([tuple(sorted(c.measurable_words))
