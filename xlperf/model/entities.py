@@ -114,6 +114,9 @@ class Project:
     cost_lines: list[tuple[str, Number]] = field(default_factory=list)
     # The total its 合计/总分 row states beside the weights (rule W007); None when none.
     stated_total: float | None = None
+    # The template's instructions to whoever fills it in, left in the table (注：各地请根据
+    # 实际情况…): rows the reader skips as notes, kept for rule T004.
+    template_notes: list[ReadingNote] = field(default_factory=list)
 
     @property
     def has_weights(self) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xlperf.model import Indicator, Number, Project, ReadingNote
+from xlperf.model.check_words import has_template_text
 from xlperf.model.framework import bundled_frameworks, choose, load_framework, parse_label
 from xlperf.model.text import normalize_label, parse_number, read_amount
 from xlperf.model.vocabulary import (
@@ -205,6 +206,7 @@ class TableReader:
                 and any(role in _CONTENT_ROLES for role, _ in _values(placed)):
             self._note(row, cells, "在表格结束行之后，未作为指标读取")
             return
+        self._template_note(row, cells)
         self._trace(row, "outside", "表格之外，未读取：" + _joined(self.grid, row, cells))
 
     def _starts_project(self, fields: list[str]) -> bool:
@@ -274,6 +276,7 @@ class TableReader:
                 return
             if is_note(text):
                 block.after_note = True
+                self._template_note(row, cells)
                 self._trace(row, "skipped", f"注释行，未读取：{text[:40]}")
                 return
             fields = _fields_of(cells)
@@ -624,6 +627,16 @@ class TableReader:
         else:
             self.orphan_notes.append(note)
         self._trace(row, "note", f"未识别（{reason}）：{text}")
+
+    def _template_note(self, row: int, cells: list) -> None:
+        """A skipped row that is the template's instruction (注：各地请根据实际情况…)."""
+        text = _joined(self.grid, row, cells)
+        if self.project is None or not has_template_text(text):
+            return
+        first = _first_filled(cells)
+        self.project.template_notes.append(ReadingNote(
+            text, "模板中的填表说明", self.grid.sheet_at(row),
+            self.grid.cell(row, first[0] if first else 0), self.grid.line(row)))
 
     def _note_columns(self, project: Project, columns: IndicatorColumns) -> None:
         """The form's columns are those of its annual block (a 长期 block adds none)."""

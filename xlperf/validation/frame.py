@@ -743,12 +743,13 @@ def _add_department_sums(cols: Columns) -> None:
 
 # --- rows the reader could not place (rule R003) ---------------------------------------------
 
-def build_notes(departments: Sequence[Department]) -> pd.DataFrame:
-    """One row per reading note, located like the indicator rows."""
+def build_notes(departments: Sequence[Department], kept: str = "notes") -> pd.DataFrame:
+    """One row per reading note (or per ``template_notes`` entry), located like the
+    indicator rows."""
     rows: list[tuple] = []
     for d_index, department in enumerate(departments):
         for p_index, project in enumerate(department.projects):
-            for note in project.notes:
+            for note in getattr(project, kept):
                 rows.append((department.source, d_index, p_index, project.name,
                              note.sheet or (project.sheet if note.cell else None), note.cell,
                              float(note.row) if note.row is not None else math.nan,

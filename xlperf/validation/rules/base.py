@@ -82,7 +82,7 @@ class Rule:
     fields: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # extra message fields
     uses: tuple[str, ...] = ()  # frame columns ``fields`` reads
     explain: str = ""  # a longer "why" for the docs
-    frame: Literal["indicators", "normalizations", "notes"] = "indicators"
+    frame: Literal["indicators", "normalizations", "notes", "template_notes"] = "indicators"
     forms: Forms = "goal_tables"
 
     @property

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from xlperf.model import Department, Indicator, Normalization, Project
+from xlperf.model import Department, Indicator, Normalization, Project, ReadingNote
 from xlperf.validation.config import Config
 from xlperf.validation.rules.base import Example, Row
 from xlperf.writers.workbook.layout import (
@@ -65,6 +65,7 @@ LABELS = {"name": "项目名称", "competent_department": "主管部门", "imple
           "attribute": "项目属性", "term": "项目期限", "division": "项目主管处室",
           "amount": "项目年度金额", "goal": "年度总体绩效目标", "columns": "表格的列",
           "layout": "表样", "notes": "未识别的行", "cost_lines": "成本构成",
+          "template_notes": "表下一行",
           "stated_total": "合计行所写总分"}
 
 
@@ -142,9 +143,16 @@ def _row_line(row: Row) -> str:
 
 
 def show(value: object) -> str:
-    """A value as the docs print it: 10.0 → 10, blank → （空）."""
+    """A value as the docs print it: 10.0 → 10, blank → （空）, a list item by item
+    (成本构成 车辆租赁费 6、合计 10; a note's text and row)."""
     if value is None or value == "":
         return "（空）"
+    if isinstance(value, list):
+        return "、".join(show(item) for item in value)
+    if isinstance(value, tuple) and len(value) == 2:
+        return f"{value[0]} {show(value[1])}"
+    if isinstance(value, ReadingNote):
+        return f"第 {value.row} 行“{value.text}”" if value.row else f"“{value.text}”"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

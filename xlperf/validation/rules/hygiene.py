@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from xlperf.model import Normalization
+from xlperf.model import Normalization, ReadingNote
 from xlperf.validation.rules.base import Example, Row, Rule
 
 KIND_NAMES = {"fullwidth": "修复全角数字或符号", "space": "修复多余的空格",
@@ -60,4 +60,20 @@ T003 = Rule(
     passes=Example("表头各字段都是本项目的内容"),
 )
 
-RULES = (T001, T002, T003)
+T004 = Rule(
+    code="T004", severity="warning", title="表中留有模板的填表说明",
+    message="表中留有模板的填表说明：{text_short}",
+    basis="完整性：模板中给填表人看的说明（注：各地请根据实际情况…）不是本项目的内容，"
+          "公开前应删去",
+    fix="删去这一行说明",
+    check=lambda f: np.zeros(len(f), dtype=bool),  # every such row is reported
+    column="text", frame="template_notes", forms="all", uses=("text",),
+    fields=lambda r: {"text_short": r["text"] if len(r["text"]) <= 40
+                      else r["text"][:40] + "…"},
+    fails=Example("表下留有“注：各地请根据实际情况调整指标”", project={"template_notes": [
+        ReadingNote("注：各地请根据实际情况调整指标", "模板中的填表说明", cell="A19",
+                    row=19)]}),
+    passes=Example("表中没有模板的填表说明"),
+)
+
+RULES = (T001, T002, T003, T004)
