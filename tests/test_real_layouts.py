@@ -128,7 +128,8 @@ FINDINGS = {
     "ningxia_values": {"R001", "Q001", "T003"},
     "ezhou_two_level": {"R001", "Q003", "Q001"},  # 成本控制率 100%; 全年无安全事故
     "long_term_pairs": {"R001", "T003"},
-    "transfer": {"R001", "T003"},
+    # … and keeps the template's 注：各地请根据实际情况设置具体指标 under the table (T004).
+    "transfer": {"R001", "T003", "T004"},
 }
 
 
