@@ -58,7 +58,7 @@ def test_projects_may_set_different_rates_and_satisfaction_targets() -> None:
 def test_a_subject_of_a_few_characters_is_not_one_fact() -> None:
     """培训 3 期 and 培训 5 期 in two projects: too short a subject to be the same fact."""
     rows = _with(GOOD_ROWS, 0, Row("1-产出指标", "11-数量指标", "培训 3 期", 20.0))
-    other = _with(GOOD_ROWS[:6] + (SATISFACTION,), 0,
+    other = _with((*GOOD_ROWS[:6], SATISFACTION), 0,
                   Row("1-产出指标", "11-数量指标", "培训 5 期", 20.0))
     other = _with(other, 3, Row("1-产出指标", "14-成本指标", "场地费不高于 8 万元", 10.0))
     other = _with(other, 1, Row("1-产出指标", "12-质量指标", "学员结业率达到 95%", 20.0))

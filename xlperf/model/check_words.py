@@ -11,6 +11,7 @@ The rules take these words from here, never spell them themselves.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Template text: what the form said to the person filling it in, left in the table.
 TEMPLATE_PLACEHOLDERS = re.compile(
@@ -65,6 +66,7 @@ def same_unit(first: str, second: str) -> bool:
     return any(first in group and second in group for group in EQUIVALENT_UNITS)
 
 
+@lru_cache(maxsize=1 << 14)
 def has_template_text(text: str) -> str:
     """The template text left in ``text`` (``**``, ``请填写`` …), or ``""``."""
     if not text:

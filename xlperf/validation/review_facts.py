@@ -18,7 +18,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -127,35 +126,47 @@ def _name_quantities(name: str) -> tuple[tuple[float, str], ...]:
     return tuple((q.low, q.unit) for q in read_text(name).quantities if q.unit)
 
 
+# What the review rules read of each distinct text: the frame's ``text_code`` numbers the
+# distinct (三级, 指标值) pairs already, so each is read once, in the first row holding it.
+TEXT_COLUMNS: tuple[tuple[str, object], ...] = (
+    ("template_text", object), ("unitless", object), ("counted", object),
+    ("names_satisfaction", bool), ("subject", object), ("subject_long", bool),
+    ("copy_key", object),
+)
+
+
+def _text_review(name: object, value: object) -> tuple:
+    name, value = _text(name), _text(value)
+    subject = subject_of(name)
+    unitless, counted = _target_review(value if value.strip() else name)
+    return (
+        has_template_text(name) or has_template_text(value),
+        unitless,
+        counted,
+        names_satisfaction(name),
+        subject,
+        len(subject.replace(_SUBJECT_MARK, "")) >= SUBJECT_MIN_CHARS,
+        plain_text(name) + "|" + plain_text(value),
+    )
+
+
 def _add_text_columns(cols: Any) -> None:
     name, value, unit = cols["name"], cols["value"], cols["unit"]
     applicable = cols["applicable"]
-    codes, first = _pair_codes(name, value)
-    template = np.fromiter((has_template_text(_text(name[row])) or
-                            has_template_text(_text(value[row])) for row in first),
-                           dtype=object, count=len(first))
-    cols["template_text"] = np.where(cols["has_indicator"], template[codes], "")
-    target = np.where(pd.isna(value) | (value == ""), name, value)
-    facts = _per_distinct(target, lambda t: _target_review(_text(t)),
-                          (("unitless", object), ("counted", object)))
+    codes = cols["text_code"]
+    first = np.full(int(codes.max(initial=-1)) + 1, -1, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    table = [_text_review(name[row], value[row]) for row in first]
+    for position, (column, dtype) in enumerate(TEXT_COLUMNS):
+        values = [entry[position] for entry in table]
+        array = (np.asarray(values, dtype=dtype) if dtype is not object
+                 else np.fromiter(values, dtype=object, count=len(values)))
+        cols[column] = array[codes] if len(array) else np.zeros(0, dtype=dtype)
+    cols["template_text"] = np.where(cols["has_indicator"], cols["template_text"], "")
     no_unit_column = pd.isna(unit) | (unit == "")
-    cols["unitless"] = np.where(applicable & no_unit_column, facts["unitless"], "")
-    cols["counted"] = facts["counted"]
-    cols["target_text"] = target
-    cols["names_satisfaction"] = _per_distinct(
-        name, lambda n: (names_satisfaction(_text(n)),), (("s", bool),))["s"]
-    cols["subject"] = _per_distinct(name, lambda n: (subject_of(_text(n)),),
-                                    (("s", object),))["s"]
+    cols["unitless"] = np.where(applicable & no_unit_column, cols["unitless"], "")
+    cols["target_text"] = np.where(pd.isna(value) | (value == ""), name, value)
     cols["name_unit"] = _name_units(name, value, unit, applicable)
-
-
-def _pair_codes(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's distinct (first, second) pair as a number, and the first row of each."""
-    frame = pd.DataFrame({"a": first, "b": second}, dtype=object)
-    codes = frame.groupby(["a", "b"], sort=False, dropna=False).ngroup().to_numpy()
-    rows = np.full(int(codes.max(initial=-1)) + 1, -1, dtype=np.int64)
-    rows[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
-    return codes, rows
 
 
 def _name_units(name: np.ndarray, value: np.ndarray, unit: np.ndarray,
@@ -286,9 +297,7 @@ def _add_across(cols: Any) -> None:
     cols["x002_rows"] = np.zeros(rows, dtype=np.int64)
     cols["x002_total"] = np.zeros(rows, dtype=np.int64)
     cols["x001_numbers"] = np.full(rows, "", dtype=object)
-    subject = cols["subject"]
-    long_enough = np.fromiter((len(s.replace(_SUBJECT_MARK, "")) >= SUBJECT_MIN_CHARS
-                               for s in subject), dtype=bool, count=rows)
+    long_enough = cols["subject_long"]
     base = (cols["applicable"] & ~cols["name_blank"] & ~cols["is_satisfaction"]
             & (cols["pidx"] >= 0))
     counted = cols["counted"] != ""
@@ -346,17 +355,15 @@ def _copies(cols: Any, rows: np.ndarray) -> None:
     positions = np.flatnonzero(rows)
     if not len(positions):
         return
-    text = [plain_text(_text(n)) + "|" + plain_text(_text(v))
-            for n, v in zip(cols["name"][positions], cols["value"][positions], strict=True)]
     frame = pd.DataFrame({"dept": cols["dept"][positions], "pidx": cols["pidx"][positions],
-                          "text": text})
+                          "text": cols["copy_key"][positions]})
     own = frame.groupby("pidx").size().to_dict()
     shared = frame.drop_duplicates(["dept", "pidx", "text"])
-    pairs: dict[tuple[int, int], int] = {}
-    for _, projects in shared.groupby(["dept", "text"], sort=False)["pidx"]:
-        if 1 < len(projects) <= SHARED_TEXT_PROJECTS:
-            for pair in combinations(sorted(projects), 2):
-                pairs[pair] = pairs.get(pair, 0) + 1
+    size = shared.groupby(["dept", "text"], sort=False)["pidx"].transform("size")
+    shared = shared[(size > 1) & (size <= SHARED_TEXT_PROJECTS)]
+    both = shared.merge(shared, on=["dept", "text"], suffixes=("_a", "_b"))
+    both = both[both["pidx_a"] < both["pidx_b"]]
+    pairs = both.groupby(["pidx_a", "pidx_b"]).size().to_dict()
     best: dict[int, tuple[int, int]] = {}
     name_of = {int(p): _text(n).strip() for p, n in zip(cols["pidx"][cols["is_first"]],
                                                          cols["project"][cols["is_first"]],
