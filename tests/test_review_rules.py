@@ -192,3 +192,22 @@ def test_xlperf_rules_lists_the_new_families() -> None:
     result = CliRunner().invoke(cli, ["rules"])
     for code in ("X001", "X002", "X003", "T004", "Q007", "K004", "W007", "H005", "S005"):
         assert code in result.output
+
+
+def test_targets_to_reach_may_differ_between_projects_facts_may_not() -> None:
+    """不少于 2 次 and 不少于 4 次 are two goals; 2 个 and 4 个 are one fact told twice."""
+    rows = _with(GOOD_ROWS, 0, Row("1-产出指标", "11-数量指标", "全年开展业务培训不少于 2 次",
+                                   20.0))
+    other = _with(_distinct_rows(), 0,
+                  Row("1-产出指标", "11-数量指标", "全年开展业务培训不少于 4 次", 30.0))
+    assert _codes(_project("甲项目", rows), _project("乙项目", other)) == []
+    rows = _with(GOOD_ROWS, 0, Row("1-产出指标", "11-数量指标", "全市培训基地 2 个", 20.0))
+    other = _with(other, 0, Row("1-产出指标", "11-数量指标", "全市培训基地 4 个", 30.0))
+    assert _codes(_project("甲项目", rows), _project("乙项目", other)) == ["X001"]
+
+
+def test_a_unit_in_brackets_after_the_name_is_the_value_s_unit() -> None:
+    rows = _with(GOOD_ROWS, 0, Row("1-产出指标", "11-数量指标", "督查次数（次）", 20.0, "50"))
+    assert _codes(_project("甲项目", rows)) == []
+    rows = _with(GOOD_ROWS, 0, Row("1-产出指标", "11-数量指标", "督查次数", 20.0, "50"))
+    assert _codes(_project("甲项目", rows)) == ["Q005"]

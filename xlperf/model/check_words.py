@@ -41,6 +41,9 @@ EQUIVALENT_UNITS: tuple[frozenset[str], ...] = (
     frozenset({"%", "％"}),
 )
 
+# An indicator's name may carry its target's unit in brackets: 培训人数（人）, 经费(万元).
+UNIT_IN_NAME = re.compile(r"[(（]\s*[\u4e00-\u9fffA-Za-z%‰/²·]{1,4}\s*[)）]\s*$")
+
 # A 一级 label may declare its score: 产出指标(70分), 效益指标（20 分）.
 DECLARED_SCORE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 

@@ -31,6 +31,7 @@ from xlperf.model.check_words import (
     REPEATED_AMOUNT,
     SHARED_TEXT_PROJECTS,
     SUBJECT_MIN_CHARS,
+    UNIT_IN_NAME,
     has_template_text,
     names_satisfaction,
     same_unit,
@@ -95,7 +96,10 @@ def _target_review(text: str) -> tuple:
         if q.unit is None and q.comparator is not None and not unitless:
             bare = _BARE_NUMBER.search(text)
             unitless = bare.group(0) if bare else ""
-        if q.unit and q.unit != "%" and q.unit not in MONEY_UNITS and q.unit != "万":
+        # A count stated as a fact (5 个, =11个), not a target to reach (不少于 2 次): two
+        # projects may set different targets, not different facts.
+        if (q.unit and q.unit != "%" and q.unit not in MONEY_UNITS and q.unit != "万"
+                and q.comparator in (None, "=")):
             counts.append(f"{_shown(q.low, q.high)}{q.unit}")
     bare = text.strip()
     if not unitless and _NUMBER.fullmatch(bare.replace(" ", "")):
@@ -139,6 +143,8 @@ def _text_review(name: object, value: object) -> tuple:
     name, value = _text(name), _text(value)
     subject = subject_of(name)
     unitless, counted = _target_review(value if value.strip() else name)
+    if unitless and value.strip() and UNIT_IN_NAME.search(name):  # 培训人数（人） | 500
+        unitless = ""
     return (
         has_template_text(name) or has_template_text(value),
         unitless,
