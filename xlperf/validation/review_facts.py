@@ -2,9 +2,10 @@
 cost breakdowns, and the cross-project family X (one department's projects side by side).
 
 Called by ``frame.build_frame`` once its own columns exist, so these rules run in the same
-single pandera pass as the rest of the catalogue. Texts are read once per distinct value
-(``pandas.factorize``); the cross-project facts are one ``groupby`` over the candidate rows
-of the batch, keyed by department and subject, so a city's batch costs one pass.
+single pandera pass as the rest of the catalogue. Texts are read once per distinct
+(三级, 指标值) pair (the frame's ``text_code``); the cross-project facts are one ``groupby``
+over the candidate rows of the batch, keyed by department and subject, so a city's batch
+costs one pass.
 
 A *subject* is an indicator's text without its numbers (``全市政府网站 5 个`` and
 ``全市政府网站4个`` are both ``全市政府网站#个``): two projects of one department that
@@ -88,7 +89,8 @@ def _text(value: object) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _target_review(text: str) -> tuple:
-    """(a number stated without its unit, the counted numbers as a key, whether a rate)."""
+    """(a number stated without its unit, for Q005; the counts it states as facts, as one
+    key, for X001: ``5个``, ``228个``)."""
     target = read_text(text)
     unitless = ""
     counts: list[str] = []

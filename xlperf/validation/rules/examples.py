@@ -121,10 +121,10 @@ def describe(example: Example) -> list[str]:
     if example.twin:
         lines.append(f"第二个项目，项目名称同为“{GOOD_HEADER['name']}”")
     if example.sibling is not None:
-        lines.append(f"同一部门在前的另一个项目“{SIBLING_NAME}”，其中：")
-        lines.extend(f"　{_row_line(row)}" for row in example.sibling
-                     if row not in GOOD_ROWS and (example.sibling != SIBLING_ROWS
-                                                  or row in SIBLING_SHOWN))
+        shown = SIBLING_SHOWN if example.sibling == SIBLING_ROWS else example.sibling
+        which = "，其中：" if shown is SIBLING_SHOWN else "的指标："
+        lines.append(f"同一部门在前的另一个项目“{SIBLING_NAME}”{which}")
+        lines.extend(f"　{_row_line(row)}" for row in shown)
     department_labels = {"declared_total": "部门项目合计（万元）", "year": "预算年度"}
     for key, value in example.department.items():
         if key == "normalizations":
