@@ -106,15 +106,15 @@ def test_report_sheet_lists_every_finding_with_links(annotated) -> None:
     workbook = openpyxl.load_workbook(annotated[1])
     report = workbook["校验结果"]
     rows = list(report.iter_rows(values_only=True))
-    assert rows[0] == ("级别", "规则", "项目", "工作表", "单元格", "说明")
+    assert rows[0] == ("级别", "规则", "项目", "工作表", "单元格", "说明", "修改建议")
     assert len(rows) == 1 + len(findings())
-    assert ("错误", "W001", PROJECT, "项目01", "D14", "权重合计为 33，应为 100") in rows
-    assert ("错误", "K003", "（部门）", None, None, "部门合计与项目合计不符") in rows
+    assert ("错误", "W001", PROJECT, "项目01", "D14", "权重合计为 33，应为 100", None) in rows
+    assert ("错误", "K003", "（部门）", None, None, "部门合计与项目合计不符", None) in rows
     w001_row = next(r for r in report.iter_rows(min_row=2) if r[1].value == "W001")
     assert w001_row[4].hyperlink.location == "'项目01'!D14"
     assert all(cell.font.b for cell in report[1])
     assert report.freeze_panes == "A2"
-    assert report.auto_filter.ref == f"A1:F{len(rows)}"
+    assert report.auto_filter.ref == f"A1:G{len(rows)}"
     assert report.column_dimensions["F"].width > report.column_dimensions["A"].width
 
 
@@ -310,7 +310,7 @@ def test_annotating_a_macro_workbook_keeps_its_buttons(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["new", str(source), "--macro-workbook"]).exit_code == 0
     workbook = openpyxl.load_workbook(source, keep_vba=True)
     sheet = workbook["项目01"]
-    sheet["B3"], sheet["D6"] = "办公设备购置", 12
+    sheet["B3"], sheet["D8"] = "办公设备购置", 12  # 项目名称, 项目年度金额
     sheet["C11"], sheet["D11"] = "购置台式计算机数量≥10台", 30  # weights total 30, not 100
     workbook.save(source)
     before = source.read_bytes()

@@ -43,6 +43,7 @@ class Indicator:
     score: Number = None  # 分值 of a self-evaluation table (weight holds it too)
     actual: str | None = None  # 全年实际值 of a self-evaluation table
     points: Number = None  # 得分 of a self-evaluation table
+    level2_cell: str | None = None  # the cell holding the row's 二级指标 (where S002 points)
 
     def __reduce__(self):
         """Pickled as the constructor's arguments: ``xlperf notice``'s reading
@@ -112,6 +113,11 @@ class Project:
     long_term_indicators: list[Indicator] = field(default_factory=list)
     # A cost breakdown above the indicators (成本构成 | 金额): (item, amount in 万元).
     cost_lines: list[tuple[str, Number]] = field(default_factory=list)
+    # The total its 合计/总分 row states beside the weights (rule W007); None when none.
+    stated_total: float | None = None
+    # The template's instructions to whoever fills it in, left in the table (注：各地请根据
+    # 实际情况…): rows the reader skips as notes, kept for rule T004.
+    template_notes: list[ReadingNote] = field(default_factory=list)
 
     @property
     def has_weights(self) -> bool:
@@ -129,6 +135,22 @@ class Normalization:
     cell: str | None = None
     project: str | None = None
     row: int | None = None  # the 1-based line of a text source (sheet/cell are None there)
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """A reviewer accepted one finding with a reason: rule ``code`` at ``sheet!cell``
+    (or, without a cell, in ``project``). Written in the workbook's 校验说明 sheet or in
+    xlperf.toml's ``[[accept]]`` (``file`` names the workbook there);
+    docs/validation.md."""
+
+    code: str
+    reason: str
+    sheet: str | None = None
+    cell: str | None = None
+    project: str | None = None
+    file: str | None = None
+    where: str = ""  # where it was written, for messages: 校验说明!A3, xlperf.toml 第 2 条
 
 
 @dataclass
@@ -152,3 +174,5 @@ class Department:
     settings: dict[str, str] = field(default_factory=dict)
     normalizations: list[Normalization] = field(default_factory=list)
     source: str | None = None  # the file it was read from
+    # Findings a reviewer accepted with a reason (the 校验说明 sheet), in sheet order.
+    acceptances: list[Acceptance] = field(default_factory=list)

@@ -11,6 +11,16 @@ from dataclasses import dataclass
 DEPARTMENT_SHEET = "部门信息"
 PROJECT_LIST_SHEET = "项目清单"
 HELPER_SHEET = "_lists"  # hidden sheet holding drop-down lists
+# Findings a reviewer accepted: one row each under a header naming these columns (any order;
+# 工作表/单元格, or 项目 for a finding without a cell). docs/validation.md.
+ACCEPT_SHEET = "校验说明"
+ACCEPT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("规则", "规则代码", "代码"),
+    "sheet": ("工作表",),
+    "cell": ("单元格", "位置"),
+    "project": ("项目", "项目名称"),
+    "reason": ("理由", "接受理由", "说明"),
+}
 
 
 @dataclass(frozen=True)
@@ -36,8 +46,7 @@ SETTING_FIELDS: tuple[InfoField, ...] = (
     InfoField("required_total", "权重合计要求", "默认 100"),
     InfoField("policy", "一级指标权重方案", "如 产出 50 / 效益 30 / 满意度 10，留空不检查"),
     InfoField("ignore", "忽略规则", "规则代码，逗号分隔，如 Q001,C004"),
-    InfoField("framework", "指标体系", "留空按表中写法自动选择；或 standard、central-2015、"
-                                    "provincial、cost-first-level"),
+    InfoField("framework", "指标体系", "从下拉列表选择；留空或选“自动”按表中写法选择"),
 )
 # Rows that repeat (依据文件 may take several rows: column B, C… or following rows).
 REPEATING_FIELDS = frozenset({"legal_basis"})

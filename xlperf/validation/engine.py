@@ -80,6 +80,10 @@ def _validate_chunk(departments: list[Department], configs: list[Config]) -> lis
     if note_rules and any(p.notes for d in departments for p in d.projects):
         notes = build_notes(departments)
         batches.append((notes, note_rules, _failures(notes, note_rules)))
+    template_rules = [r for r in rules if r.frame == "template_notes"]
+    if template_rules and any(p.template_notes for d in departments for p in d.projects):
+        templates = build_notes(departments, "template_notes")
+        batches.append((templates, template_rules, _failures(templates, template_rules)))
     return _findings(batches, configs)
 
 
@@ -238,7 +242,7 @@ def _make(rule: Rule, rows: np.ndarray, messages: list[str], severity: np.ndarra
     for values in zip(severity, messages, project, sheet, cell, file, line, strict=True):
         yield Finding(rule.code, values[0], values[1], _text_or_none(values[2]),
                       _text_or_none(values[3]), _text_or_none(values[4]),
-                      _text_or_none(values[5]), _line_or_none(values[6]))
+                      _text_or_none(values[5]), _line_or_none(values[6]), rule.fix or None)
 
 
 def _line_or_none(value: Any) -> int | None:
