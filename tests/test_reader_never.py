@@ -128,24 +128,3 @@ def test_import_names_the_rows_it_could_not_place(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "3 条指标" in result.output and "1 行未能识别" in result.output
     assert "未识别 第 4 行" in result.output and "说明文字一段" in result.output
-
-
-FLAT = ("单位名称\t项目名称\t预算数\t一级指标\t二级指标\t三级指标\t指标值\t权重\n"
-        "820-某镇部门\t8,827,620.53\n"
-        "820001-某镇人民政府\t村组干部报酬\t3,309,840.00\t产出指标\t数量指标\t村组干部人数\t≥230个\t50\n"
-        "\t\t\t满意度指标\t服务对象满意度指标\t群众满意度\t≥95%\t50\n")
-
-
-def test_a_row_above_the_first_project_is_reported_not_dropped(tmp_path: Path) -> None:
-    """A budget-system list's unit total row (its own name and sum, no 项目名称) sits above
-    the first project: it is a reading note import counts and names, not a silent loss
-    behind "每一行都已识别"."""
-    (project,) = parse_text(FLAT).projects
-    assert [i.name for i in project.indicators] == ["村组干部人数", "群众满意度"]
-    (note,) = project.notes
-    assert (note.text, note.row) == ("820-某镇部门 | 8,827,620.53", 2)
-    source = tmp_path / "清单.txt"
-    source.write_text(FLAT, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(tmp_path / "a.xlsx")])
-    assert result.exit_code == 0, result.output
-    assert "1 行未能识别" in result.output and "未识别 第 2 行" in result.output

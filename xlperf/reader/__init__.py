@@ -27,9 +27,7 @@ class Reading:
     """What the reader found in a source's grids."""
 
     projects: list[Project] = field(default_factory=list)
-    # Rows in a grid without any project (a grid with projects gives its first project the
-    # rows above it: every source keeps only projects, and a row is never dropped unsaid).
-    notes: list[ReadingNote] = field(default_factory=list)
+    notes: list[ReadingNote] = field(default_factory=list)  # rows outside any project
     blank: list[str] = field(default_factory=list)  # grids with a table not filled in
 
 
@@ -39,12 +37,8 @@ def read_tables(grids: Iterable[Grid], trace: Trace | None = None) -> Reading:
     reading = Reading()
     for grid in grids:
         reader = TableReader(grid, context)
-        projects = reader.read()
-        reading.projects.extend(projects)
-        if projects:  # a row above the grid's first project is that project's note
-            projects[0].notes[:0] = reader.orphan_notes
-        else:
-            reading.notes.extend(reader.orphan_notes)
+        reading.projects.extend(reader.read())
+        reading.notes.extend(reader.orphan_notes)
         if reader.blank_tables:
             reading.blank.append(grid.sheet or "")
     return reading
