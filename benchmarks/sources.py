@@ -91,7 +91,8 @@ def write_files(folder: Path) -> dict[str, Path]:
     write_department(source, files["xlsx"])
     subprocess.run([sys.executable, "-c", "from xlperf.cli import main; main()", "notice",
                     str(files["xlsx"]), "-o", str(folder / "notice"), "--draft",
-                    "--format", "html,docx,pdf"], check=True, capture_output=True)
+                    "--format", "html,docx,pdf", "--allow-font-substitution"],
+                   check=True, capture_output=True)  # the GB/T 9704 fonts are rarely installed
     for suffix in ("html", "docx", "pdf"):  # the department's notice, not the index page
         files[suffix] = next(path for path in (folder / "notice").rglob(f"*.{suffix}")
                              if path.parent != folder / "notice")

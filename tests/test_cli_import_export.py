@@ -50,6 +50,29 @@ def test_import_writes_the_workbook_and_prints_a_summary(tmp_path):
     assert "7 个项目" in summary and "194.40 万元" in summary  # 10+12+35+16+12+76.9+32.5
 
 
+def test_import_refuses_a_workbook_that_reads_back_differently(tmp_path, monkeypatch):
+    """A workbook writer that loses an indicator (simulated: the read-back drops the last
+    one) is caught before the workbook is moved into place: exit 2, the difference named,
+    nothing written."""
+    import xlperf.sources.workbook.reader as workbook_reader
+
+    real = workbook_reader.read_workbook
+
+    def losing_one(path, *args, **kwargs):
+        department = real(path, *args, **kwargs)
+        department.projects[-1].indicators.pop()
+        return department
+
+    monkeypatch.setattr(workbook_reader, "read_workbook", losing_one)
+    target = tmp_path / "政府办.xlsx"
+    result = run("import", str(SEED), "-o", str(target))
+    assert_one_chinese_error_line(result, "政府办.xlsx")
+    assert "读回后与原文不一致" in result.stderr
+    last = len(read_text(SEED).projects[-1].indicators)
+    assert f"原文 {last} 个，工作簿中 {last - 1} 个" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_import_refuses_to_overwrite_without_force(tmp_path):
     target = tmp_path / "已有.xlsx"
     target.write_bytes(b"the user's own workbook")
@@ -100,6 +123,19 @@ def test_export_of_an_imported_workbook_gives_back_the_same_department(seed_work
     result = run("export", str(seed_workbook), "--format", "txt")
     assert result.exit_code == 0, result.output
     assert comparable(parse_text(result.stdout)) == comparable(read_text(SEED))
+
+
+def test_export_of_the_imported_seed_has_the_seed_s_columns(seed_workbook):
+    """The seed has no 指标值 column; xlperf's workbook always has one (empty). The text
+    exported from the imported seed is laid out as the seed was published, without an
+    empty column added to every table."""
+    result = run("export", str(seed_workbook), "--format", "txt")
+    assert result.exit_code == 0, result.output
+    heading = "一级指标\t二级指标\t三级指标"
+    published = [line for line in SEED.read_text(encoding="utf-8").splitlines()
+                 if line.startswith(heading)]
+    exported = [line for line in result.stdout.splitlines() if line.startswith(heading)]
+    assert len(published) == 7 and exported == published
 
 
 @pytest.mark.parametrize("name", [

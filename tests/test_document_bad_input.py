@@ -83,6 +83,34 @@ def pdf_of_pages(path: Path, pages: int) -> Path:
     return path
 
 
+def spanning_page(path: Path, rows: int = 501) -> Path:
+    """A few kB whose table expands to ``rows`` × 1000 cells (colspan, as browsers clamp it)."""
+    cells = "<tr><td colspan='1000'>x</td></tr>" * rows
+    path.write_text(f"<html><body><table>{cells}</table></body></html>", encoding="utf-8")
+    return path
+
+
+def spanning_docx(path: Path, rows: int = 501) -> Path:
+    """A Word table of ``rows`` rows, each one cell spanning 1000 grid columns (w:gridSpan)."""
+    import copy
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "x"
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "1000")
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(span)
+    row = table.rows[0]._tr
+    for _ in range(rows - 1):
+        row.addnext(copy.deepcopy(row))
+    document.save(path)
+    return path
+
+
 def renamed_workbook(path: Path) -> Path:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
@@ -111,6 +139,8 @@ CASES = {
     "工作簿.docx": (renamed_workbook, "这是 Excel 工作簿"),
     "旧版.doc": (word_97, "另存为 .docx"),
     "截断.pdf": (cut_pdf, "PDF 文件已损坏"),
+    "表格过大.html": (spanning_page, "表格过大"),
+    "表格过大.docx": (spanning_docx, "表格过大"),
 }
 
 
@@ -140,6 +170,16 @@ def test_memory_stays_bounded(name: str, tmp_path: Path) -> None:
     peak, stderr, code = _peak_of(["show", str(source)])
     assert code == 2 and says in stderr
     assert peak < PEAK_MB * 1024 * 1024, f"{name}: {peak / 1024 / 1024:.0f} MB"
+
+
+@pytest.mark.parametrize("make", [spanning_page, spanning_docx])
+def test_a_table_under_the_cell_limit_is_read(make, tmp_path: Path) -> None:
+    """300 000 cells is under the limit of 500 000 the message names: the table is read
+    (and found not to be a goal table), not refused as too large."""
+    source = make(tmp_path / f"三十万格{'.html' if make is spanning_page else '.docx'}", 300)
+    result = CliRunner().invoke(cli, ["show", str(source)])
+    assert result.exit_code == 2
+    assert "不是绩效目标表" in result.stderr and "表格过大" not in result.stderr, result.stderr
 
 
 def _peak_of(args: list[str]) -> tuple[int, str, int]:

@@ -42,10 +42,12 @@ _PROSE_WORDS = re.compile(r"产出指标|效益指标|满意度指标|数量指�
 class Document:
     """Text lines and table rows in reading order, each with its place and number.
 
-    ``kind`` names the container for messages (``网页``, ``Word 文档``, ``PDF``).
+    ``kind`` names the container for messages (``网页``, ``Word 文档``, ``PDF``);
+    ``source`` the file, so a refusal while reading names it like every other one.
     """
 
     kind: str
+    source: str | None = None
     rows: list[list[str]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)  # a text line as written ("" in a table)
     places: list[str | None] = field(default_factory=list)
@@ -68,8 +70,9 @@ class Document:
     def add_table(self, rows: list[list[str]], place: str,
                   merged: list[tuple[tuple[int, int], tuple[int, int]]] = (),
                   first_line: int = 1) -> None:
-        """A table's rows (already expanded); ``merged`` relative to its first row."""
-        self.count_cells(sum(len(row) for row in rows))
+        """A table's rows (already expanded, their cells counted: ``TableCells`` counts
+        as it lays a table out, a PDF's reader before adding); ``merged`` relative to its
+        first row."""
         top = len(self.rows)
         for number, row in enumerate(rows, start=first_line):
             self.rows.append(row)
@@ -85,7 +88,7 @@ class Document:
         self.cells += count
         if self.cells > MAX_CELLS:
             raise InputError(f"{self.kind}中的表格过大（超过 {MAX_CELLS // 10000} 万个单元格），"
-                             "不像绩效目标表，已停止读取")
+                             "不像绩效目标表，已停止读取", file=self.source)
 
 
 def checked_size(path, source: str, limit: int, kind: str) -> int:

@@ -175,11 +175,22 @@ def _columns(project: Project) -> list[str]:
                                                                            "name"]
     if "weight" in form:
         columns.append("weight")
-    if "value" in form or "comparator" in form or "unit" in form or any(
-            item.value is not None for item in project.indicators):
+    if _has_values(project, form):
         columns.append("value")
     columns += [role for role in COLUMN_ORDER[5:] if role in form]
     return columns
+
+
+def _has_values(project: Project, form: set[str]) -> bool:
+    """Whether the table gets the 指标值 column. The seed's form (``local``, which is also
+    xlperf's own workbook: its template always has an empty 指标值 column) gets it only
+    when an indicator has a value, so the seed exports as it was published; another form
+    keeps the column it had, values or not."""
+    if any(item.value is not None for item in project.indicators):
+        return True
+    if "comparator" in form or "unit" in form:
+        return True
+    return "value" in form and project.layout != "local"
 
 
 def _split(project: Project) -> bool:

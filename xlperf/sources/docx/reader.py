@@ -60,7 +60,7 @@ def word_document(content: bytes, source: str | None = None) -> Document:
     except Exception as exc:  # lxml's XMLSyntaxError and others for a damaged part
         raise InputError(f"Word 文档的内容无法解析（{exc.__class__.__name__}），文件可能已损坏；"
                          + SAVE_AS_DOCX, file=source) from None
-    walker = _Walker(Document(KIND))
+    walker = _Walker(Document(KIND, source))
     walker.walk(opened.element.body)
     return walker.document
 

@@ -77,7 +77,7 @@ def page_document(data: bytes, source: str | None = None) -> Document:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"无法解析网页（{exc}）", file=source) from None
-    walker = _Walker(Document(KIND))
+    walker = _Walker(Document(KIND, source))
     walker.walk(root)
     walker.flush()
     return walker.document

@@ -67,7 +67,7 @@ def read_pdf(path: str | os.PathLike[str], trace: Trace | None = None) -> Depart
 def pdf_document(path: Path, source: str | None = None) -> Document:
     """The PDF's text lines and tables, pages joined where a table goes on."""
     pages = _read_pages(path, source)
-    document = Document(KIND)
+    document = Document(KIND, source)
     furniture = _running_lines(pages)
     for page in pages:
         page.blocks = [b for b in page.blocks
@@ -93,6 +93,7 @@ def pdf_document(path: Path, source: str | None = None) -> Document:
             else:
                 continued = rows[:8]
             if rows[skipped:]:
+                document.count_cells(sum(len(row) for row in rows[skipped:]))
                 document.add_table(rows[skipped:], f"第 {page.number} 页 第 {tables} 个表",
                                    first_line=skipped + 1)
         last = blocks[-1] if blocks else None
