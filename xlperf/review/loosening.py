@@ -1,0 +1,131 @@
+"""Did a target become easier from one year to the next, by more than the money fell?
+
+Both years' rows are read by ``validation.targets.read_target`` (the reader
+the Q and K rules use). A target is compared only when both years state the
+same number of quantities in the same units (money in any unit, as 万元);
+which way is easier follows the comparator (``不少于`` a floor, ``不高于`` a
+ceiling), else the 指标方向 column, else the 二级 kind (a count or a
+satisfaction rate a floor, a cost a ceiling); a row none of these settle is
+not judged. A floor is lowered when this year's number divided by last
+year's (``t``) is below 1 and below the amount's ratio ``a`` (项目年度金额
+this year / last year): ``50 次 → 30 次`` with the same money is lowered,
+with half the money it is not. A ceiling is raised when ``t`` is above 1 and
+above ``a``. An amount that is missing on either side counts as unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from xlperf.model import Indicator, Number, Project
+from xlperf.model.framework import load_framework
+from xlperf.model.review_words import (
+    CEILING_KINDS,
+    FLOOR_KINDS,
+    HIGHER_IS_BETTER,
+    LOWER_IS_BETTER,
+    PERCENT_FLOOR_KINDS,
+)
+from xlperf.validation.targets import MONEY_UNITS, Quantity, read_target
+
+Side = Literal["floor", "ceiling"]
+# Ratios closer than this to each other count as equal (rounding of published numbers).
+RATIO_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Loosening:
+    """One target that became easier: which way, the two numbers and their unit."""
+
+    side: Side
+    last: float
+    this: float
+    unit: str  # as this year writes it ("" when none)
+    target_ratio: float  # this / last (inf when last year's ceiling was 0)
+    amount_ratio: float | None  # this year's amount / last year's, None when not known
+
+
+def amount_of(project: Project) -> float | None:
+    amount = project.amount
+    return float(amount) if isinstance(amount, int | float) and amount > 0 else None
+
+
+def loosening(last: Indicator, this: Indicator, last_project: Project,
+              this_project: Project) -> Loosening | None:
+    """How ``this`` relaxes ``last``'s target beyond the change in money, or None."""
+    old = read_target(last.name, last.value).quantities
+    new = read_target(this.name, this.value).quantities
+    if not old or len(old) != len(new) or not all(map(_same_unit, old, new)):
+        return None
+    kind = _kind(this, this_project)
+    amounts = amount_of(last_project), amount_of(this_project)
+    ratio = amounts[1] / amounts[0] if None not in amounts else None
+    found = None
+    for before, after in zip(old, new, strict=True):
+        side = _side(before, after, this, kind)
+        if side is None:
+            continue
+        change = _change(side, before, after)
+        if change is None:
+            continue
+        if _tighter(side, change[2]):
+            return None  # a row that tightens one number and loosens another is not judged
+        if found is None and _looser(side, change[2], ratio):
+            found = Loosening(side, change[0], change[1], after.unit or "", change[2], ratio)
+    return found
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit or (a.is_money and b.is_money)
+
+
+def _kind(indicator: Indicator, project: Project) -> str | None:
+    return load_framework(project.framework or "standard").kind_of(indicator.level1,
+                                                                   indicator.level2)
+
+
+def _side(before: Quantity, after: Quantity, indicator: Indicator, kind: str | None
+          ) -> Side | None:
+    comparator = after.comparator or before.comparator
+    if comparator in (">=", ">"):
+        return "floor"
+    if comparator in ("<=", "<"):
+        return "ceiling"
+    direction = (indicator.direction or "").strip()
+    if direction in HIGHER_IS_BETTER:
+        return "floor"
+    if direction in LOWER_IS_BETTER:
+        return "ceiling"
+    if kind in CEILING_KINDS and after.is_money:
+        return "ceiling"
+    if kind in FLOOR_KINDS or (kind in PERCENT_FLOOR_KINDS and after.is_percent):
+        return "floor"
+    return None
+
+
+def _value(quantity: Quantity, side: Side) -> float:
+    number = quantity.low if side == "floor" else quantity.high
+    return number * MONEY_UNITS[quantity.unit] if quantity.is_money else number
+
+
+def _change(side: Side, before: Quantity, after: Quantity) -> tuple[float, float, float] | None:
+    """(last, this, this / last) in the units this year writes; None when not comparable."""
+    old, new = _value(before, side), _value(after, side)
+    if after.is_money:  # shown in this year's unit
+        factor = MONEY_UNITS[after.unit]
+        old, new = old / factor, new / factor
+    if old == 0:
+        return (old, new, float("inf")) if side == "ceiling" and new > 0 else None
+    return old, new, new / old
+
+
+def _tighter(side: Side, ratio: float) -> bool:
+    return ratio > 1 + RATIO_TOLERANCE if side == "floor" else ratio < 1 - RATIO_TOLERANCE
+
+
+def _looser(side: Side, ratio: float, amount_ratio: Number) -> bool:
+    money = 1.0 if amount_ratio is None else float(amount_ratio)
+    if side == "floor":
+        return ratio < 1 - RATIO_TOLERANCE and ratio < money - RATIO_TOLERANCE
+    return ratio > 1 + RATIO_TOLERANCE and ratio > money + RATIO_TOLERANCE
