@@ -120,6 +120,10 @@ def amount_change(ratio: float | None) -> str:
 
 
 def _header_hit(project: Project, key: str, fields: dict[str, Any]) -> Hit:
+    """At the header field ``key``; at the project's name where the form has no such field
+    of its own (a list layout states the amount in the project's row)."""
+    if key not in project.cells and key not in project.lines:
+        key = "name"
     return Hit(project, project.sheet, project.cells.get(key), project.lines.get(key), fields)
 
 
@@ -139,7 +143,7 @@ def _lowered(comparison: Comparison, settings: Settings) -> Iterator[Hit]:
 
 def _lowered_fields(found: Loosening, old: Indicator, new: Indicator,
                     pair: ProjectPair) -> dict[str, Any]:
-    unit = found.unit if found.unit in ("", "%", "‰") else f" {found.unit}"
+    unit = found.unit if found.unit.isascii() or found.unit in ("%", "‰") else f" {found.unit}"
     numbers = f"{format_number(found.last)}{unit} → {format_number(found.this)}{unit}"
     if found.side == "floor":
         change = f"下限 {numbers}，降低 {percent(found.target_ratio)}"

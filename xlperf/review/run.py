@@ -1,6 +1,6 @@
 """One ``compare`` run: read both years, pair departments, run the Y rules, results per file.
 
-Two files compare as they are. Two folders pair their departments by name
+Two files compare with each other, whatever their names. Two folders pair their departments by name
 (``pairing.department_key``: the department's name, else the file's, without
 year, brackets and spacing): a department found only this year is compared
 with nothing (each of its projects is new), one found only last year gets an
@@ -38,6 +38,7 @@ class Side:
     """One year's input: the files read (in order) with their departments or reasons."""
 
     files: list[tuple[Path, Department | None, str | None]]
+    folder: bool = False  # a folder (departments pair by name) or one file given by the user
 
 
 def read_side(path: Path, label: str) -> Side:
@@ -49,7 +50,7 @@ def read_side(path: Path, label: str) -> Side:
             kinds = "、".join(sorted(SOURCE_SUFFIXES))
             raise InputError(f"{label}是文件夹，但其中没有可读取的绩效目标表（{kinds}）",
                              file=str(path))
-        return Side([(file, *read_one(file)) for file in files])
+        return Side([(file, *read_one(file)) for file in files], folder=True)
     if problem is not None:
         raise InputError(f"{label}：{problem}", file=str(path))
     department, error = read_one(path)
@@ -77,7 +78,11 @@ def run(last: Side, this: Side, config_for: Callable[[Path, Department], Any],
     results: list[CompareResult] = []
     last_ok = [(p, d) for p, d, error in last.files if d is not None]
     this_ok = [(p, d) for p, d, error in this.files if d is not None]
-    pairs, gone, _ = pair_up(last_ok, this_ok, (lambda item: department_key(item[1], item[0]),))
+    if last.folder or this.folder:
+        pairs, gone, _ = pair_up(last_ok, this_ok,
+                                 (lambda item: department_key(item[1], item[0]),))
+    else:  # two files: the user paired them
+        pairs, gone = list(zip(last_ok, this_ok, strict=True)), []
     partner = {id(new[1]): old for old, new in pairs}
     for path, department, error in this.files:
         if department is None:
