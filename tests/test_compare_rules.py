@@ -82,7 +82,7 @@ def test_a_cost_ceiling_up_is_lowered_unless_the_money_rose_as_much() -> None:
     last = Row("1-产出指标", "14-成本指标", "印刷费不高于 2 万元", 10.0)
     this = Row("1-产出指标", "14-成本指标", "印刷费不高于 3 万元", 10.0)
     (message,) = _lowered(last, this)
-    assert "上限 2 万元 → 3 万元，提高 50%" in message
+    assert "上限 2 万元 → 3 万元（提高 50%）" in message
     assert _lowered(last, this, last_amount=10.0, this_amount=15.0) == []
 
 

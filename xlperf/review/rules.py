@@ -138,21 +138,20 @@ def _lowered(comparison: Comparison, settings: Settings) -> Iterator[Hit]:
         for old, new in pair.indicators:
             found = loosening(old, new, pair.last, pair.this)
             if found is not None:
-                yield _indicator_hit(new, pair.this, _lowered_fields(found, old, new, pair))
+                yield _indicator_hit(new, pair.this, _lowered_fields(found, old, pair))
 
 
-def _lowered_fields(found: Loosening, old: Indicator, new: Indicator,
-                    pair: ProjectPair) -> dict[str, Any]:
+def _lowered_fields(found: Loosening, old: Indicator, pair: ProjectPair) -> dict[str, Any]:
     unit = found.unit if found.unit.isascii() or found.unit in ("%", "‰") else f" {found.unit}"
     numbers = f"{format_number(found.last)}{unit} → {format_number(found.this)}{unit}"
     if found.side == "floor":
-        change = f"下限 {numbers}，降低 {percent(found.target_ratio)}"
+        change = f"下限 {numbers}（降低 {percent(found.target_ratio)}）"
     elif found.last == 0:
         change = f"上限 {numbers}"
     else:
-        change = f"上限 {numbers}，提高 {percent(found.target_ratio)}"
+        change = f"上限 {numbers}（提高 {percent(found.target_ratio)}）"
     return {
-        "this_text": indicator_text(new), "last_text": indicator_text(old),
+        "last_text": indicator_text(old),
         "last_where": indicator_where(old), "change": change,
         "last_amount": amount_text(pair.last), "this_amount": amount_text(pair.this),
         "amount_change": amount_change(found.amount_ratio),
@@ -161,8 +160,8 @@ def _lowered_fields(found: Loosening, old: Indicator, new: Indicator,
 
 Y001 = CompareRule(
     code="Y001", severity="warning", title="目标比上年降低而资金未同比例减少",
-    message="“{this_text}”比上年“{last_text}”（上年 {last_where}）放宽：{change}；"
-            "项目年度金额 {last_amount} → {this_amount}（{amount_change}）",
+    message="目标比上年放宽：{change}，而项目年度金额 {last_amount} → {this_amount}"
+            "（{amount_change}）；上年为“{last_text}”（上年 {last_where}）",
     basis="适当性：绩效目标要与预算资金量相匹配，资金不减而目标降低需说明理由（财预〔2015〕88号）",
     fix="恢复上年的目标，或在年度总体绩效目标中说明降低的原因；资金减少时目标可同比例调整",
     explain="同一项目的同一指标（去掉数字、单位和“不少于”等之后的文字相同）两年都写了数字且单位相同才比较。"
