@@ -190,3 +190,13 @@ def test_two_files_pair_whatever_their_names_a_real_published_table(tmp_path: Pa
     messages = [f["message"] for f in entry["findings"]]
     assert [f["rule"] for f in entry["findings"]] == ["Y001", "Y001"]
     assert "10 辆 → 8 辆" in messages[0] and "80M → 60M" in messages[1]
+
+
+def test_annotate_never_overwrites_last_years_workbook(tmp_path: Path) -> None:
+    last = tmp_path / "2023.xlsx"
+    write_department(read_text(SEED), last)
+    this = shutil.copy(last, tmp_path / "2024.xlsx")
+    before = last.read_bytes()
+    code, _, err = run(last, this, "--annotate", last)
+    assert code == 2 and "就是上年的表" in err
+    assert last.read_bytes() == before

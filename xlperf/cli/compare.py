@@ -44,7 +44,7 @@ def command(last: Path, this: Path, fmt: str, annotate: Path | None, config_file
     selected, ignored = _codes(select, "--select"), _codes(ignore, "--ignore")
     _check_kinds(last, this)
     if annotate is not None:
-        _check_annotate(this, annotate)
+        _check_annotate(last, this, annotate)
     from xlperf.review.run import read_side, run
 
     configs = _configs(config_file)
@@ -77,13 +77,26 @@ def _check_kinds(last: Path, this: Path) -> None:
              "比较一个部门请给出两个文件，比较一批部门请给出两个文件夹")
 
 
-def _check_annotate(this: Path, target: Path) -> None:
+def _check_annotate(last: Path, this: Path, target: Path) -> None:
+    """validate's checks on THIS, and never last year's file as the copy (an input)."""
     if this.is_dir():
         fail("--annotate 只能用于单个工作簿：THIS 是文件夹，请给出本年的一个工作簿")
+    if target.exists() and _same_file(target, last):
+        fail(f"--annotate 的输出文件“{target}”就是上年的表（LAST），不能覆盖输入文件；"
+             "请另给一个文件名，如 本年-标注.xlsx")
     from xlperf.cli.batch import Found
     from xlperf.cli.validate import _check_annotate as check
 
     check([Found(this)], target)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _configs(config_file: Path | None):

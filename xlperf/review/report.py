@@ -38,8 +38,11 @@ def pairing_lines(result: CompareResult) -> list[Text]:
     """``对照上年：…；N 个项目两年都有（…）`` and one line per renamed project."""
     from xlperf.reports.terminal import INDENT, shown
 
-    if result.unreadable or (result.compared_with is None and not result.projects):
+    if result.unreadable:
         return []
+    if result.last_only:
+        return [Text(INDENT + "这是上年的表，本年没有这个部门的表，其项目均按上年有、本年没有列出",
+                     style="dim")]
     if result.compared_with is None:
         return [Text(INDENT + "上年没有这个部门的表，各项目均按新增项目列出", style="dim")]
     continuing = sum(1 for pair in result.pairs if pair.get("continuing"))

@@ -31,6 +31,7 @@ class CompareResult(FileResult):
 
     compared_with: str | None = None  # last year's file; None when it had no partner
     pairs: list[dict[str, Any]] = field(default_factory=list)
+    last_only: bool = False  # a department of last year's folder missing from this year's
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ def run(last: Side, this: Side, config_for: Callable[[Path, Department], Any],
         empty = Department(name=department.name, source=str(path))
         _, findings = compare(department, empty, config_for(path, department))
         results.append(CompareResult(str(path), department=department.name or None,
-                                     findings=[f for f in findings if wanted(f.rule)]))
+                                     findings=[f for f in findings if wanted(f.rule)],
+                                     last_only=True))
     return results
 
 
