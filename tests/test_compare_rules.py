@@ -114,3 +114,10 @@ def test_xlperf_toml_selects_ignores_and_grades_y_codes() -> None:
     last, this = build_pair(rule.fails)
     (finding,) = compare(last, this, config_from_dict({"severity": {"Y001": "error"}}))[1]
     assert finding.severity == "error"
+
+
+def test_a_count_of_what_is_better_lower_is_not_read_as_a_floor() -> None:
+    last = Row("1-产出指标", "12-质量指标", "督查文稿差错率 2%", 20.0)
+    assert _lowered(last, last._replace(name="督查文稿差错率 1%")) == []
+    floor = Row("1-产出指标", "12-质量指标", "督查文稿合格率 98%", 20.0)
+    assert _lowered(floor, floor._replace(name="督查文稿合格率 90%"))

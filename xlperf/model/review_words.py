@@ -27,6 +27,13 @@ LOWER_IS_BETTER = frozenset({"反向", "反向指标", "越小越好"})
 # states no comparator: a count or a satisfaction rate is a floor, a cost a ceiling.
 FLOOR_KINDS = frozenset({"quantity", "satisfaction"})
 CEILING_KINDS = frozenset({"cost"})
+# Words that make a number better lower (差错率 1%, 安全事故 0 起): a row with one of them and
+# no comparator or 指标方向 is not judged by its kind.
+LOWER_IS_BETTER_WORDS: tuple[str, ...] = (
+    "差错", "错误", "失误", "投诉", "事故", "故障", "违规", "违纪", "违法", "超标", "逾期",
+    "超期", "滞留", "积压", "返工", "退回", "退件", "损耗", "损失", "流失", "不合格", "死亡",
+    "伤亡", "发生率", "误差", "偏差", "空置", "闲置", "能耗", "耗时", "等待时间", "成本",
+)
 # Percentages under these kinds are rates to reach (合格率 100%) when no comparator is given.
 PERCENT_FLOOR_KINDS = frozenset({"quality"})
 

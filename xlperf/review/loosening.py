@@ -5,12 +5,14 @@ the Q and K rules use). A target is compared only when both years state the
 same number of quantities in the same units (money in any unit, as 万元);
 which way is easier follows the comparator (``不少于`` a floor, ``不高于`` a
 ceiling), else the 指标方向 column, else the 二级 kind (a count or a
-satisfaction rate a floor, a cost a ceiling); a row none of these settle is
-not judged. A floor is lowered when this year's number divided by last
-year's (``t``) is below 1 and below the amount's ratio ``a`` (项目年度金额
-this year / last year): ``50 次 → 30 次`` with the same money is lowered,
-with half the money it is not. A ceiling is raised when ``t`` is above 1 and
-above ``a``. An amount that is missing on either side counts as unchanged.
+satisfaction rate a floor, a cost a ceiling) unless the text names something
+better lower (差错, 事故 …); a row none of these settle is not judged.
+
+A floor is lowered when this year's number divided by last year's (``t``) is
+below 1 and below the amount's ratio ``a`` (项目年度金额 this year / last
+year): ``50 次 → 30 次`` with the same money is lowered, with half the money
+it is not. A ceiling is raised when ``t`` is above 1 and above ``a``. An
+amount that is missing on either side counts as unchanged.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from xlperf.model.review_words import (
     FLOOR_KINDS,
     HIGHER_IS_BETTER,
     LOWER_IS_BETTER,
+    LOWER_IS_BETTER_WORDS,
     PERCENT_FLOOR_KINDS,
 )
 from xlperf.validation.targets import MONEY_UNITS, Quantity, read_target
@@ -99,6 +102,8 @@ def _side(before: Quantity, after: Quantity, indicator: Indicator, kind: str | N
         return "ceiling"
     if kind in CEILING_KINDS and after.is_money:
         return "ceiling"
+    if any(word in indicator.name for word in LOWER_IS_BETTER_WORDS):
+        return None  # 差错率, 事故: better lower, whatever the kind
     if kind in FLOOR_KINDS or (kind in PERCENT_FLOOR_KINDS and after.is_percent):
         return "floor"
     return None

@@ -51,7 +51,10 @@ def read_side(path: Path, label: str) -> Side:
             kinds = "、".join(sorted(SOURCE_SUFFIXES))
             raise InputError(f"{label}是文件夹，但其中没有可读取的绩效目标表（{kinds}）",
                              file=str(path))
-        return Side([(file, *read_one(file)) for file in files], folder=True)
+        from xlperf.cli.batch import read_all
+
+        return Side([(file, *read) for file, read in zip(files, read_all(files), strict=True)],
+                    folder=True)
     if problem is not None:
         raise InputError(f"{label}：{problem}", file=str(path))
     department, error = read_one(path)
