@@ -121,3 +121,18 @@ def test_a_count_of_what_is_better_lower_is_not_read_as_a_floor() -> None:
     assert _lowered(last, last._replace(name="督查文稿差错率 1%")) == []
     floor = Row("1-产出指标", "12-质量指标", "督查文稿合格率 98%", 20.0)
     assert _lowered(floor, floor._replace(name="督查文稿合格率 90%"))
+
+
+def test_a_later_deadline_in_the_budget_year_is_relaxed() -> None:
+    last = Row("1-产出指标", "13-时效指标", "11 月底前全部办结", 10.0)
+    (message,) = _lowered(last, last._replace(name="12 月底前全部办结"))
+    assert "时限 11 月底前 → 12 月底前（推迟 1 个月）" in message
+    assert _lowered(last, last._replace(name="10 月底前全部办结")) == []
+    assert _lowered(last, last._replace(name="12 月底前全部办结"), this_amount=8.0) == []
+
+
+def test_the_same_date_in_each_budget_year_is_not_later() -> None:
+    last = Row("1-产出指标", "13-时效指标", "2023年11月底前全部办结", 10.0)  # examples: 2023
+    assert _lowered(last, last._replace(name="2024年11月底前全部办结")) == []
+    (message,) = _lowered(last, last._replace(name="2025年3月底前全部办结"))
+    assert "推迟 4 个月" in message

@@ -12,7 +12,10 @@ A floor is lowered when this year's number divided by last year's (``t``) is
 below 1 and below the amount's ratio ``a`` (项目年度金额 this year / last
 year): ``50 次 → 30 次`` with the same money is lowered, with half the money
 it is not. A ceiling is raised when ``t`` is above 1 and above ``a``. An
-amount that is missing on either side counts as unchanged.
+amount that is missing on either side counts as unchanged. A row with no
+number but one dated deadline each year (``11 月底前`` → ``12 月底前``, read
+against each table's budget year) is relaxed when the deadline is later and
+the money did not fall.
 """
 
 from __future__ import annotations
@@ -30,9 +33,9 @@ from xlperf.model.review_words import (
     LOWER_IS_BETTER_WORDS,
     PERCENT_FLOOR_KINDS,
 )
-from xlperf.validation.targets import MONEY_UNITS, Quantity, read_target
+from xlperf.validation.targets import MONEY_UNITS, Deadline, Quantity, read_target
 
-Side = Literal["floor", "ceiling"]
+Side = Literal["floor", "ceiling", "deadline"]
 # Ratios closer than this to each other count as equal (rounding of published numbers).
 RATIO_TOLERANCE = 1e-6
 
@@ -47,6 +50,8 @@ class Loosening:
     unit: str  # as this year writes it ("" when none)
     target_ratio: float  # this / last (inf when last year's ceiling was 0)
     amount_ratio: float | None  # this year's amount / last year's, None when not known
+    last_text: str = ""  # the deadlines as written (side "deadline")
+    this_text: str = ""
 
 
 def amount_of(project: Project) -> float | None:
@@ -55,15 +60,20 @@ def amount_of(project: Project) -> float | None:
 
 
 def loosening(last: Indicator, this: Indicator, last_project: Project,
-              this_project: Project) -> Loosening | None:
-    """How ``this`` relaxes ``last``'s target beyond the change in money, or None."""
-    old = read_target(last.name, last.value).quantities
-    new = read_target(this.name, this.value).quantities
+              this_project: Project, years: tuple[int | None, int | None] = (None, None)
+              ) -> Loosening | None:
+    """How ``this`` relaxes ``last``'s target beyond the change in money, or None.
+    ``years``: the two departments' budget years (a dated deadline is read against them)."""
+    before_target, after_target = read_target(last.name, last.value), \
+        read_target(this.name, this.value)
+    old, new = before_target.quantities, after_target.quantities
+    amounts = amount_of(last_project), amount_of(this_project)
+    ratio = amounts[1] / amounts[0] if None not in amounts else None
+    if not old and not new:
+        return _later(before_target.deadlines, after_target.deadlines, years, ratio)
     if not old or len(old) != len(new) or not all(map(_same_unit, old, new)):
         return None
     kind = _kind(this, this_project)
-    amounts = amount_of(last_project), amount_of(this_project)
-    ratio = amounts[1] / amounts[0] if None not in amounts else None
     found = None
     for before, after in zip(old, new, strict=True):
         side = _side(before, after, this, kind)
@@ -134,3 +144,30 @@ def _looser(side: Side, ratio: float, amount_ratio: Number) -> bool:
     if side == "floor":
         return ratio < 1 - RATIO_TOLERANCE and ratio < money - RATIO_TOLERANCE
     return ratio > 1 + RATIO_TOLERANCE and ratio > money + RATIO_TOLERANCE
+
+
+def _later(old: tuple[Deadline, ...], new: tuple[Deadline, ...],
+           years: tuple[int | None, int | None], amount_ratio: float | None
+           ) -> Loosening | None:
+    """One dated deadline each (``11 月底前`` → ``12 月底前``), later in its budget year,
+    while the money did not fall: the time target was relaxed."""
+    if len(old) != 1 or len(new) != 1:
+        return None
+    before, after = _month_index(old[0], years[0]), _month_index(new[0], years[1])
+    if before is None or after is None or after <= before:
+        return None
+    if amount_ratio is not None and amount_ratio < 1 - RATIO_TOLERANCE:
+        return None
+    return Loosening("deadline", before, after, "个月", after / before, amount_ratio,
+                     old[0].text, new[0].text)
+
+
+def _month_index(deadline: Deadline, budget_year: int | None) -> int | None:
+    """Months from the start of the budget year to the deadline's month (None: not dated)."""
+    if deadline.kind != "date" or deadline.month is None:
+        return None
+    if deadline.year is not None:
+        if budget_year is None:
+            return None
+        return (deadline.year - budget_year) * 12 + deadline.month
+    return deadline.month + (12 if deadline.next_year else 0)

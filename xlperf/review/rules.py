@@ -134,9 +134,10 @@ def _indicator_hit(indicator: Indicator, project: Project, fields: dict[str, Any
 # --- Y001 -------------------------------------------------------------------------------
 
 def _lowered(comparison: Comparison, settings: Settings) -> Iterator[Hit]:
+    years = comparison.last.year, comparison.this.year
     for pair in comparison.pairs:
         for old, new in pair.indicators:
-            found = loosening(old, new, pair.last, pair.this)
+            found = loosening(old, new, pair.last, pair.this, years)
             if found is not None:
                 yield _indicator_hit(new, pair.this, _lowered_fields(found, old, pair))
 
@@ -144,7 +145,10 @@ def _lowered(comparison: Comparison, settings: Settings) -> Iterator[Hit]:
 def _lowered_fields(found: Loosening, old: Indicator, pair: ProjectPair) -> dict[str, Any]:
     unit = found.unit if found.unit.isascii() or found.unit in ("%", "‰") else f" {found.unit}"
     numbers = f"{format_number(found.last)}{unit} → {format_number(found.this)}{unit}"
-    if found.side == "floor":
+    if found.side == "deadline":
+        months = format_number(found.this - found.last)
+        change = f"时限 {found.last_text} → {found.this_text}（推迟 {months} 个月）"
+    elif found.side == "floor":
         change = f"下限 {numbers}（降低 {percent(found.target_ratio)}）"
     elif found.last == 0:
         change = f"上限 {numbers}"
@@ -167,6 +171,7 @@ Y001 = CompareRule(
     explain="同一项目的同一指标（去掉数字、单位和“不少于”等之后的文字相同）两年都写了数字且单位相同才比较。"
             "下限（不少于、达到、≥，或数量指标、满意度）降低的比例超过资金减少的比例，"
             "或上限（不高于、≤，或成本指标的金额）提高的比例超过资金增加的比例时报告；"
+            "只写了日期的时效指标（如“11 月底前”），资金未减少而时限推迟时报告；"
             "有“指标方向”列时按其正向/反向判断。项目年度金额未填写时按金额不变计。",
     find=_lowered,
     fails=PairExample("资金同为 10 万元，督查次数由不少于 50 次降为不少于 30 次",
