@@ -200,3 +200,11 @@ def test_annotate_never_overwrites_last_years_workbook(tmp_path: Path) -> None:
     code, _, err = run(last, this, "--annotate", last)
     assert code == 2 and "就是上年的表" in err
     assert last.read_bytes() == before
+
+
+def test_a_bad_compare_setting_names_the_file_and_exits_2(years, tmp_path: Path) -> None:
+    this = shutil.copy(years[1], tmp_path / "2024.xlsx")
+    (tmp_path / "xlperf.toml").write_text('[compare]\ncopied_amount_change = "很多"\n',
+                                          encoding="utf-8")
+    code, out, err = run(years[0], this)
+    assert code == 2 and "xlperf.toml" in err and "copied_amount_change" in err and out == ""

@@ -80,6 +80,7 @@ def _config_data(config: Any) -> dict[str, Any]:
         "severity": dict(sorted(config.severity.items())),
         "framework": config.framework,
         "measurable_words": sorted(config.measurable_words),
+        "copied_amount_change": config.copied_amount_change,
     }
 
 
@@ -140,6 +141,7 @@ def _config_text(config: Any):
         ("忽略的规则", ignore),
         ("级别调整", severity or "无"),
         ("视为可衡量的词语", words),
+        ("照搬上年时金额变化界限（Y002）", f"{config.copied_amount_change:g}%"),
     ]
     text = Text("当前配置", style="bold")
     for label, value in rows:
