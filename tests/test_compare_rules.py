@@ -136,3 +136,9 @@ def test_the_same_date_in_each_budget_year_is_not_later() -> None:
     assert _lowered(last, last._replace(name="2024年11月底前全部办结")) == []
     (message,) = _lowered(last, last._replace(name="2025年3月底前全部办结"))
     assert "推迟 4 个月" in message
+
+
+def test_a_timeliness_rate_down_is_lowered() -> None:
+    last = Row("1-产出指标", "13-时效指标", "资金拨付 12 月底前 100% 到位", 10.0)
+    (message,) = _lowered(last, last._replace(name="资金拨付 12 月底前 90% 到位"))
+    assert "100% → 90%" in message

@@ -34,8 +34,9 @@ LOWER_IS_BETTER_WORDS: tuple[str, ...] = (
     "超期", "滞留", "积压", "返工", "退回", "退件", "损耗", "损失", "流失", "不合格", "死亡",
     "伤亡", "发生率", "误差", "偏差", "空置", "闲置", "能耗", "耗时", "等待时间", "成本",
 )
-# Percentages under these kinds are rates to reach (合格率 100%) when no comparator is given.
-PERCENT_FLOOR_KINDS = frozenset({"quality"})
+# Percentages under these kinds are rates to reach (合格率 100%, 及时到位率 100%) when no
+# comparator is given.
+PERCENT_FLOOR_KINDS = frozenset({"quality", "timeliness"})
 
 # How much 项目年度金额 may change (as a share of last year's) before a table copied
 # unchanged from last year is reported (Y002); xlperf.toml [compare] copied_amount_change.
