@@ -94,8 +94,12 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 def _kind(indicator: Indicator, project: Project) -> str | None:
-    return load_framework(project.framework or "standard").kind_of(indicator.level1,
-                                                                   indicator.level2)
+    """The row's 二级 kind in the framework its table is written in (as validate reads it)."""
+    from xlperf.validation.config import Config
+    from xlperf.validation.forms import framework_for
+
+    framework = load_framework(framework_for(project, Config()))
+    return framework.kind_of(indicator.level1, indicator.level2)
 
 
 def _side(before: Quantity, after: Quantity, indicator: Indicator, kind: str | None

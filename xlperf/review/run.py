@@ -94,9 +94,13 @@ def run(last: Side, this: Side, config_for: Callable[[Path, Department], Any],
             continue
         old = partner.get(id(department))
         base = Department(name=department.name, source=str(old[0]) if old else None)
-        comparison, findings = compare(old[1] if old else base, department,
-                                       config_for(path, department))
-        results.append(_result(path, department, comparison, findings, old, wanted))
+        config = config_for(path, department)
+        comparison, findings = compare(old[1] if old else base, department, config)
+        result = _result(path, department, comparison, findings, old, wanted)
+        from xlperf.validation.forms import forms_of
+
+        result.layouts, result.frameworks = forms_of(department, config)
+        results.append(result)
     for path, department, error in last.files:
         if department is None:
             results.append(CompareResult(str(path), error=error))
