@@ -62,19 +62,43 @@ def test_a_department_compared_with_itself_reports_nothing(department) -> None:
     assert compare(parse_text(format_text(department)), department)[1] == []
 
 
+# A floor lowered or a ceiling raised: (一级, 二级, text with {n}, last year's n > this year's).
+CHANGES = {
+    "floor": ("1-产出指标", "11-数量指标", "全年督查不少于 {n} 次", True),
+    "ceiling": ("1-产出指标", "14-成本指标", "车辆租赁费不高于 {n} 万元", False),
+}
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(bare_departments, st.data())
-def test_one_target_lowered_reports_exactly_that(department, data) -> None:
+@given(bare_departments, st.sampled_from(sorted(CHANGES)), st.data())
+def test_one_target_lowered_reports_exactly_that(department, change, data) -> None:
+    level1, level2, template, falls = CHANGES[change]
     project = data.draw(st.integers(0, len(department.projects) - 1))
     position = data.draw(st.integers(0, len(department.projects[project].indicators)))
-    before = data.draw(st.integers(2, 10_000))
-    after = data.draw(st.integers(1, before - 1))
+    high = data.draw(st.integers(2, 10_000))
+    low = data.draw(st.integers(1, high - 1))
+    before, after = (high, low) if falls else (low, high)
     what = data.draw(prose(12))
     last, this = department, copy.deepcopy(department)
     for side, number in ((last, before), (this, after)):
         side.projects[project].indicators.insert(position, Indicator(
-            "1-产出指标", "11-数量指标", f"{what}，全年督查不少于 {number} 次", 10.0,
+            level1, level2, f"{what}，{template.format(n=number)}", 10.0,
             sheet="项目01", cell=f"C{100 + position}"))
     findings = compare(last, this)[1]
     assert [(f.rule, f.cell) for f in findings] == [("Y001", f"C{100 + position}")]
-    assert f"{before} 次 → {after} 次" in findings[0].message
+    assert f"{before}" in findings[0].message and f"{after}" in findings[0].message
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bare_departments, st.sampled_from([0.5, 1.3, 3.0]))
+def test_every_table_copied_while_its_amount_changed_much_is_reported(department,
+                                                                      factor) -> None:
+    this = copy.deepcopy(department)
+    for project in this.projects:
+        if isinstance(project.amount, float):
+            project.amount *= factor
+    copied = [p.name for p in this.projects if isinstance(p.amount, float) and p.amount > 0
+              and any(not i.not_applicable and i.name.strip() for i in p.indicators)]
+    findings = compare(department, this)[1]
+    assert {f.rule for f in findings} <= {"Y002"}
+    assert sorted(f.project for f in findings) == sorted(copied)
