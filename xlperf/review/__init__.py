@@ -3,5 +3,6 @@
 ``pairing`` matches departments, projects and indicators of two years;
 ``loosening`` reads whether a matched target became easier; ``rules`` is the
 Y family of the rule catalogue (each rule with its message, basis and
-examples); ``engine`` runs them and ``report`` prints what they found.
+examples); ``wording`` shows their numbers and places, ``engine`` runs them, ``run`` reads
+files and folders and ``report`` prints what they found.
 """
