@@ -65,7 +65,7 @@ def test_last_year_as_text_against_this_year_as_a_workbook(years) -> None:
     assert "Y005" not in out and "Y006" not in out  # the renamed project was paired
 
 
-def test_json_is_validates_report_shape_with_the_pairing(years) -> None:
+def test_json_is_the_validate_report_with_the_pairing(years) -> None:
     code, report = run_json(*years)
     assert code == 0
     (entry,) = report["files"]
