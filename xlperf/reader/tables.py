@@ -12,6 +12,11 @@ projects start at the rows that name them. Indicator rows end at a stop row
 or at the next project. Inside them, ``……`` is skipped, a ``注：`` row is kept
 out, a row of levels only carries its levels down, and a row that cannot be
 placed becomes a reading note with its location. Nothing is guessed.
+
+A fifth state, *repeat*: a 项目名称 among the indicator rows that names the
+project being read is its table continued on a new page (``continued.py``):
+the header rows repeated there are compared with the first, and the rows go
+on in the same block.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xlperf.model import Indicator, Number, Project, ReadingNote
+from xlperf.model.check_words import has_template_text
 from xlperf.model.framework import bundled_frameworks, choose, load_framework, parse_label
 from xlperf.model.text import normalize_label, parse_number, read_amount
 from xlperf.model.vocabulary import (
@@ -44,6 +50,7 @@ from xlperf.model.vocabulary import (
 )
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
+from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import FastRows, fast_rows
 from xlperf.reader.header import HeaderReader, inline_field
 from xlperf.reader.layouts import family
@@ -93,7 +100,8 @@ class TableReader:
         self.project: Project | None = None
         self.header: HeaderReader | None = None
         self.block: _Block | None = None
-        self.state = "outside"  # outside | header | indicators | break
+        self.state = "outside"  # outside | header | indicators | break | repeat
+        self.repeat: RepeatedHeader | None = None  # a continued table's repeated header
         self.self_evaluation_title = False
         self.flat: dict[str, Project] = {}  # a flat list's projects by name
         self.orphan_notes: list[ReadingNote] = []  # rows outside any project
@@ -154,6 +162,8 @@ class TableReader:
             return
         if self.state == "indicators":
             self._indicator_row(row, cells, index, raw, text)
+        elif self.state == "repeat":
+            self._repeated_row(row, cells, index, raw, text)
         elif self.state == "break":
             self._after_break(row, cells, index, raw, text)
         else:
@@ -205,6 +215,7 @@ class TableReader:
                 and any(role in _CONTENT_ROLES for role, _ in _values(placed)):
             self._note(row, cells, "在表格结束行之后，未作为指标读取")
             return
+        self._template_note(row, cells)
         self._trace(row, "outside", "表格之外，未读取：" + _joined(self.grid, row, cells))
 
     def _starts_project(self, fields: list[str]) -> bool:
@@ -232,6 +243,9 @@ class TableReader:
     # --- indicator rows -----------------------------------------------------------------
 
     def _start_block(self, row: int, columns: IndicatorColumns) -> None:
+        # The header repeated on a new page: the block goes on (its merged 一级/二级 too).
+        continued = self._end_repeat(self._next_filled(row)) if self.state == "repeat" else (
+            self.block if self.state in ("indicators", "break") else None)
         if self.project is None or (columns.flat and self.state != "header"):
             if not columns.flat:
                 self._new_project()
@@ -244,6 +258,9 @@ class TableReader:
             if column.role == "block" and (found := block_side(column.header)):
                 side = found
         self.block = _Block(columns, side)
+        if continued is not None and not columns.flat and same_columns(continued.columns,
+                                                                       columns):
+            self.block.carried = continued.carried
         if side == "annual":
             self.block.fast = fast_rows(columns)
         self.state = "indicators"
@@ -261,7 +278,7 @@ class TableReader:
         if text is not None:
             lone = _is_lone(cells, index)
             if is_stop_row_label(text) or (lone and _ends_table(text)):
-                self._total(row, text, block)
+                self._total(row, text, block, cells, index)
                 self.state = "outside"
                 if self.context.trace is not None:
                     self._trace(row, "stop", f"表格结束：{_joined(self.grid, row, cells)}")
@@ -274,10 +291,13 @@ class TableReader:
                 return
             if is_note(text):
                 block.after_note = True
+                self._template_note(row, cells)
                 self._trace(row, "skipped", f"注释行，未读取：{text[:40]}")
                 return
             fields = _fields_of(cells)
             if "name" in fields and not block.columns.flat:
+                if self._continues(row):
+                    return
                 self._new_project()
                 self.state = "header"
                 assert self.header is not None
@@ -287,6 +307,55 @@ class TableReader:
         if placed is None:
             return
         self._placed_row(row, cells, placed)
+
+    def _continues(self, row: int) -> bool:
+        """A 项目名称 row naming the project being read: its table goes on (a new page
+        repeating the name or the header block, ``continued.py``)."""
+        repeat = RepeatedHeader.of(self.grid, self.header, self.block, row)
+        if repeat is None:
+            return False
+        self.repeat, self.state = repeat, "repeat"
+        self._trace(row, "skipped", "续页重复的项目名称，同一项目继续")
+        return True
+
+    def _repeated_row(self, row: int, cells: list, index: int, raw: object,
+                      text: str | None) -> None:
+        """A row after the repeated 项目名称: more of the repeated header block, or the
+        first indicator row of the page (only the name was repeated)."""
+        assert self.repeat is not None
+        if self.repeat.takes(cells):
+            self.repeat.feed(row)
+            self._trace(row, "skipped", "续页重复的表头，与首页核对后未读取")
+            return
+        self._end_repeat(row)
+        self._indicator_row(row, cells, index, raw, text)
+
+    def _end_repeat(self, first: int | None = None) -> _Block | None:
+        """Back to the indicator rows of the block the repeated header continues — or, when
+        ``first`` (the next indicator row) begins the table again, on to another table of
+        the same name (rule H004 names it), the repeated block its header."""
+        repeat, self.repeat = self.repeat, None
+        if repeat is None or self.project is None:
+            return None
+        self.state = "indicators"
+        if first is not None and repeat.starts_over(first, self.project):
+            self._close()
+            self.project, self.header = repeat.scratch.project, repeat.scratch
+            self.project.sheet = self.grid.sheet_at(repeat.start)
+            self.projects.append(self.project)
+            self.first_repair = repeat.repairs
+            self.block = _Block(repeat.block.columns, repeat.block.side)
+            self.block.fast = fast_rows(repeat.block.columns) if self.block.side == "annual" \
+                else None
+            return None
+        repeat.finish(self.project)
+        self.block = repeat.block
+        return self.block
+
+    def _next_filled(self, row: int) -> int | None:
+        rows = self.grid.rows
+        return next((index for index in range(row + 1, len(rows))
+                     if _first_filled(rows[index]) is not None), None)
 
     def _fast_row(self, row: int, cells: list, block: _Block, fast: FastRows) -> None:
         """An intact row of a plain table (``fast.py``): read as ``_placed_row`` reads it.
@@ -343,6 +412,8 @@ class TableReader:
             f"{fast.name_letter}{line}" if addressed else None,
             f"{fast.weight_letter}{line}" if addressed and weight_column is not None else None,
             line)
+        if addressed:
+            item.level2_cell = f"{fast.level2_letter}{line}"
         if self.self_evaluation_title:
             item.score = item.weight
         indicators.append(item)
@@ -358,11 +429,20 @@ class TableReader:
                          "请删除多余的行后再试", sheet=self.grid.sheet_at(row),
                          cell=self.grid.cell(row, 0))
 
-    def _total(self, row: int, text: str, block: _Block) -> None:
-        """The 合计 row of a table with weights: where its live weight total is."""
+    def _total(self, row: int, text: str, block: _Block, cells: list, index: int) -> None:
+        """The 合计/总分 row of a table with weights: where its live weight total is, and
+        the total it states (rule W007 adds the scores up against it)."""
         column = block.columns.index_of("weight")
-        if self.project is not None and column is not None and label_key(text) in _TOTALS:
-            self.project.total_cell = self.grid.cell(row, column)
+        if self.project is None or column is None or label_key(text) not in _TOTALS:
+            return
+        self.project.total_cell = self.grid.cell(row, column)
+        # A browser copy leaves out the cells a merged label covers: there the first
+        # number after the label is the total.
+        stated = cells[column] if self.grid.addressed and column < len(cells) else next(
+            (raw for raw in cells[index + 1:] if not is_blank(raw)), None)
+        value, _ = parse_number(stated) if stated is not None else (None, "")
+        if isinstance(value, float) and value == value:
+            self.project.stated_total = value
 
     def _after_break(self, row: int, cells: list, index: int, raw: object,
                      text: str | None) -> None:
@@ -538,10 +618,13 @@ class TableReader:
         grid = self.grid
         text = grid.text_of(name[1], row, name[0]) if name else ""
         name_column = name[0] if name else block.columns.index_of("name", own)
+        level2_column = block.columns.index_of("level2", own)
         item = Indicator(level1=level1, level2=level2, name=text,
                          not_applicable=is_not_applicable(text), sheet=grid.sheet_at(row),
                          cell=grid.cell(row, name_column) if name_column is not None else None,
-                         row=grid.line(row))
+                         row=grid.line(row),
+                         level2_cell=grid.cell(row, level2_column)
+                         if level2_column is not None else None)
         self._fill_values(item, row, block, get, own)
         return item
 
@@ -616,6 +699,16 @@ class TableReader:
             self.orphan_notes.append(note)
         self._trace(row, "note", f"未识别（{reason}）：{text}")
 
+    def _template_note(self, row: int, cells: list) -> None:
+        """A skipped row that is the template's instruction (注：各地请根据实际情况…)."""
+        text = _joined(self.grid, row, cells)
+        if self.project is None or not has_template_text(text):
+            return
+        first = _first_filled(cells)
+        self.project.template_notes.append(ReadingNote(
+            text, "模板中的填表说明", self.grid.sheet_at(row),
+            self.grid.cell(row, first[0] if first else 0), self.grid.line(row)))
+
     def _note_columns(self, project: Project, columns: IndicatorColumns) -> None:
         """The form's columns are those of its annual block (a 长期 block adds none)."""
         long_term_block = any(c.role == "block" and block_side(c.header) == "long_term"
@@ -628,6 +721,7 @@ class TableReader:
         return block.columns.self_evaluation or self.self_evaluation_title
 
     def _close(self) -> None:
+        self._end_repeat()
         project = self.project
         if project is not None:
             project.framework = choose((i.level1, i.level2) for i in project.indicators)
@@ -652,7 +746,7 @@ class TableReader:
             self.context.trace.add(self.grid, row, kind, message)
 
 
-_TOTALS = frozenset({"合计", "总计"})
+_TOTALS = frozenset({"合计", "总计", "总分"})
 _LEVEL1, _LEVEL2 = ("level1", "label"), ("level2", "annual")  # keys of _Block.carried
 # A flat list's project columns and the header fields they give.
 _FLAT_FIELDS = {"project": "name", "project_unit": "implementing_unit",

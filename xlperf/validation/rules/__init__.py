@@ -1,7 +1,7 @@
 """The rule catalogue: every code in ../shared/spec/rules.md, one entry of data each.
 
 Families live in their own modules (header, structure, coverage, weights,
-quality, consistency, hygiene, reading); this module lists them in code order. The
+quality, consistency, hygiene, reading, across); this module lists them in code order. The
 engine, ``xlperf rules`` and docs/rules.md all read ``CATALOGUE``. The Y family
 (``xlperf compare``, xlperf/review/rules.py) compares two years instead of
 checking one table; ``LISTED``, ``BY_CODE`` and ``CODES`` include it, loaded on
@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from xlperf.validation.rules import (
+    across,
     consistency,
     coverage,
     header,
@@ -26,7 +27,7 @@ from xlperf.validation.rules.base import Example, Row, Rule
 
 CATALOGUE: tuple[Rule, ...] = (
     *header.RULES, *structure.RULES, *coverage.RULES, *weights.RULES, *quality.RULES,
-    *consistency.RULES, *hygiene.RULES, *reading.RULES,
+    *consistency.RULES, *hygiene.RULES, *reading.RULES, *across.RULES,
 )
 # The order rules are listed in (and findings on one row are sorted by).
 ORDER: dict[str, int] = {rule.code: index for index, rule in enumerate(CATALOGUE)}
