@@ -32,19 +32,20 @@ from xlperf.cli.common import fail, reports_input_errors
 @click.option("--annotate", "annotate", type=click.Path(path_type=Path), metavar="OUT.xlsx",
               help="另存一份本年工作簿的标注副本：问题单元格着色并加批注，附“校验结果”工作表"
                    "（THIS 须为单个工作簿）")
+@click.option("--force", is_flag=True, help="标注副本已存在时覆盖它")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
               help="使用指定的 xlperf.toml（默认读取本年各表所在文件夹中的 xlperf.toml）")
 @click.option("--select", metavar="CODES", help="只报告这些规则，逗号分隔，可用前缀（如 Y001）")
 @click.option("--ignore", metavar="CODES", help="不报告这些规则，逗号分隔，可用前缀（如 Y004）")
 @reports_input_errors
-def command(last: Path, this: Path, fmt: str, annotate: Path | None, config_file: Path | None,
-            select: str | None, ignore: str | None) -> None:
+def command(last: Path, this: Path, fmt: str, annotate: Path | None, force: bool,
+            config_file: Path | None, select: str | None, ignore: str | None) -> None:
     from xlperf.cli.validate import _codes
 
     selected, ignored = _codes(select, "--select"), _codes(ignore, "--ignore")
     _check_kinds(last, this)
     if annotate is not None:
-        _check_annotate(last, this, annotate)
+        _check_annotate(last, this, annotate, force)
     from xlperf.review.run import read_side, run
 
     configs = _configs(config_file)
@@ -60,7 +61,7 @@ def command(last: Path, this: Path, fmt: str, annotate: Path | None, config_file
     if annotate is not None:
         from xlperf.cli.validate import _write_annotated
 
-        _write_annotated(this, annotate, results[0])
+        _write_annotated(this, annotate, results[0], force)
     from xlperf.reports.results import exit_code
 
     sys.exit(exit_code(results))
@@ -77,7 +78,7 @@ def _check_kinds(last: Path, this: Path) -> None:
              "比较一个部门请给出两个文件，比较一批部门请给出两个文件夹")
 
 
-def _check_annotate(last: Path, this: Path, target: Path) -> None:
+def _check_annotate(last: Path, this: Path, target: Path, force: bool) -> None:
     """validate's checks on THIS, and never last year's file as the copy (an input)."""
     if this.is_dir():
         fail("--annotate 只能用于单个工作簿：THIS 是文件夹，请给出本年的一个工作簿")
@@ -87,7 +88,7 @@ def _check_annotate(last: Path, this: Path, target: Path) -> None:
     from xlperf.cli.batch import Found
     from xlperf.cli.validate import _check_annotate as check
 
-    check([Found(this)], target)
+    check([Found(this)], target, force)
 
 
 def _same_file(a: Path, b: Path) -> bool:

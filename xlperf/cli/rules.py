@@ -81,6 +81,8 @@ def _config_data(config: Any) -> dict[str, Any]:
         "framework": config.framework,
         "measurable_words": sorted(config.measurable_words),
         "copied_amount_change": config.copied_amount_change,
+        "accept": [{key: getattr(a, key) for key in ("file", "code", "sheet", "cell", "project",
+                                                     "reason")} for a in config.accepts],
     }
 
 
@@ -142,11 +144,18 @@ def _config_text(config: Any):
         ("级别调整", severity or "无"),
         ("视为可衡量的词语", words),
         ("照搬上年时金额变化界限（Y002）", f"{config.copied_amount_change:g}%"),
+        ("已接受的问题", _accepts_text(config)),
     ]
     text = Text("当前配置", style="bold")
     for label, value in rows:
         text.append(f"\n  {label}：{shown(value)}")
     return text
+
+
+def _accepts_text(config: Any) -> str:
+    if not config.accepts:
+        return "无（xlperf.toml 中没有 [[accept]]）"
+    return f"{len(config.accepts)} 条（xlperf.toml 的 [[accept]]；工作簿中的“校验说明”工作表另计）"
 
 
 def _framework_text(name: str | None) -> str:

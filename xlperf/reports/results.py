@@ -24,6 +24,8 @@ class FileResult:
     # The families its tables were read as and the frameworks they were checked against.
     layouts: list[str] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)
+    # Why an acceptance (校验说明, [[accept]]) was not used, one Chinese line each.
+    acceptance_notes: list[str] = field(default_factory=list)
 
     @property
     def unreadable(self) -> bool:
@@ -38,14 +40,15 @@ class Summary:
     warning: int
     info: int
     unreadable: int
+    accepted: int = 0  # accepted findings, counted here instead of under their severity
 
 
 def summarize(results: Iterable[FileResult]) -> Summary:
     results = list(results)
-    counts = {"error": 0, "warning": 0, "info": 0}
+    counts = {"error": 0, "warning": 0, "info": 0, "accepted": 0}
     for result in results:
         for finding in result.findings:
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+            counts[finding.status] = counts.get(finding.status, 0) + 1
     return Summary(
         files=len(results),
         projects=sum(r.projects for r in results),
@@ -53,6 +56,7 @@ def summarize(results: Iterable[FileResult]) -> Summary:
         warning=counts["warning"],
         info=counts["info"],
         unreadable=sum(1 for r in results if r.unreadable),
+        accepted=counts["accepted"],
     )
 
 
