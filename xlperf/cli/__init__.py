@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "把工作簿导出为公开文本格式"),
     "show": ("show", "显示工作簿中的部门数据（--json 输出模型）"),
     "validate": ("validate", "按规则校验工作簿，指出具体单元格"),
+    "compare": ("compare", "对照上年的表检查本年的表（目标降低、照搬上年、指标和项目的增减）"),
     "rules": ("rules", "列出校验规则及当前生效的配置"),
     "notice": ("notice", "生成公开公告及附件（txt/html/docx/xlsx/pdf）"),
     "excel": ("excel", "Excel 功能区加载项：生成、安装与离线安装包"),

@@ -80,16 +80,17 @@ def _config_data(config: Any) -> dict[str, Any]:
         "severity": dict(sorted(config.severity.items())),
         "framework": config.framework,
         "measurable_words": sorted(config.measurable_words),
+        "copied_amount_change": config.copied_amount_change,
         "accept": [{key: getattr(a, key) for key in ("file", "code", "sheet", "cell", "project",
                                                      "reason")} for a in config.accepts],
     }
 
 
 def _as_data(config: Any) -> dict[str, Any]:
-    from xlperf.validation.rules import CATALOGUE
+    from xlperf.validation.rules import LISTED
 
     return {"version": 1, "config": _config_data(config),
-            "rules": [_rule_data(rule, config) for rule in CATALOGUE]}
+            "rules": [_rule_data(rule, config) for rule in LISTED]}
 
 
 def _print_catalogue(config: Any) -> None:
@@ -99,7 +100,7 @@ def _print_catalogue(config: Any) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from xlperf.validation.rules import CATALOGUE
+    from xlperf.validation.rules import LISTED
 
     console = Console()
     table = Table(title="校验规则", show_lines=False, header_style="bold")
@@ -107,7 +108,7 @@ def _print_catalogue(config: Any) -> None:
     table.add_column("级别", no_wrap=True)
     table.add_column("名称", overflow="fold")
     table.add_column("依据", overflow="fold")
-    for rule in CATALOGUE:
+    for rule in LISTED:
         severity = config.severity_of(rule.code, rule.severity)
         if not config.enabled(rule.code):
             table.add_row(*(Text(text, style="dim")
@@ -142,6 +143,7 @@ def _config_text(config: Any):
         ("忽略的规则", ignore),
         ("级别调整", severity or "无"),
         ("视为可衡量的词语", words),
+        ("照搬上年时金额变化界限（Y002）", f"{config.copied_amount_change:g}%"),
         ("已接受的问题", _accepts_text(config)),
     ]
     text = Text("当前配置", style="bold")
@@ -168,8 +170,7 @@ def _framework_text(name: str | None) -> str:
 def _print_rule(rule: Any, config: Any, as_json: bool) -> None:
     from rich.console import Console
 
-    from xlperf.validation.rules.examples import describe
-
+    describe = _describer(rule)
     if as_json:
         data = _rule_data(rule, config)
         data["explain"] = rule.explain
@@ -196,3 +197,16 @@ def _print_rule(rule: Any, config: Any, as_json: bool) -> None:
         console.print(f"{label}：{example.note}", markup=False)
         for line in describe(example) or ["（与合格项目相同）"]:
             console.print(f"    {line}", markup=False)
+
+
+def _describer(rule: Any):
+    """How a rule's examples are told: one table changed, or two years (the Y rules)."""
+    from xlperf.review.rules import CompareRule
+
+    if isinstance(rule, CompareRule):
+        from xlperf.review.examples import describe_pair
+
+        return describe_pair
+    from xlperf.validation.rules.examples import describe
+
+    return describe

@@ -22,6 +22,9 @@ a department's settings over it.
     [glossary]
     measurable = ["合规", "无差错"]              # words that make a target measurable (Q001)
 
+    [compare]                                   # xlperf compare (the Y rules)
+    copied_amount_change = 20                   # Y002: percent the amount may change
+
     [[accept]]                                  # one finding accepted with a reason
     file = "教育局.xlsx"                        # the workbook (name, or a pattern: *.xlsx)
     code = "Q001"
@@ -51,12 +54,13 @@ from xlperf.model.framework import (
     load_framework,
 )
 from xlperf.model.info_fields import DEPARTMENT_SHEET, SETTING_FIELDS
+from xlperf.model.review_words import COPIED_AMOUNT_CHANGE
 from xlperf.model.text import parse_number
 from xlperf.validation.findings import SEVERITIES, Severity
 
 CONFIG_NAME = "xlperf.toml"
 TOML_KEYS = ("required_total", "policy", "ignore", "select", "framework", "severity", "glossary",
-             "accept")
+             "compare", "accept")
 ACCEPT_KEYS = ("file", "code", "sheet", "cell", "project", "reason")
 # Severity names users may write in Chinese.
 SEVERITY_NAMES: dict[str, Severity] = {
@@ -83,6 +87,7 @@ class Config:
     # None: each table is checked against the bundled framework its own names fit best.
     framework: str | None = None
     measurable_words: frozenset[str] = frozenset()
+    copied_amount_change: float = COPIED_AMOUNT_CHANGE  # percent, Y002 (xlperf compare)
     source: str | None = None  # the xlperf.toml it came from, shown by `xlperf rules`
     accepts: tuple[Acceptance, ...] = ()  # [[accept]]: findings accepted with a reason
 
@@ -203,6 +208,8 @@ def config_from_dict(data: dict[str, Any], source: str | None = None) -> Config:
         config = replace(config, severity=_severities(data["severity"], where))
     if "glossary" in data:
         config = replace(config, measurable_words=_glossary(data["glossary"], where))
+    if "compare" in data:
+        config = replace(config, copied_amount_change=_compare(data["compare"], where))
     if "accept" in data:
         config = replace(config, accepts=_accepts(data["accept"], where))
     config.policy_by_kind()  # a policy naming no 一级 of the framework fails here, with the file
@@ -310,6 +317,18 @@ def _glossary(raw: object, where: dict[str, str | None]) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise _fail("[glossary] measurable 应为词语列表，如 [\"合规\"]", where)
     return frozenset(w.strip() for w in words if w.strip())
+
+
+def _compare(raw: object, where: dict[str, str | None]) -> float:
+    """``[compare] copied_amount_change = 20``: the percent Y002 lets the amount change."""
+    if not isinstance(raw, dict) or set(raw) - {"copied_amount_change"}:
+        raise _fail("[compare] 只支持 copied_amount_change = 百分数（如 20）", where)
+    value = raw.get("copied_amount_change", COPIED_AMOUNT_CHANGE)
+    number, _ = parse_number(value)
+    if not isinstance(number, float) or not math.isfinite(number) or number < 0:
+        raise _fail(f"[compare] copied_amount_change 应为不小于 0 的百分数（如 20），现为“{value}”",
+                    where)
+    return number
 
 
 def _accepts(raw: object, where: dict[str, str | None]) -> tuple[Acceptance, ...]:

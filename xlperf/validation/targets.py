@@ -482,3 +482,27 @@ def _chinese_number(text: str) -> float | None:
             current = None
     total += current or 0
     return float(total) if total or text == "零" else None
+
+
+# --- subjects ----------------------------------------------------------------------
+# What an indicator is about, without what it promises: ``全年督查不少于 50 次`` and
+# ``全年督查 30 次`` have the subject ``全年督查#``. ``xlperf compare`` matches indicators of two
+# years by it. Built from the same words and patterns as ``read_target``, so a number the
+# reader reads as a target is exactly what the subject leaves out.
+_SUBJECT_QUANTITY = re.compile(
+    r"(?:累计|共计|合计|共|约)?\s*"
+    rf"(?:{_alternation(_PREFIX_COMPARATORS)})?\s*(?:累计|共计|合计|共|约)?\s*"
+    rf"(?:(?<![\d.]){_NUMBER}(?:\s*(?:-|~|～|—|–|至|到)\s*{_NUMBER})?\s*(?:{_UNITS})?"
+    rf"|(?<![第统唯同逐进专单万之])[零一二两三四五六七八九十百千]+(?:{_CN_UNITS}))"
+    rf"\s*(?:{_alternation(_SUFFIX_COMPARATORS)})?"
+)
+SUBJECT_NUMBER = "#"  # what stands where a number was
+
+
+@lru_cache(maxsize=1 << 16)
+def subject(text: str) -> str:
+    """The indicator's text without its numbers, units and comparators, spaces and
+    punctuation, full- and half-width alike: the same subject in two years' tables."""
+    plain = unicodedata.normalize("NFKC", text or "")
+    plain = _SUBJECT_QUANTITY.sub(SUBJECT_NUMBER, plain)
+    return "".join(ch for ch in plain if ch.isalnum() or ch == SUBJECT_NUMBER)

@@ -45,6 +45,9 @@ def render() -> str:
                   "一年期项目，预算年度 2024，项目年度金额 10 万元：", "", *good_project_lines()])
     for rule in CATALOGUE:
         lines.extend(["", *_section(rule)])
+    from xlperf.review.docs import section_lines  # the Y family (xlperf compare)
+
+    lines.extend(section_lines())
     return "\n".join(lines) + "\n"
 
 
