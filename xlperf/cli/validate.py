@@ -14,6 +14,7 @@ import click
 
 from xlperf.cli.common import fail, reports_input_errors, shown
 from xlperf.cli.progress import progress
+from xlperf.cli.validate_batch import batch_options
 
 PROGRESS_MIN_FILES = 20
 
@@ -35,10 +36,12 @@ PROGRESS_MIN_FILES = 20
               help="并行读取和校验的进程数，0 为自动（文件少于 8 个时不并行）")
 @click.option("--select", metavar="CODES", help="只报告这些规则，逗号分隔，可用前缀（如 W,Q001）")
 @click.option("--ignore", metavar="CODES", help="不报告这些规则，逗号分隔，可用前缀（如 T,C004）")
+@batch_options
 @reports_input_errors
 def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_file: Path | None,
-            jobs: int, select: str | None, ignore: str | None) -> None:
+            jobs: int, select: str | None, ignore: str | None, **batch_given: object) -> None:
     from xlperf.cli import batch
+    from xlperf.cli import validate_batch as outputs
     from xlperf.cli.validate_run import RunOptions, run
 
     options = RunOptions(
@@ -49,6 +52,8 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_fil
     )
     skipped: list[batch.Skipped] = []
     found = batch.collect_paths(paths, skipped)
+    wanted = outputs.BatchOutputs.from_options(batch_given)
+    found = outputs.plan(wanted, found, paths)
     if not found:
         fail("没有找到可校验的工作簿（.xlsx/.xlsm）")
     if annotate is not None:
@@ -57,9 +62,15 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_fil
         click.echo(shown(batch.skipped_line(skipped)), err=True)
     with progress(len(found), "读取工作簿", minimum=PROGRESS_MIN_FILES) as advance:
         results = run(found, options, advance)
-    _print(results, fmt)
+    from xlperf.reports.summary import keep_severity
+
+    keep_severity(results, wanted.lowest)
+    _print(results, fmt, wanted.lowest)
+    if outputs.human_on_stderr():
+        outputs.summary_to_stderr(results, wanted.lowest)
     if annotate is not None:
         _write_annotated(found[0].path, annotate, results[0])
+    outputs.write(wanted, results)
     from xlperf.reports.results import exit_code
 
     sys.exit(exit_code(results))
@@ -116,7 +127,7 @@ def _check_annotate(found: list, target: Path) -> None:
     check_openable(source)  # before the run, not after it
 
 
-def _print(results: list, fmt: str) -> None:
+def _print(results: list, fmt: str, lowest: str) -> None:
     if fmt == "json":
         from xlperf.reports.json_report import build_report, dumps
 
@@ -126,7 +137,7 @@ def _print(results: list, fmt: str) -> None:
 
     from xlperf.reports.terminal import print_report
 
-    print_report(results, Console(highlight=False))
+    print_report(results, Console(highlight=False), lowest)
 
 
 def _write_annotated(source: Path, target: Path, result) -> None:

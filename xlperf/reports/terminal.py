@@ -16,6 +16,7 @@ from rich.text import Text
 
 from xlperf.reports.marks import SEVERITY_WORDS
 from xlperf.reports.results import FileResult, Summary, summarize
+from xlperf.reports.summary import closing_lines, counts_text, passes, status, with_hidden
 from xlperf.safe_text import terminal_safe
 from xlperf.validation.findings import Finding
 
@@ -65,10 +66,13 @@ def file_lines(result: FileResult) -> list[Text]:
     forms = form_text(result)
     if forms:
         head.append(f"（{shown(forms)}）", style="dim")
-    if not result.findings:
+    if not result.findings and not result.hidden:
         head.append("：")
         head.append("未发现问题", style="green")
+        head.append(f" — {status(result)}", style="green")
         return [head]
+    head.append(f"：{counts_text(result)} — ")
+    head.append(status(result), style="green" if passes(result) else "bold red")
     lines = [head]
     for project, findings in _by_project(result.findings).items():
         lines.append(Text(INDENT + shown(project or DEPARTMENT_GROUP), style="bold"))
@@ -116,8 +120,10 @@ def summary_line(summary: Summary) -> Text:
     return Text(text, style=style)
 
 
-def print_report(results: Iterable[FileResult], console: Console | None = None) -> None:
-    """Print every file's findings, then the summary line."""
+def print_report(results: Iterable[FileResult], console: Console | None = None,
+                 lowest: str = "info") -> None:
+    """Print every file's findings, then the closing lines (reports/summary.py) and the
+    summary line; ``lowest`` is the --severity the findings were cut to."""
     results = list(results)
     console = console or Console(highlight=False)
     for result in results:
@@ -125,4 +131,12 @@ def print_report(results: Iterable[FileResult], console: Console | None = None) 
             console.print(line, soft_wrap=True, highlight=False)
     if results:
         console.print()
-    console.print(summary_line(summarize(results)), soft_wrap=True, highlight=False)
+    print_closing(results, console, lowest)
+
+
+def print_closing(results: list[FileResult], console: Console, lowest: str = "info") -> None:
+    """The lines after the files: per rule, units passing and failing, the totals."""
+    for text, style in closing_lines(results, lowest):
+        console.print(Text(text, style=style), soft_wrap=True, highlight=False)
+    console.print(summary_line(with_hidden(summarize(results), results)), soft_wrap=True,
+                  highlight=False)

@@ -1,0 +1,266 @@
+"""The batch side of ``xlperf validate``: --severity, the summary on stderr, and the files a
+reviewer sends back (``--summary``, ``--annotate-dir``, ``--opinions-dir``).
+
+Kept apart from ``validate.py`` so the command itself stays a short sequence. Every output
+is planned and checked before anything is read (an existing file without ``--force``, an
+output that is an input, a place that cannot be written: exit 2, nothing done), and each
+is written atomically (``xlperf.outputs``). A file that cannot be annotated (a published
+text, a sheet name openpyxl refuses) never stops the others: it is said on stderr and its
+row in the summary has no link.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from xlperf.cli.common import fail, shown
+from xlperf.cli.progress import progress
+from xlperf.errors import InputError, OutputExists
+
+PROGRESS_MIN_FILES = 20
+OPINION_SUFFIX = "-审核意见.docx"
+SEVERITY_CHOICES = ("error", "warning", "info")
+
+
+def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of this module, passed to the command as ``**batch``."""
+    options = [
+        click.option("--severity", type=click.Choice(SEVERITY_CHOICES), default=None,
+                     help="只报告这一级别及更严重的问题：error 只看影响公开的错误，"
+                          "warning 错误和警告，info 全部（默认）"),
+        click.option("--errors-only", is_flag=True, help="只报告错误，同 --severity error"),
+        click.option("--summary", "summary", type=click.Path(path_type=Path),
+                     metavar="汇总.xlsx",
+                     help="另存汇总工作簿：每个文件一行（单位、项目数、错误、警告、状态、"
+                          "标注副本链接），另附全部问题清单（可筛选）"),
+        click.option("--annotate-dir", type=click.Path(path_type=Path), metavar="DIR",
+                     help="为每个工作簿另存一份标注副本到此文件夹（子文件夹结构保留；"
+                          ".xls/.xlsb/.ods 的副本为 .xlsx）"),
+        click.option("--opinions-dir", type=click.Path(path_type=Path), metavar="DIR",
+                     help="为每个单位写一份审核意见（Word 文档，按项目和单元格列出要修改的"
+                          "地方，可直接退回报送单位）到此文件夹"),
+        click.option("--force", is_flag=True,
+                     help="替换 --summary、--annotate-dir、--opinions-dir 中已存在的同名文件"),
+    ]
+    return functools.reduce(lambda f, option: option(f), reversed(options), func)
+
+
+@dataclass
+class Target:
+    """One file a batch output writes: for ``source`` (None: the summary workbook)."""
+
+    kind: str  # "summary" | "annotated" | "opinion"
+    path: Path
+    source: Path | None = None
+    output: Any = None  # the checked xlperf.outputs.Output
+
+
+@dataclass
+class BatchOutputs:
+    """What the batch options asked for, and the files they will write."""
+
+    lowest: str = "info"
+    summary: Path | None = None
+    annotate_dir: Path | None = None
+    opinions_dir: Path | None = None
+    force: bool = False
+    targets: list[Target] = field(default_factory=list)
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> BatchOutputs:
+        severity = options.get("severity")
+        if options.get("errors_only"):
+            if severity not in (None, "error"):
+                fail(f"--errors-only 与 --severity {severity} 矛盾，只用其中一个")
+            severity = "error"
+        return cls(lowest=severity or "info", summary=options.get("summary"),
+                   annotate_dir=options.get("annotate_dir"),
+                   opinions_dir=options.get("opinions_dir"), force=bool(options.get("force")))
+
+    @property
+    def wanted(self) -> bool:
+        return any((self.summary, self.annotate_dir, self.opinions_dir))
+
+    def outputs_of(self, kind: str) -> dict[Path, Path]:
+        """source → target path for ``kind``."""
+        return {t.source: t.path for t in self.targets if t.kind == kind and t.source}
+
+
+# --- before the run ---------------------------------------------------------------------------
+
+def plan(outputs: BatchOutputs, found: list, given: Sequence[Path]) -> list:
+    """Check every output before anything is read; return ``found`` without this run's own
+    outputs (a summary or copies written inside the folder being checked)."""
+    if not outputs.wanted:
+        return found
+    found = [entry for entry in found if not _is_own_output(outputs, entry.path)]
+    inputs = [entry.path for entry in found]
+    if outputs.summary is not None:
+        if outputs.summary.suffix.lower() != ".xlsx":
+            fail(f"汇总工作簿应保存为 .xlsx：请把 {outputs.summary} 改名为 "
+                 f"{outputs.summary.stem}.xlsx")
+        outputs.targets.append(Target("summary", outputs.summary))
+    names = _relative_names([entry.path for entry in found if entry.error is None], given)
+    for source, relative in names.items():
+        if outputs.annotate_dir is not None and _annotatable(source):
+            copy = relative.with_suffix(_copy_suffix(source))
+            outputs.targets.append(Target("annotated", outputs.annotate_dir / copy, source))
+        if outputs.opinions_dir is not None:
+            name = relative.with_name(relative.stem + OPINION_SUFFIX)
+            outputs.targets.append(Target("opinion", outputs.opinions_dir / name, source))
+    for folder in (outputs.annotate_dir, outputs.opinions_dir):
+        if folder is not None and folder.exists() and not folder.is_dir():
+            fail(f"{folder} 是一个文件，不是文件夹；请给出一个文件夹")
+    _check_targets(outputs, inputs)
+    return found
+
+
+def _is_own_output(outputs: BatchOutputs, path: Path) -> bool:
+    from xlperf.outputs import normalise, same_file
+
+    if outputs.summary is not None and same_file(path, outputs.summary):
+        return True
+    real = os.path.realpath(normalise(path))
+    for folder in (outputs.annotate_dir, outputs.opinions_dir):
+        if folder is not None:
+            root = os.path.realpath(normalise(folder))
+            if real.startswith(root.rstrip(os.sep) + os.sep):
+                return True
+    return False
+
+
+def _relative_names(paths: list[Path], given: Sequence[Path]) -> dict[Path, Path]:
+    """Each file's name inside an output folder: its path below the folder it was found in
+    (``一科/政府办.xlsx``), or its name; a name taken twice gets ``-2``, ``-3`` …"""
+    folders = [os.path.abspath(g) for g in given if Path(g).is_dir()]
+    taken: set[str] = set()
+    names: dict[Path, Path] = {}
+    for path in paths:
+        absolute = os.path.abspath(path)
+        base = next((Path(os.path.relpath(absolute, folder)) for folder in folders
+                     if absolute.startswith(folder.rstrip(os.sep) + os.sep)), Path(path.name))
+        name, number = base, 1
+        while str(name.with_suffix("")).casefold() in taken:
+            number += 1
+            name = base.with_name(f"{base.stem}-{number}{base.suffix}")
+        taken.add(str(name.with_suffix("")).casefold())
+        names[path] = name
+    return names
+
+
+def _annotatable(source: Path) -> bool:
+    from xlperf.reports.annotate import REBUILT_SUFFIXES
+
+    return source.suffix.lower() in (".xlsx", ".xlsm", *REBUILT_SUFFIXES)
+
+
+def _copy_suffix(source: Path) -> str:
+    """The copy keeps an .xlsx/.xlsm's suffix; an .xls/.xlsb/.ods (by its bytes) becomes .xlsx."""
+    from xlperf.sources.workbook.checks import check_workbook_file
+
+    try:
+        kind = check_workbook_file(source).kind
+    except InputError:
+        kind = "xlsx"  # unreadable: the run says why, and nothing is written for it
+    return source.suffix if kind == "xlsx" else ".xlsx"
+
+
+def _check_targets(outputs: BatchOutputs, inputs: list[Path]) -> None:
+    """Each target checked as ``Output`` does: never an input, never a folder, an existing
+    file only with ``--force`` — all existing ones named at once, as ``notice`` does."""
+    from xlperf.outputs import Output
+
+    existing = []
+    for target in outputs.targets:
+        try:
+            target.output = Output(target.path, inputs=inputs, force=outputs.force)
+        except OutputExists:
+            existing.append(target.path)
+            target.output = None
+    if existing:
+        more = f" 等 {len(existing)} 个文件" if len(existing) > 1 else ""
+        raise OutputExists(f"输出文件已存在：{existing[0]}{more}。如需替换，请加 --force")
+
+
+# --- after the run ----------------------------------------------------------------------------
+
+def write(outputs: BatchOutputs, results: list) -> None:
+    """Write the annotated copies and the opinions (with a bar on long batches), then the
+    summary workbook that links to them."""
+    if not outputs.wanted:
+        return
+    by_source = {Path(result.file): result for result in results}
+    per_file = [t for t in outputs.targets if t.kind != "summary"]
+    written: list[Target] = []
+    with progress(len(per_file), "写出标注副本和审核意见", minimum=PROGRESS_MIN_FILES) as advance:
+        for target in per_file:
+            result = by_source.get(target.source)
+            if result is not None and _write_one(target, result):
+                written.append(target)
+            advance(1)
+    _say_written(outputs, written)
+    summary = next((t for t in outputs.targets if t.kind == "summary"), None)
+    if summary is not None:
+        from xlperf.reports.summary_workbook import write_summary
+
+        links = {Path(t.source): t.path for t in written if t.kind == "annotated"}
+        opinions = {Path(t.source): t.path for t in written if t.kind == "opinion"}
+        write_summary(summary.output, results, links=links, opinions=opinions,
+                      lowest=outputs.lowest)
+        click.echo(shown(f"已写出汇总工作簿：{summary.path}"), err=True)
+
+
+def _write_one(target: Target, result: Any) -> bool:
+    """One copy or opinion; a file that cannot have one is said on stderr, the batch goes on."""
+    try:
+        if target.kind == "annotated":
+            if result.unreadable:
+                return False
+            from xlperf.reports.annotate import annotate_workbook, check_openable
+
+            check_openable(target.source)
+            annotate_workbook(target.source, target.path, result.findings)
+        else:
+            from xlperf.reports.opinions import write_opinion
+
+            write_opinion(target.output, result)
+    except InputError as exc:
+        what = "标注副本" if target.kind == "annotated" else "审核意见"
+        click.echo(shown(f"未写出{what}：{exc.describe()}"), err=True)
+        return False
+    return True
+
+
+def _say_written(outputs: BatchOutputs, written: list[Target]) -> None:
+    for kind, folder, what in (("annotated", outputs.annotate_dir, "标注副本"),
+                               ("opinion", outputs.opinions_dir, "审核意见")):
+        if folder is not None:
+            number = sum(1 for t in written if t.kind == kind)
+            click.echo(shown(f"已写出 {number} 份{what}到 {folder}"), err=True)
+
+
+# --- the summary for the person at the terminal -----------------------------------------------
+
+def human_on_stderr() -> bool:
+    """Standard output goes to a file or a pipe while standard error is a terminal: the
+    report went elsewhere, so the closing lines are told on stderr too."""
+    try:
+        return sys.stderr.isatty() and not sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
+
+
+def summary_to_stderr(results: list, lowest: str) -> None:
+    from rich.console import Console
+
+    from xlperf.reports.terminal import print_closing
+
+    print_closing(results, Console(stderr=True, highlight=False), lowest)
