@@ -162,3 +162,244 @@ def copy_inbox(inbox: Path, tmp_path: Path) -> Path:
     target = tmp_path / "收件箱"
     shutil.copytree(inbox, target)
     return target
+
+
+# --- item 7: the files a reviewer sends back --------------------------------------------------
+
+def all_outputs(inbox: Path, out: Path, *more: str) -> tuple[int, str, str]:
+    return run(str(inbox), "--summary", str(out / "汇总.xlsx"), "--annotate-dir",
+               str(out / "标注"), "--opinions-dir", str(out / "审核意见"), *more)
+
+
+def sheet_rows(sheet) -> list[list]:
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.fixture(scope="module")
+def sent_back(inbox: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every output of one run over the inbox, written into an empty folder."""
+    out = tmp_path_factory.mktemp("out")
+    code, _, err = all_outputs(inbox, out)
+    assert code == 2, err
+    return out
+
+
+def by_file(rows: list[list], header: list, name: str) -> dict:
+    column = header.index("文件")
+    row = next(r for r in rows if r[column] and r[column].endswith(name))
+    return dict(zip(header, row, strict=True))
+
+
+def test_summary_workbook_has_one_row_per_file_with_counts_status_and_links(
+        inbox: Path, sent_back: Path) -> None:
+    import openpyxl
+
+    path = sent_back / "汇总.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["汇总"]
+    rows = sheet_rows(sheet)
+    assert "通过 1 个，不通过 2 个" in rows[0][0]
+    header = rows[1]
+    assert header[:6] == ["单位", "文件", "项目数", "错误", "警告", "状态"]
+    assert len(rows) == 2 + 3
+    seed = by_file(rows, header, "政府办.xlsx")
+    assert (seed["单位"], seed["项目数"], seed["错误"], seed["状态"]) == (
+        "石嘴山市人民政府办公室", 7, 2, "不通过")
+    assert by_file(rows, header, "干净.xlsx")["状态"] == "通过"
+    broken = by_file(rows, header, "坏.xlsx")
+    assert broken["状态"] == "无法读取" and broken["标注副本"] is None and broken["说明"]
+    # The link opens the annotated copy, relative to the summary (the folder can move).
+    row = next(r for r in sheet.iter_rows(min_row=3) if r[1].value.endswith("政府办.xlsx"))
+    link = row[header.index("标注副本")].hyperlink.target
+    assert not Path(link).is_absolute()
+    copy = (path.parent / link).resolve()
+    assert copy == (sent_back / "标注" / "政府办.xlsx").resolve()
+    assert "校验结果" in openpyxl.load_workbook(copy).sheetnames
+    opinion = row[header.index("审核意见")].hyperlink.target
+    assert (path.parent / opinion).resolve() == (
+        sent_back / "审核意见" / "政府办-审核意见.docx").resolve()
+
+
+def test_findings_sheet_lists_every_finding_with_its_fix_filtered_and_frozen(
+        inbox: Path, sent_back: Path) -> None:
+    import openpyxl
+
+    from xlperf.validation.rules import BY_CODE
+
+    _, out, _ = run(str(inbox), "--format", "json")
+    listed = sum(len(entry["findings"]) for entry in json.loads(out)["files"])
+    sheet = openpyxl.load_workbook(sent_back / "汇总.xlsx")["问题清单"]
+    rows = sheet_rows(sheet)
+    header = rows[0]
+    assert header[:8] == ["单位", "文件", "项目", "工作表", "单元格", "代码", "级别", "说明"]
+    assert len(rows) - 1 == listed
+    w001 = dict(zip(header, next(r for r in rows if r[5] == "W001"), strict=True))
+    assert (w001["工作表"], w001["单元格"], w001["级别"]) == ("项目07", "D20", "错误")
+    assert w001["修改建议"] == BY_CODE["W001"].fix  # the catalogue's fix text
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.freeze_panes == "A2"
+    assert sheet.print_title_rows.replace("$", "") == "1:1"
+    assert sheet.page_setup.orientation == "landscape"
+
+
+def test_per_rule_sheet_counts_findings_and_units(sent_back: Path) -> None:
+    import openpyxl
+
+    rows = sheet_rows(openpyxl.load_workbook(sent_back / "汇总.xlsx")["按规则"])
+    q001 = next(r for r in rows if r[1] == "Q001")
+    assert q001[4] == 2  # in both readable units
+
+
+def test_user_text_in_the_summary_never_becomes_a_formula(tmp_path: Path) -> None:
+    import openpyxl
+
+    department = read_text(SEED)
+    department.name = "=HYPERLINK(\"http://x\",\"点我\")"
+    department.projects[-1].name = "+1+1"
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    write_department(department, folder / "=1+1.xlsx")
+    summary = tmp_path / "汇总.xlsx"
+    run(str(folder), "--summary", str(summary))
+    workbook = openpyxl.load_workbook(summary)
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    texts = {cell.value for cell in cells if cell.data_type == "s"}
+    assert department.name in texts and "+1+1" in texts
+    assert any(str(value).endswith("=1+1.xlsx") for value in texts)
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+
+
+def test_annotate_dir_writes_a_marked_copy_per_file_and_leaves_the_inputs(
+        inbox: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = copy_inbox(inbox, tmp_path)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    out = tmp_path / "标注"
+    code, _, err = run(str(folder), "--annotate-dir", str(out))
+    assert code == 2  # the broken file
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xlsx")) == [
+        "一科/干净.xlsx", "政府办.xlsx"]
+    marked = openpyxl.load_workbook(out / "政府办.xlsx")
+    assert "W001" in marked["项目07"]["D20"].comment.text
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    assert "已写出 2 份标注副本" in err
+
+
+def test_an_xls_in_the_batch_gets_an_xlsx_copy(tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    shutil.copy(DATA / "old_format.xls", folder / "旧表.xls")
+    out = tmp_path / "标注"
+    run(str(folder), "--annotate-dir", str(out))
+    assert [p.name for p in out.iterdir()] == ["旧表.xlsx"]
+    assert "校验结果" in openpyxl.load_workbook(out / "旧表.xlsx").sheetnames
+
+
+def test_existing_outputs_need_force_and_nothing_is_written_without_it(
+        inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    all_outputs(inbox, out)
+    written = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    code, stdout, err = all_outputs(inbox, out)
+    assert code == 2 and "--force" in err and "已存在" in err
+    assert stdout == ""  # refused before anything was read
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == written
+    code, _, err = all_outputs(inbox, out, "--force")
+    assert code == 2 and "已写出汇总工作簿" in err  # exit 2: the broken file, as before
+
+
+def test_an_output_that_is_an_input_is_refused_even_with_force(inbox: Path,
+                                                               tmp_path: Path) -> None:
+    folder = copy_inbox(inbox, tmp_path)
+    data = (folder / "政府办.xlsx").read_bytes()
+    code, _, err = run(str(folder), "--annotate-dir", str(folder), "--force")
+    assert code == 2 and "要校验的文件夹" in err
+    code, _, err = run(str(folder / "政府办.xlsx"), "--annotate-dir", str(folder), "--force")
+    assert code == 2 and "输入文件" in err
+    assert (folder / "政府办.xlsx").read_bytes() == data
+
+
+def test_outputs_inside_the_checked_folder_are_not_checked_as_submissions(
+        inbox: Path, tmp_path: Path) -> None:
+    folder = copy_inbox(inbox, tmp_path)
+    args = ["--summary", str(folder / "汇总.xlsx"), "--annotate-dir", str(folder / "标注")]
+    run(str(folder), *args)
+    _, out, _ = run(str(folder), *args, "--force", "--format", "json")
+    assert json.loads(out)["summary"]["files"] == 3
+
+
+def test_summary_must_be_an_xlsx(inbox: Path, tmp_path: Path) -> None:
+    code, _, err = run(str(inbox), "--summary", str(tmp_path / "汇总.xls"))
+    assert code == 2 and "汇总.xlsx" in err
+
+
+def docx_text(path: Path) -> tuple[list[str], list[list[str]]]:
+    import docx
+
+    document = docx.Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    rows = [[cell.text for cell in row.cells] for table in document.tables
+            for row in table.rows]
+    return paragraphs, rows
+
+
+def test_opinion_lists_what_to_change_by_project_and_cell(sent_back: Path) -> None:
+    paragraphs, rows = docx_text(sent_back / "审核意见" / "政府办-审核意见.docx")
+    assert paragraphs[0] == "项目支出绩效目标审核意见"
+    assert paragraphs[1] == "石嘴山市人民政府办公室："
+    assert "不通过" in paragraphs[2] and "错误 2 处" in paragraphs[2]
+    assert rows[0] == ["序号", "位置", "级别", "问题", "修改建议"]
+    heading = next(i for i, row in enumerate(rows) if row[0] == f"项目：{LAST_PROJECT}")
+    errors = rows[heading + 1:heading + 3]  # errors first within the project
+    assert [row[2] for row in errors] == ["错误", "错误"]
+    w001 = next(row for row in errors if "权重合计为 0" in row[3])
+    assert w001[1].split() == ["项目07!D20"] and w001[4]
+    # A rule found on several cells of one project: one row listing its cells.
+    first = next(i for i, row in enumerate(rows) if row[0].startswith("项目："))
+    q001 = rows[first + 1]
+    assert "（6 处）" in q001[3] and q001[1].split() == [
+        "项目01", "C15", "C16", "C17", "C22", "C23", "C25"]
+
+
+def test_opinion_of_a_passing_and_of_an_unreadable_unit(sent_back: Path) -> None:
+    clean, _ = docx_text(sent_back / "审核意见" / "一科" / "干净-审核意见.docx")
+    assert "审核结论：通过" in clean[2]
+    broken, rows = docx_text(sent_back / "审核意见" / "坏-审核意见.docx")
+    assert broken[1] == "报送单位：" and "无法读取" in broken[2] and not rows
+
+
+def test_opinion_metadata_names_it_and_not_the_department_as_author(sent_back: Path) -> None:
+    import docx
+
+    properties = docx.Document(str(sent_back / "审核意见" / "政府办-审核意见.docx")
+                               ).core_properties
+    assert properties.title == "石嘴山市人民政府办公室项目支出绩效目标审核意见"
+    assert properties.author == "" and properties.language == "zh-CN"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_opinion_of_the_seed_prints_on_at_most_two_pages(sent_back: Path,
+                                                         tmp_path: Path) -> None:
+    """43 findings in 7 projects: grouped by rule and with repeated fixes referred to, the
+    table stays short enough to send back (LibreOffice's PDF, counted by pages)."""
+    source = sent_back / "审核意见" / "政府办-审核意见.docx"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = (tmp_path / source.with_suffix(".pdf").name).read_bytes()
+    assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
+
+
+def test_a_published_text_in_the_batch_gets_an_opinion_but_no_copy(tmp_path: Path) -> None:
+    notice = tmp_path / "公告.txt"
+    shutil.copy(SEED, notice)
+    out = tmp_path / "out"
+    code, _, err = run(str(notice), "--annotate-dir", str(out / "标注"), "--opinions-dir",
+                       str(out / "审核意见"))
+    assert code == 1
+    assert "未写出标注副本" in err and "公告.txt" in err
+    assert not (out / "标注").exists()
+    assert [p.name for p in (out / "审核意见").iterdir()] == ["公告-审核意见.docx"]

@@ -73,6 +73,7 @@ class BatchOutputs:
     opinions_dir: Path | None = None
     force: bool = False
     targets: list[Target] = field(default_factory=list)
+    not_annotatable: list[Path] = field(default_factory=list)  # a .txt named explicitly
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> BatchOutputs:
@@ -98,10 +99,14 @@ class BatchOutputs:
 
 def plan(outputs: BatchOutputs, found: list, given: Sequence[Path]) -> list:
     """Check every output before anything is read; return ``found`` without this run's own
-    outputs (a summary or copies written inside the folder being checked)."""
+    outputs found in a folder being checked (a summary or copies written inside it; a file
+    named on the command line is always checked)."""
     if not outputs.wanted:
         return found
-    found = [entry for entry in found if not _is_own_output(outputs, entry.path)]
+    _refuse_input_folders(outputs, given)
+    named = {os.path.realpath(path) for path in given if not Path(path).is_dir()}
+    found = [entry for entry in found if os.path.realpath(entry.path) in named
+             or not _is_own_output(outputs, entry.path)]
     inputs = [entry.path for entry in found]
     if outputs.summary is not None:
         if outputs.summary.suffix.lower() != ".xlsx":
@@ -113,6 +118,8 @@ def plan(outputs: BatchOutputs, found: list, given: Sequence[Path]) -> list:
         if outputs.annotate_dir is not None and _annotatable(source):
             copy = relative.with_suffix(_copy_suffix(source))
             outputs.targets.append(Target("annotated", outputs.annotate_dir / copy, source))
+        elif outputs.annotate_dir is not None:
+            outputs.not_annotatable.append(source)
         if outputs.opinions_dir is not None:
             name = relative.with_name(relative.stem + OPINION_SUFFIX)
             outputs.targets.append(Target("opinion", outputs.opinions_dir / name, source))
@@ -123,6 +130,24 @@ def plan(outputs: BatchOutputs, found: list, given: Sequence[Path]) -> list:
     return found
 
 
+def _refuse_input_folders(outputs: BatchOutputs, given: Sequence[Path]) -> None:
+    """An output folder that is (or holds) a folder being checked would put the copies over
+    the submissions, or check nothing at all: refused, whatever --force says."""
+    for option, folder in (("--annotate-dir", outputs.annotate_dir),
+                           ("--opinions-dir", outputs.opinions_dir)):
+        if folder is None:
+            continue
+        root = os.path.realpath(folder)
+        for path in given:
+            if Path(path).is_dir() and _inside(os.path.realpath(path), root, or_same=True):
+                fail(f"{option} {folder} 是要校验的文件夹（或包含它），副本会与输入文件混在"
+                     "一起、同名时覆盖输入文件；请另选一个文件夹")
+
+
+def _inside(path: str, root: str, or_same: bool = False) -> bool:
+    return (or_same and path == root) or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def _is_own_output(outputs: BatchOutputs, path: Path) -> bool:
     from xlperf.outputs import normalise, same_file
 
@@ -130,10 +155,8 @@ def _is_own_output(outputs: BatchOutputs, path: Path) -> bool:
         return True
     real = os.path.realpath(normalise(path))
     for folder in (outputs.annotate_dir, outputs.opinions_dir):
-        if folder is not None:
-            root = os.path.realpath(normalise(folder))
-            if real.startswith(root.rstrip(os.sep) + os.sep):
-                return True
+        if folder is not None and _inside(real, os.path.realpath(normalise(folder))):
+            return True
     return False
 
 
@@ -240,6 +263,10 @@ def _write_one(target: Target, result: Any) -> bool:
 
 
 def _say_written(outputs: BatchOutputs, written: list[Target]) -> None:
+    if outputs.not_annotatable:
+        names = "、".join(str(path) for path in outputs.not_annotatable[:3])
+        more = f" 等 {len(outputs.not_annotatable)} 个" if len(outputs.not_annotatable) > 3 else ""
+        click.echo(shown(f"未写出标注副本：{names}{more}不是工作簿，没有单元格可标注"), err=True)
     for kind, folder, what in (("annotated", outputs.annotate_dir, "标注副本"),
                                ("opinion", outputs.opinions_dir, "审核意见")):
         if folder is not None:

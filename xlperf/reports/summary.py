@@ -25,6 +25,7 @@ PASSED = "通过"
 FAILED = "不通过"
 UNREADABLE = "无法读取"
 NO_DEPARTMENT = "（未填部门名称）"
+UNKNOWN_UNIT = "（文件无法读取）"
 # --severity: the lowest severity still reported.
 SEVERITY_CHOICES: tuple[str, ...] = SEVERITIES
 
@@ -42,10 +43,10 @@ def status(result: FileResult) -> str:
 
 
 def unit_name(result: FileResult) -> str:
-    """The department as the reviewer names it: its 部门名称, else the file's name."""
-    from pathlib import PurePath
-
-    return result.department or PurePath(result.file).stem or NO_DEPARTMENT
+    """The department as its 部门信息 names it; what is known when it does not."""
+    if result.department:
+        return result.department
+    return UNKNOWN_UNIT if result.unreadable else NO_DEPARTMENT
 
 
 def counts(result: FileResult) -> dict[str, int]:
