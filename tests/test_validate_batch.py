@@ -60,6 +60,8 @@ def test_each_file_line_says_its_error_and_warning_counts_and_whether_it_passes(
     assert "错误 2 个、警告 " in failing and failing.endswith("— 不通过")
     passing = line_of(out, str(inbox / "一科" / "干净.xlsx"))
     assert "错误 0 个、警告 " in passing and passing.endswith("— 通过")
+    unreadable = line_of(out, str(inbox / "坏.xlsx"))
+    assert "无法读取：" in unreadable and unreadable.endswith("— 不通过")
 
 
 def test_closing_lines_count_units_passing_and_failing_and_findings_per_rule(
@@ -403,3 +405,29 @@ def test_a_published_text_in_the_batch_gets_an_opinion_but_no_copy(tmp_path: Pat
     assert "未写出标注副本" in err and "公告.txt" in err
     assert not (out / "标注").exists()
     assert [p.name for p in (out / "审核意见").iterdir()] == ["公告-审核意见.docx"]
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_long_batch_shows_a_bar_while_the_copies_are_written(tmp_path: Path,
+                                                               inbox: Path) -> None:
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    for index in range(21):
+        shutil.copy(inbox / "一科" / "干净.xlsx", folder / f"部门{index:02d}.xlsx")
+    code, terminal = _run_with_stderr_on_a_terminal(
+        ["validate", str(folder), "--annotate-dir", str(tmp_path / "标注"), "--jobs", "1"],
+        tmp_path / "report.txt")
+    assert code == 0
+    assert "写出标注副本和审核意见" in terminal
+    assert "已写出 21 份标注副本" in terminal
+
+
+def test_opinion_with_errors_only_lists_errors_and_says_what_it_left_out(
+        inbox: Path, tmp_path: Path) -> None:
+    run(str(inbox), "--errors-only", "--opinions-dir", str(tmp_path))
+    paragraphs, rows = docx_text(tmp_path / "政府办-审核意见.docx")
+    assert "发现错误 2 处（另有警告 41 处，本意见未列出）" in paragraphs[2]
+    assert {row[2] for row in rows[1:] if not row[0].startswith("项目：")} == {"错误"}
+    assert "警告" not in paragraphs[3]  # the closing asks nothing about warnings
+    clean, _ = docx_text(tmp_path / "一科" / "干净-审核意见.docx")
+    assert "未发现须修改的问题（另有警告 39 处，本意见未列出）。审核结论：通过" in clean[2]

@@ -256,10 +256,16 @@ def _write_one(target: Target, result: Any) -> bool:
 
             write_opinion(target.output, result)
     except InputError as exc:
-        what = "标注副本" if target.kind == "annotated" else "审核意见"
-        click.echo(shown(f"未写出{what}：{exc.describe()}"), err=True)
+        click.echo(shown(f"未写出{_WHAT[target.kind]}：{exc.describe()}"), err=True)
+        return False
+    except Exception as exc:  # one odd workbook must not cost the other 299 their copies
+        click.echo(shown(f"未写出{_WHAT[target.kind]}：文件 {target.source}：处理时出错"
+                         f"（{exc.__class__.__name__}）；请单独用 --annotate 试一次"), err=True)
         return False
     return True
+
+
+_WHAT = {"annotated": "标注副本", "opinion": "审核意见"}
 
 
 def _say_written(outputs: BatchOutputs, written: list[Target]) -> None:

@@ -15,6 +15,7 @@ is passed through ``xml_safe`` and escaped, so a name can never become markup.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -74,21 +75,25 @@ def build_opinion(result: FileResult) -> Opinion:
         return Opinion(unit, name, "不通过",
                        f"你单位报送的《{name}》无法读取：{result.error}。", [],
                        "请按上述说明处理后重新报送。")
-    numbers = counts(result)
-    found = "、".join(f"{SEVERITY_WORDS[s]} {numbers[s]} 处" for s in SEVERITIES
-                     if numbers[s] and s != "info")
+    listed = Counter(f.severity for f in result.findings)
+    found = "、".join(f"{SEVERITY_WORDS[s]} {listed[s]} 处" for s in SEVERITIES if listed[s])
+    left_out = "、".join(f"{SEVERITY_WORDS[s]} {n} 处" for s, n in counts(result).items()
+                        if n and not listed[s])
+    note = f"（另有{left_out}，本意见未列出）" if left_out else ""
     verdict = "通过" if passes(result) else "不通过"
+    opening = f"你单位报送的《{name}》共 {result.projects} 个项目，经审核，"
     if not found:
-        opening = (f"你单位报送的《{name}》共 {result.projects} 个项目，经审核，未发现问题。"
-                   f"审核结论：{verdict}。")
+        opening += f"未发现{'须修改的问题' if note else '问题'}{note}。审核结论：{verdict}。"
         return Opinion(unit, name, verdict, opening, [], "")
-    opening = f"你单位报送的《{name}》共 {result.projects} 个项目，经审核，发现{found}。"
-    if numbers["error"]:
+    opening += f"发现{found}{note}。"
+    if listed["error"]:
         opening += f"审核结论：{verdict}，错误须修改后方可公开；具体意见如下："
-        closing = "请按上述意见修改后重新报送。警告请逐项核实，确需保留的请说明理由。"
+        closing = "请按上述意见修改后重新报送。"
+        if listed["warning"]:
+            closing += "警告请逐项核实，确需保留的请说明理由。"
     else:
-        opening += f"审核结论：{verdict}；以下警告请逐项核实："
-        closing = "警告不影响公开，请核实后酌情修改，确需保留的请说明理由。"
+        opening += f"审核结论：{verdict}；以下问题请逐项核实："
+        closing = "以上问题不影响公开，请核实后酌情修改，确需保留的请说明理由。"
     return Opinion(unit, name, verdict, opening, _by_project(result.findings), closing)
 
 

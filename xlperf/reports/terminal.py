@@ -16,7 +16,14 @@ from rich.text import Text
 
 from xlperf.reports.marks import SEVERITY_WORDS
 from xlperf.reports.results import FileResult, Summary, summarize
-from xlperf.reports.summary import closing_lines, counts_text, passes, status, with_hidden
+from xlperf.reports.summary import (
+    FAILED,
+    closing_lines,
+    counts_text,
+    passes,
+    status,
+    with_hidden,
+)
 from xlperf.safe_text import terminal_safe
 from xlperf.validation.findings import Finding
 
@@ -60,7 +67,8 @@ def file_lines(result: FileResult) -> list[Text]:
     if result.unreadable:
         head.append(" — ")
         head.append("无法读取", style="bold red")
-        head.append(f"：{shown(result.error)}")
+        head.append(f"：{shown(result.error)} — ")
+        head.append(FAILED, style="bold red")
         return [head]
     head.append(f" — {shown(result.department or '（未填部门名称）')}，{result.projects} 个项目")
     forms = form_text(result)
