@@ -70,7 +70,7 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_fil
         outputs.summary_to_stderr(results, wanted.lowest)
     if annotate is not None:
         _write_annotated(found[0].path, annotate, results[0])
-    outputs.write(wanted, results)
+    outputs.write(wanted, results, jobs)
     from xlperf.reports.results import exit_code
 
     sys.exit(exit_code(results))

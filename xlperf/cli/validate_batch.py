@@ -215,20 +215,22 @@ def _check_targets(outputs: BatchOutputs, inputs: list[Path]) -> None:
 
 # --- after the run ----------------------------------------------------------------------------
 
-def write(outputs: BatchOutputs, results: list) -> None:
-    """Write the annotated copies and the opinions (with a bar on long batches), then the
-    summary workbook that links to them."""
+def write(outputs: BatchOutputs, results: list, jobs: int = 0) -> None:
+    """Write the annotated copies and the opinions (in ``jobs`` processes on a batch, with a
+    bar on long ones), then the summary workbook that links to them."""
     if not outputs.wanted:
         return
     by_source = {Path(result.file): result for result in results}
-    per_file = [t for t in outputs.targets if t.kind != "summary"]
+    tasks = [(target, by_source[target.source]) for target in outputs.targets
+             if target.kind != "summary" and target.source in by_source]
+    with progress(len(tasks), "写出标注副本和审核意见", minimum=PROGRESS_MIN_FILES) as advance:
+        outcomes = _write_all(tasks, jobs, advance)
     written: list[Target] = []
-    with progress(len(per_file), "写出标注副本和审核意见", minimum=PROGRESS_MIN_FILES) as advance:
-        for target in per_file:
-            result = by_source.get(target.source)
-            if result is not None and _write_one(target, result):
-                written.append(target)
-            advance(1)
+    for (target, _), outcome in zip(tasks, outcomes, strict=True):
+        if outcome is None:
+            written.append(target)
+        elif outcome:
+            click.echo(shown(outcome), err=True)
     _say_written(outputs, written)
     summary = next((t for t in outputs.targets if t.kind == "summary"), None)
     if summary is not None:
@@ -241,12 +243,63 @@ def write(outputs: BatchOutputs, results: list) -> None:
         click.echo(shown(f"已写出汇总工作簿：{summary.path}"), err=True)
 
 
-def _write_one(target: Target, result: Any) -> bool:
-    """One copy or opinion; a file that cannot have one is said on stderr, the batch goes on."""
+def _write_all(tasks: list[tuple[Target, Any]], jobs: int,
+               advance: Callable[[int], None]) -> list[str | None]:
+    """Each task's outcome (see ``_write_one``), in order. An annotated copy is mostly
+    openpyxl loading and saving (~1 s for a 7-project workbook), so on a batch the copies
+    are made in worker processes, as the reading is; a worker that dies costs only its file."""
+    from xlperf import workers
+    from xlperf.cli.batch import PARALLEL_MIN_FILES, effective_jobs
+
+    jobs = effective_jobs(jobs, len(tasks)) if len(tasks) >= PARALLEL_MIN_FILES else 1
+    if jobs <= 1:
+        outcomes = []
+        for task in tasks:
+            outcomes.append(_write_one(*task))
+            advance(1)
+        return outcomes
+    import multiprocessing
+
+    done = multiprocessing.get_context(workers.START_METHOD).Value("l", 0)
+    shown_count = 0
+
+    def tick() -> None:
+        nonlocal shown_count
+        now = done.value
+        if now > shown_count:
+            advance(now - shown_count)
+            shown_count = now
+
+    outcomes = workers.run_all(_write_in_worker, tasks, jobs, initializer=_start_worker,
+                               initargs=(done,), tick=tick)
+    tick()
+    return [f"未写出{_WHAT[target.kind]}：文件 {target.source}：处理进程意外终止（文件可能已损坏"
+            "或过大，或内存不足）" if isinstance(outcome, workers.WorkerDied) else outcome
+            for (target, _), outcome in zip(tasks, outcomes, strict=True)]
+
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(done: Any) -> None:
+    _worker["done"] = done
+
+
+def _write_in_worker(task: tuple[Target, Any]) -> str | None:
+    outcome = _write_one(*task)
+    done = _worker["done"]
+    with done.get_lock():
+        done.value += 1
+    return outcome
+
+
+def _write_one(target: Target, result: Any) -> str | None:
+    """One copy or opinion: None when written, else what to tell the user ("" for nothing:
+    an unreadable file has no copy, the report said why). Never raises for one file."""
     try:
         if target.kind == "annotated":
             if result.unreadable:
-                return False
+                return ""
             from xlperf.reports.annotate import annotate_workbook, check_openable
 
             check_openable(target.source)
@@ -256,13 +309,11 @@ def _write_one(target: Target, result: Any) -> bool:
 
             write_opinion(target.output, result)
     except InputError as exc:
-        click.echo(shown(f"未写出{_WHAT[target.kind]}：{exc.describe()}"), err=True)
-        return False
+        return f"未写出{_WHAT[target.kind]}：{exc.describe()}"
     except Exception as exc:  # one odd workbook must not cost the other 299 their copies
-        click.echo(shown(f"未写出{_WHAT[target.kind]}：文件 {target.source}：处理时出错"
-                         f"（{exc.__class__.__name__}）；请单独用 --annotate 试一次"), err=True)
-        return False
-    return True
+        return (f"未写出{_WHAT[target.kind]}：文件 {target.source}：处理时出错"
+                f"（{exc.__class__.__name__}）；请单独用 --annotate 试一次")
+    return None
 
 
 _WHAT = {"annotated": "标注副本", "opinion": "审核意见"}

@@ -174,26 +174,16 @@ class _Meta:
 
 
 def build_document(opinion: Opinion, today: date) -> Document:
+    import io
+
     import docx
 
     from xlperf.notice import gbt9704 as g
     from xlperf.notice.docx_package import finish_package
-    from xlperf.notice.docx_writer import (
-        _add,
-        _clear_body,
-        _ensure_styles,
-        _headers,
-        _indent,
-        _page_numbers,
-        _page_setup,
-    )
+    from xlperf.notice.docx_writer import _add, _indent
 
-    document = docx.Document()
-    _clear_body(document)
-    styles = _ensure_styles(document)
-    _page_setup(document)
-    _page_numbers(document, styles["page_number"])
-    _headers(document, styles["draft"], False)
+    blank, styles = _blank()
+    document = docx.Document(io.BytesIO(blank))
     _add(document, styles["title"], TITLE)
     _add(document, styles["body"])
     _add(document, styles["attachment_note"], xml_safe(f"{opinion.addressee}："))
@@ -208,6 +198,43 @@ def build_document(opinion: Opinion, today: date) -> Document:
     finish_package(document, _Meta("", f"{opinion.addressee}{TITLE}", TITLE))
     document.core_properties.author = ""  # the reviewer, whom xlperf does not know
     return document
+
+
+@dataclass(frozen=True)
+class _StyleId:
+    style_id: str
+
+
+_BLANK: list[tuple[bytes, dict[str, _StyleId]]] = []
+
+
+def _blank() -> tuple[bytes, dict[str, _StyleId]]:
+    """The empty styled page (the notice's styles, page, page numbers) as a .docx, made once
+    a run: creating the styles takes ~0.17 s, opening the saved page ~0.04 s."""
+    if not _BLANK:
+        import io
+
+        import docx
+
+        from xlperf.notice.docx_writer import (
+            _clear_body,
+            _ensure_styles,
+            _headers,
+            _page_numbers,
+            _page_setup,
+        )
+
+        document = docx.Document()
+        _clear_body(document)
+        styles = _ensure_styles(document)
+        _page_setup(document)
+        _page_numbers(document, styles["page_number"])
+        _headers(document, styles["draft"], False)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        _BLANK.append((buffer.getvalue(),
+                       {key: _StyleId(style.style_id) for key, style in styles.items()}))
+    return _BLANK[0]
 
 
 def _table(document: Document, opinion: Opinion, styles: dict) -> None:
