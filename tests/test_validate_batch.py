@@ -431,3 +431,24 @@ def test_opinion_with_errors_only_lists_errors_and_says_what_it_left_out(
     assert "警告" not in paragraphs[3]  # the closing asks nothing about warnings
     clean, _ = docx_text(tmp_path / "一科" / "干净-审核意见.docx")
     assert "未发现须修改的问题（另有警告 39 处，本意见未列出）。审核结论：通过" in clean[2]
+
+
+def test_copies_and_opinions_made_in_worker_processes_equal_the_serial_ones(
+        tmp_path: Path, inbox: Path) -> None:
+    import openpyxl
+
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    for index in range(8):
+        shutil.copy(inbox / "政府办.xlsx", folder / f"部门{index}.xlsx")
+    shutil.copy(inbox / "坏.xlsx", folder / "坏.xlsx")
+    made = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        code, _, err = run(str(folder), "--annotate-dir", str(out / "标注"), "--opinions-dir",
+                           str(out / "审核意见"), "--jobs", jobs)
+        assert code == 2 and "已写出 8 份标注副本" in err and "已写出 9 份审核意见" in err
+        files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+        report = sheet_rows(openpyxl.load_workbook(out / "标注" / "部门3.xlsx")["校验结果"])
+        made[jobs] = files, report, docx_text(out / "审核意见" / "部门5-审核意见.docx")
+    assert made["1"] == made["2"]
