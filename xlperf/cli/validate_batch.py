@@ -38,7 +38,7 @@ def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "warning 错误和警告，info 全部（默认）"),
         click.option("--errors-only", is_flag=True, help="只报告错误，同 --severity error"),
         click.option("--summary", "summary", type=click.Path(path_type=Path),
-                     metavar="汇总.xlsx",
+                     metavar="FILE.xlsx",
                      help="另存汇总工作簿：每个文件一行（单位、项目数、错误、警告、状态、"
                           "标注副本链接），另附全部问题清单（可筛选）"),
         click.option("--annotate-dir", type=click.Path(path_type=Path), metavar="DIR",
