@@ -165,6 +165,8 @@ def _rules_sheet(sheet: Worksheet, results: Sequence[FileResult]) -> None:
                           entry.title, entry.findings, entry.units, rule.fix if rule else ""])
         _fill(sheet.cell(row, 1), SEVERITY_FILLS.get(entry.severity, "FFFFFF"))
         _wrap_row(sheet, row, RULES_COLUMNS)
+        for column in (4, 5):
+            _dress(sheet.cell(row, column), "centred")
     last = get_column_letter(len(RULES_COLUMNS))
     _finish(sheet, f"A1:{last}{len(entries) + 1}", freeze="A2", titles="1:1")
 
