@@ -60,3 +60,19 @@ def print_to_pdf(html: Path, pdf: Path, profile: Path) -> Path:
                f"--print-to-pdf={pdf}", html.resolve().as_uri()]
     subprocess.run(command, capture_output=True, timeout=180, check=True)
     return pdf
+
+
+GBT_FONTS = ("方正小标宋简体", "仿宋_GB2312", "黑体", "宋体")
+
+
+def fontconfig_without(tmp_path: Path, names: list[str]) -> Path:
+    """A fontconfig setup: the system's fonts, but none of ``names`` (nor their stand-ins)."""
+    patterns = "".join(f'<pattern><patelt name="family"><string>{name}</string></patelt></pattern>'
+                       for name in names)
+    config = tmp_path / "fonts.conf"
+    config.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+                      "<fontconfig><include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
+                      f"<cachedir>{tmp_path / 'cache'}</cachedir>"
+                      f"<selectfont><rejectfont>{patterns}</rejectfont></selectfont></fontconfig>",
+                      encoding="utf-8")
+    return config

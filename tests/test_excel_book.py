@@ -10,6 +10,7 @@ writer and read back with calamine, as Excel would show them).
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -276,6 +277,72 @@ def test_render_notice_drafts_a_department_without_its_name_and_year(tmp_path: P
     assert result.draft and result.errors == 0
     assert any(p.name.endswith("-草稿.txt") for p in result.folder.rglob("*"))
     assert "缺少部门名称、预算年度" in book.messages[-1]
+
+
+def test_a_drafts_first_page_says_which_errors_made_it_one(seed_workbook: Path,
+                                                          tmp_path: Path) -> None:
+    import shutil
+
+    from xlperf.excel.book import render_notice
+
+    workbook = tmp_path / "政府办.xlsx"
+    shutil.copy(seed_workbook, workbook)
+    result = render_notice(OpenpyxlBook.open(workbook))
+    text = next(result.folder.rglob("*-草稿.txt")).read_text(encoding="utf-8")
+    reasons = [line for line in text.splitlines() if line.startswith("【草稿原因")]
+    assert len(reasons) == 2  # the seed's C001 and W001, with where they are
+    assert any("[C001]" in line and "项目07" in line for line in reasons)
+    assert any("[W001]" in line for line in reasons)
+
+
+needs_pdf_tools = pytest.mark.skipif(shutil.which("soffice") is None
+                                     or shutil.which("fc-match") is None,
+                                     reason="LibreOffice and fontconfig are needed")
+
+
+@needs_pdf_tools
+def test_without_the_gbt_fonts_the_button_leaves_out_the_pdf_and_names_them(
+    seed_workbook: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from notice_support import GBT_FONTS, fontconfig_without
+
+    from xlperf.excel.book import render_notice
+    from xlperf.notice import gbt9704 as g
+
+    names = [n for font in GBT_FONTS for n in (font, *g.FONT_FALLBACKS.get(font, ()))]
+    monkeypatch.setenv("FONTCONFIG_FILE", str(fontconfig_without(tmp_path, names)))
+    workbook = tmp_path / "政府办.xlsx"
+    shutil.copy(seed_workbook, workbook)
+    book = OpenpyxlBook.open(workbook)
+    result = render_notice(book)
+    assert not list(result.folder.rglob("*.pdf"))
+    assert list(result.folder.rglob("*.docx"))  # the rest is written as before
+    assert "未生成 PDF" in book.messages[-1] and "仿宋_GB2312" in book.messages[-1]
+
+
+@needs_pdf_tools
+def test_with_the_fonts_installed_the_button_writes_the_pdf_too(
+    seed_workbook: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import subprocess
+
+    from xlperf.excel.book import render_notice
+    from xlperf.notice import gbt9704 as g
+    from xlperf.notice.fonts import notice_fonts
+
+    listing = subprocess.run(["fc-list", "--format=%{family[0]}\n"], capture_output=True,
+                             text=True, check=False).stdout.split("\n")
+    family = next((name for name in listing if name.strip()), None)
+    if family is None:
+        pytest.skip("no font installed at all")
+    for name in notice_fonts():  # every GB/T 9704 font "installed" as a declared stand-in
+        monkeypatch.setitem(g.FONT_FALLBACKS, name, (family,))
+    workbook = tmp_path / "政府办.xlsx"
+    shutil.copy(seed_workbook, workbook)
+    book = OpenpyxlBook.open(workbook)
+    result = render_notice(book)
+    assert [p.suffix for p in result.folder.rglob("*.pdf")] == [".pdf"]
+    assert "未生成 PDF" not in book.messages[-1]
 
 
 def test_render_notice_asks_to_save_an_unsaved_book(seed_workbook: Path) -> None:

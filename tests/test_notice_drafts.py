@@ -78,3 +78,15 @@ def test_the_printed_web_draft_is_marked_on_every_page(drafted, tmp_path: Path) 
     assert len(pages) > 1 and all(mark >= {"草", "稿"} for mark in marks)  # the big watermark
     assert "[C001]" in pages[0]  # the reasons print on the first page
 
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".docx"])
+def test_a_draft_read_back_keeps_its_department_not_its_draft_marks(drafted, suffix) -> None:
+    # A reviewer importing a draft someone sent: the 草稿 banner, the reasons list and the
+    # watermark are xlperf's marks, not the department's name or signer.
+    from xlperf.sources import read_department
+
+    department = read_department(drafted[suffix])
+    assert department.name == "某某局"
+    assert department.signing_body == "某某局"
+    assert department.year == 2024 and len(department.projects) == len(seed().projects)

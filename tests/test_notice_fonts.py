@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from notice_support import clean_seed, write_workbook
+from notice_support import GBT_FONTS, clean_seed, fontconfig_without, write_workbook
 
 from xlperf.cli import cli
 from xlperf.notice import fonts
@@ -16,20 +16,6 @@ from xlperf.notice import gbt9704 as g
 
 pytestmark = pytest.mark.skipif(shutil.which("fc-match") is None,
                                 reason="fontconfig (fc-match) is needed")
-GBT_FONTS = ("方正小标宋简体", "仿宋_GB2312", "黑体", "宋体")
-
-
-def fontconfig_without(tmp_path: Path, names: list[str]) -> Path:
-    """A fontconfig setup: the system's fonts, but none of ``names`` (nor their stand-ins)."""
-    patterns = "".join(f'<pattern><patelt name="family"><string>{name}</string></patelt></pattern>'
-                       for name in names)
-    config = tmp_path / "fonts.conf"
-    config.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
-                      "<fontconfig><include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
-                      f"<cachedir>{tmp_path / 'cache'}</cachedir>"
-                      f"<selectfont><rejectfont>{patterns}</rejectfont></selectfont></fontconfig>",
-                      encoding="utf-8")
-    return config
 
 
 @pytest.fixture

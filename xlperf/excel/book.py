@@ -167,32 +167,63 @@ def render_notice(book: Any) -> NoticeResult:
     """生成公告: the notice package in ``<工作簿名>-公告`` next to the workbook.
 
     The publication gate of ``xlperf notice`` applies: a department with
-    error findings, or without its name or budget year, gets a draft (marked
-    on every page and in file names) instead of the notice. Pressing the
-    button again replaces its files.
+    error findings, without its name or budget year, or with formulas that
+    have no calculated value gets a draft (marked on every page and in file
+    names, its first page saying why) instead of the notice. The PDF is made
+    only when LibreOffice and the GB/T 9704 fonts are there: a button has no
+    ``--allow-font-substitution``, so it leaves the PDF out and says why
+    rather than publish a 黑体-looking one. Pressing the button again
+    replaces its files.
     """
     from xlperf.notice import package as pkg
-    from xlperf.notice.pdf import find_soffice
+    from xlperf.notice.gate import uncalculated_fields
 
     port = as_port(book)
     if port.folder is None:
         raise InputError("请先保存工作簿：公告会生成在工作簿所在的文件夹中")
     department = port.read_department()
-    errors = sum(f.severity == "error" for f in check(port, department))
+    findings = check(port, department)
+    errors = sum(f.severity == "error" for f in findings)
     missing = pkg.missing_fields(department)
+    uncalculated = uncalculated_fields(department)
     outdir = port.folder / f"{Path(port.name).stem}{NOTICE_FOLDER_SUFFIX}"
-    formats = (*pkg.DEFAULT_FORMATS, "pdf") if find_soffice() else pkg.DEFAULT_FORMATS
-    draft = bool(errors or missing)
-    package = pkg.plan([(department, port.name)], outdir, formats, draft=draft)
+    pdf_absent = _why_no_pdf()
+    formats = pkg.DEFAULT_FORMATS if pdf_absent else (*pkg.DEFAULT_FORMATS, "pdf")
+    draft = bool(errors or missing or uncalculated)
+    reasons = {port.name: pkg.draft_reasons(findings, missing, uncalculated)}
+    package = pkg.plan([(department, port.name)], outdir, formats, draft=draft, reasons=reasons)
     pkg.write_package(package)
-    if errors:
-        line = (f"有 {errors} 个错误，已生成标注“草稿”的审阅稿：{outdir}。"
-                "请点“校验”查看并修改后重新生成。")
-    elif missing:
-        line = (f"“部门信息”表缺少{'、'.join(missing)}，已生成标注“草稿”的审阅稿：{outdir}。"
-                "请填写后重新生成。")
-    else:
-        line = f"已生成公告及附件：{outdir}"
+    line = _notice_line(outdir, errors, missing, uncalculated)
+    if pdf_absent:
+        line += pdf_absent
     port.status(line)
     port.alert(line)
     return NoticeResult(outdir, draft, errors)
+
+
+def _why_no_pdf() -> str:
+    """"" when the PDF can be made as a 公文; else the sentence saying why it was left out."""
+    from xlperf.notice import fonts
+    from xlperf.notice.pdf import find_soffice
+
+    if not find_soffice():
+        return "未生成 PDF：本机未安装 LibreOffice。"
+    missing = fonts.missing_fonts()
+    if missing:
+        return ("未生成 PDF：本机缺少公文字体 " + "；".join(m.describe() for m in missing)
+                + "。请安装后重新生成。")
+    return ""
+
+
+def _notice_line(outdir: Path, errors: int, missing: list[str], uncalculated: list[str]) -> str:
+    """The status line after 生成公告: what was written and, for a draft, what to do."""
+    if errors:
+        return (f"有 {errors} 个错误，已生成标注“草稿”的审阅稿：{outdir}。"
+                "请点“校验”查看并修改后重新生成。")
+    if missing:
+        return (f"“部门信息”表缺少{'、'.join(missing)}，已生成标注“草稿”的审阅稿：{outdir}。"
+                "请填写后重新生成。")
+    if uncalculated:
+        return (f"{'、'.join(uncalculated)}是没有计算结果的公式，已生成标注“草稿”的审阅稿："
+                f"{outdir}。请在 Excel 或 WPS 中重新计算并保存后重新生成。")
+    return f"已生成公告及附件：{outdir}"

@@ -37,6 +37,12 @@ BASIS_TAIL = re.compile(r"(的)?(有关|相关)?(要求|规定|精神)[，,]?$")
 # A line that is a title, not a department: a form's or a notice's (通知, 公示, 说明 …).
 TITLE_WORDS = re.compile(r"绩效目标|绩效指标|通知|公告|公示|说明|^关于|目标表|申报表|自评表|"
                          r"\d{4}年度?$|^[（(]\d{4}年度?[)）]$")
+# The marks xlperf puts on a draft (notice/gbt9704.py, the txt template, the notice workbook):
+# the 草稿 banner, why it is one (``【草稿原因 1】…``, ``以下 2 个问题…``, ``1. [C001] …``) and
+# ``……另有 N 个问题``.
+# They are not the department's text: a draft read back keeps its real department and signer.
+DRAFT_LINE = re.compile(r"^(【草稿|草稿$|草稿[—–\-:：]|以下\d+个问题修改后方可公开"
+                        r"|(\d+\.)?\[[A-Z]\d{3}\]|……另有\d+个问题)")
 # Lines that are not content: PDF page numbers (``— 3 —``) and a bare 附件 mark.
 PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
 ATTACHMENT_MARK = re.compile(r"^附件\d*$")
