@@ -36,7 +36,7 @@ DEPARTMENT_GROUP = "部门整体"
 ADDRESSEE_UNKNOWN = "报送单位"
 # Table columns: (header, width in mm); they add up to the 156 mm text width.
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("序号", 10.0), ("位置", 30.0), ("级别", 11.0), ("问题", 55.0), ("修改建议", 50.0),
+    ("序号", 10.0), ("位置", 32.0), ("级别", 11.0), ("问题", 55.0), ("修改建议", 48.0),
 )
 CELLS_SHOWN = 8  # cells listed in a grouped row before "等 N 处"
 
@@ -105,7 +105,8 @@ def _file_name(path: str) -> str:
 
 def _by_project(findings: list[Finding]) -> list[tuple[str, list[Item]]]:
     """Projects in the order met (department level first); per project, errors first, one
-    row per rule with its cells."""
+    row per rule with its cells. A project's own sheet is named once, in its heading
+    (``项目：… （工作表 项目07）``), so its rows give the cells alone."""
     projects: dict[str | None, dict[tuple[str, str], list[Finding]]] = {}
     for finding in findings:
         groups = projects.setdefault(finding.project, {})
@@ -116,39 +117,48 @@ def _by_project(findings: list[Finding]) -> list[tuple[str, list[Item]]]:
     result = []
     for project, groups in projects.items():
         ordered = sorted(groups.items(), key=lambda item: rank.get(item[0][0], len(rank)))
-        result.append((project or DEPARTMENT_GROUP, [_item(group) for _, group in ordered]))
+        home = _home_sheet([f for group in groups.values() for f in group])
+        heading = (project or DEPARTMENT_GROUP) + (f"（工作表 {home}）" if home else "")
+        result.append((heading, [_item(group, home) for _, group in ordered]))
     return result
 
 
-def _item(group: list[Finding]) -> Item:
+def _home_sheet(findings: list[Finding]) -> str | None:
+    """The one sheet all of a project's located findings are on, if there is one."""
+    sheets = {f.sheet for f in findings if f.sheet and f.cell}
+    return sheets.pop() if len(sheets) == 1 else None
+
+
+def _item(group: list[Finding], home: str | None) -> Item:
     first = group[0]
     fix = fix_text(first)
     if len(group) == 1:
-        return Item(_place(first), first.severity, first.message, fix)
-    shown = _places(group[:CELLS_SHOWN])
+        return Item(_places(group, home), first.severity, first.message, fix)
+    shown = _places(group[:CELLS_SHOWN], home)
     if len(group) > CELLS_SHOWN:
         shown += f" 等 {len(group)} 处"
     title = rule_title(first.rule) or first.message
     return Item(shown, first.severity, f"{title}（{len(group)} 处）", fix)
 
 
-def _places(findings: list[Finding]) -> str:
-    """``项目01`` then ``C15 C16 C22`` on the next line: each sheet named once, its cells
-    apart by spaces (a narrow column breaks between them, never inside ``C15``)."""
+def _places(findings: list[Finding], home: str | None = None) -> str:
+    """``C15 C16 C22`` on the project's own sheet; ``项目清单!B40`` elsewhere: each sheet
+    named once, cells apart by spaces (a narrow column breaks between them, never inside
+    ``C15``); a finding without a cell by its line or sheet."""
     by_sheet: dict[str, list[str]] = {}
     for finding in findings:
         if finding.sheet and finding.cell:
             by_sheet.setdefault(finding.sheet, []).append(finding.cell)
         else:
             by_sheet.setdefault(_place(finding), [])
-    parts = [f"{sheet}\n{' '.join(dict.fromkeys(cells))}" if cells else sheet
-             for sheet, cells in by_sheet.items()]
+    parts = []
+    for sheet, cells in by_sheet.items():
+        listed = " ".join(dict.fromkeys(cells))
+        parts.append(sheet if not cells else listed if sheet == home else f"{sheet}!{listed}")
     return "\n".join(parts)
 
 
 def _place(finding: Finding) -> str:
-    if finding.sheet and finding.cell:
-        return f"{finding.sheet}!{finding.cell}"
     if finding.row is not None:
         return f"第 {finding.row} 行"
     return finding.cell or finding.sheet or ""
