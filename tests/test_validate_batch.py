@@ -453,3 +453,28 @@ def test_copies_and_opinions_made_in_worker_processes_equal_the_serial_ones(
         report = sheet_rows(openpyxl.load_workbook(out / "标注" / "部门3.xlsx")["校验结果"])
         made[jobs] = files, report, docx_text(out / "审核意见" / "部门5-审核意见.docx")
     assert made["1"] == made["2"]
+
+
+def test_hostile_names_reach_the_summary_and_opinions_as_plain_text(tmp_path: Path) -> None:
+    """A department name with a control character (a PDF paste's _x0000_), a file name with
+    an escape sequence and bytes that are not UTF-8: the files are written, the text is
+    kept readable, nothing breaks the XML."""
+    import openpyxl
+
+    department = read_text(SEED)
+    department.name = "石嘴山市\x00人民政府<办公室>&"
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    name = os.fsdecode(b"\xb2\xbf\x1b[31m.xlsx")
+    write_department(department, folder / name)
+    out = tmp_path / "out"
+    code, _, err = run(str(folder), "--summary", str(out / "汇总.xlsx"), "--opinions-dir",
+                       str(out / "审核意见"))
+    assert code == 1, err
+    units = sheet_rows(openpyxl.load_workbook(out / "汇总.xlsx")["汇总"])
+    assert units[2][0] == "石嘴山市人民政府<办公室>&"
+    assert "\\xb2\\xbf" in units[2][1] and "\x1b" not in units[2][1]
+    (opinion,) = (out / "审核意见").iterdir()
+    paragraphs, _ = docx_text(opinion)
+    assert paragraphs[1] == "石嘴山市人民政府<办公室>&："
+    assert "\\xb2\\xbf" in paragraphs[2]

@@ -168,8 +168,9 @@ def _relative_names(paths: list[Path], given: Sequence[Path]) -> dict[Path, Path
     names: dict[Path, Path] = {}
     for path in paths:
         absolute = os.path.abspath(path)
-        base = next((Path(os.path.relpath(absolute, folder)) for folder in folders
-                     if absolute.startswith(folder.rstrip(os.sep) + os.sep)), Path(path.name))
+        base = _safe(next((Path(os.path.relpath(absolute, folder)) for folder in folders
+                           if absolute.startswith(folder.rstrip(os.sep) + os.sep)),
+                          Path(path.name)))
         name, number = base, 1
         while str(name.with_suffix("")).casefold() in taken:
             number += 1
@@ -177,6 +178,18 @@ def _relative_names(paths: list[Path], given: Sequence[Path]) -> dict[Path, Path
         taken.add(str(name.with_suffix("")).casefold())
         names[path] = name
     return names
+
+
+def _safe(relative: Path) -> Path:
+    """The output's name from the input's: each part readable text that every system and
+    the summary's links can hold (control characters, ``<>:"|?*`` and reserved names made
+    safe as notice folders are; bytes that are not UTF-8 as ``\\xb2``)."""
+    from xlperf.notice.names import safe_name
+    from xlperf.safe_text import path_text
+
+    folders = [safe_name(path_text(part), limit=80, fallback="_") for part in relative.parts[:-1]]
+    stem = safe_name(path_text(relative.stem), limit=80, fallback="未命名")
+    return Path(*folders, stem + path_text(relative.suffix))
 
 
 def _annotatable(source: Path) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from xlperf.reports.marks import SEVERITY_WORDS
 from xlperf.reports.results import FileResult
 from xlperf.reports.summary import counts, fix_text, passes, rule_title, unit_name
-from xlperf.safe_text import xml_safe
+from xlperf.safe_text import path_text, xml_safe
 from xlperf.validation.findings import SEVERITIES, Finding
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def build_opinion(result: FileResult) -> Opinion:
 def _file_name(path: str) -> str:
     from pathlib import PurePath
 
-    return PurePath(path).name
+    return path_text(PurePath(path).name)  # bytes that are not UTF-8 shown as \\xff
 
 
 def _by_project(findings: list[Finding]) -> list[tuple[str, list[Item]]]:

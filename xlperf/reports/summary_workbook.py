@@ -38,7 +38,7 @@ from xlperf.reports.summary import (
     tally_text,
     unit_name,
 )
-from xlperf.safe_text import xml_safe
+from xlperf.safe_text import path_text, xml_safe
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -116,7 +116,7 @@ def _units_sheet(sheet: Worksheet, results: Sequence[FileResult], links: dict[Pa
     for row, result in enumerate(results, start=3):
         numbers = counts(result)
         state = status(result)
-        values = [unit_name(result), result.file, result.projects, numbers["error"],
+        values = [unit_name(result), path_text(result.file), result.projects, numbers["error"],
                   numbers["warning"], state, "", "", result.error or ""]
         _put(sheet, row, values)
         colour = STATUS_FILLS.get(state, SEVERITY_FILLS["error"])
@@ -142,7 +142,7 @@ def _findings_sheet(sheet: Worksheet, results: Sequence[FileResult]) -> None:
         unit = unit_name(result)
         for finding in result.findings:
             row += 1
-            _put(sheet, row, [unit, result.file, finding.project or "（部门）",
+            _put(sheet, row, [unit, path_text(result.file), finding.project or "（部门）",
                               finding.sheet or "", finding.cell or "", finding.rule,
                               SEVERITY_WORDS.get(finding.severity, finding.severity),
                               finding.message, fix_text(finding)])
