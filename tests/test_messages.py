@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from cli_process import CAN_FORK, run
+from click.testing import CliRunner
 from contract import assert_refused
 from hostile_corpus import DATA, seed_text, tx_utf16_without_bom, wb_bracket_sheet_names, wb_clean
+
+from xlperf.cli import cli
 
 pytestmark = pytest.mark.skipif(not CAN_FORK, reason="needs fork (POSIX)")
 
@@ -67,3 +71,25 @@ def test_a_symlinked_output_folder_itself_is_where_the_user_wants_it(tmp_path: P
     done = run(["notice", source, "-o", tmp_path / "out"], cwd=tmp_path)
     assert done.code == 0, str(done)
     assert any((tmp_path / "real").rglob("*.docx"))
+
+
+def test_a_defect_of_xlperf_is_one_chinese_line_exit_70_and_its_traceback_in_a_file(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # Not bad input but a bug: Python's English traceback and exit 1 ("errors found" to a
+    # batch script) would mislead; the user gets one line naming the log to send.
+    import xlperf.sources
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("模拟的缺陷")
+
+    monkeypatch.setattr(xlperf.sources, "read_department", broken)
+    monkeypatch.delenv("XLPERF_DEBUG", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    result = CliRunner().invoke(cli, ["show", str(DATA / "seed_notice.txt")])
+    assert result.exit_code == 70
+    assert "Traceback" not in result.output
+    assert "xlperf 内部错误（RuntimeError：模拟的缺陷）" in result.stderr
+    logs = list(tmp_path.glob("xlperf-内部错误-*.txt"))
+    assert len(logs) == 1 and "RuntimeError: 模拟的缺陷" in logs[0].read_text(encoding="utf-8")
+    assert str(logs[0]) in result.stderr

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 INTERRUPTED = "已中断"
 INTERRUPTED_EXIT = 130
+INTERNAL_ERROR_EXIT = 70  # EX_SOFTWARE: a defect of xlperf, not of the input
 
 
 class LazyGroup(click.Group):
@@ -52,11 +53,53 @@ class LazyGroup(click.Group):
                 click.echo(err=True)  # end the line the terminal's ^C was echoed on
             click.echo(INTERRUPTED, err=True)
             ctx.exit(INTERRUPTED_EXIT)
+        except (click.ClickException, click.exceptions.Exit):
+            raise
+        except Exception as error:  # the last guard before the user's terminal
+            _internal_error(ctx, error)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
         with formatter.section("命令"):
             formatter.write_dl(rows)
+
+
+def _internal_error(ctx: click.Context, error: Exception) -> None:
+    """A defect of xlperf, not of the input: one Chinese line, the traceback in a file.
+
+    Python's own traceback would be English and exit 1, which means "errors
+    found" to a batch script; exit 70 (EX_SOFTWARE) says "xlperf failed".
+    An ``InputError`` that escaped its command is still bad input (exit 2).
+    ``XLPERF_DEBUG=1`` lets the traceback through for developers.
+    """
+    import os
+
+    from xlperf.errors import InputError
+
+    if os.environ.get("XLPERF_DEBUG"):
+        raise error
+    if isinstance(error, InputError):
+        click.secho(f"错误：{error.describe()}", fg="red", err=True)
+        ctx.exit(2)
+    log = _write_traceback(error)
+    where = f"详细信息已写入 {log}，" if log else ""
+    click.secho(f"错误：xlperf 内部错误（{type(error).__name__}：{error}）。这不是输入文件的问题；"
+                f"{where}请把它和所用的命令发给维护人员。", fg="red", err=True)
+    ctx.exit(INTERNAL_ERROR_EXIT)
+
+
+def _write_traceback(error: Exception) -> str | None:
+    """The traceback in ``xlperf-内部错误-….txt`` in the temp folder (None if that fails)."""
+    import tempfile
+    import traceback
+
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="xlperf-内部错误-",
+                                         suffix=".txt", delete=False) as log:
+            log.write("".join(traceback.format_exception(error)))
+        return log.name
+    except OSError:
+        return None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
