@@ -242,6 +242,7 @@ def test_findings_sheet_lists_every_finding_with_its_fix_filtered_and_frozen(
     assert sheet.freeze_panes == "A2"
     assert sheet.print_title_rows.replace("$", "") == "1:1"
     assert sheet.page_setup.orientation == "landscape"
+    assert sheet.parent.properties.creator == "xlperf"
 
 
 def test_per_rule_sheet_counts_findings_and_units(sent_back: Path) -> None:

@@ -86,6 +86,9 @@ def build_summary(results: Sequence[FileResult], *, links: dict[Path, Path],
     from openpyxl import Workbook
 
     workbook = Workbook()
+    workbook.properties.creator = "xlperf"  # not openpyxl's name: the program that made it
+    workbook.properties.title = TITLE
+    workbook.properties.language = "zh-CN"
     units = workbook.active
     units.title = UNITS_SHEET
     _units_sheet(units, results, links, opinions, base, lowest, today or date.today())
