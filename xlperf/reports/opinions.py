@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from xlperf.reports.marks import SEVERITY_WORDS
 from xlperf.reports.results import FileResult
-from xlperf.reports.summary import counts, fix_text, passes, rule_title, unit_name
+from xlperf.reports.summary import counts, fix_text, passes, rule_title, status_of, unit_name
 from xlperf.safe_text import path_text, xml_safe
 from xlperf.validation.findings import SEVERITIES, Finding
 
@@ -75,10 +75,12 @@ def build_opinion(result: FileResult) -> Opinion:
         return Opinion(unit, name, "不通过",
                        f"你单位报送的《{name}》无法读取：{result.error}。", [],
                        "请按上述说明处理后重新报送。")
-    listed = Counter(f.severity for f in result.findings)
+    # Accepted findings stay: nothing to change there (the report lists them with the reason).
+    to_change = [f for f in result.findings if status_of(f) != "accepted"]
+    listed = Counter(f.severity for f in to_change)
     found = "、".join(f"{SEVERITY_WORDS[s]} {listed[s]} 处" for s in SEVERITIES if listed[s])
-    left_out = "、".join(f"{SEVERITY_WORDS[s]} {n} 处" for s, n in counts(result).items()
-                        if n and not listed[s])
+    left_out = "、".join(f"{SEVERITY_WORDS.get(s, s)} {n} 处"
+                        for s, n in counts(result).items() if n and not listed[s])
     note = f"（另有{left_out}，本意见未列出）" if left_out else ""
     verdict = "通过" if passes(result) else "不通过"
     opening = f"你单位报送的《{name}》共 {result.projects} 个项目，经审核，"
@@ -94,7 +96,7 @@ def build_opinion(result: FileResult) -> Opinion:
     else:
         opening += f"审核结论：{verdict}；以下问题请逐项核实："
         closing = "以上问题不影响公开，请核实后酌情修改，确需保留的请说明理由。"
-    return Opinion(unit, name, verdict, opening, _by_project(result.findings), closing)
+    return Opinion(unit, name, verdict, opening, _by_project(to_change), closing)
 
 
 def _file_name(path: str) -> str:

@@ -28,6 +28,13 @@ NO_DEPARTMENT = "（未填部门名称）"
 UNKNOWN_UNIT = "（文件无法读取）"
 # --severity: the lowest severity still reported.
 SEVERITY_CHOICES: tuple[str, ...] = SEVERITIES
+# What a finding counts as: its severity, or ``accepted`` when a reviewer accepted it with a
+# reason (it then counts apart, never as a warning). Errors cannot be accepted.
+STATUSES: tuple[str, ...] = (*SEVERITIES, "accepted")
+
+
+def status_of(finding: Finding) -> str:
+    return getattr(finding, "status", finding.severity)
 
 
 def passes(result: FileResult) -> bool:
@@ -50,17 +57,18 @@ def unit_name(result: FileResult) -> str:
 
 
 def counts(result: FileResult) -> dict[str, int]:
-    """Findings by severity, including those ``--severity`` left out of the report."""
-    found = Counter(f.severity for f in result.findings)
+    """Findings by status (severity, or accepted), including those ``--severity`` left out
+    of the report."""
+    found = Counter(status_of(f) for f in result.findings)
     found.update(result.hidden)
-    return {severity: found.get(severity, 0) for severity in SEVERITIES}
+    return {status: found.get(status, 0) for status in STATUSES}
 
 
-def counts_text(result: FileResult, shown: Sequence[str] = SEVERITIES) -> str:
-    """``错误 2 个、警告 9 个`` (hints only when there are some)."""
+def counts_text(result: FileResult) -> str:
+    """``错误 2 个、警告 9 个`` (hints and accepted ones only when there are some)."""
     numbers = counts(result)
-    parts = [f"{SEVERITY_WORDS[s]} {numbers[s]} 个" for s in SEVERITIES
-             if s in shown and (s != "info" or numbers[s])]
+    parts = [f"{SEVERITY_WORDS.get(s, s)} {numbers[s]} 个" for s in STATUSES
+             if s in ("error", "warning") or numbers[s]]
     return "、".join(parts)
 
 
@@ -73,6 +81,12 @@ def fix_text(finding: Finding) -> str:
 
     rule = BY_CODE.get(finding.rule)
     return rule.fix if rule is not None else ""
+
+
+def advice(finding: Finding) -> str:
+    """The 修改建议 column: what to change — or, for an accepted finding, why it stays."""
+    reason = getattr(finding, "accepted", None)
+    return f"接受理由：{reason}" if reason else fix_text(finding)
 
 
 def rule_title(code: str) -> str:
@@ -98,10 +112,10 @@ def rule_counts(results: Iterable[FileResult]) -> list[RuleCount]:
     findings: Counter[tuple[str, str]] = Counter()
     units: Counter[tuple[str, str]] = Counter()
     for result in results:
-        keys = [(f.severity, f.rule) for f in result.findings]
+        keys = [(status_of(f), f.rule) for f in result.findings]
         findings.update(keys)
         units.update(set(keys))
-    order = {severity: index for index, severity in enumerate(SEVERITIES)}
+    order = {status: index for index, status in enumerate(STATUSES)}
     ranked = sorted(findings, key=lambda key: (order.get(key[0], len(order)), key[1]))
     return [RuleCount(code, severity, rule_title(code), findings[(severity, code)],
                       units[(severity, code)]) for severity, code in ranked]
@@ -139,7 +153,7 @@ def keep_severity(results: Iterable[FileResult], lowest: str) -> None:
         raise ValueError(lowest)
     kept = set(SEVERITIES[:SEVERITIES.index(lowest) + 1])
     for result in results:
-        dropped = Counter(f.severity for f in result.findings if f.severity not in kept)
+        dropped = Counter(status_of(f) for f in result.findings if f.severity not in kept)
         if dropped:
             result.findings = [f for f in result.findings if f.severity in kept]
             for severity, number in dropped.items():
@@ -159,7 +173,7 @@ def hidden_text(results: Iterable[FileResult], lowest: str) -> str:
         hidden.update(result.hidden)
     listed = "、".join(SEVERITY_WORDS[s] for s in shown_severities(lowest))
     text = f"按 --severity {lowest} 只列出{listed}"
-    left = [f"{SEVERITY_WORDS[s]} {hidden[s]} 个" for s in SEVERITIES if hidden.get(s)]
+    left = [f"{SEVERITY_WORDS.get(s, s)} {hidden[s]} 个" for s in STATUSES if hidden.get(s)]
     if left:
         text += "；未列出" + "、".join(left)
     return text
@@ -195,6 +209,6 @@ def with_hidden(summary: Summary, results: Iterable[FileResult]) -> Summary:
         hidden.update(result.hidden)
     if not hidden:
         return summary
-    return replace(summary, error=summary.error + hidden["error"],
-                   warning=summary.warning + hidden["warning"],
-                   info=summary.info + hidden["info"])
+    more = {status: getattr(summary, status) + hidden[status] for status in STATUSES
+            if hasattr(summary, status)}
+    return replace(summary, **more)

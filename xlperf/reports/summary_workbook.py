@@ -29,11 +29,12 @@ from xlperf.reports.marks import SEVERITY_FILLS, SEVERITY_WORDS
 from xlperf.reports.results import FileResult
 from xlperf.reports.summary import (
     PASSED,
+    advice,
     counts,
-    fix_text,
     hidden_text,
     rule_counts,
     status,
+    status_of,
     tally,
     tally_text,
     unit_name,
@@ -119,8 +120,9 @@ def _units_sheet(sheet: Worksheet, results: Sequence[FileResult], links: dict[Pa
     for row, result in enumerate(results, start=3):
         numbers = counts(result)
         state = status(result)
+        accepted = f"另有已接受 {numbers['accepted']} 个（附理由）" if numbers["accepted"] else ""
         values = [unit_name(result), path_text(result.file), result.projects, numbers["error"],
-                  numbers["warning"], state, "", "", result.error or ""]
+                  numbers["warning"], state, "", "", result.error or accepted]
         _put(sheet, row, values)
         colour = STATUS_FILLS.get(state, SEVERITY_FILLS["error"])
         _fill(sheet.cell(row, 6), colour)
@@ -147,9 +149,9 @@ def _findings_sheet(sheet: Worksheet, results: Sequence[FileResult]) -> None:
             row += 1
             _put(sheet, row, [unit, path_text(result.file), finding.project or "（部门）",
                               finding.sheet or "", finding.cell or "", finding.rule,
-                              SEVERITY_WORDS.get(finding.severity, finding.severity),
-                              finding.message, fix_text(finding)])
-            _fill(sheet.cell(row, 7), SEVERITY_FILLS.get(finding.severity, "FFFFFF"))
+                              SEVERITY_WORDS.get(status_of(finding), finding.severity),
+                              finding.message, advice(finding)])
+            _fill(sheet.cell(row, 7), SEVERITY_FILLS.get(status_of(finding), "FFFFFF"))
             _wrap_row(sheet, row, FINDINGS_COLUMNS)
     last = get_column_letter(len(FINDINGS_COLUMNS))
     _finish(sheet, f"A1:{last}{row}", freeze="A2", titles="1:1")
