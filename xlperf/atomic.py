@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -34,11 +33,17 @@ def atomic_path(target: str | os.PathLike[str], *, check: Callable[[], None] | N
         target.parent.mkdir(parents=True, exist_ok=True)
         if check is not None:
             check()
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        tmp_path = Path(tmp)
+        # Named before it exists (``tempfile.mkstemp`` names it only once it exists: a
+        # Ctrl-C in between left it behind), so ``finally`` removes it however early the
+        # run stops. 64 random bits, and O_EXCL: it is a new file, never someone else's.
+        tmp_path = target.parent / f".{target.name}.{os.urandom(8).hex()}.tmp"
+        try:
+            os.close(os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            tmp_path = None  # not ours to remove
+            raise
         yield tmp_path
-        # mkstemp creates 0600; give the output the mode an ordinary file would get,
+        # Created 0600; give the output the mode an ordinary file would get,
         # so workbooks on a shared drive stay readable by colleagues.
         os.chmod(tmp_path, 0o666 & ~_umask())
         if check is not None:
