@@ -106,15 +106,15 @@ def test_report_sheet_lists_every_finding_with_links(annotated) -> None:
     workbook = openpyxl.load_workbook(annotated[1])
     report = workbook["校验结果"]
     rows = list(report.iter_rows(values_only=True))
-    assert rows[0] == ("级别", "规则", "项目", "工作表", "单元格", "说明")
+    assert rows[0] == ("级别", "规则", "项目", "工作表", "单元格", "说明", "修改建议")
     assert len(rows) == 1 + len(findings())
-    assert ("错误", "W001", PROJECT, "项目01", "D14", "权重合计为 33，应为 100") in rows
-    assert ("错误", "K003", "（部门）", None, None, "部门合计与项目合计不符") in rows
+    assert ("错误", "W001", PROJECT, "项目01", "D14", "权重合计为 33，应为 100", None) in rows
+    assert ("错误", "K003", "（部门）", None, None, "部门合计与项目合计不符", None) in rows
     w001_row = next(r for r in report.iter_rows(min_row=2) if r[1].value == "W001")
     assert w001_row[4].hyperlink.location == "'项目01'!D14"
     assert all(cell.font.b for cell in report[1])
     assert report.freeze_panes == "A2"
-    assert report.auto_filter.ref == f"A1:F{len(rows)}"
+    assert report.auto_filter.ref == f"A1:G{len(rows)}"
     assert report.column_dimensions["F"].width > report.column_dimensions["A"].width
 
 

@@ -23,3 +23,11 @@ def test_demo_writes_the_workbook_the_marked_copy_and_a_draft_notice(tmp_path: P
     assert drafts and all("草稿" in name for name in drafts)
     assert {Path(name).suffix for name in drafts} == {".txt", ".html", ".docx", ".xlsx"}
     assert "W001" in result.output and "C001" in result.output
+
+
+def test_demo_runs_again_over_its_own_output(tmp_path: Path) -> None:
+    """The demo replaces what it wrote last time (the module says so), marked copy included."""
+    out = tmp_path / "演示"
+    first = CliRunner().invoke(cli, ["demo", "-o", str(out)])
+    again = CliRunner().invoke(cli, ["demo", "-o", str(out)])
+    assert (first.exit_code, again.exit_code) == (0, 0), again.output

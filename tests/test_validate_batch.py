@@ -480,3 +480,31 @@ def test_hostile_names_reach_the_summary_and_opinions_as_plain_text(tmp_path: Pa
     paragraphs, _ = docx_text(opinion)
     assert paragraphs[1] == "石嘴山市人民政府<办公室>&："
     assert "\\xb2\\xbf" in paragraphs[2]
+
+
+def test_accepted_warnings_count_apart_and_are_not_sent_back_as_changes(
+        inbox: Path, tmp_path: Path) -> None:
+    """A reviewer accepted one Q001 (xlperf.toml [[accept]]): the file line, the summary
+    workbook and the 审核意见 count it as 已接受, not as a warning, and the opinion does not
+    ask the unit to change it."""
+    import openpyxl
+
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    shutil.copy(inbox / "政府办.xlsx", folder / "政府办.xlsx")
+    (folder / "xlperf.toml").write_text(
+        '[[accept]]\nfile = "政府办.xlsx"\ncode = "Q001"\ncell = "项目01!C15"\n'
+        'reason = "按省厅统一口径填写"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, err = run(str(folder), "--summary", str(out / "汇总.xlsx"), "--opinions-dir",
+                            str(out / "审核意见"))
+    assert code == 1, err
+    assert "错误 2 个、警告 40 个、已接受 1 个 — 不通过" in line_of(stdout, str(folder))
+    workbook = openpyxl.load_workbook(out / "汇总.xlsx")
+    row = sheet_rows(workbook["汇总"])[2]
+    assert row[4] == 40 and "已接受 1 个" in row[8]
+    accepted = [r for r in sheet_rows(workbook["问题清单"]) if r[6] == "已接受"]
+    assert len(accepted) == 1 and accepted[0][8] == "接受理由：按省厅统一口径填写"
+    paragraphs, rows = docx_text(out / "审核意见" / "政府办-审核意见.docx")
+    assert "警告 40 处（另有已接受 1 处，本意见未列出）" in paragraphs[2]
+    assert any("（5 处）" in r[3] for r in rows)  # Q001 on 项目01: 6 found, 1 accepted

@@ -34,6 +34,8 @@ MAX_SHEETS = MAX_PROJECTS + 20
 # Cells with a value in a workbook to annotate: openpyxl holds each as a Python object and
 # writes them all back (about 0.1 ms and 0.5 kB a cell).
 MAX_ANNOTATE_CELLS = 400_000
+# Rows of a 校验说明 sheet read as acceptances: a reviewer accepts a few findings, not every one.
+MAX_ACCEPTANCES = 5_000
 
 # Address space a reading process may take beyond what it has at its start: calamine
 # allocates a sheet's whole rectangle, and a tiny .ods/.xls (no extent to check beforehand)

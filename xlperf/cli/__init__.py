@@ -11,6 +11,10 @@ import importlib
 
 import click
 
+from xlperf.cli import chinese
+
+chinese.install()  # before any command is declared: click's help texts are set then
+
 # name -> (module under xlperf.cli, one-line Chinese help shown by `xlperf --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "生成空白模板工作簿（每个项目一张工作表）"),
@@ -41,7 +45,21 @@ class LazyGroup(click.Group):
         if name not in COMMANDS:
             return None
         module = importlib.import_module(f"xlperf.cli.{COMMANDS[name][0]}")
-        return module.command
+        return in_chinese(module.command)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple:
+        """A mistyped command name gets the nearest one suggested (``valdate`` → validate)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            from xlperf.cli.common import shown
+
+            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            if close:
+                ctx.fail(f"没有命令“{shown(name)}”，是不是要用 {close[0]}？"
+                         "（运行 xlperf --help 查看全部命令）")
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; Ctrl-C ends it with 已中断 and exit code 130 (128 + SIGINT, what
@@ -102,7 +120,19 @@ def _write_traceback(error: Exception) -> str | None:
         return None
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def in_chinese(command: click.Command) -> click.Command:
+    """The usage line's placeholders in Chinese (``[选项]``, ``命令 [参数]...``), for a
+    command and, in a group such as ``excel``, its subcommands."""
+    command.options_metavar = chinese.OPTIONS_METAVAR
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = chinese.SUBCOMMAND_METAVAR
+        for sub in command.commands.values():
+            in_chinese(sub)
+    return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             options_metavar=chinese.OPTIONS_METAVAR, subcommand_metavar=chinese.SUBCOMMAND_METAVAR)
 @click.version_option(package_name="xlperf")
 def cli() -> None:
     """xlperf：项目支出预算绩效目标表的填报、校验与公开工具。

@@ -61,7 +61,7 @@ def _validate(workbook: Path, out: Path) -> None:
     click.echo(f"\n3. 校验 {workbook.name}（带标记的副本：{annotated}）")
     ctx = click.get_current_context()
     try:
-        ctx.invoke(validate, paths=(workbook,), annotate=annotated)
+        ctx.invoke(validate, paths=(workbook,), annotate=annotated, force=True)
     except SystemExit as exc:  # validate exits 1 on error findings; the demo goes on
         if exc.code not in (0, 1, None):
             raise

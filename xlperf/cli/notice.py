@@ -19,6 +19,7 @@ from xlperf.cli.common import fail, reports_input_errors, shown
 from xlperf.cli.progress import progress
 
 FORMAT_HELP = "txt,html,docx,xlsx,pdf"
+DEFAULT_OUTDIR = "公开"  # the folder `xlperf --help`'s example names
 
 
 @click.command(
@@ -29,8 +30,8 @@ FORMAT_HELP = "txt,html,docx,xlsx,pdf"
          "可用 --draft 生成带“草稿”标记的内部审阅稿。",
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
-              metavar="OUTDIR", help="输出文件夹")
+@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path),
+              metavar="OUTDIR", help=f"输出文件夹（默认：当前文件夹中的“{DEFAULT_OUTDIR}”）")
 @click.option("--format", "formats", metavar=FORMAT_HELP,
               help="输出格式，逗号分隔，或 all；默认 txt,html,docx,xlsx（pdf 需安装 LibreOffice）")
 @click.option("--draft", is_flag=True, help="有错误也生成，每页和文件名都标注“草稿”，仅供内部审阅")
@@ -42,14 +43,17 @@ FORMAT_HELP = "txt,html,docx,xlsx,pdf"
               help="自定义模板文件夹（notice.txt.j2 / notice.html.j2 / notice.docx），"
                    "在沙箱中渲染")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
-              help="并行进程数，0 为自动")
+              metavar="N", help="并行进程数，0 为自动")
 @reports_input_errors
-def command(paths: tuple[Path, ...], outdir: Path, formats: str | None = None,
+def command(paths: tuple[Path, ...], outdir: Path | None, formats: str | None = None,
             draft: bool = False, force: bool = False, templates: Path | None = None,
             jobs: int = 0, allow_font_substitution: bool = False) -> None:
     from xlperf.notice import package as pkg
     from xlperf.outputs import check_writable
 
+    if outdir is None:
+        outdir = Path(DEFAULT_OUTDIR)
+        click.echo(shown(f"未指定 -o，公告输出到 {Path.cwd() / outdir}"), err=True)
     chosen = _formats(formats)
     if "pdf" in chosen:
         _check_fonts(allow_font_substitution)
@@ -197,8 +201,10 @@ def _print_errors(name: str, source: str, errors: list, draft: bool) -> None:
 
     click.secho(f"{name}（{shown(source)}）有 {len(errors)} 个错误，{verdict}：", fg="red",
                 err=True)
-    for line in draft_reasons(errors):
+    for finding, line in zip(errors, draft_reasons(errors), strict=True):  # one line each
         click.echo(shown(f"  {line}"), err=True)
+        if finding.fix:
+            click.echo(shown(f"    修改建议：{finding.fix}"), err=True)
 
 
 def _summary(package, blocked: list) -> None:

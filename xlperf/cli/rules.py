@@ -80,6 +80,8 @@ def _config_data(config: Any) -> dict[str, Any]:
         "severity": dict(sorted(config.severity.items())),
         "framework": config.framework,
         "measurable_words": sorted(config.measurable_words),
+        "accept": [{key: getattr(a, key) for key in ("file", "code", "sheet", "cell", "project",
+                                                     "reason")} for a in config.accepts],
     }
 
 
@@ -140,11 +142,18 @@ def _config_text(config: Any):
         ("忽略的规则", ignore),
         ("级别调整", severity or "无"),
         ("视为可衡量的词语", words),
+        ("已接受的问题", _accepts_text(config)),
     ]
     text = Text("当前配置", style="bold")
     for label, value in rows:
         text.append(f"\n  {label}：{shown(value)}")
     return text
+
+
+def _accepts_text(config: Any) -> str:
+    if not config.accepts:
+        return "无（xlperf.toml 中没有 [[accept]]）"
+    return f"{len(config.accepts)} 条（xlperf.toml 的 [[accept]]；工作簿中的“校验说明”工作表另计）"
 
 
 def _framework_text(name: str | None) -> str:

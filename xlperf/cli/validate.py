@@ -17,29 +17,35 @@ from xlperf.cli.progress import progress
 from xlperf.cli.validate_batch import batch_options
 
 PROGRESS_MIN_FILES = 20
+NOTHING_HERE = "：当前文件夹中没有；请给出工作簿或文件夹，如 xlperf validate 部门.xlsx"
 
 
 @click.command(
     "validate",
-    help="按规则校验工作簿（文件或文件夹，递归查找 .xlsx/.xlsm），逐条指出工作表和单元格。\n\n"
+    help="按规则校验工作簿（文件或文件夹，递归查找 .xlsx/.xlsm），逐条指出工作表和单元格；"
+         "不给路径时校验当前文件夹。\n\n"
          "退出码：0 无错误；1 有“错误”级别的问题；2 有文件无法读取或用法有误。",
 )
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="报告格式：text 终端报告，json 供程序读取（见 cli.md）")
+              show_default=True,
+              help="报告格式：text 终端报告，json 供程序读取（见 docs/validation-reports.md）")
 @click.option("--annotate", "annotate", type=click.Path(path_type=Path), metavar="OUT.xlsx",
               help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表（仅限单个工作簿；"
                    ".xls/.xlsb/.ods 另存为只含单元格内容的 .xlsx 副本）")
+@click.option("--force", is_flag=True,
+              help="替换已存在的输出文件（--annotate、--summary、--annotate-dir、--opinions-dir）")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
               help="使用指定的 xlperf.toml（默认读取各工作簿所在文件夹中的 xlperf.toml）")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
-              help="并行读取和校验的进程数，0 为自动（文件少于 8 个时不并行）")
+              metavar="N", help="并行读取和校验的进程数，0 为自动（文件少于 8 个时不并行）")
 @click.option("--select", metavar="CODES", help="只报告这些规则，逗号分隔，可用前缀（如 W,Q001）")
 @click.option("--ignore", metavar="CODES", help="不报告这些规则，逗号分隔，可用前缀（如 T,C004）")
 @batch_options
 @reports_input_errors
-def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_file: Path | None,
-            jobs: int, select: str | None, ignore: str | None, **batch_given: object) -> None:
+def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, force: bool,
+            config_file: Path | None, jobs: int, select: str | None, ignore: str | None,
+            **batch_given: object) -> None:
     from xlperf.cli import batch
     from xlperf.cli import validate_batch as outputs
     from xlperf.cli.validate_run import RunOptions, run
@@ -51,13 +57,17 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_fil
         ignore=_codes(ignore, "--ignore"),
     )
     skipped: list[batch.Skipped] = []
+    here = not paths
+    if here:  # like a linter: the current folder
+        paths = (Path("."),)
+        click.echo(shown(f"未指定文件或文件夹，校验当前文件夹 {Path.cwd()}"), err=True)
     found = batch.collect_paths(paths, skipped)
-    wanted = outputs.BatchOutputs.from_options(batch_given)
+    wanted = outputs.BatchOutputs.from_options(batch_given, force)
     found = outputs.plan(wanted, found, paths)
     if not found:
-        fail("没有找到可校验的工作簿（.xlsx/.xlsm）")
+        fail("没有找到可校验的工作簿（.xlsx/.xlsm）" + (NOTHING_HERE if here else ""))
     if annotate is not None:
-        _check_annotate(found, annotate)
+        _check_annotate(found, annotate, force)
     if skipped:
         click.echo(shown(batch.skipped_line(skipped)), err=True)
     with progress(len(found), "读取工作簿", minimum=PROGRESS_MIN_FILES) as advance:
@@ -69,7 +79,7 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, config_fil
     if outputs.human_on_stderr():
         outputs.summary_to_stderr(results, wanted.lowest)
     if annotate is not None:
-        _write_annotated(found[0].path, annotate, results[0])
+        _write_annotated(found[0].path, annotate, results[0], force)
     outputs.write(wanted, results, jobs)
     from xlperf.reports.results import exit_code
 
@@ -109,7 +119,7 @@ _NOT_ANNOTATABLE = {
 }
 
 
-def _check_annotate(found: list, target: Path) -> None:
+def _check_annotate(found: list, target: Path, force: bool) -> None:
     """Refuse --annotate before anything is read: one workbook, a copy that is not an input."""
     if len(found) != 1:
         fail(f"--annotate 只能用于单个工作簿，这次给出了 {len(found)} 个文件")
@@ -123,7 +133,7 @@ def _check_annotate(found: list, target: Path) -> None:
              "（.xlsx/.xlsm，或 .xls/.xlsb/.ods 的 .xlsx 副本）。问题的位置（第几个表、"
              "第几行）见校验报告，去掉 --annotate 再试")
 
-    annotation_target(source, target)
+    annotation_target(source, target, force)
     check_openable(source)  # before the run, not after it
 
 
@@ -140,13 +150,13 @@ def _print(results: list, fmt: str, lowest: str) -> None:
     print_report(results, Console(highlight=False), lowest)
 
 
-def _write_annotated(source: Path, target: Path, result) -> None:
+def _write_annotated(source: Path, target: Path, result, force: bool) -> None:
     if result.unreadable:
         click.echo("未写出标注副本：原工作簿无法读取", err=True)
         return
     from xlperf.reports.annotate import annotate_workbook
 
-    if annotate_workbook(source, target, result.findings):
+    if annotate_workbook(source, target, result.findings, force):
         click.echo(shown(f"已写出标注副本：{target}（.xlsx 格式；原文件不是 .xlsx，副本只含"
                          "单元格内容和合并单元格，原有格式、列宽和公式未保留）"), err=True)
         return

@@ -31,7 +31,8 @@ SEVERITY_CHOICES = ("error", "warning", "info")
 
 
 def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options of this module, passed to the command as ``**batch``."""
+    """The options of this module, passed to the command as ``**batch`` (``--force`` is the
+    command's own: it also lets ``--annotate`` replace its copy)."""
     options = [
         click.option("--severity", type=click.Choice(SEVERITY_CHOICES), default=None,
                      help="只报告这一级别及更严重的问题：error 只看影响公开的错误，"
@@ -47,8 +48,6 @@ def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--opinions-dir", type=click.Path(path_type=Path), metavar="DIR",
                      help="为每个单位写一份审核意见（Word 文档，按项目和单元格列出要修改的"
                           "地方，可直接退回报送单位）到此文件夹"),
-        click.option("--force", is_flag=True,
-                     help="替换 --summary、--annotate-dir、--opinions-dir 中已存在的同名文件"),
     ]
     return functools.reduce(lambda f, option: option(f), reversed(options), func)
 
@@ -76,7 +75,7 @@ class BatchOutputs:
     not_annotatable: list[Path] = field(default_factory=list)  # a .txt named explicitly
 
     @classmethod
-    def from_options(cls, options: dict[str, Any]) -> BatchOutputs:
+    def from_options(cls, options: dict[str, Any], force: bool = False) -> BatchOutputs:
         severity = options.get("severity")
         if options.get("errors_only"):
             if severity not in (None, "error"):
@@ -84,7 +83,7 @@ class BatchOutputs:
             severity = "error"
         return cls(lowest=severity or "info", summary=options.get("summary"),
                    annotate_dir=options.get("annotate_dir"),
-                   opinions_dir=options.get("opinions_dir"), force=bool(options.get("force")))
+                   opinions_dir=options.get("opinions_dir"), force=force)
 
     @property
     def wanted(self) -> bool:
@@ -316,7 +315,7 @@ def _write_one(target: Target, result: Any) -> str | None:
             from xlperf.reports.annotate import annotate_workbook, check_openable
 
             check_openable(target.source)
-            annotate_workbook(target.source, target.path, result.findings)
+            annotate_workbook(target.source, target.path, result.findings, target.output.force)
         else:
             from xlperf.reports.opinions import write_opinion
 

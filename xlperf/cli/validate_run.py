@@ -207,6 +207,18 @@ def check(items: list[tuple[FileResult, Any, Path]], options: RunOptions,
         for result, department in group:
             result.findings = in_workbook_order(by_source.get(str(department.source), []),
                                                 department)
+            _accept(result, department, config, options)
+
+
+def _accept(result: FileResult, department: Any, config: Any, options: RunOptions) -> None:
+    """Mark the findings a reviewer accepted (xlperf.toml, then the 校验说明 sheet)."""
+    acceptances = [a for a in (*config.accepts, *department.acceptances)
+                   if _wanted(a.code, options)]
+    if acceptances:
+        from xlperf.validation.acceptance import accept
+
+        result.findings, result.acceptance_notes = accept(result.findings, acceptances,
+                                                          result.file)
 
 
 def _by_config(items: list[tuple[FileResult, Any, Path]], configs: Configs

@@ -49,10 +49,12 @@ class Summary:
     @property
     def line(self) -> str:
         error, warning, info = (self.counts.get(s, 0) for s in SEVERITIES)
-        if not (error or warning or info):
+        accepted = self.counts.get("accepted", 0)
+        if not (error or warning or info or accepted):
             return f"校验完成：{self.projects} 个项目，未发现问题。"
+        also = f"、已接受 {accepted} 个" if accepted else ""
         return (f"校验完成：{self.projects} 个项目，错误 {error} 个、警告 {warning} 个、"
-                f"提示 {info} 个，已在单元格上标色并加批注，详见“校验结果”工作表。")
+                f"提示 {info} 个{also}，已在单元格上标色并加批注，详见“校验结果”工作表。")
 
 
 def validate(book: Any) -> list[Finding]:
@@ -69,9 +71,13 @@ def validate(book: Any) -> list[Finding]:
 
 def check(port: BookPort, department: Department) -> list[Finding]:
     """The rule engine on one department, with the configuration a command-line run would use."""
+    from xlperf.validation.acceptance import accept
     from xlperf.validation.engine import validate as run_rules
 
-    return run_rules([department], _config(port, department))
+    config = _config(port, department)
+    findings = run_rules([department], config)
+    acceptances = [*(config.accepts if config is not None else ()), *department.acceptances]
+    return accept(findings, acceptances, port.name)[0] if acceptances else findings
 
 
 def _config(port: BookPort, department: Department) -> Any:
@@ -88,7 +94,7 @@ def _config(port: BookPort, department: Department) -> Any:
 def _counts(findings: list[Finding]) -> dict[str, int]:
     counts = dict.fromkeys(SEVERITIES, 0)
     for finding in findings:
-        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        counts[finding.status] = counts.get(finding.status, 0) + 1
     return counts
 
 

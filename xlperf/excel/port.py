@@ -32,12 +32,12 @@ from xlperf.reports.marks import (
     Note,
     ReportSheet,
     is_xlperf_note,
+    no_findings_row,
     note_with_previous,
     plan_marks,
 )
 from xlperf.validation.findings import Finding
 
-NO_FINDINGS = "未发现问题"
 _NO_FILL_XML = '<fill><patternFill patternType="none"/></fill>'
 _RGB = re.compile(r'<fgColor\b[^>]*\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"')
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
@@ -208,7 +208,7 @@ def _report(port: BookPort, title: str, action: ReportSheet) -> None:
     port.add_sheet(title)
     rows = [list(action.header), *(list(row.values) for row in action.rows)]
     if not action.rows:
-        rows.append([*([""] * (len(action.header) - 1)), NO_FINDINGS])
+        rows.append(no_findings_row(len(action.header)))
     port.write_values(title, "A1", rows)
     for index, row in enumerate(action.rows, start=2):
         port.set_fill(title, f"A{index}", SEVERITY_FILLS.get(row.severity, "FFFFFF"))

@@ -1,6 +1,7 @@
 """The department model and the indicator framework."""
 
 from xlperf.model.entities import (
+    Acceptance,
     Department,
     Funds,
     Indicator,
@@ -12,6 +13,7 @@ from xlperf.model.entities import (
 from xlperf.model.framework import Framework, Level1, Level2, load_framework
 
 __all__ = [
+    "Acceptance",
     "Department",
     "Framework",
     "Funds",

@@ -131,6 +131,22 @@ class Normalization:
     row: int | None = None  # the 1-based line of a text source (sheet/cell are None there)
 
 
+@dataclass(frozen=True)
+class Acceptance:
+    """A reviewer accepted one finding with a reason: rule ``code`` at ``sheet!cell``
+    (or, without a cell, in ``project``). Written in the workbook's 校验说明 sheet or in
+    xlperf.toml's ``[[accept]]`` (``file`` names the workbook there);
+    docs/validation.md."""
+
+    code: str
+    reason: str
+    sheet: str | None = None
+    cell: str | None = None
+    project: str | None = None
+    file: str | None = None
+    where: str = ""  # where it was written, for messages: 校验说明!A3, xlperf.toml 第 2 条
+
+
 @dataclass
 class Department:
     """A department's publication: the notice fields and its project tables."""
@@ -152,3 +168,5 @@ class Department:
     settings: dict[str, str] = field(default_factory=dict)
     normalizations: list[Normalization] = field(default_factory=list)
     source: str | None = None  # the file it was read from
+    # Findings a reviewer accepted with a reason (the 校验说明 sheet), in sheet order.
+    acceptances: list[Acceptance] = field(default_factory=list)

@@ -11,6 +11,16 @@ from dataclasses import dataclass
 DEPARTMENT_SHEET = "部门信息"
 PROJECT_LIST_SHEET = "项目清单"
 HELPER_SHEET = "_lists"  # hidden sheet holding drop-down lists
+# Findings a reviewer accepted: one row each under a header naming these columns (any order;
+# 工作表/单元格, or 项目 for a finding without a cell). docs/validation.md.
+ACCEPT_SHEET = "校验说明"
+ACCEPT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("规则", "规则代码", "代码"),
+    "sheet": ("工作表",),
+    "cell": ("单元格", "位置"),
+    "project": ("项目", "项目名称"),
+    "reason": ("理由", "接受理由", "说明"),
+}
 
 
 @dataclass(frozen=True)

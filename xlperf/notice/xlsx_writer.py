@@ -252,7 +252,9 @@ def _contents(ws: Worksheet, notice: Notice, names: list[str]) -> None:
     """
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    for column, width in zip("ABCD", (8, 48, 20, 34), strict=True):
+    from xlperf.writers.workbook.wrapping import row_height
+
+    for column, width in zip("ABCD", CONTENTS_WIDTHS, strict=True):
         ws.column_dimensions[column].width = width
     row = _title(ws, notice, notice.attachment_title, "D")
     put(ws, f"A{row + 1}", " ".join(x for x in (notice.signing_body, notice.date) if x),
@@ -269,12 +271,17 @@ def _contents(ws: Worksheet, notice: Notice, names: list[str]) -> None:
         put(ws, f"C{line}", amount, "表格金额")
         put(ws, f"D{line}", name, "表格文字")
         ws[f"D{line}"].hyperlink = Hyperlink(ref=f"D{line}", location=link_location(name, "A1"))
+        ws.row_dimensions[line].height = row_height(
+            ((table.name, CONTENTS_WIDTHS[1]), (name, CONTENTS_WIDTHS[3])))
     total = head + len(names) + 1
     put(ws, f"A{total}", None, "表格表头")
     put(ws, f"B{total}", "合计", "表格表头")
     put(ws, f"C{total}", round(notice.total_amount, 6), "表格金额")
     put(ws, f"D{total}", None, "表格表头")
     _print_setup(ws, notice, head, head, "D", total)
+
+
+CONTENTS_WIDTHS = (8, 48, 20, 34)  # 序号, 项目名称, 项目年度金额, 工作表
 
 
 def _number(text: str) -> float | str | None:

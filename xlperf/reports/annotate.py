@@ -28,10 +28,12 @@ from xlperf.reports.marks import (
     MARKS_SHEET,
     NOTE_AUTHOR,
     SEVERITY_FILLS,
+    WRAPPED_COLUMNS,
     Fill,
     Note,
     ReportSheet,
     is_xlperf_note,
+    no_findings_row,
     note_with_previous,
     plan_marks,
 )
@@ -44,12 +46,12 @@ if TYPE_CHECKING:  # openpyxl is imported only when a workbook is annotated
 
     from xlperf.outputs import Output
 
-NO_FINDINGS = "未发现问题"
 
 
 def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[str],
-                      findings: Iterable[Finding]) -> bool:
+                      findings: Iterable[Finding], force: bool = True) -> bool:
     """Write ``source`` with ``findings`` marked to ``target``; ``source`` stays untouched.
+    An existing ``target`` is replaced only with ``force`` (the command's ``--force``).
 
     True when the copy was rebuilt from the cells (an .xls/.xlsb/.ods source, which
     openpyxl cannot open): its values and merged cells only, not its formats.
@@ -57,7 +59,7 @@ def annotate_workbook(source: str | os.PathLike[str], target: str | os.PathLike[
     from xlperf.writers.workbook.package import save_copy
 
     source, target = Path(source), Path(target)
-    output = annotation_target(source, target)
+    output = annotation_target(source, target, force)
     check_openable(source)
     rebuilt = _kind(source) != "xlsx"
     workbook = _cells_copy(source) if rebuilt else _openpyxl_copy(source)
@@ -101,10 +103,10 @@ def _kind(source: Path) -> str:
         return "xlsx"
 
 
-def annotation_target(source: Path, target: Path) -> Output:
+def annotation_target(source: Path, target: Path, force: bool = True) -> Output:
     """The checked output for the copy: same type as ``source`` (an .xlsx for a file
-    openpyxl cannot write), never ``source`` itself (however the path is spelled), a
-    file that may be replaced."""
+    openpyxl cannot write), never ``source`` itself (however the path is spelled), an
+    existing file replaced only with ``force``."""
     from xlperf.outputs import Output
 
     wanted = source.suffix.lower() if _kind(source) == "xlsx" else ".xlsx"
@@ -115,7 +117,7 @@ def annotation_target(source: Path, target: Path) -> Output:
     elif target.suffix.lower() != wanted:
         raise InputError(f"标注副本的扩展名应与原文件相同（{wanted}），"
                          "以免丢失宏或被 Excel 拒绝打开", file=str(target))
-    return Output(target, inputs=[source], force=True)
+    return Output(target, inputs=[source], force=force)
 
 
 def check_openable(source: Path) -> None:
@@ -264,13 +266,18 @@ def _note(workbook: Workbook, action: Note) -> None:
     if cell is None:
         return
     previous = cell.comment.text if cell.comment else None
+    from xlperf.writers.workbook.wrapping import wrapped_lines
+
     text = xml_safe(note_with_previous(action.text, previous))
-    lines = text.count("\n") + 1
+    lines = wrapped_lines(text, NOTE_WIDTH_UNITS)
     cell.comment = Comment(text, NOTE_AUTHOR, height=min(400, 20 + 18 * lines), width=320)
 
 
+NOTE_WIDTH_UNITS = 44  # a 320-pixel note holds about 44 digits (22 Chinese characters) a line
+
+
 def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.hyperlink import Hyperlink
 
@@ -290,12 +297,10 @@ def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet) ->
             link.hyperlink = Hyperlink(ref=link.coordinate, location=row.link)
             link.font = Font(color="0563C1", underline="single")
     if not action.rows:
-        _append_text(sheet, [*([""] * (len(action.header) - 1)), NO_FINDINGS])
+        _append_text(sheet, no_findings_row(len(action.header)))
     for index, width in enumerate(action.widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for (message,) in sheet.iter_rows(min_row=2, min_col=len(action.header),
-                                      max_col=len(action.header)):
-        message.alignment = Alignment(wrap_text=True, vertical="top")
+    _wrap_rows(sheet, action.widths)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(action.header))}{sheet.max_row}"
     sheet.print_title_rows = "1:1"
@@ -303,6 +308,21 @@ def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet) ->
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     _activate(workbook, title)
+
+
+def _wrap_rows(sheet: Worksheet, widths: tuple[int, ...]) -> None:
+    """Wrap the long columns and give each row the height its wrapped text needs, so the
+    printed sheet (LibreOffice prints rows at the height the file gives) shows every line."""
+    from openpyxl.styles import Alignment
+
+    from xlperf.writers.workbook.wrapping import row_height
+
+    wrapped, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrapped if cell.column - 1 in WRAPPED_COLUMNS else top
+        sheet.row_dimensions[row[0].row].height = row_height(
+            (row[i].value, widths[i]) for i in WRAPPED_COLUMNS if i < len(row))
 
 
 def _free_title(workbook: Workbook, title: str) -> str:

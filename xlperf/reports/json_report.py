@@ -32,6 +32,8 @@ def file_entry(result: FileResult) -> dict[str, Any]:
     else:  # added after cli.md's keys (docs/validation-reports.md)
         entry["layouts"] = result.layouts
         entry["frameworks"] = result.frameworks
+        if result.acceptance_notes:
+            entry["acceptance_notes"] = result.acceptance_notes
     return entry
 
 
@@ -52,6 +54,8 @@ def build_report(results: Iterable[FileResult]) -> dict[str, Any]:
     }
     if summary.unreadable:
         summary_dict["unreadable"] = summary.unreadable
+    if summary.accepted:
+        summary_dict["accepted"] = summary.accepted
     return {
         "version": REPORT_VERSION,
         "files": [file_entry(result) for result in results],

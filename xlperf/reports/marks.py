@@ -21,13 +21,21 @@ from xlperf.validation.findings import SEVERITIES, Finding
 
 # Severity -> (word shown to the user, cell fill as RRGGBB). The fills are
 # Excel's own "Bad" / "Neutral" / a light blue, so they read as familiar.
-SEVERITY_WORDS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
-SEVERITY_FILLS: dict[str, str] = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+# ``accepted``: a finding a reviewer accepted with a reason (Excel's "Good" green).
+SEVERITY_WORDS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示",
+                                  "accepted": "已接受"}
+SEVERITY_FILLS: dict[str, str] = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7",
+                                  "accepted": "C6EFCE"}
 
 REPORT_SHEET = "校验结果"
-REPORT_HEADER: tuple[str, ...] = ("级别", "规则", "项目", "工作表", "单元格", "说明")
-REPORT_WIDTHS: tuple[int, ...] = (8, 8, 40, 12, 10, 70)
+REPORT_HEADER: tuple[str, ...] = ("级别", "规则", "项目", "工作表", "单元格", "说明", "修改建议")
+REPORT_WIDTHS: tuple[int, ...] = (7, 7, 24, 9, 8, 56, 42)
 LINK_COLUMN = 4  # 0-based index of 单元格 in REPORT_HEADER: the cell holding the hyperlink
+MESSAGE_COLUMN = 5  # 0-based index of 说明 (where a clean workbook's 未发现问题 goes)
+# 0-based columns whose text wraps (项目, 说明, 修改建议): long names are shown whole.
+WRAPPED_COLUMNS: tuple[int, ...] = (2, 5, 6)
+FIX_WORD = "修改建议："
+REASON_WORD = "接受理由："
 
 MARKS_SHEET = "_xlperf_marks"
 # One row per marked cell; the first row is this header. "kind" is "cell" for a
@@ -41,6 +49,12 @@ MARKS_HEADER: tuple[str, ...] = (
 NOTE_AUTHOR = "xlperf"
 NOTE_TITLE = "xlperf 校验："
 NOTE_PREVIOUS = "—— 原批注 ——"
+NO_FINDINGS = "未发现问题"
+
+
+def no_findings_row(columns: int) -> list[str]:
+    """The one row of a clean workbook's report: 未发现问题 under 说明."""
+    return [NO_FINDINGS if i == MESSAGE_COLUMN else "" for i in range(columns)]
 
 
 @dataclass(frozen=True)
@@ -94,11 +108,22 @@ def is_xlperf_note(text: str | None) -> bool:
 
 
 def note_line(finding: Finding) -> str:
-    return f"{SEVERITY_WORDS[finding.severity]} {finding.rule}：{finding.message}"
+    """``警告 Q001：…`` and, on the next line, how to fix it when the rule says."""
+    line = f"{SEVERITY_WORDS[finding.status]} {finding.rule}：{finding.message}"
+    advice = advice_text(finding)
+    return f"{line}\n{advice}" if advice else line
 
 
-def _severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+def advice_text(finding: Finding) -> str:
+    """``修改建议：…`` — or, for an accepted finding, ``接受理由：…`` instead."""
+    if finding.accepted:
+        return REASON_WORD + finding.accepted
+    return FIX_WORD + finding.fix if finding.fix else ""
+
+
+def _severity_rank(status: str) -> int:
+    """Errors first; an accepted finding ranks below every open one."""
+    return SEVERITIES.index(status) if status in SEVERITIES else len(SEVERITIES)
 
 
 def plan_marks(findings: Iterable[Finding]) -> list[Action]:
@@ -115,8 +140,8 @@ def plan_marks(findings: Iterable[Finding]) -> list[Action]:
             by_cell.setdefault((finding.sheet, finding.cell), []).append(finding)
     actions: list[Action] = []
     for (sheet, cell), group in by_cell.items():
-        worst = min(group, key=lambda f: _severity_rank(f.severity))
-        colour = SEVERITY_FILLS.get(worst.severity, SEVERITY_FILLS["info"])
+        worst = min(group, key=lambda f: _severity_rank(f.status))
+        colour = SEVERITY_FILLS.get(worst.status, SEVERITY_FILLS["info"])
         actions.append(Fill(sheet, cell, colour))
         text = "\n".join([NOTE_TITLE, *(note_line(f) for f in group)])
         actions.append(Note(sheet, cell, text))
@@ -127,15 +152,16 @@ def plan_marks(findings: Iterable[Finding]) -> list[Action]:
 
 def _report_row(finding: Finding) -> ReportRow:
     values = (
-        SEVERITY_WORDS.get(finding.severity, finding.severity),
+        SEVERITY_WORDS.get(finding.status, finding.status),
         finding.rule,
         finding.project or "（部门）",
         finding.sheet or "",
         finding.cell or "",
         finding.message,
+        advice_text(finding).removeprefix(FIX_WORD),
     )
     link = link_location(finding.sheet, finding.cell) if finding.sheet else None
-    return ReportRow(values, link, finding.severity)
+    return ReportRow(values, link, finding.status)
 
 
 def note_with_previous(text: str, previous: str | None) -> str:

@@ -26,6 +26,8 @@ class FileResult:
     frameworks: list[str] = field(default_factory=list)
     # Findings ``--severity`` left out of the report, by severity (reports/summary.py).
     hidden: dict[str, int] = field(default_factory=dict)
+    # Why an acceptance (校验说明, [[accept]]) was not used, one Chinese line each.
+    acceptance_notes: list[str] = field(default_factory=list)
 
     @property
     def unreadable(self) -> bool:
@@ -40,14 +42,15 @@ class Summary:
     warning: int
     info: int
     unreadable: int
+    accepted: int = 0  # accepted findings, counted here instead of under their severity
 
 
 def summarize(results: Iterable[FileResult]) -> Summary:
     results = list(results)
-    counts = {"error": 0, "warning": 0, "info": 0}
+    counts = {"error": 0, "warning": 0, "info": 0, "accepted": 0}
     for result in results:
         for finding in result.findings:
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+            counts[finding.status] = counts.get(finding.status, 0) + 1
     return Summary(
         files=len(results),
         projects=sum(r.projects for r in results),
@@ -55,6 +58,7 @@ def summarize(results: Iterable[FileResult]) -> Summary:
         warning=counts["warning"],
         info=counts["info"],
         unreadable=sum(1 for r in results if r.unreadable),
+        accepted=counts["accepted"],
     )
 
 

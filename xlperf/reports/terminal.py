@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.text import Text
 
-from xlperf.reports.marks import SEVERITY_WORDS
+from xlperf.reports.marks import SEVERITY_WORDS, advice_text
 from xlperf.reports.results import FileResult, Summary, summarize
 from xlperf.reports.summary import (
     FAILED,
@@ -27,7 +27,8 @@ from xlperf.reports.summary import (
 from xlperf.safe_text import terminal_safe
 from xlperf.validation.findings import Finding
 
-SEVERITY_STYLES: dict[str, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_STYLES: dict[str, str] = {"error": "bold red", "warning": "yellow", "info": "cyan",
+                                   "accepted": "green"}
 DEPARTMENT_GROUP = "（部门）"
 INDENT = "  "
 
@@ -51,15 +52,29 @@ def shown(text: object) -> str:
 
 
 def finding_line(finding: Finding) -> Text:
-    word = SEVERITY_WORDS.get(finding.severity, finding.severity)
+    word = SEVERITY_WORDS.get(finding.status, finding.status)
     line = Text(INDENT * 2)
-    line.append(word, style=SEVERITY_STYLES.get(finding.severity, ""))
+    line.append(word, style=SEVERITY_STYLES.get(finding.status, ""))
     line.append(f" {finding.rule}")
     where = location(finding)
     if where:
         line.append(f" {where}", style="dim")
     line.append(f"  {shown(finding.message)}")
     return line
+
+
+def fix_line(finding: Finding) -> Text | None:
+    """How to fix it, one indented line under the finding (None when the rule does not say);
+    for an accepted finding, the reviewer's reason instead."""
+    advice = advice_text(finding)
+    if not advice:
+        return None
+    return Text(INDENT * 3 + shown(advice), style="dim")
+
+
+def finding_lines(finding: Finding) -> list[Text]:
+    fix = fix_line(finding)
+    return [finding_line(finding)] if fix is None else [finding_line(finding), fix]
 
 
 def file_lines(result: FileResult) -> list[Text]:
@@ -74,17 +89,20 @@ def file_lines(result: FileResult) -> list[Text]:
     forms = form_text(result)
     if forms:
         head.append(f"（{shown(forms)}）", style="dim")
+    notes = [Text(INDENT + "注意：" + shown(note), style="yellow")
+             for note in result.acceptance_notes]
     if not result.findings and not result.hidden:
         head.append("：")
         head.append("未发现问题", style="green")
         head.append(f" — {status(result)}", style="green")
-        return [head]
+        return [head, *notes]
     head.append(f"：{counts_text(result)} — ")
     head.append(status(result), style="green" if passes(result) else "bold red")
-    lines = [head]
+    lines = [head, *notes]
     for project, findings in _by_project(result.findings).items():
         lines.append(Text(INDENT + shown(project or DEPARTMENT_GROUP), style="bold"))
-        lines.extend(finding_line(f) for f in findings)
+        for finding in findings:
+            lines.extend(finding_lines(finding))
     return lines
 
 
@@ -122,6 +140,8 @@ def _by_project(findings: Iterable[Finding]) -> dict[str | None, list[Finding]]:
 def summary_line(summary: Summary) -> Text:
     text = (f"共检查 {summary.files} 个文件、{summary.projects} 个项目："
             f"错误 {summary.error} 个，警告 {summary.warning} 个，提示 {summary.info} 个")
+    if summary.accepted:
+        text += f"；已接受 {summary.accepted} 个（附理由，不计入警告和提示）"
     if summary.unreadable:
         text += f"；无法读取 {summary.unreadable} 个文件"
     style = "bold red" if summary.error or summary.unreadable else "bold green"

@@ -21,6 +21,13 @@ a department's settings over it.
 
     [glossary]
     measurable = ["合规", "无差错"]              # words that make a target measurable (Q001)
+
+    [[accept]]                                  # one finding accepted with a reason
+    file = "教育局.xlsx"                        # the workbook (name, or a pattern: *.xlsx)
+    code = "Q001"
+    sheet = "项目03"
+    cell = "C15"                                # or cell = "项目03!C15"; or project = "…"
+    reason = "该指标按省厅统一口径填写，不设数值"
 """
 
 from __future__ import annotations
@@ -34,13 +41,16 @@ from pathlib import Path
 from typing import Any
 
 from xlperf.errors import InputError
+from xlperf.model import Acceptance
 from xlperf.model.framework import Framework, bundled_frameworks, load_framework
 from xlperf.model.info_fields import DEPARTMENT_SHEET, SETTING_FIELDS
 from xlperf.model.text import parse_number
 from xlperf.validation.findings import SEVERITIES, Severity
 
 CONFIG_NAME = "xlperf.toml"
-TOML_KEYS = ("required_total", "policy", "ignore", "select", "framework", "severity", "glossary")
+TOML_KEYS = ("required_total", "policy", "ignore", "select", "framework", "severity", "glossary",
+             "accept")
+ACCEPT_KEYS = ("file", "code", "sheet", "cell", "project", "reason")
 # Severity names users may write in Chinese.
 SEVERITY_NAMES: dict[str, Severity] = {
     "error": "error", "warning": "warning", "info": "info",
@@ -67,6 +77,7 @@ class Config:
     framework: str | None = None
     measurable_words: frozenset[str] = frozenset()
     source: str | None = None  # the xlperf.toml it came from, shown by `xlperf rules`
+    accepts: tuple[Acceptance, ...] = ()  # [[accept]]: findings accepted with a reason
 
     def enabled(self, code: str) -> bool:
         """Whether a rule runs: selected (by code or prefix) and not ignored."""
@@ -185,6 +196,8 @@ def config_from_dict(data: dict[str, Any], source: str | None = None) -> Config:
         config = replace(config, severity=_severities(data["severity"], where))
     if "glossary" in data:
         config = replace(config, measurable_words=_glossary(data["glossary"], where))
+    if "accept" in data:
+        config = replace(config, accepts=_accepts(data["accept"], where))
     config.policy_by_kind()  # a policy naming no 一级 of the framework fails here, with the file
     return config
 
@@ -295,3 +308,39 @@ def _glossary(raw: object, where: dict[str, str | None]) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise _fail("[glossary] measurable 应为词语列表，如 [\"合规\"]", where)
     return frozenset(w.strip() for w in words if w.strip())
+
+
+def _accepts(raw: object, where: dict[str, str | None]) -> tuple[Acceptance, ...]:
+    """``[[accept]]`` tables: each names its workbook (``file``), a rule, where, and why."""
+    example = ("[[accept]] 应写成：file = \"教育局.xlsx\"、code = \"Q001\"、sheet = \"项目03\"、"
+               "cell = \"C15\"、reason = \"理由\"")
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise _fail(example, where)
+    accepts = []
+    for number, item in enumerate(raw, start=1):
+        at = f"[[accept]] 第 {number} 条"
+        unknown = sorted(set(item) - set(ACCEPT_KEYS))
+        if unknown:
+            raise _fail(f"{at}中的“{unknown[0]}”不是可用的键（可用：{'、'.join(ACCEPT_KEYS)}）",
+                        where)
+        values = {key: str(item[key]).strip() for key in ACCEPT_KEYS if key in item}
+        for key in ("file", "code", "reason"):
+            if not values.get(key):
+                raise _fail(f"{at}缺少 {key}（{example}）", where)
+        if not values.get("cell") and not values.get("project"):
+            raise _fail(f"{at}应给出 cell（单元格，如 \"项目03!C15\"）或 project（项目名称）",
+                        where)
+        code = values["code"].upper()
+        _known_code(code, at, where)
+        name = Path(where["file"]).name if where.get("file") else CONFIG_NAME
+        accepts.append(Acceptance(code=code, reason=values["reason"], sheet=values.get("sheet"),
+                                  cell=values.get("cell"), project=values.get("project"),
+                                  file=values["file"], where=f"{name} {at}"))
+    return tuple(accepts)
+
+
+def _known_code(code: str, at: str, where: dict[str, str | None]) -> None:
+    from xlperf.validation.rules import CODES
+
+    if code not in CODES:
+        raise _fail(f"{at}中的“{code}”不是规则代码（需要完整代码，如 Q001）", where)

@@ -238,7 +238,7 @@ def _make(rule: Rule, rows: np.ndarray, messages: list[str], severity: np.ndarra
     for values in zip(severity, messages, project, sheet, cell, file, line, strict=True):
         yield Finding(rule.code, values[0], values[1], _text_or_none(values[2]),
                       _text_or_none(values[3]), _text_or_none(values[4]),
-                      _text_or_none(values[5]), _line_or_none(values[6]))
+                      _text_or_none(values[5]), _line_or_none(values[6]), rule.fix or None)
 
 
 def _line_or_none(value: Any) -> int | None:

@@ -22,10 +22,23 @@ class Finding:
     cell: str | None = None
     file: str | None = None
     row: int | None = None  # the 1-based row (sheet) or line (text) it points at
+    fix: str | None = None  # what the user should do: the rule's ``fix`` (Chinese)
+    accepted: str | None = None  # the reviewer's reason, when the finding was accepted
+
+    @property
+    def status(self) -> str:
+        """The severity, or ``accepted`` for a finding a reviewer accepted with a reason."""
+        return "accepted" if self.accepted else self.severity
 
     def to_json(self) -> dict[str, object]:
-        """The finding as cli.md's JSON report writes it (without ``file``); ``row`` is added
-        after cli.md's keys (docs/validation-reports.md)."""
+        """The finding as cli.md's JSON report writes it (without ``file``); ``row``,
+        ``fix`` (when the rule says how to fix it) and ``accepted`` (the reason, when a
+        reviewer accepted it) are added after cli.md's keys (docs/validation-reports.md)."""
         data = asdict(self)
-        return {k: data[k] for k in ("rule", "severity", "project", "sheet", "cell", "message",
-                                     "row")}
+        entry = {k: data[k] for k in ("rule", "severity", "project", "sheet", "cell", "message",
+                                      "row")}
+        if self.fix:
+            entry["fix"] = self.fix
+        if self.accepted:
+            entry["accepted"] = self.accepted
+        return entry

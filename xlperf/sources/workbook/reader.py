@@ -28,7 +28,12 @@ from pathlib import Path
 from xlperf.errors import InputError
 from xlperf.limits import check_projects
 from xlperf.model import Department
-from xlperf.model.info_fields import DEPARTMENT_SHEET, HELPER_SHEET, PROJECT_LIST_SHEET
+from xlperf.model.info_fields import (
+    ACCEPT_SHEET,
+    DEPARTMENT_SHEET,
+    HELPER_SHEET,
+    PROJECT_LIST_SHEET,
+)
 from xlperf.reader import Trace, read_tables
 from xlperf.reader.department import is_info_sheet, read_info
 from xlperf.sources.grid import UNCACHED_FORMULA, Grid, is_blank
@@ -83,12 +88,18 @@ def department_from_grids(grids: list[Grid], source: str, package: Package | Non
         raise InputError("工作簿是空的，没有任何内容", file=source)
     info = next((g for g in grids if g.sheet == DEPARTMENT_SHEET), None)
     info = info or next((g for g in grids if is_info_sheet(g)), None)
-    tables = [g for g in grids if g is not info and g.sheet not in NOT_PROJECT_SHEETS]
+    accepted = next((g for g in grids if g.sheet == ACCEPT_SHEET), None)
+    tables = [g for g in grids
+              if g is not info and g is not accepted and g.sheet not in NOT_PROJECT_SHEETS]
     if package is not None and package.kind == "xlsx":
         _attach_formulas(package, [g for g in (info, *tables) if g is not None])
     department = Department(source=source)
     if info is not None:
         read_info(info, department)
+    if accepted is not None:
+        from xlperf.reader.acceptance import read_acceptances
+
+        department.acceptances = read_acceptances(accepted)
     reading = read_tables(tables, trace)
     department.projects = reading.projects
     for grid in (info, *tables):
