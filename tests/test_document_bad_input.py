@@ -206,3 +206,43 @@ def test_pdfs_a_reader_cannot_use_say_why(made_by_libreoffice, kind: str, says: 
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().count("\n") == 0 and says in result.stderr, result.stderr
     assert not target.exists()
+
+
+def _pdf_without_font_bbox(path: Path) -> Path:
+    """A one-page PDF of text (no table) in a font whose descriptor has no FontBBox, as
+    some office suites and printer drivers write it: pdfminer warns of it on stderr."""
+    stream = b"BT /F1 12 Tf 72 720 Td (Annual report of the office) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /NoBoxFont /FirstChar 32 "
+        b"/LastChar 126 /FontDescriptor 6 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /NoBoxFont /Flags 32 /ItalicAngle 0 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_font_without_a_bounding_box_adds_no_library_noise(tmp_path: Path) -> None:
+    """The user sees xlperf's one Chinese line, not pdfminer's English warning above it
+    (a process of its own: its stderr as the terminal shows it)."""
+    source = _pdf_without_font_bbox(tmp_path / "无边框字体.pdf")
+    done = subprocess.run([sys.executable, "-c", "from xlperf.cli import main; main()",
+                           "show", str(source)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "FontBBox" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        line for line in done.stderr.strip().splitlines() if "无边框字体.pdf" in line]

@@ -126,10 +126,33 @@ def test_the_notice_as_pdf_imports_back_to_the_same_department(notices) -> None:
 
 
 @pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
-@pytest.mark.xfail(strict=True, reason="known limit (docs/sources.md): Chromium repeats the "
-                   "header block (thead) on every page and cuts a 一级 rowspan cell there; "
-                   "the 38-indicator project that runs over five pages misreads")
 def test_the_notice_page_printed_by_chromium_imports_back(notices, tmp_path: Path) -> None:
     pdf = pdf_by_chromium(notices["html"], tmp_path / "notice.pdf")
     expected, read = (comparable(read_department(path)) for path in (notices["txt"], pdf))
     assert _without_spaces(read) == _without_spaces(expected)
+
+
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
+def test_a_long_project_printed_by_chromium_over_pages_reads_back_as_one(tmp_path: Path) -> None:
+    """The seed's 38-indicator project alone: Chromium prints it over two pages, repeating
+    its header block (<thead>) and cutting the merged 1-产出指标 cell at the break."""
+    import pdfplumber
+
+    from xlperf.notice.content import build_notice
+    from xlperf.notice.render import Renderer
+
+    department = read_text(DATA / "seed_notice.txt")
+    (long,) = [p for p in department.projects if len(p.indicators) == 38]
+    department.projects = [long]
+    page = tmp_path / "notice.html"
+    page.write_text(Renderer().render("html", build_notice(department), department),
+                    encoding="utf-8")
+    pdf = pdf_by_chromium(page, tmp_path / "notice.pdf")
+    with pdfplumber.open(pdf) as document:
+        assert len(document.pages) >= 3  # the notice, and the table over two pages or more
+
+    (read,) = read_department(pdf).projects
+    assert read.notes == []
+    assert _without_spaces(read.goal) == _without_spaces(long.goal)
+    assert [(i.level1, i.level2, _without_spaces(i.name), i.weight) for i in read.indicators] \
+        == [(i.level1, i.level2, _without_spaces(i.name), i.weight) for i in long.indicators]

@@ -482,6 +482,18 @@ def test_hostile_names_reach_the_summary_and_opinions_as_plain_text(tmp_path: Pa
     assert "\\xb2\\xbf" in paragraphs[2]
 
 
+def test_a_project_heading_in_an_opinion_is_kept_with_its_first_row(sent_back: Path) -> None:
+    """LibreOffice put 项目：… alone at the foot of page 1 and its rows on page 2."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(sent_back / "审核意见" / "政府办-审核意见.docx"))
+    headings = [row for row in document.tables[0].rows
+                if row.cells[0].text.startswith("项目：")]
+    assert len(headings) == 7
+    for row in headings:
+        paragraph = row.cells[0].paragraphs[0]._p
+        assert paragraph.pPr.find(qn("w:keepNext")) is not None
 def test_accepted_warnings_count_apart_and_are_not_sent_back_as_changes(
         inbox: Path, tmp_path: Path) -> None:
     """A reviewer accepted one Q001 (xlperf.toml [[accept]]): the file line, the summary

@@ -49,6 +49,7 @@ from xlperf.sources.grid import Grid, address
 
 INLINE_LABEL_CHARS = 20  # a label before a colon (项目年度金额（万元）) is shorter than this
 _GOALS = ("goal", "mid_term_goal")
+GOAL_FIELDS = _GOALS  # fields that may run over several lines
 _WRAPPING = frozenset({"name", "competent_department", "implementing_unit", "term", "division"})
 _TEXT_FIELDS = frozenset({"name", "competent_department", "implementing_unit", "attribute",
                           "term", "division", "goal", "mid_term_goal"})
@@ -79,10 +80,12 @@ class HeaderReader:
     fields: set[str] = field(default_factory=set)  # fields the form has a label for
     cost_total: tuple[float, int, int] | None = None  # a cost breakdown's 合计: value, where
     labels: set[str] = field(default_factory=set)  # every label met (tells the family)
+    fed: list[int] = field(default_factory=list)  # the rows of the block (a page repeats them)
 
     # --- rows ---------------------------------------------------------------------------
 
     def feed(self, row: int) -> None:
+        self.fed.append(row)
         grid = self.grid
         cells = grid.values(row) if grid.uncached else grid.rows[row]
         filled = [(index, raw) for index, raw in enumerate(cells)
@@ -317,6 +320,11 @@ _LABELS = {"name": "项目名称", "competent_department": "主管部门", "impl
            "attribute": "项目属性", "term": "项目期限", "division": "项目主管处室",
            "amount": "项目年度金额", "goal": "年度总体绩效目标", "mid_term_goal": "中期目标"}
 _FUND_NAMES = {"fiscal": "财政拨款", "other": "其他资金"}
+
+
+def field_label(key: str) -> str:
+    """A header field's (or funds source's) label as the standard form writes it."""
+    return _LABELS.get(key) or _FUND_NAMES.get(key, key)
 
 
 def _is_label(raw: object) -> bool:

@@ -12,6 +12,11 @@ projects start at the rows that name them. Indicator rows end at a stop row
 or at the next project. Inside them, ``……`` is skipped, a ``注：`` row is kept
 out, a row of levels only carries its levels down, and a row that cannot be
 placed becomes a reading note with its location. Nothing is guessed.
+
+A fifth state, *repeat*: a 项目名称 among the indicator rows that names the
+project being read is its table continued on a new page (``continued.py``):
+the header rows repeated there are compared with the first, and the rows go
+on in the same block.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from xlperf.model.vocabulary import (
 )
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
+from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import FastRows, fast_rows
 from xlperf.reader.header import HeaderReader, inline_field
 from xlperf.reader.layouts import family
@@ -93,7 +99,8 @@ class TableReader:
         self.project: Project | None = None
         self.header: HeaderReader | None = None
         self.block: _Block | None = None
-        self.state = "outside"  # outside | header | indicators | break
+        self.state = "outside"  # outside | header | indicators | break | repeat
+        self.repeat: RepeatedHeader | None = None  # a continued table's repeated header
         self.self_evaluation_title = False
         self.flat: dict[str, Project] = {}  # a flat list's projects by name
         self.orphan_notes: list[ReadingNote] = []  # rows outside any project
@@ -154,6 +161,8 @@ class TableReader:
             return
         if self.state == "indicators":
             self._indicator_row(row, cells, index, raw, text)
+        elif self.state == "repeat":
+            self._repeated_row(row, cells, index, raw, text)
         elif self.state == "break":
             self._after_break(row, cells, index, raw, text)
         else:
@@ -232,6 +241,9 @@ class TableReader:
     # --- indicator rows -----------------------------------------------------------------
 
     def _start_block(self, row: int, columns: IndicatorColumns) -> None:
+        # The header repeated on a new page: the block goes on (its merged 一级/二级 too).
+        continued = self._end_repeat(self._next_filled(row)) if self.state == "repeat" else (
+            self.block if self.state in ("indicators", "break") else None)
         if self.project is None or (columns.flat and self.state != "header"):
             if not columns.flat:
                 self._new_project()
@@ -244,6 +256,9 @@ class TableReader:
             if column.role == "block" and (found := block_side(column.header)):
                 side = found
         self.block = _Block(columns, side)
+        if continued is not None and not columns.flat and same_columns(continued.columns,
+                                                                       columns):
+            self.block.carried = continued.carried
         if side == "annual":
             self.block.fast = fast_rows(columns)
         self.state = "indicators"
@@ -278,6 +293,8 @@ class TableReader:
                 return
             fields = _fields_of(cells)
             if "name" in fields and not block.columns.flat:
+                if self._continues(row):
+                    return
                 self._new_project()
                 self.state = "header"
                 assert self.header is not None
@@ -287,6 +304,55 @@ class TableReader:
         if placed is None:
             return
         self._placed_row(row, cells, placed)
+
+    def _continues(self, row: int) -> bool:
+        """A 项目名称 row naming the project being read: its table goes on (a new page
+        repeating the name or the header block, ``continued.py``)."""
+        repeat = RepeatedHeader.of(self.grid, self.header, self.block, row)
+        if repeat is None:
+            return False
+        self.repeat, self.state = repeat, "repeat"
+        self._trace(row, "skipped", "续页重复的项目名称，同一项目继续")
+        return True
+
+    def _repeated_row(self, row: int, cells: list, index: int, raw: object,
+                      text: str | None) -> None:
+        """A row after the repeated 项目名称: more of the repeated header block, or the
+        first indicator row of the page (only the name was repeated)."""
+        assert self.repeat is not None
+        if self.repeat.takes(cells):
+            self.repeat.feed(row)
+            self._trace(row, "skipped", "续页重复的表头，与首页核对后未读取")
+            return
+        self._end_repeat(row)
+        self._indicator_row(row, cells, index, raw, text)
+
+    def _end_repeat(self, first: int | None = None) -> _Block | None:
+        """Back to the indicator rows of the block the repeated header continues — or, when
+        ``first`` (the next indicator row) begins the table again, on to another table of
+        the same name (rule H004 names it), the repeated block its header."""
+        repeat, self.repeat = self.repeat, None
+        if repeat is None or self.project is None:
+            return None
+        self.state = "indicators"
+        if first is not None and repeat.starts_over(first, self.project):
+            self._close()
+            self.project, self.header = repeat.scratch.project, repeat.scratch
+            self.project.sheet = self.grid.sheet_at(repeat.start)
+            self.projects.append(self.project)
+            self.first_repair = repeat.repairs
+            self.block = _Block(repeat.block.columns, repeat.block.side)
+            self.block.fast = fast_rows(repeat.block.columns) if self.block.side == "annual" \
+                else None
+            return None
+        repeat.finish(self.project)
+        self.block = repeat.block
+        return self.block
+
+    def _next_filled(self, row: int) -> int | None:
+        rows = self.grid.rows
+        return next((index for index in range(row + 1, len(rows))
+                     if _first_filled(rows[index]) is not None), None)
 
     def _fast_row(self, row: int, cells: list, block: _Block, fast: FastRows) -> None:
         """An intact row of a plain table (``fast.py``): read as ``_placed_row`` reads it.
@@ -628,6 +694,7 @@ class TableReader:
         return block.columns.self_evaluation or self.self_evaluation_title
 
     def _close(self) -> None:
+        self._end_repeat()
         project = self.project
         if project is not None:
             project.framework = choose((i.level1, i.level2) for i in project.indicators)

@@ -268,8 +268,10 @@ def _table(document: Document, opinion: Opinion, styles: dict) -> None:
     number = 0
     first_with: dict[str, int] = {}  # a fix text already given: "同第 N 条" (one page)
     for project, items in opinion.projects:
-        rows.append(_row([(0.0, edges[-1], f"项目：{project}", head, "left")], edges,
-                         header=False))
+        heading = _row([(0.0, edges[-1], f"项目：{project}", head, "left")], edges, header=False)
+        # Kept with its first item: a project's name never ends a page alone.
+        rows.append(heading.replace(f'<w:pStyle w:val="{head}"/>',
+                                    f'<w:pStyle w:val="{head}"/><w:keepNext/>', 1))
         for item in items:
             number += 1
             word = SEVERITY_WORDS.get(item.severity, item.severity)

@@ -62,19 +62,50 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
+def without_background(page):
+    """The page without the fill painted behind its content: a browser paints a page's
+    background (``body { background: #fff }``) as one rectangle over the printable
+    area, whose sides pdfplumber would take for rules — framing the text above a table
+    into it, and closing a cell cut at the page break at the foot of the page."""
+    area = page.width * page.height / 4  # no cell or shaded block is this large
+    if not any(_is_background(rect, area) for rect in page.rects):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "rect"
+                       or not _is_background(obj, area))
+
+
+def _is_background(rect: dict, area: float) -> bool:
+    return bool(rect.get("fill")) and not rect.get("stroke") and \
+        rect["width"] * rect["height"] > area
 
 
 def open_ends(page) -> tuple[float | None, float | None]:
     """Where the column rules run above the first / below the last horizontal rule."""
-    # a rule drawn as a thin rectangle (Chromium) has short edges across its ends: not rules
-    vertical = [e for e in page.edges if e["orientation"] == "v" and e["height"] > _RULE]
-    horizontal = [e for e in page.edges if e["orientation"] == "h" and e["width"] > _RULE]
+    vertical, horizontal = _rules(page)
     if not vertical or not horizontal:
         return None, None
     top, bottom = min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)
     first, last = min(e["top"] for e in horizontal), max(e["top"] for e in horizontal)
     return (top if top < first - _TOLERANCE else None,
             bottom if bottom > last + _TOLERANCE else None)
+
+
+def rule_ends(page) -> list[float]:
+    """Where the column rules begin and end: the lines that close a page's tables.
+
+    A merged cell cut at the page break (Chromium cuts a 一级 cell spanning rows) has
+    no rule under it even where the rows beside it have theirs; closed at the foot of
+    the rules, it is a cell of its own instead of no cell (its text lost)."""
+    vertical, horizontal = _rules(page)
+    if not vertical or not horizontal:
+        return []
+    return [min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)]
+
+
+def _rules(page) -> tuple[list[dict], list[dict]]:
+    # a rule drawn as a thin rectangle (Chromium) has short edges across its ends: not rules
+    return ([e for e in page.edges if e["orientation"] == "v" and e["height"] > _RULE],
+            [e for e in page.edges if e["orientation"] == "h" and e["width"] > _RULE])
 
 
 def closes(edge: float | None, y: float) -> bool:

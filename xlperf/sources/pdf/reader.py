@@ -26,6 +26,7 @@ Chinese characters). A PDF without any text but with pictures is a scan:
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections import Counter
@@ -36,7 +37,16 @@ from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.reader import Trace
 from xlperf.sources.document import Document, checked_size, read_document
-from xlperf.sources.pdf.layout import Line, Page, Table, closes, open_ends, unwrap
+from xlperf.sources.pdf.layout import (
+    Line,
+    Page,
+    Table,
+    closes,
+    open_ends,
+    rule_ends,
+    unwrap,
+    without_background,
+)
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_PAGES = 300  # a department's tables fill one or two pages each
@@ -96,6 +106,7 @@ def _read_pages(path: Path, source: str | None) -> list[Page]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
+    _quiet_fonts()
     try:
         pdf = pdfplumber.open(path)
     except PdfminerException as exc:
@@ -126,6 +137,14 @@ def _read_pages(path: Path, source: str | None) -> list[Page]:
     return pages
 
 
+def _quiet_fonts() -> None:
+    """pdfminer warns on stderr of every font whose descriptor lacks a FontBBox ("Could not
+    get FontBBox …", common in PDFs from office suites and printers): noise to a user, and
+    harmless (pdfminer uses an empty box; the text reads the same). Only that logger, only
+    above warnings — any other logging stays as the application set it."""
+    logging.getLogger("pdfminer.pdffont").setLevel(logging.ERROR)
+
+
 def _open_error(exc: Exception, source: str | None) -> InputError:
     cause = exc.args[0] if exc.args else exc
     name = cause.__class__.__name__
@@ -146,8 +165,9 @@ def _page_count(pdf) -> int:
 
 
 def _read_page(page) -> Page:
+    page = without_background(page)
     top, bottom = open_ends(page)
-    closing = [y for y in (top, bottom) if y is not None]
+    closing = rule_ends(page)
     found = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     boxes = [table.bbox for table in found]
     blocks: list[Line | Table] = [
