@@ -310,7 +310,7 @@ def test_annotating_a_macro_workbook_keeps_its_buttons(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["new", str(source), "--macro-workbook"]).exit_code == 0
     workbook = openpyxl.load_workbook(source, keep_vba=True)
     sheet = workbook["项目01"]
-    sheet["B3"], sheet["D6"] = "办公设备购置", 12
+    sheet["B3"], sheet["D8"] = "办公设备购置", 12  # 项目名称, 项目年度金额
     sheet["C11"], sheet["D11"] = "购置台式计算机数量≥10台", 30  # weights total 30, not 100
     workbook.save(source)
     before = source.read_bytes()

@@ -286,7 +286,8 @@ def test_k002_needs_the_budget_year_and_a_one_year_project() -> None:
     assert validate([_department(late, year=None)]) == []
     multi = Example("x", change=late.change, project={"attribute": "0102-多年期项目",
                                                       "term": "3年"})
-    assert validate([_department(multi)]) == []
+    # A multi-year project's annual deadline after the budget year is K005's, not K002's.
+    assert _codes(validate([_department(multi)])) == ["K005"]
 
 
 def test_the_value_column_is_read_when_present() -> None:

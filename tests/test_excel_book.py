@@ -211,14 +211,16 @@ def test_add_project_on_openpyxl_copies_the_layout_blank(seed_workbook: Path,
     new, first = result["项目08"], result["项目01"]
     assert {str(r) for r in new.merged_cells.ranges} == {str(r) for r in first.merged_cells.ranges}
     assert len(new.data_validations.dataValidation) == len(first.data_validations.dataValidation)
-    for ref in ("B3", "B5", "D5", "D6", "B7", "C11", "D11"):
+    for ref in ("B3", "B6", "B8", "D8", "B9", "C11", "D11"):
         assert new[ref].value is None, ref
     assert new["B4"].value == first["B4"].value  # 主管部门 kept
     assert new["A11"].value == first["A11"].value == "1-产出指标"
     listing = result["项目清单"]
     assert listing["B9"].value == "=IF('项目08'!B3=\"\",\"\",'项目08'!B3)"
     assert listing["D9"].hyperlink.location == "'项目08'!A1"
-    assert listing["A10"].value == "合计" and listing["C10"].value == "=SUM(C2:C9)"
+    assert listing["A10"].value == "合计"
+    assert listing["C10"].value == "=SUM(C1:INDEX(C:C,ROW()-1))"
+    assert [str(c.sqref) for c in new.conditional_formatting] == ["D27"]  # the red 合计
     assert "A10:B10" in {str(r) for r in listing.merged_cells.ranges}
 
 
@@ -232,7 +234,7 @@ def test_add_project_on_the_xlwings_book(seed_workbook: Path) -> None:
     assert inserted and inserted[0]["args"][0] == "down"
     formulas = [v for a in actions(book, "setFormula") for row in a["values"] for v in row]
     assert "=IF('项目08'!B3=\"\",\"\",'项目08'!B3)" in formulas
-    assert "=SUM(C2:C9)" in formulas
+    assert "=SUM(C1:INDEX(C:C,ROW()-1))" in formulas
 
 
 def test_every_ribbon_entry_point_exists() -> None:

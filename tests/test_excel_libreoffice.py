@@ -13,64 +13,24 @@ Basic library; the ``--macro-workbook`` template carries the same
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import signal
-import subprocess
-import uuid
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from office import in_libreoffice, libreoffice_missing
 
 from xlperf.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
-SYSTEM_PYTHON = Path("/usr/bin/python3")
 SCRIPT = Path(__file__).parent / "data" / "lo_list_basic.py"
 RUN_SCRIPT = Path(__file__).parent / "data" / "lo_run_basic.py"
 RIBBON = REPO / "xlperf" / "excel" / "vba" / "XlperfRibbon.bas"
 
 
-def libreoffice_missing() -> str | None:
-    if not shutil.which("soffice"):
-        return "soffice (LibreOffice) is not installed"
-    if not SYSTEM_PYTHON.exists():
-        return "/usr/bin/python3 is missing"
-    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import uno"], capture_output=True)
-    if probe.returncode != 0:
-        return "python3-uno is not installed for /usr/bin/python3"
-    return None
-
-
 pytestmark = pytest.mark.skipif(libreoffice_missing() is not None,
                                 reason=libreoffice_missing() or "")
-
-
-def in_libreoffice(script: Path, profile: Path, *arguments: str) -> Any:
-    """Start a private headless LibreOffice, run ``script`` against it, stop it; its JSON."""
-    pipe = f"xlperf_{uuid.uuid4().hex}"
-    office = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-         f"-env:UserInstallation={profile.as_uri()}", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        result = subprocess.run([str(SYSTEM_PYTHON), str(script), pipe, *arguments],
-                                capture_output=True, text=True, timeout=180,
-                                env={k: v for k, v in os.environ.items()
-                                     if not k.startswith("PYTHON")})
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
-    finally:
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(office.pid, signal.SIGKILL)  # the group this test started
-            office.wait()
 
 
 def list_basic_libraries(document: Path, profile: Path) -> dict[str, dict[str, str]]:

@@ -113,15 +113,23 @@ def test_prose_is_refused_with_a_message_that_says_so(source: Path, key: str,
 # would agree with (the form's own shape — no weights, fields it does not have, a
 # self-evaluation — gives none beyond the R notes that say so).
 FINDINGS = {
-    "01": {"R001", "T001"},  # no weights; 250万 read as 250 万元
+    # no weights; 250万 read as 250 万元; 市民对空气质量改善的满意程度 filed under 社会效益
+    "01": {"R001", "T001", "S005"},
     "03": {"R001", "Q003", "Q001"},  # 建设项目成本控制率 100%: no amount; 稳步提高: not measurable
-    "06": {"R001", "Q001", "Q003"},  # 明显增加/明显增强/持续加强/明显提升; 严控成本 without amount
-    "08": {"C002", "W001"},  # no 成本指标 in either project; weights add up to 90 (and 60, cut)
+    # 明显增加/明显增强/持续加强: not measurable; 严控成本 without amount; the only 满意度
+    # indicator is 群众幸福感 明显提升, no satisfaction rate (Q007)
+    "06": {"R001", "Q001", "Q003", "Q007"},
+    # no 成本指标 in either project; weights add up to 90 (and 60, cut); 村组干部230人 beside
+    # the unit 个 (Q006)
+    "08": {"C002", "W001", "Q006"},
     "10": {"R002"},  # a self-evaluation table, read, not judged
-    "ningxia_values": {"R001", "Q001"},  # 明显改善, 建立: not measurable
+    # 明显改善, 建立: not measurable. The tables written for the tests name their offices
+    # XX县…, as a template left unfilled does (T003).
+    "ningxia_values": {"R001", "Q001", "T003"},
     "ezhou_two_level": {"R001", "Q003", "Q001"},  # 成本控制率 100%; 全年无安全事故
-    "long_term_pairs": {"R001"},
-    "transfer": {"R001"},
+    "long_term_pairs": {"R001", "T003"},
+    # … and keeps the template's 注：各地请根据实际情况设置具体指标 under the table (T004).
+    "transfer": {"R001", "T003", "T004"},
 }
 
 

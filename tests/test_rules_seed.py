@@ -59,3 +59,28 @@ def test_findings_come_in_project_order(findings: list[Finding]) -> None:
     order = {p.name: i for i, p in enumerate(department.projects)}
     positions = [order[f.project] for f in findings]
     assert positions == sorted(positions)
+
+
+# The rules added for issue 15 (review across tables): on the seed they find exactly the
+# department's two differing counts of its government websites, and nothing else.
+REVIEW_CODES = ("H005", "S005", "Q005", "Q006", "Q007", "K004", "K005", "W006", "W007",
+                "T002", "T003", "X")
+
+
+def test_the_two_projects_stating_5_and_4_government_websites_are_found(
+        findings: list[Finding]) -> None:
+    (x001,) = [f for f in findings if f.rule == "X001"]
+    assert x001.project == "石嘴山市人民政府网运行维护及升级改造费"
+    assert x001.row == 76  # this project's 全市政府网站4个 …
+    assert "全市政府网站4个" in x001.message
+    # … and the other project's row, named in the message with its line.
+    assert "石嘴山市人民政府网站群和政务新媒体平台动态监测费" in x001.message
+    assert "第 51 行" in x001.message and "全市政府网站 5 个" in x001.message
+    assert "4个 与 5个" in x001.message
+
+
+def test_the_review_rules_find_nothing_else_on_the_seed(findings: list[Finding]) -> None:
+    review = [(f.rule, f.row) for f in findings if f.rule.startswith(REVIEW_CODES)]
+    assert review == [("X001", 76)]
+    # 政务新媒体 228 个 is stated alike in projects 2 and 3; the 社会效益 sentence both
+    # 政务公开 projects share is one row, not a copied table (X002).

@@ -101,7 +101,7 @@ def test_values_that_are_not_numbers_round_trip_as_text(tmp_path):
     path = tmp_path / "pending.xlsx"
     write_department(Department(projects=[project(amount="待定", indicators=indicators)]), path)
     sheet = openpyxl.load_workbook(path)["项目01"]
-    assert (sheet["D6"].value, sheet["D6"].data_type) == ("待定", "s")
+    assert (sheet["D8"].value, sheet["D8"].data_type) == ("待定", "s")
     again = read_workbook(path).projects[0]
     assert (again.amount, again.indicators[0].weight) == ("待定", "待定")
 
@@ -194,21 +194,80 @@ def test_project_sheet_helps_the_person_typing(seed_book):
     sheet = book["项目01"]
     rules = validations(sheet)
     assert rules["A11:A26"] == ("list", None, "'_lists'!$A$1:$A$3")
-    assert rules["B11:B26"] == ("list", None, "'_lists'!$B$1:$B$9")
-    assert rules["B5"] == ("list", None, "'_lists'!$C$1:$C$3")
-    assert rules["D6"] == ("decimal", "greaterThanOrEqual", "0")
-    assert rules["D11:D26"] == ("decimal", "greaterThanOrEqual", "0")
+    assert rules["B11:B26"][0] == "list" and "INDIRECT" in rules["B11:B26"][2]
+    assert rules["B6"] == ("list", None, "'_lists'!$C$1:$C$3")
     lists = book[layout.HELPER_SHEET]
     assert lists.sheet_state == "hidden"
     assert [c.value for c in lists["A"] if c.value] == [item.label for item in FRAMEWORK.level1]
     assert [c.value for c in lists["C"] if c.value] == list(layout.PROJECT_ATTRIBUTES)
 
 
+def test_drop_downs_warn_about_a_typed_entry_outside_the_list(seed_book):
+    """showErrorMessage on, warning style: Excel asks 是否继续 (a spelling the rules still
+    accept may be kept), instead of taking any text without a word."""
+    book = openpyxl.load_workbook(seed_book)
+    lists = [dv for name in ("项目01", layout.DEPARTMENT_SHEET)
+             for dv in book[name].data_validations.dataValidation if dv.type == "list"]
+    assert len(lists) == 4  # 一级, 二级, 项目属性, 指标体系
+    for dv in lists:
+        assert dv.showErrorMessage and dv.errorStyle == "warning" and dv.error, dv.sqref
+
+
+def test_level2_lists_are_named_per_level1(seed_book):
+    book = openpyxl.load_workbook(seed_book)
+    for index, first in enumerate(FRAMEWORK.level1, start=1):
+        sheet, cells = next(book.defined_names[f"二级指标列表_{index}"].destinations)
+        values = [c.value for row in book[sheet][cells] for c in row]
+        assert values == [child.label for child in first.children]
+
+
+def test_number_checks_match_the_rules(seed_book):
+    """H002: an amount is a positive number; W002: a weight is between 0 and 100."""
+    rules = {str(dv.sqref): dv for dv in
+             openpyxl.load_workbook(seed_book)["项目01"].data_validations.dataValidation}
+    amount, weight = rules["D8"], rules["D11:D26"]
+    assert (amount.type, amount.operator, amount.formula1) == ("decimal", "greaterThan", "0")
+    assert (weight.type, weight.operator, weight.formula1, weight.formula2) == (
+        "decimal", "between", "0", "100")
+    assert amount.showErrorMessage and weight.showErrorMessage
+    assert amount.errorStyle == weight.errorStyle == "stop"
+
+
+def test_framework_is_chosen_by_its_chinese_name(tmp_path):
+    path = tmp_path / "template.xlsx"
+    write_template(path)
+    book = openpyxl.load_workbook(path)
+    info = book[layout.DEPARTMENT_SHEET]
+    row = next(c.row for c in info["A"] if c.value == "指标体系")
+    dv, = [dv for dv in info.data_validations.dataValidation if f"B{row}" in dv.sqref]
+    choices = [c.value for r in book[layout.HELPER_SHEET][dv.formula1.split("!")[1]] for c in r]
+    assert choices[:2] == ["自动", "标准（成本在产出指标下）"]
+    assert "成本为一级指标" in choices and "standard" not in choices
+
+
+@pytest.mark.parametrize("typed", ["成本为一级指标", "标准(成本在产出指标下)"])
+def test_a_typed_chinese_framework_name_reads(tmp_path, typed):
+    from xlperf.validation.config import Config
+    from xlperf.validation.engine import validate
+
+    department = Department(name="某局", projects=[project()], settings={"framework": typed})
+    path = tmp_path / "dept.xlsx"
+    write_department(department, path)
+    read = read_workbook(path)
+    assert read.settings["framework"] == typed
+    config = Config().merged_with(read.settings)
+    assert config.framework == ("cost-first-level" if "一级" in typed else "standard")
+    validate([read], config)  # no 指标体系 error: the workbook stays readable
+    lists = openpyxl.load_workbook(path)[layout.HELPER_SHEET]
+    expected = load_framework(config.framework)
+    assert [c.value for c in lists["A"] if c.value] == [i.label for i in expected.level1]
+
+
 def test_weight_total_is_a_live_sum_that_turns_red(seed_book):
     book = openpyxl.load_workbook(seed_book)
     sheet = book["项目01"]
     assert sheet["A27"].value == "合计"
-    assert sheet["D27"].value == "=SUM(D11:D26)"
+    assert sheet["D27"].value == "=SUM(D10:INDEX(D:D,ROW()-1))"  # header to the row above
     assert read_workbook(seed_book).projects[0].total_cell == "D27"
     (cell_range, rules), = [(str(r.sqref), r.rules) for r in sheet.conditional_formatting]
     assert cell_range == "D27"
@@ -227,7 +286,7 @@ def test_project_sheet_prints_on_a4(seed_book):
     assert (int(setup.paperSize), setup.orientation) == (9, "portrait")  # 9 = A4
     assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "$10:$10"
+    assert sheet.print_title_rows == "$3:$10"  # name, header block, column heads
     assert sheet.print_area == "'项目01'!$A$1:$D$27"
     assert sheet.freeze_panes == "A11"
     assert sheet.column_dimensions["C"].width >= 50
@@ -247,16 +306,45 @@ def test_print_area_includes_indicator_values_when_there_are_any(tmp_path):
 def test_levels_are_merged_down_their_group(seed_book):
     merged = {str(r) for r in openpyxl.load_workbook(seed_book)["项目01"].merged_cells.ranges}
     # seed project 1: 1-产出指标 has 10 rows (11-20), 11-数量指标 2 rows, 12-质量指标 3 rows
-    assert {"A1:D1", "B3:D3", "A7:A9", "B7:D9", "A11:A20", "B11:B12", "B13:B15",
+    assert {"A1:D1", "B3:D3", "B9:D9", "A11:A20", "B11:B12", "B13:B15",
             "A27:C27"} <= merged
 
 
-def test_project_list_links_each_sheet_with_values(seed, seed_book):
+def test_project_list_follows_the_project_sheets(seed, seed_book):
     sheet = openpyxl.load_workbook(seed_book)[layout.PROJECT_LIST_SHEET]
     assert [c.value for c in sheet[1]] == ["序号", "项目名称", "金额（万元）", "工作表"]
-    assert sheet["B2"].value == seed.projects[0].name and sheet["C2"].value == 10
+    assert sheet["B2"].value == "=IF('项目01'!B3=\"\",\"\",'项目01'!B3)"
+    assert sheet["C2"].value == "=IF('项目01'!D8=\"\",\"\",'项目01'!D8)"
     assert sheet["D8"].hyperlink.location == "'项目07'!A1"
-    assert sheet["A9"].value == "合计" and sheet["C9"].value == "=SUM(C2:C8)"
+    assert sheet["A9"].value == "合计" and sheet["C9"].value == "=SUM(C1:INDEX(C:C,ROW()-1))"
+
+
+def test_viewers_that_do_not_calculate_see_the_list_and_totals(seed, seed_book):
+    """python-calamine (what pandas uses) shows the cached values, as a phone preview does."""
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(seed_book))
+    listing = book.get_sheet_by_name(layout.PROJECT_LIST_SHEET).to_python()
+    assert [row[1] for row in listing[1:8]] == [p.name for p in seed.projects]
+    assert [row[2] for row in listing[1:8]] == [p.amount for p in seed.projects]
+    assert listing[8][0] == "合计" and listing[8][2] == pytest.approx(194.4)
+    first = book.get_sheet_by_name("项目01").to_python()
+    assert first[26][0] == "合计" and first[26][3] == 100  # D27, the weights of project 1
+
+
+@pytest.mark.parametrize("kind", ["template", "department"])
+def test_every_formula_carries_a_cached_value(tmp_path, seed, kind):
+    path = tmp_path / "book.xlsx"
+    write_template(path) if kind == "template" else write_department(seed, path)
+    formulas = 0
+    for name, part in members(path).items():
+        if name.startswith("xl/worksheets/"):
+            cells = re.findall(rb'<c r="[A-Z]+[0-9]+"([^>]*)><f>[^<]*</f><v>([^<]*)</v>', part)
+            formulas += part.count(b"<f>")
+            assert len(cells) == part.count(b"<f>"), name  # every formula has its <v>
+            for attributes, value in cells:  # a blank result is cached as an empty text
+                assert value or b't="str"' in attributes, (name, attributes)
+    assert formulas >= (3 if kind == "template" else 7 * 2 + 1 + 7)
 
 
 def test_sheet_order_and_department_sheet(seed_book):
@@ -286,7 +374,7 @@ def test_template_has_the_framework_rows_and_room(tmp_path):
     assert level2 == [item.label for item in FRAMEWORK.all_level2()]
     total_row = next(r for r in range(11, 80) if sheet[f"A{r}"].value == "合计")
     assert total_row - 11 > 2 * len(level2)  # blank rows for staff below the framework rows
-    assert sheet[f"D{total_row}"].value == f"=SUM(D11:D{total_row - 1})"
+    assert sheet[f"D{total_row}"].value == "=SUM(D10:INDEX(D:D,ROW()-1))"
     assert all(sheet[f"D{row}"].value is None for row in range(11, total_row))
     assert sheet["B4"].value == "某某局"
 
@@ -295,7 +383,7 @@ def test_template_project_list_follows_the_project_sheet(tmp_path):
     path = tmp_path / "template.xlsx"
     write_template(path)
     sheet = openpyxl.load_workbook(path)[layout.PROJECT_LIST_SHEET]
-    assert "'项目01'!B3" in sheet["B2"].value and "'项目01'!D6" in sheet["C2"].value
+    assert "'项目01'!B3" in sheet["B2"].value and "'项目01'!D8" in sheet["C2"].value
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -338,3 +426,60 @@ def test_committed_workbooks_match_the_code(tmp_path, seed):
         committed = ROOT / "workbook" / name
         assert committed.exists(), f"workbook/{name} is missing: run make workbooks"
         assert members(committed) == members(tmp_path / name), f"workbook/{name} is stale"
+
+
+def test_s002_points_at_the_level2_cell(tmp_path):
+    """The wrong 二级 is marked where it is written (B), not on the row's 三级 text (C)."""
+    from xlperf.validation.engine import validate
+
+    indicators = [Indicator("1-产出指标", "11-数量指标", "全年督查不少于 50 次", weight=60.0),
+                  Indicator("1-产出指标", "21-经济效益", "通报不少于 20 期", weight=40.0)]
+    path = tmp_path / "s002.xlsx"
+    write_department(Department(name="某局", projects=[project(indicators=indicators)]), path)
+    found = [(f.sheet, f.cell) for f in validate([read_workbook(path)]) if f.rule == "S002"]
+    assert found == [("项目01", "B12")]
+    assert openpyxl.load_workbook(path)["项目01"]["B12"].value == "21-经济效益"
+
+
+def test_header_block_gives_long_values_the_table_width(seed_book):
+    """实施单位 is not squeezed into the narrow 绩效值 column: the unit names take a row of
+    their own across the table; the short values sit in pairs."""
+    sheet = openpyxl.load_workbook(seed_book)["项目01"]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"B3:D3", "B4:D4", "B5:D5", "B6:D6", "B7:D7", "B9:D9"} <= merged
+    assert [sheet[f"A{row}"].value for row in range(3, 10)] == [
+        "项目名称", "主管部门", "实施单位", "项目属性", "项目主管处室", "项目期限",
+        "年度总体绩效目标"]
+    assert sheet["B5"].value == "石嘴山市人民政府办公室"
+    assert sheet["B8"].value == "1年"
+    assert (sheet["C8"].value, sheet["D8"].value) == ("项目年度金额", 10)  # a number in 绩效值
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_long_project_repeats_its_name_and_header_on_every_page(tmp_path):
+    indicators = [Indicator("1-产出指标", "11-数量指标", f"第 {n} 项督查任务按期完成，形成报告",
+                            weight=1.0) for n in range(1, 101)]
+    path = tmp_path / "long.xlsx"
+    write_department(Department(projects=[project("长项目专项经费", indicators=indicators)]),
+                     path)
+    assert openpyxl.load_workbook(path)["项目01"].print_title_rows == "$3:$10"
+    pages = rendered_pages(path, tmp_path, "项目01")
+    assert len(pages) == 2
+    for text in pages:
+        assert "长项目专项经费" in text and "三级指标" in text and "绩效值" in text
+
+
+def rendered_pages(path: Path, tmp_path: Path, sheet: str) -> list[str]:
+    """The text of each printed page of ``sheet`` (the workbook printed by LibreOffice)."""
+    book = openpyxl.load_workbook(path)
+    for other in book.sheetnames:
+        if other != sheet:
+            book[other].sheet_state = "hidden"  # LibreOffice prints the visible sheets
+    single = tmp_path / "single.xlsx"
+    book.save(single)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(single)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", str(tmp_path / "single.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return [page for page in text.split("\f") if page.strip()]

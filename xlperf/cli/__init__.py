@@ -18,6 +18,7 @@ chinese.install()  # before any command is declared: click's help texts are set 
 # name -> (module under xlperf.cli, one-line Chinese help shown by `xlperf --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "生成空白模板工作簿（每个项目一张工作表）"),
+    "add-project": ("add_project", "在工作簿中新增一张项目工作表，并登记到项目清单"),
     "import": ("import_text",
                "把已公开的绩效目标表（文本、网页、Word、PDF、其他表样的工作簿）导入为工作簿"),
     "export": ("export", "把工作簿导出为公开文本格式"),

@@ -38,5 +38,5 @@ def command(path: Path, department: str | None, year: int | None, force: bool,
     with out.writing() as tmp:
         write(tmp, department=department, year=year)
     click.echo(shown(f"已生成模板：{path}"))
-    click.echo("请先填写“部门信息”，再在“项目01”中填写第一个项目；每个项目一张工作表"
-               "（复制“项目01”即可）。")
+    click.echo("请先填写“部门信息”，再在“项目01”中填写第一个项目；每个项目一张工作表，"
+               f"新增项目：xlperf add-project {shown(path)}（或 Excel 中的“新增项目”按钮）。")

@@ -107,8 +107,9 @@ def clear_marks(book: Any) -> int:
     return restored
 
 
-def add_project(book: Any) -> str:
-    """新增项目: a new project sheet laid out like the first one, blank, listed in 项目清单."""
+def add_project(book: Any, name: str | None = None) -> str:
+    """新增项目: a new project sheet laid out like the first one, blank, listed in 项目清单;
+    ``name`` (``xlperf add-project --name``) is written as its 项目名称."""
     port = as_port(book)
     sheets = port.sheet_names()
     numbered = [(int(m.group(1)), s) for s in sheets if (m := _PROJECT_SHEET.match(s))]
@@ -116,19 +117,41 @@ def add_project(book: Any) -> str:
         raise InputError("没有找到项目工作表（如“项目01”）：请用 xlperf new 生成的模板填报",
                          file=port.name)
     template = min(numbered)[1]
-    name = layout.project_sheet_name(max(number for number, _ in numbered) + 1)
-    port.copy_sheet(template, name, after=max(numbered)[1])
-    _blank_inputs(port, name)
-    _list_project(port, name)
-    port.activate(name)
-    port.status(f"已新增项目工作表“{name}”，请填写项目名称和绩效指标。")
-    return name
+    sheet = layout.project_sheet_name(max(number for number, _ in numbered) + 1)
+    port.copy_sheet(template, sheet, after=max(numbered)[1])
+    cells = header_cells(port.read_values(sheet))
+    _blank_inputs(port, sheet, cells)
+    if name:
+        port.write_values(sheet, cells["name"], [[name]])  # stays text
+    _list_project(port, sheet, cells)
+    port.activate(sheet)
+    port.status(f"已新增项目工作表“{sheet}”，请填写项目名称和绩效指标。")
+    return sheet
 
 
-def _blank_inputs(port: BookPort, sheet: str) -> None:
+def header_cells(rows: list[list[Any]]) -> dict[str, str]:
+    """Where a project sheet keeps each header value: the cell right of its label.
+
+    Found by label, so a workbook written by an older xlperf (its header block had
+    实施单位 in D4 and the amount in D6) gets its own cells blanked and listed, not
+    the ones the current layout would use; a label not found keeps the current cell.
+    """
+    from openpyxl.utils import get_column_letter
+
+    cells = dict(layout.HEADER_CELLS)
+    wanted = {label: key for key, label in layout.HEADER_LABELS.items()}
+    for number, row in enumerate(rows[:layout.INDICATOR_HEADER_ROW - 1], start=1):
+        for column, value in enumerate(row[:-1], start=1):
+            key = wanted.get(str(value).strip()) if isinstance(value, str) else None
+            if key is not None:
+                cells[key] = f"{get_column_letter(column + 1)}{number}"
+    return cells
+
+
+def _blank_inputs(port: BookPort, sheet: str, cells: dict[str, str]) -> None:
     """Empty what the user types for a project; labels, levels, formats and 合计 stay."""
     for key in NEW_PROJECT_BLANKS:
-        port.write_values(sheet, layout.HEADER_CELLS[key], [[None]])
+        port.write_values(sheet, cells[key], [[None]])
     rows = port.read_values(sheet)
     total = _row_of(rows, layout.TOTAL_LABEL, start=layout.FIRST_INDICATOR_ROW) or len(rows) + 1
     first = layout.FIRST_INDICATOR_ROW
@@ -145,7 +168,7 @@ def _row_of(rows: list[list[Any]], label: str, start: int = 1) -> int | None:
     return None
 
 
-def _list_project(port: BookPort, sheet: str) -> None:
+def _list_project(port: BookPort, sheet: str, cells: dict[str, str]) -> None:
     """Add the project to 项目清单 before its 合计 row, showing the sheet's name and amount."""
     if layout.PROJECT_LIST_SHEET not in port.sheet_names():
         return
@@ -156,10 +179,10 @@ def _list_project(port: BookPort, sheet: str) -> None:
     port.insert_row(listing, total)
     port.write_values(listing, f"A{total}", [[total - 1]])
     for column, key in (("B", "name"), ("C", "amount")):
-        ref = f"'{sheet}'!{layout.HEADER_CELLS[key]}"
-        port.write_formula(listing, f"{column}{total}", f'=IF({ref}="","",{ref})')
+        port.write_formula(listing, f"{column}{total}",
+                           layout.list_formula(sheet, key, cells[key]))
     port.link(listing, f"D{total}", f"'{sheet}'!A1", sheet)
-    port.write_formula(listing, f"C{total + 1}", f"=SUM(C2:C{total})")
+    port.write_formula(listing, f"C{total + 1}", layout.list_total_formula())
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,30 @@ class OpenpyxlBook:
                    path)
 
     def save(self, target: str | Path) -> None:
+        """Atomic; the sheets' text as UTF-8; every formula's value cached (``cached.py``):
+        xlperf's own formulas worked out, the others as the opened file had them."""
         from xlperf.writers.workbook.package import save_copy
 
-        save_copy(self.workbook, target)  # atomic; the sheets' text as UTF-8
+        save_copy(self.workbook, target, self._previous())
+
+    def _previous(self):
+        """The cached value a formula had in the opened file, where the formula is unchanged
+        (a row inserted above it would otherwise lend it another cell's value)."""
+        if self.path is None or not self.path.exists():
+            return None
+        from openpyxl import load_workbook
+
+        keep_vba = self.path.suffix.lower() == ".xlsm"
+        formulas = load_workbook(self.path, keep_vba=keep_vba)
+        values = load_workbook(self.path, data_only=True, keep_vba=keep_vba)
+
+        def previous(sheet: str, cell: str, formula: str) -> Any:
+            if sheet not in formulas.sheetnames or formulas[sheet][cell].value != formula:
+                return None
+            value = values[sheet][cell].value
+            return value if isinstance(value, int | float | str) else None
+
+        return previous
 
     @property
     def name(self) -> str:
@@ -139,6 +160,12 @@ class OpenpyxlBook:
         for validation in original.data_validations.dataValidation:
             ws.add_data_validation(copy.copy(validation))
         ws.print_title_rows = original.print_title_rows
+        for cells in original.conditional_formatting:  # the red 合计
+            for rule in cells.rules:
+                ws.conditional_formatting.add(str(cells.sqref), copy.copy(rule))
+        if original.print_area:
+            ws.print_area = original.print_area.split("!")[-1].replace("$", "")
+        ws.freeze_panes = original.freeze_panes
         self.workbook.move_sheet(ws, self.workbook.index(self.workbook[after]) + 1
                                  - self.workbook.index(ws))
 

@@ -43,6 +43,7 @@ class Indicator:
     score: Number = None  # 分值 of a self-evaluation table (weight holds it too)
     actual: str | None = None  # 全年实际值 of a self-evaluation table
     points: Number = None  # 得分 of a self-evaluation table
+    level2_cell: str | None = None  # the cell holding the row's 二级指标 (where S002 points)
 
     def __reduce__(self):
         """Pickled as the constructor's arguments: ``xlperf notice``'s reading
@@ -112,6 +113,11 @@ class Project:
     long_term_indicators: list[Indicator] = field(default_factory=list)
     # A cost breakdown above the indicators (成本构成 | 金额): (item, amount in 万元).
     cost_lines: list[tuple[str, Number]] = field(default_factory=list)
+    # The total its 合计/总分 row states beside the weights (rule W007); None when none.
+    stated_total: float | None = None
+    # The template's instructions to whoever fills it in, left in the table (注：各地请根据
+    # 实际情况…): rows the reader skips as notes, kept for rule T004.
+    template_notes: list[ReadingNote] = field(default_factory=list)
 
     @property
     def has_weights(self) -> bool:

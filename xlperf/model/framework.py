@@ -216,6 +216,27 @@ def load_framework(name_or_path: str = "standard") -> Framework:
     return _from_toml(tomllib.loads(text.read_text(encoding="utf-8")))
 
 
+# The word that leaves the choice to each table (``choose``), as 部门信息 offers it first.
+AUTOMATIC = "自动"
+AUTOMATIC_WORDS = frozenset({"", AUTOMATIC, "auto", "automatic"})
+
+
+def framework_choices() -> tuple[str, ...]:
+    """What 部门信息's 指标体系 drop-down offers: 自动, then each bundled framework by its
+    Chinese name (its ``title``, 标准（成本在产出指标下） …), in ``PREFERENCE`` order."""
+    return (AUTOMATIC, *(load_framework(name).title for name in bundled_frameworks()))
+
+
+def bundled_name(text: str) -> str | None:
+    """The bundled framework ``text`` names, by its name (``standard``) or its Chinese
+    title (``成本为一级指标``, full-width or half-width brackets alike); else None."""
+    key = unicodedata.normalize("NFKC", text or "").strip()
+    for name in bundled_frameworks():
+        if key in (name, unicodedata.normalize("NFKC", load_framework(name).title)):
+            return name
+    return None
+
+
 @cache
 def bundled_frameworks() -> tuple[str, ...]:
     folder = resources.files("xlperf.data.frameworks")

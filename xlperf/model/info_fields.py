@@ -46,8 +46,7 @@ SETTING_FIELDS: tuple[InfoField, ...] = (
     InfoField("required_total", "权重合计要求", "默认 100"),
     InfoField("policy", "一级指标权重方案", "如 产出 50 / 效益 30 / 满意度 10，留空不检查"),
     InfoField("ignore", "忽略规则", "规则代码，逗号分隔，如 Q001,C004"),
-    InfoField("framework", "指标体系", "留空按表中写法自动选择；或 standard、central-2015、"
-                                    "provincial、cost-first-level"),
+    InfoField("framework", "指标体系", "从下拉列表选择；留空或选“自动”按表中写法选择"),
 )
 # Rows that repeat (依据文件 may take several rows: column B, C… or following rows).
 REPEATING_FIELDS = frozenset({"legal_basis"})

@@ -99,6 +99,7 @@ class FastRows:
         # Cell addresses of the row's 三级 and weight cells: "C" + row number.
         self.name_letter = column_letter(self.name)
         self.weight_letter = column_letter(self.weight) if self.weight is not None else ""
+        self.level2_letter = column_letter(self.level2)
 
     @staticmethod
     def applies(columns: IndicatorColumns) -> bool:

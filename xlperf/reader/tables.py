@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xlperf.model import Indicator, Number, Project, ReadingNote
+from xlperf.model.check_words import has_template_text
 from xlperf.model.framework import bundled_frameworks, choose, load_framework, parse_label
 from xlperf.model.text import normalize_label, parse_number, read_amount
 from xlperf.model.vocabulary import (
@@ -214,6 +215,7 @@ class TableReader:
                 and any(role in _CONTENT_ROLES for role, _ in _values(placed)):
             self._note(row, cells, "在表格结束行之后，未作为指标读取")
             return
+        self._template_note(row, cells)
         self._trace(row, "outside", "表格之外，未读取：" + _joined(self.grid, row, cells))
 
     def _starts_project(self, fields: list[str]) -> bool:
@@ -276,7 +278,7 @@ class TableReader:
         if text is not None:
             lone = _is_lone(cells, index)
             if is_stop_row_label(text) or (lone and _ends_table(text)):
-                self._total(row, text, block)
+                self._total(row, text, block, cells, index)
                 self.state = "outside"
                 if self.context.trace is not None:
                     self._trace(row, "stop", f"表格结束：{_joined(self.grid, row, cells)}")
@@ -289,6 +291,7 @@ class TableReader:
                 return
             if is_note(text):
                 block.after_note = True
+                self._template_note(row, cells)
                 self._trace(row, "skipped", f"注释行，未读取：{text[:40]}")
                 return
             fields = _fields_of(cells)
@@ -409,6 +412,8 @@ class TableReader:
             f"{fast.name_letter}{line}" if addressed else None,
             f"{fast.weight_letter}{line}" if addressed and weight_column is not None else None,
             line)
+        if addressed:
+            item.level2_cell = f"{fast.level2_letter}{line}"
         if self.self_evaluation_title:
             item.score = item.weight
         indicators.append(item)
@@ -424,11 +429,20 @@ class TableReader:
                          "请删除多余的行后再试", sheet=self.grid.sheet_at(row),
                          cell=self.grid.cell(row, 0))
 
-    def _total(self, row: int, text: str, block: _Block) -> None:
-        """The 合计 row of a table with weights: where its live weight total is."""
+    def _total(self, row: int, text: str, block: _Block, cells: list, index: int) -> None:
+        """The 合计/总分 row of a table with weights: where its live weight total is, and
+        the total it states (rule W007 adds the scores up against it)."""
         column = block.columns.index_of("weight")
-        if self.project is not None and column is not None and label_key(text) in _TOTALS:
-            self.project.total_cell = self.grid.cell(row, column)
+        if self.project is None or column is None or label_key(text) not in _TOTALS:
+            return
+        self.project.total_cell = self.grid.cell(row, column)
+        # A browser copy leaves out the cells a merged label covers: there the first
+        # number after the label is the total.
+        stated = cells[column] if self.grid.addressed and column < len(cells) else next(
+            (raw for raw in cells[index + 1:] if not is_blank(raw)), None)
+        value, _ = parse_number(stated) if stated is not None else (None, "")
+        if isinstance(value, float) and value == value:
+            self.project.stated_total = value
 
     def _after_break(self, row: int, cells: list, index: int, raw: object,
                      text: str | None) -> None:
@@ -604,10 +618,13 @@ class TableReader:
         grid = self.grid
         text = grid.text_of(name[1], row, name[0]) if name else ""
         name_column = name[0] if name else block.columns.index_of("name", own)
+        level2_column = block.columns.index_of("level2", own)
         item = Indicator(level1=level1, level2=level2, name=text,
                          not_applicable=is_not_applicable(text), sheet=grid.sheet_at(row),
                          cell=grid.cell(row, name_column) if name_column is not None else None,
-                         row=grid.line(row))
+                         row=grid.line(row),
+                         level2_cell=grid.cell(row, level2_column)
+                         if level2_column is not None else None)
         self._fill_values(item, row, block, get, own)
         return item
 
@@ -682,6 +699,16 @@ class TableReader:
             self.orphan_notes.append(note)
         self._trace(row, "note", f"未识别（{reason}）：{text}")
 
+    def _template_note(self, row: int, cells: list) -> None:
+        """A skipped row that is the template's instruction (注：各地请根据实际情况…)."""
+        text = _joined(self.grid, row, cells)
+        if self.project is None or not has_template_text(text):
+            return
+        first = _first_filled(cells)
+        self.project.template_notes.append(ReadingNote(
+            text, "模板中的填表说明", self.grid.sheet_at(row),
+            self.grid.cell(row, first[0] if first else 0), self.grid.line(row)))
+
     def _note_columns(self, project: Project, columns: IndicatorColumns) -> None:
         """The form's columns are those of its annual block (a 长期 block adds none)."""
         long_term_block = any(c.role == "block" and block_side(c.header) == "long_term"
@@ -719,7 +746,7 @@ class TableReader:
             self.context.trace.add(self.grid, row, kind, message)
 
 
-_TOTALS = frozenset({"合计", "总计"})
+_TOTALS = frozenset({"合计", "总计", "总分"})
 _LEVEL1, _LEVEL2 = ("level1", "label"), ("level2", "annual")  # keys of _Block.carried
 # A flat list's project columns and the header fields they give.
 _FLAT_FIELDS = {"project": "name", "project_unit": "implementing_unit",

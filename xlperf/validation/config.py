@@ -42,7 +42,14 @@ from typing import Any
 
 from xlperf.errors import InputError
 from xlperf.model import Acceptance
-from xlperf.model.framework import Framework, bundled_frameworks, load_framework
+from xlperf.model.framework import (
+    AUTOMATIC,
+    AUTOMATIC_WORDS,
+    Framework,
+    bundled_frameworks,
+    bundled_name,
+    load_framework,
+)
 from xlperf.model.info_fields import DEPARTMENT_SHEET, SETTING_FIELDS
 from xlperf.model.text import parse_number
 from xlperf.validation.findings import SEVERITIES, Severity
@@ -258,19 +265,13 @@ def _codes(raw: object, label: str, where: dict[str, str | None]) -> frozenset[s
     return codes
 
 
-AUTOMATIC = frozenset({"", "自动", "auto", "automatic"})
-
-
 def _framework(raw: object, label: str, where: dict[str, str | None]) -> str | None:
     """A bundled framework by name or by its Chinese title, a TOML file, or automatic."""
     name = str(raw).strip()
-    if name.lower() in AUTOMATIC:
+    if name.lower() in AUTOMATIC_WORDS:
         return None
-    if name in bundled_frameworks():
-        return name
-    by_title = {load_framework(n).title: n for n in bundled_frameworks()}
-    if name in by_title:
-        return by_title[name]
+    if bundled := bundled_name(name):
+        return bundled
     if name.endswith(".toml"):
         base = Path(where["file"]).parent if where.get("file") else Path.cwd()
         path = (base / name) if not Path(name).is_absolute() else Path(name)
@@ -279,8 +280,9 @@ def _framework(raw: object, label: str, where: dict[str, str | None]) -> str | N
         except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError):
             raise _fail(f"“{label}”指定的指标体系文件“{name}”无法读取", where) from None
         return str(path)
-    names = "、".join(bundled_frameworks())
-    raise _fail(f"“{label}”应为 {names} 之一、自动或 .toml 文件，现为“{name}”", where)
+    names = "、".join(f"{n} {load_framework(n).title}" for n in bundled_frameworks())
+    raise _fail(f"“{label}”应为下列指标体系之一（名称或中文名）：{names}；或{AUTOMATIC}、"
+                f".toml 文件，现为“{name}”", where)
 
 
 def _severities(raw: object, where: dict[str, str | None]) -> dict[str, Severity]:

@@ -80,6 +80,10 @@ def _validate_chunk(departments: list[Department], configs: list[Config]) -> lis
     if note_rules and any(p.notes for d in departments for p in d.projects):
         notes = build_notes(departments)
         batches.append((notes, note_rules, _failures(notes, note_rules)))
+    template_rules = [r for r in rules if r.frame == "template_notes"]
+    if template_rules and any(p.template_notes for d in departments for p in d.projects):
+        templates = build_notes(departments, "template_notes")
+        batches.append((templates, template_rules, _failures(templates, template_rules)))
     return _findings(batches, configs)
 
 

@@ -32,6 +32,7 @@ from xlperf.model.text import normalize_label, parse_number
 from xlperf.model.vocabulary import field_label, is_not_applicable
 from xlperf.validation.config import Config
 from xlperf.validation.forms import framework_for, has_weights, is_goal_table
+from xlperf.validation.review_facts import add_review_columns
 from xlperf.validation.targets import MONEY_UNITS, read_text
 
 # Header fields H001 requires (项目年度金额 is H002's: a blank amount is reported once).
@@ -90,6 +91,7 @@ def build_frame(departments: Sequence[Department], configs: Sequence[Config]) ->
     _add_project_columns(cols, slots.projects)
     _add_department_columns(cols, departments, configs)
     _add_group_facts(cols, configs)
+    add_review_columns(cols, departments, configs)
     return cols.frame()
 
 
@@ -118,6 +120,7 @@ class Columns(dict):
 INDICATOR_FIELDS: dict[str, object] = {
     "level1": "", "level2": "", "name": "", "value": None, "weight": None,
     "not_applicable": False, "sheet": None, "cell": None, "weight_cell": None, "row": None,
+    "level2_cell": None, "unit": None,
 }
 _GETTERS = {name: attrgetter(name) for name in INDICATOR_FIELDS}
 
@@ -179,7 +182,8 @@ class _Slots:
 
 def _indicator_columns(fields: dict[str, list], slots: _Slots,
                        configs: Sequence[Config]) -> Columns:
-    level1, level2, name, value, weight, flagged, sheet, cell, weight_cell, row = (
+    (level1, level2, name, value, weight, flagged, sheet, cell, weight_cell, row, level2_cell,
+     unit) = (
         _objects(fields[column]) for column in INDICATOR_FIELDS)
     dept = slots.repeat(slots.dept, np.int64)
     has_indicator = slots.repeat(slots.has_indicator, bool)
@@ -192,6 +196,8 @@ def _indicator_columns(fields: dict[str, list], slots: _Slots,
         "sheet": np.where(pd.isna(sheet), slots.repeat(slots.sheet), sheet),
         "cell": cell,
         "weight_cell": weight_cell,
+        # S002 points at the 二级 cell; a table without one (two levels) at the indicator.
+        "level2_at": np.where(pd.isna(level2_cell), cell, level2_cell),
         "row": _floats(row),
         "has_project": slots.repeat([p >= 0 for p in slots.pidx], bool),
         "has_indicator": has_indicator,
@@ -199,6 +205,7 @@ def _indicator_columns(fields: dict[str, list], slots: _Slots,
         "level2": level2,
         "name": name,
         "value": value,
+        "unit": unit,
     }
     # Departments mostly share one configuration: key the facts by it, not by department.
     word_ids, words = pd.factorize(_objects([tuple(sorted(c.measurable_words))
@@ -739,12 +746,13 @@ def _add_department_sums(cols: Columns) -> None:
 
 # --- rows the reader could not place (rule R003) ---------------------------------------------
 
-def build_notes(departments: Sequence[Department]) -> pd.DataFrame:
-    """One row per reading note, located like the indicator rows."""
+def build_notes(departments: Sequence[Department], kept: str = "notes") -> pd.DataFrame:
+    """One row per reading note (or per ``template_notes`` entry), located like the
+    indicator rows."""
     rows: list[tuple] = []
     for d_index, department in enumerate(departments):
         for p_index, project in enumerate(department.projects):
-            for note in project.notes:
+            for note in getattr(project, kept):
                 rows.append((department.source, d_index, p_index, project.name,
                              note.sheet or (project.sheet if note.cell else None), note.cell,
                              float(note.row) if note.row is not None else math.nan,

@@ -1,13 +1,14 @@
 """The rule catalogue: every code in ../shared/spec/rules.md, one entry of data each.
 
 Families live in their own modules (header, structure, coverage, weights,
-quality, consistency, hygiene, reading); this module lists them in code order. The
+quality, consistency, hygiene, reading, across); this module lists them in code order. The
 engine, ``xlperf rules`` and docs/rules.md all read ``CATALOGUE``.
 """
 
 from __future__ import annotations
 
 from xlperf.validation.rules import (
+    across,
     consistency,
     coverage,
     header,
@@ -21,7 +22,7 @@ from xlperf.validation.rules.base import Example, Row, Rule
 
 CATALOGUE: tuple[Rule, ...] = (
     *header.RULES, *structure.RULES, *coverage.RULES, *weights.RULES, *quality.RULES,
-    *consistency.RULES, *hygiene.RULES, *reading.RULES,
+    *consistency.RULES, *hygiene.RULES, *reading.RULES, *across.RULES,
 )
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in CATALOGUE}
 CODES: tuple[str, ...] = tuple(BY_CODE)

@@ -22,13 +22,14 @@ Forms = Literal["goal_tables", "weighted", "all"]
 
 
 class Row(NamedTuple):
-    """One indicator row of an example: 一级, 二级, 三级 text, weight (and 指标值)."""
+    """One indicator row of an example: 一级, 二级, 三级 text, weight (and 指标值, 计量单位)."""
 
     level1: str
     level2: str
     name: str
     weight: float | str | None
     value: str | None = None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,9 @@ class Example:
 
     ``project`` overrides header fields, ``change`` replaces rows by index,
     ``rows`` replaces the whole table, ``department`` overrides department
-    fields, ``settings`` are 部门信息 settings, and ``twin`` adds a second
-    project with the same 项目名称.
+    fields, ``settings`` are 部门信息 settings, ``twin`` adds a second
+    project with the same 项目名称, and ``sibling`` puts another project of the department
+    (its own name, these rows) before the example's (the cross-project rules X).
     """
 
     note: str  # what the example shows, in Chinese (printed in the docs)
@@ -48,14 +50,17 @@ class Example:
     department: Mapping[str, Any] = field(default_factory=dict)
     settings: Mapping[str, str] = field(default_factory=dict)
     twin: bool = False
+    sibling: tuple[Row, ...] | None = None
 
 
 # The row a finding points at, beside its cell: each cell column's row column (a text has
 # lines and no cells).
 LINE_OF_CELL: dict[str, str] = {
-    "cell": "row", "weight_at": "row", "w001_cell": "w001_line", "first_cell": "first_line",
+    "cell": "row", "weight_at": "row", "level2_at": "row", "w001_cell": "w001_line",
+    "first_cell": "first_line",
     "h001_cell": "h001_line", "name_cell": "name_line", "amount_cell": "amount_line",
     "term_cell": "term_line", "goal_cell": "goal_line", "declared_cell": "declared_line",
+    "t003_cell": "t003_line",
 }
 
 
@@ -78,7 +83,7 @@ class Rule:
     fields: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # extra message fields
     uses: tuple[str, ...] = ()  # frame columns ``fields`` reads
     explain: str = ""  # a longer "why" for the docs
-    frame: Literal["indicators", "normalizations", "notes"] = "indicators"
+    frame: Literal["indicators", "normalizations", "notes", "template_notes"] = "indicators"
     forms: Forms = "goal_tables"
 
     @property

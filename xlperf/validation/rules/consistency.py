@@ -100,4 +100,55 @@ K003 = Rule(
                                                            "declared_total_cell": "B8"}),
 )
 
-RULES = (K001, K002, K003)
+
+
+def _cost_lines_add_up(f) -> np.ndarray:
+    with np.errstate(invalid="ignore"):
+        off = np.abs(f["cost_parts_sum"].to_numpy() - f["cost_lines_total"].to_numpy()) \
+            > MONEY_TOLERANCE
+    return ~(f["is_first"].to_numpy() & off)
+
+
+K004 = Rule(
+    code="K004", severity="error", title="成本构成各项之和与合计不符",
+    message="成本构成各项之和为 {cost_parts_sum:g} 万元，合计行为 {cost_lines_total:g} 万元",
+    basis="一致性：成本测算表的合计应等于各项之和（财预〔2021〕101号：成本指标要有测算依据）",
+    fix="核对成本构成各项金额和合计，改正算错或抄错的一方",
+    explain="只在成本构成表有合计行、各项金额都能读取、且没有小计行时检查。",
+    check=_cost_lines_add_up,
+    column="cost_parts_sum", level="project", cell="amount_cell", at_row=False,
+    fails=Example("成本构成 6 + 3.9 = 9.9，合计写 10", project={
+        "cost_lines": [("车辆租赁费", 6.0), ("印刷费", 3.9), ("合计", 10.0)]}),
+    passes=Example("成本构成 6 + 4 = 10，合计 10", project={
+        "cost_lines": [("车辆租赁费", 6.0), ("印刷费", 4.0), ("合计", 10.0)]}),
+)
+
+
+def _annual_deadline_in_year(f) -> np.ndarray:
+    year = f["year"].to_numpy()
+    years = f["term_years"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        multi = (f["multi_year"].to_numpy() | (years > 1)) & ~f["one_year"].to_numpy()
+        after = (f["deadline_year_max"].to_numpy() > year) | f["deadline_next_year"].to_numpy()
+    rows = f["applicable"].to_numpy() & f["is_timeliness"].to_numpy() & multi
+    return ~(rows & ~np.isnan(year) & after)
+
+
+K005 = Rule(
+    code="K005", severity="warning", title="多年期项目的年度时限超出预算年度",
+    message="年度指标的时限“{deadline}”在预算年度 {budget_year} 年之后",
+    basis="一致性：多年期项目的年度绩效目标写的是本预算年度要完成的部分；"
+          "以后年度的目标写在实施期（中长期）目标中",
+    fix="把年度指标的时限改在预算年度内，以后年度的时限移到实施期目标",
+    explain="一年期项目的时限由 K002 检查。",
+    check=_annual_deadline_in_year,
+    column="name", fields=_deadline_fields, uses=("name", "value", "year"),
+    fails=Example("2024 年的三年期项目，年度指标时限 2026 年底",
+                  project={"attribute": "0102-多年期项目", "term": "3年"},
+                  change={2: Row("1-产出指标", "13-时效指标", "2026年底前全部办结", 10.0)}),
+    passes=Example("三年期项目，年度指标时限 2024 年 11 月底前",
+                   project={"attribute": "0102-多年期项目", "term": "3年"},
+                   change={2: Row("1-产出指标", "13-时效指标", "2024年11月底前全部办结", 10.0)}),
+)
+
+RULES = (K001, K002, K003, K004, K005)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from xlperf.model import Department, Indicator, Normalization, Project
+from xlperf.model import Department, Indicator, Normalization, Project, ReadingNote
 from xlperf.validation.config import Config
 from xlperf.validation.rules.base import Example, Row
 from xlperf.writers.workbook.layout import (
@@ -46,10 +46,27 @@ GOOD_ROWS: tuple[Row, ...] = (
 )
 
 
+# Another project of the department, for the cross-project examples (family X): it
+# passes every rule and shares no indicator with the good project.
+SIBLING_NAME = "政府网站运行维护费"
+SIBLING_ROWS: tuple[Row, ...] = (
+    Row("1-产出指标", "11-数量指标", "维护政府网站 5 个", 30.0),
+    Row("1-产出指标", "12-质量指标", "网站全年安全运行率达到 99%", 20.0),
+    Row("1-产出指标", "13-时效指标", "信息发布 1 个工作日内完成", 10.0),
+    Row("1-产出指标", "14-成本指标", "网站技术运维费不高于 2 万元", 10.0),
+    Row("2-效益指标", "22-社会效益", "政务信息主动公开率达到 100%", 20.0),
+    Row("3-满意度指标", "31-服务对象满意度", "网站用户满意度不低于 90%", 10.0),
+)
+# The sibling's rows the docs show (the ones the examples play on).
+SIBLING_SHOWN = (SIBLING_ROWS[0], SIBLING_ROWS[3])
+
+
 LABELS = {"name": "项目名称", "competent_department": "主管部门", "implementing_unit": "实施单位",
           "attribute": "项目属性", "term": "项目期限", "division": "项目主管处室",
           "amount": "项目年度金额", "goal": "年度总体绩效目标", "columns": "表格的列",
-          "layout": "表样", "notes": "未识别的行"}
+          "layout": "表样", "notes": "未识别的行", "cost_lines": "成本构成",
+          "template_notes": "表下一行",
+          "stated_total": "合计行所写总分"}
 
 
 def build(example: Example, base: Config | None = None) -> tuple[Department, Config]:
@@ -61,11 +78,14 @@ def build(example: Example, base: Config | None = None) -> tuple[Department, Con
     projects = [_project(header, rows, 1)]
     if example.twin:
         projects.append(_project(header, list(GOOD_ROWS), 2))
+    if example.sibling is not None:  # stated first: the example's project is reported
+        sibling = {**GOOD_HEADER, "name": SIBLING_NAME}
+        projects = [_project(sibling, list(example.sibling), 1), _project(header, rows, 2)]
     department = Department(name=DEPARTMENT, year=YEAR, projects=projects, source=SOURCE)
     fields = dict(example.department)
     normalizations = fields.pop("normalizations", [])
     department = replace(department, **fields)
-    department.normalizations = [_located(n, projects[0]) for n in normalizations]
+    department.normalizations = [_located(n, projects[-1]) for n in normalizations]
     department.settings = dict(example.settings)
     return department, (base or Config())
 
@@ -77,9 +97,10 @@ def _project(header: dict[str, object], rows: list[Row], index: int) -> Project:
         number = FIRST_INDICATOR_ROW + offset
         project.indicators.append(Indicator(
             level1=row.level1, level2=row.level2, name=row.name, weight=row.weight,
-            value=row.value, not_applicable=is_not_applicable(row.name), sheet=sheet,
+            value=row.value, unit=row.unit, not_applicable=is_not_applicable(row.name),
+            sheet=sheet,
             cell=f"{COLUMNS['name']}{number}", weight_cell=f"{COLUMNS['weight']}{number}",
-            row=number,
+            row=number, level2_cell=f"{COLUMNS['level2']}{number}",
         ))
     project.total_cell = f"{COLUMNS['weight']}{FIRST_INDICATOR_ROW + len(rows)}"
     return project
@@ -96,12 +117,14 @@ def describe(example: Example) -> list[str]:
         lines.append(f"{LABELS.get(key, key)}：{show(value)}")
     rows = example.rows if example.rows is not None else [example.change[i]
                                                           for i in sorted(example.change)]
-    for row in rows:
-        value = f"（指标值 {row.value}）" if row.value else ""
-        lines.append(f"{row.level1} | {row.level2} | {show(row.name)}{value} | "
-                     f"{show(row.weight)}")
+    lines.extend(_row_line(row) for row in rows)
     if example.twin:
         lines.append(f"第二个项目，项目名称同为“{GOOD_HEADER['name']}”")
+    if example.sibling is not None:
+        shown = SIBLING_SHOWN if example.sibling == SIBLING_ROWS else example.sibling
+        which = "，其中：" if shown is SIBLING_SHOWN else "的指标："
+        lines.append(f"同一部门在前的另一个项目“{SIBLING_NAME}”{which}")
+        lines.extend(f"　{_row_line(row)}" for row in shown)
     department_labels = {"declared_total": "部门项目合计（万元）", "year": "预算年度"}
     for key, value in example.department.items():
         if key == "normalizations":
@@ -113,10 +136,23 @@ def describe(example: Example) -> list[str]:
     return lines
 
 
+def _row_line(row: Row) -> str:
+    value = f"（指标值 {row.value}）" if row.value else ""
+    unit = f"（计量单位 {row.unit}）" if row.unit else ""
+    return f"{row.level1} | {row.level2} | {show(row.name)}{value}{unit} | {show(row.weight)}"
+
+
 def show(value: object) -> str:
-    """A value as the docs print it: 10.0 → 10, blank → （空）."""
+    """A value as the docs print it: 10.0 → 10, blank → （空）, a list item by item
+    (成本构成 车辆租赁费 6、合计 10; a note's text and row)."""
     if value is None or value == "":
         return "（空）"
+    if isinstance(value, list):
+        return "、".join(show(item) for item in value)
+    if isinstance(value, tuple) and len(value) == 2:
+        return f"{value[0]} {show(value[1])}"
+    if isinstance(value, ReadingNote):
+        return f"第 {value.row} 行“{value.text}”" if value.row else f"“{value.text}”"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

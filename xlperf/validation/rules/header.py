@@ -23,7 +23,7 @@ def _amount_ok(f) -> np.ndarray:
     amount = f["amount"].to_numpy()
     with np.errstate(invalid="ignore"):
         positive = np.isfinite(amount) & (amount > 0)
-    return ~f["is_first"].to_numpy() | positive
+    return ~f["is_first"].to_numpy() | positive | f["amount_garbled"].to_numpy()
 
 
 H002 = Rule(
@@ -34,6 +34,19 @@ H002 = Rule(
     check=_amount_ok,
     column="amount_raw", level="project", cell="amount_cell", at_row=False,
     fails=Example("金额写成了带单位的文字", project={"amount": "10万元"}),
+    passes=Example("金额为数字 10（万元）"),
+)
+
+H005 = Rule(
+    code="H005", severity="error", title="项目年度金额重复或多写了数字",
+    message="项目年度金额为“{amount_raw}”，一个单元格中写了不止一个数",
+    basis="项目年度金额是绩效目标要匹配的资金量，只能有一个数；重复粘贴（854万854万）"
+          "会让人和系统读错金额",
+    fix="只保留一个金额，单位为万元：写 854",
+    explain="这样的金额无法读作数字，本规则代替 H002 报告。",
+    check=lambda f: ~(f["is_first"].to_numpy() & f["amount_garbled"].to_numpy()),
+    column="amount_raw", level="project", cell="amount_cell", at_row=False,
+    fails=Example("金额重复粘贴成“10万10万”", project={"amount": "10万10万"}),
     passes=Example("金额为数字 10（万元）"),
 )
 
@@ -69,4 +82,4 @@ H004 = Rule(
     passes=Example("每个项目名称只出现一次"),
 )
 
-RULES = (H001, H002, H003, H004)
+RULES = (H001, H002, H003, H004, H005)

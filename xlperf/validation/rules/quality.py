@@ -17,9 +17,11 @@ Q001 = Rule(
     fix="写明数量、比率、时限或等级，如“全年督查不少于 50 次”“11 月底前完成”",
     explain="读取指标值列（有时）或指标文字中的数字、百分比、时限（11 月底前、3 个工作日内、"
             "每月）和等级词。书名号中的文件名、文号不算目标值。成本指标没有金额时由 Q003 提示，"
-            "不重复报告。",
+            "不重复报告；留有模板文字的行由 T002、不是比率的满意度指标由 Q007 提示。",
     check=lambda f: ~(f["applicable"].to_numpy() & ~f["name_blank"].to_numpy()
-                      & ~f["is_cost"].to_numpy() & ~f["measurable"].to_numpy()),
+                      & ~f["is_cost"].to_numpy() & ~f["measurable"].to_numpy()
+                      & (f["template_text"].to_numpy() == "")
+                      & ~f["satisfaction_unrated"].to_numpy()),
     column="name",
     fails=Example("质量指标只写了“做好督查工作保障”",
                   change={1: Row("1-产出指标", "12-质量指标", "做好督查工作保障", 20.0)}),
@@ -102,4 +104,55 @@ Q004 = Rule(
     passes=Example("满意度不低于 90%"),
 )
 
-RULES = (Q001, Q002, Q003, Q004)
+
+Q005 = Rule(
+    code="Q005", severity="warning", title="目标值没有单位",
+    message="目标值“{target_text}”中的数字 {unitless} 没有写单位",
+    basis="指标应细化、量化（财预〔2015〕88号）：数字要带单位（%、个、万元、天…）才能衡量",
+    fix="在数字后写明单位，如“≥85%”“≤28.40 元/株”；表格有计量单位列的，填在那一列",
+    explain="只看带比较符（≥、≤、不低于…）的数字和只有数字的指标值；表格有计量单位列且已填写的"
+            "行、名称末尾用括号写明单位的行（培训人数（人））不报告。",
+    check=lambda f: f["unitless"].to_numpy() == "",
+    column="name", uses=("unitless",),
+    fails=Example("整改率的指标值写成“>=95”",
+                  change={1: Row("1-产出指标", "12-质量指标", "督查问题整改率", 20.0, ">=95")}),
+    passes=Example("指标值写成“>=95%”",
+                   change={1: Row("1-产出指标", "12-质量指标", "督查问题整改率", 20.0, ">=95%")}),
+)
+
+Q006 = Rule(
+    code="Q006", severity="warning", title="指标名称中的单位与计量单位不符",
+    message="指标“{name}”写的是“{name_unit}”，计量单位却是“{unit}”",
+    basis="准确性：同一个目标值只能有一个单位，名称和计量单位列不一致会让人读错",
+    fix="统一单位：改正计量单位列，或把名称中的数字和单位删去",
+    explain="只在表格有计量单位列、名称中的数字与指标值相同时比较；人和名等同义单位视为相同"
+            "（xlperf/model/check_words.py）。",
+    check=lambda f: f["name_unit"].to_numpy() == "",
+    column="name",
+    fails=Example("名称写“村组干部230人”，计量单位为“个”",
+                  project={"columns": ("level1", "level2", "name", "value", "unit", "weight")},
+                  change={0: Row("1-产出指标", "11-数量指标", "村组干部230人", 20.0, "≥230",
+                                 "个")}),
+    passes=Example("计量单位为“人”",
+                   project={"columns": ("level1", "level2", "name", "value", "unit", "weight")},
+                   change={0: Row("1-产出指标", "11-数量指标", "村组干部230人", 20.0, "≥230",
+                                  "人")}),
+)
+
+Q007 = Rule(
+    code="Q007", severity="warning", title="满意度指标不是满意度比率",
+    message="满意度指标“{name}”的目标“{target_text}”不是满意度比率（如 ≥90%）",
+    basis="满意度指标反映服务对象对项目的满意程度，一般通过调查以百分比衡量"
+          "（财预〔2021〕101号）",
+    fix="写明满意度比率，如“服务对象满意度不低于 90%”",
+    explain="只在项目的满意度指标都没有百分比时报告（有一条是比率即可）；不可衡量的满意度指标"
+            "由本规则提示，不再由 Q001 重复报告。",
+    check=lambda f: ~f["satisfaction_unrated"].to_numpy(),
+    column="name",
+    fails=Example("满意度指标写“群众幸福感明显提升”",
+                  change={6: Row("3-满意度指标", "31-服务对象满意度", "群众幸福感", 10.0,
+                                 "明显提升")}),
+    passes=Example("满意度不低于 90%"),
+)
+
+RULES = (Q001, Q002, Q003, Q004, Q005, Q006, Q007)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from xlperf.validation.rules.base import Example, Row, Rule
 
 S001 = Rule(
@@ -28,7 +30,7 @@ S002 = Rule(
     basis="指标体系：二级指标的编码、名称和所属一级指标须一致（如 11-数量指标 属于 1-产出指标）",
     fix="按指标体系改正二级指标，编码与名称对应，并放在正确的一级指标下",
     check=lambda f: ~(f["has_indicator"].to_numpy() & f["level2_problem"].notna().to_numpy()),
-    column="level2",
+    column="level2", cell="level2_at",
     uses=("level2_problem", "level1"),
     fields=lambda r: {"reason": _S002_REASONS[r["level2_problem"]].format(**r)},
     fails=Example("编码 12 配了名称“数量指标”",
@@ -60,4 +62,29 @@ S004 = Rule(
     passes=Example("各行指标内容不同"),
 )
 
-RULES = (S001, S002, S003, S004)
+
+
+def _satisfaction_placed(f) -> np.ndarray:
+    misplaced = ((f["level1_kind"].to_numpy() == "effect")
+                 & (f["level2_kind"].to_numpy() != "satisfaction"))
+    return ~(f["applicable"].to_numpy() & f["names_satisfaction"].to_numpy() & misplaced
+             & ~f["complaint"].to_numpy())
+
+
+S005 = Rule(
+    code="S005", severity="warning", title="满意度指标放在了效益指标下",
+    message="“{name}”是满意度指标，却放在“{level2}”下",
+    basis="指标体系：满意度是一级指标“满意度指标”（服务对象满意度），不是社会效益"
+          "（财预〔2021〕101号）",
+    fix="把这一行移到满意度指标下，效益指标写项目带来的实际效果",
+    explain="指标文字含“满意度”“满意率”“满意程度”等（词表在 xlperf/model/check_words.py）；"
+            "2015 年中央表样把满意度作为效益指标下的二级指标，那里不报告。",
+    check=_satisfaction_placed,
+    column="name",
+    fails=Example("社会效益写成“群众对督查工作满意度达到 90%”",
+                  change={5: Row("2-效益指标", "22-社会效益", "群众对督查工作满意度达到 90%",
+                                 30.0)}),
+    passes=Example("社会效益写知晓率，满意度在满意度指标下"),
+)
+
+RULES = (S001, S002, S003, S004, S005)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from xlperf.validation.rules.base import Example, Row, Rule
+from xlperf.validation.rules.examples import GOOD_ROWS
 
 # Weights are typed by hand with one or two decimals; a smaller difference is rounding.
 TOLERANCE = 0.01
@@ -103,4 +104,62 @@ W005 = Rule(
                    settings={"policy": "产出 60 / 效益 30 / 满意度 10"}),
 )
 
-RULES = (W001, W002, W003, W004, W005)
+
+
+def _declared_score_fits(f) -> np.ndarray:
+    declared = f["declared_score"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        off_rows = (f["has_weights"].to_numpy() & f["level1_scored"].to_numpy()
+                    & (np.abs(declared - f["level1_scores"].to_numpy()) > TOLERANCE))
+        off_policy = np.abs(declared - f["policy_share"].to_numpy()) > TOLERANCE
+    return ~(f["level1_first"].to_numpy() & (off_rows | off_policy))
+
+
+def _declared_reason(row: dict) -> dict:
+    reasons = []
+    share = row["policy_share"]
+    if share == share and abs(row["declared_score"] - share) > TOLERANCE:
+        reasons.append(f"一级指标权重方案为 {share:g} 分")
+    if row["level1_scored"] and abs(row["declared_score"] - row["level1_scores"]) > TOLERANCE:
+        reasons.append(f"其下各指标分值之和为 {row['level1_scores']:g}")
+    return {"reason": "，".join(reasons)}
+
+
+W006 = Rule(
+    code="W006", forms="all", severity="warning", title="一级指标标注的分值不符",
+    message="一级指标“{level1}”标注 {declared_score:g} 分，{reason}",
+    basis="评分：一级指标标注的分值应与其下各指标分值之和、与规定的一级指标权重方案一致",
+    fix="改正标注的分值或各指标的分值；权重方案见 xlperf.toml 的 policy 或部门信息",
+    explain="一级指标名称中写了分值（如“产出指标(70分)”）时检查。",
+    check=_declared_score_fits,
+    column="level1", fields=_declared_reason,
+    uses=("policy_share", "declared_score", "level1_scores", "level1_scored"),
+    fails=Example("产出指标标注 70 分，其下 4 个指标共 60 分", change={
+        i: row._replace(level1="1-产出指标(70分)") for i, row in enumerate(GOOD_ROWS[:4])}),
+    passes=Example("产出指标标注 60 分", change={
+        i: row._replace(level1="1-产出指标(60分)") for i, row in enumerate(GOOD_ROWS[:4])}),
+)
+
+
+def _stated_total_fits(f) -> np.ndarray:
+    stated = f["stated_total"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        off = ((np.abs(stated - f["weight_sum"].to_numpy()) > TOLERANCE)
+               & (np.abs(stated - f["required_total"].to_numpy()) > TOLERANCE))
+    return ~(f["is_first"].to_numpy() & f["has_weights"].to_numpy()
+             & ~f["weight_unreadable"].to_numpy() & off)
+
+
+W007 = Rule(
+    code="W007", forms="all", severity="error", title="合计行的总分与各项分值之和不符",
+    message="合计行写的总分为 {stated_total:g}，各指标分值之和为 {weight_sum:g}",
+    basis="评分：合计（总分）应等于各指标分值之和",
+    fix="改正合计行的总分，或核对各指标的分值",
+    explain="合计行写的正是规定总分（如 100）而各项之和不同时，由 W001 报告。",
+    check=_stated_total_fits,
+    column="stated_total", level="project", cell="w001_cell", at_row=False,
+    fails=Example("合计行写 90，各项之和为 100", project={"stated_total": 90.0}),
+    passes=Example("合计行写 100", project={"stated_total": 100.0}),
+)
+
+RULES = (W001, W002, W003, W004, W005, W006, W007)

@@ -8,7 +8,8 @@ one timestamp everywhere and a fixed entry order.
 While it is rewritten, the worksheets' text is stored as UTF-8, as Excel
 stores it: openpyxl writes every non-ASCII character as a reference
 (``&#21512;``), which makes Chinese text 2.7 times larger and slower for
-every reader to decode.
+every reader to decode. And every formula whose value xlperf can work out gets
+it cached beside it (``cached.py``), as a spreadsheet program would have saved it.
 """
 
 from __future__ import annotations
@@ -29,25 +30,39 @@ _DECLARED = re.compile(rb"<\?xml[^>]*\bencoding=[\"']([^\"']*)[\"']")
 _STAMP = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
+Previous = Callable[[str, str, str], object]
+
+
 def save_workbook(workbook, path: str | Path, timestamp: datetime | None = None,
                   verify: Callable[[Path], None] | None = None) -> None:
     """Write ``workbook`` to ``path`` via a temporary file; ``timestamp`` fixes every date in it;
     ``verify`` checks the written file before it is moved into place (and may refuse it)."""
-    buffer = io.BytesIO()
-    workbook.save(buffer)
     stamp = (timestamp or datetime.now(UTC)).replace(microsecond=0)
-    write_bytes_atomic(path, restamp(buffer.getvalue(), stamp), verify)
+    write_bytes_atomic(path, restamp(*_saved(workbook), stamp), verify)
 
 
-def save_copy(workbook, path: str | Path) -> None:
+def save_copy(workbook, path: str | Path, previous: Previous | None = None) -> None:
     """Write ``workbook`` to ``path`` via a temporary file, its sheets' text as UTF-8 and
-    everything else as openpyxl wrote it (dates included): for copies of a user's workbook."""
+    everything else as openpyxl wrote it (dates included): for copies of a user's workbook.
+    ``previous(sheet, cell, formula)`` gives the cached value of a formula xlperf cannot
+    work out (the one it had when the workbook was opened), or None."""
+    data, values = _saved(workbook, previous)
+    write_bytes_atomic(path, _rewritten(data, lambda item, content: (item, content), values))
+
+
+def _saved(workbook, previous: Previous | None = None) -> tuple[bytes, dict[str, dict]]:
+    """The package openpyxl writes and the formula values to cache, by sheet part."""
+    from xlperf.writers.workbook.cached import formula_values
+
     buffer = io.BytesIO()
-    workbook.save(buffer)
-    write_bytes_atomic(path, _rewritten(buffer.getvalue(), lambda item, content: (item, content)))
+    workbook.save(buffer)  # gives each sheet its part name (ws.path)
+    values = formula_values(workbook, previous)
+    parts = {ws.path.lstrip("/"): values[ws.title] for ws in workbook.worksheets
+             if ws.title in values}
+    return buffer.getvalue(), parts
 
 
-def restamp(data: bytes, stamp: datetime) -> bytes:
+def restamp(data: bytes, values: dict[str, dict], stamp: datetime) -> bytes:
     """The same package with ``stamp`` as its created/modified time and every entry's date."""
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute,
@@ -62,13 +77,17 @@ def restamp(data: bytes, stamp: datetime) -> bytes:
         info.external_attr = 0
         return info, content
 
-    return _rewritten(data, stamped)
+    return _rewritten(data, stamped, values)
 
 
 def _rewritten(data: bytes, change: Callable[[zipfile.ZipInfo, bytes],
-                                             tuple[zipfile.ZipInfo, bytes]]) -> bytes:
-    """The package with each entry passed through ``change`` and its worksheets' text
-    stored as UTF-8 (``plain_characters``), entries in their order."""
+                                             tuple[zipfile.ZipInfo, bytes]],
+               values: dict[str, dict] | None = None) -> bytes:
+    """The package with each entry passed through ``change``, its worksheets' text
+    stored as UTF-8 (``plain_characters``) and their formulas' ``values`` cached,
+    entries in their order."""
+    from xlperf.writers.workbook.cached import with_values
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -76,6 +95,8 @@ def _rewritten(data: bytes, change: Callable[[zipfile.ZipInfo, bytes],
             content = source.read(item.filename)
             if item.filename.startswith(_WORKSHEETS):
                 content = plain_characters(content)
+                if values and item.filename in values:
+                    content = with_values(content, values[item.filename])
             target.writestr(*change(item, content))
     return out.getvalue()
 

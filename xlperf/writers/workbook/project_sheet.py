@@ -37,7 +37,7 @@ TEMPLATE_EXTRA_ROWS = 10  # unlabelled rows below them
 DEFAULT_REQUIRED_TOTAL = 100
 # The workbook-level name of 部门信息's 权重合计要求 cell (written by writer.py).
 REQUIRED_TOTAL_NAME = "权重合计要求"
-GOAL_ROWS = (7, 8, 9)
+GOAL_ROWS = (9,)
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Lists:
     level1: str
     level2: str
     attributes: str
+    frameworks: str  # the 指标体系 choices of 部门信息, by their Chinese names
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def write_project_sheet(ws, project: Project, rows: list[Row], lists: Lists,
     if shape.weighted:
         end = last + 1
         total_cell = _write_total(ws, end, first, last, shape, printed)
-        _add_total_alert(ws, total_cell, first, last, shape)
+        _add_total_alert(ws, total_cell, first, shape)
     _add_validations(ws, lists, first, last, shape)
     if project.long_term_indicators:
         end = _write_long_term(ws, project, end + 2, shape, printed, fit_rows)
@@ -188,7 +189,6 @@ def _write_title(ws, project: Project, last_col: str) -> None:
 def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: bool) -> None:
     """Rows 3-9: label cells left of ``HEADER_CELLS``; the wide values merged to the right;
     then the form's extra rows (中期目标, funds)."""
-    widen = {"name": 3, "implementing_unit": 4, "term": 5, "amount": 6}
     for key, address in layout.HEADER_CELLS.items():
         value_cell = ws[address]
         label_cell = ws.cell(row=value_cell.row, column=value_cell.column - 1)
@@ -200,10 +200,13 @@ def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: b
             set_text(value_cell, getattr(project, key))
             value_cell.alignment = styles.WRAP_TOP if key == "goal" else styles.WRAP
         value_cell.font = styles.BODY
-        if key in widen and value_cell.column_letter != last_col:
-            ws.merge_cells(f"{address}:{last_col}{widen[key]}")
-    ws.merge_cells("A7:A9")
-    ws.merge_cells(f"B7:{last_col}9")
+        if key != "goal" and value_cell.column_letter != last_col \
+                and (key in layout.WIDE_HEADER_FIELDS or value_cell.column_letter != "B"):
+            ws.merge_cells(f"{address}:{last_col}{value_cell.row}")
+    first, last = GOAL_ROWS[0], GOAL_ROWS[-1]
+    if last > first:
+        ws.merge_cells(f"A{first}:A{last}")
+    ws.merge_cells(f"B{first}:{last_col}{last}")
     for offset, (label, value) in enumerate(shape.extra):
         row = GOAL_ROWS[-1] + 1 + offset
         _label(ws.cell(row=row, column=1), label)
@@ -216,6 +219,9 @@ def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: b
     _border(ws, 3, shape.header_row - 1, last_col)
     if fit_rows:
         _fit_header_rows(ws, project, shape, last_col)
+    else:  # a blank template: room for a goal of three lines
+        for row in GOAL_ROWS:
+            ws.row_dimensions[row].height = 3 * LINE_HEIGHT / len(GOAL_ROWS)
 
 
 def _has_field(project: Project, key: str) -> bool:
@@ -234,16 +240,16 @@ def _label(cell, text: str) -> None:
 def _fit_header_rows(ws, project: Project, shape: Shape, last_col: str) -> None:
     """Heights for the header rows: merged and narrow cells do not grow by themselves."""
     wide = _width(shape, 1, last_col)
-    ws.row_dimensions[3].height = fit_height(project.name, wide)
+    for key in layout.WIDE_HEADER_FIELDS:
+        row = ws[layout.HEADER_CELLS[key]].row
+        ws.row_dimensions[row].height = fit_height(getattr(project, key), wide)
     right = _width(shape, 3, last_col)
-    pairs = {4: ("competent_department", "implementing_unit"), 5: ("attribute", "term"),
-             6: ("division", "amount")}
-    for row, (left_key, right_key) in pairs.items():
+    for left_key, right_key in (("term", "amount"),):
         left = str(getattr(project, left_key) or "")
         other = getattr(project, right_key)
-        ws.row_dimensions[row].height = max(fit_height(left, COLUMN_WIDTHS["level2"]),
-                                            fit_height(str(other or ""), right))
-    per_row = max(fit_height(project.goal, wide), 3 * LINE_HEIGHT) / 3
+        ws.row_dimensions[ws[layout.HEADER_CELLS[left_key]].row].height = max(
+            fit_height(left, COLUMN_WIDTHS["level2"]), fit_height(str(other or ""), right))
+    per_row = max(fit_height(project.goal, wide), 2 * LINE_HEIGHT) / len(GOAL_ROWS)
     for row in GOAL_ROWS:
         ws.row_dimensions[row].height = per_row
 
@@ -318,7 +324,7 @@ def _write_total(ws, total_row: int, first: int, last: int, shape: Shape,
     ws[f"A{total_row}"].font = styles.BOLD
     ws[f"A{total_row}"].alignment = styles.CENTER
     total = ws[f"{weight}{total_row}"]
-    total.value = f"=SUM({weight}{first}:{weight}{last})"
+    total.value = layout.total_formula(weight, first - 1)
     total.font = styles.BOLD
     total.alignment = styles.CENTER
     _border(ws, total_row, total_row, last_col)
@@ -342,24 +348,44 @@ def _write_long_term(ws, project: Project, start: int, shape: Shape, last_col: s
     return start + 1 + len(rows)
 
 
+PICK = "请从下拉列表中选择；不在列表中的写法会在校验时被指出。"
+# The dependent 二级 list: the names writer.py gives the 一级 list and each 一级's 二级.
+LEVEL1_LIST_NAME = "一级指标列表"
+LEVEL2_LIST_PREFIX = "二级指标列表_"
+LEVEL2_ALL_SUFFIX = "全部"
+# A text after every label in both Excel's and LibreOffice's order (labels start with
+# their code, 1-产出指标): LOOKUP of it returns the last 一级 above, merged or not.
+LAST_TEXT = "龥"
+
+
+def level2_list_formula(first: int) -> str:
+    """The 二级 drop-down of the row ``first`` (relative: each row reads its own 一级).
+
+    The 一级 of a row is the last one written above it in column A (the 一级 cells
+    are merged down their group, so a row's own A cell is usually empty); its place
+    in the 一级 list names the range of its 二级. Without a known 一级 above, the list
+    offers every 二级.
+    """
+    level1 = f'LOOKUP("{LAST_TEXT}",$A${first}:$A{first})'
+    index = f'IFERROR(MATCH({level1},{LEVEL1_LIST_NAME},0),"{LEVEL2_ALL_SUFFIX}")'
+    return f'INDIRECT("{LEVEL2_LIST_PREFIX}"&{index})'
+
+
 def _add_validations(ws, lists: Lists, first: int, last: int, shape: Shape) -> None:
-    pick = "请从下拉列表中选择；不在列表中的写法会在校验时被指出。"
-    level1 = DataValidation(type="list", formula1=lists.level1, allow_blank=True,
-                            errorStyle="warning", error=pick, errorTitle="一级指标")
-    level1.add(f"A{first}:A{last}")
-    level2 = DataValidation(type="list", formula1=lists.level2, allow_blank=True,
-                            errorStyle="warning", error=pick, errorTitle="二级指标")
+    """Drop-downs that warn (a spelling outside the list may still be right: another
+    framework's, an alias the rules know) and number checks that stop (a weight or an
+    amount that is not a number in range is always an error, rules W002 and H002)."""
+    checks = [_choice(lists.level1, "一级指标", f"A{first}:A{last}")]
     if "level2" in shape.roles:
-        level2.add(f"B{first}:B{last}")
-    attribute = DataValidation(type="list", formula1=lists.attributes, allow_blank=True,
-                               errorStyle="warning", error=pick, errorTitle="项目属性")
-    attribute.add(layout.HEADER_CELLS["attribute"])
-    amount = _non_negative("项目年度金额", "请填写数字，单位万元，如 12.5")
+        checks.append(_choice(level2_list_formula(first), "二级指标", f"B{first}:B{last}"))
+    checks.append(_choice(lists.attributes, "项目属性", layout.HEADER_CELLS["attribute"]))
+    amount = _number("项目年度金额", "请填写大于 0 的数字，单位万元，如 12.5",
+                     operator="greaterThan", formula1="0")
     amount.add(layout.HEADER_CELLS["amount"])
-    checks = [level1, *([level2] if "level2" in shape.roles else []), attribute, amount]
+    checks.append(amount)
     if shape.weighted:
-        weight = _non_negative("绩效值",
-                               "请填写分值（不小于 0 的数字）；各项合计应等于权重合计要求")
+        weight = _number("绩效值", "请填写 0 到 100 之间的分值；各项合计应等于权重合计要求",
+                         operator="between", formula1="0", formula2=str(DEFAULT_REQUIRED_TOTAL))
         letter = shape.letter("weight")
         weight.add(f"{letter}{first}:{letter}{last}")
         checks.append(weight)
@@ -367,18 +393,27 @@ def _add_validations(ws, lists: Lists, first: int, last: int, shape: Shape) -> N
         ws.add_data_validation(item)
 
 
-def _non_negative(title: str, message: str) -> DataValidation:
-    return DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                          allow_blank=True, showErrorMessage=True, errorStyle="stop",
-                          errorTitle=title, error=message, promptTitle=title, prompt=message,
-                          showInputMessage=True)
+def _choice(source: str, title: str, cells: str) -> DataValidation:
+    validation = DataValidation(type="list", formula1=source, allow_blank=True,
+                                showErrorMessage=True, errorStyle="warning",
+                                errorTitle=title, error=PICK)
+    validation.add(cells)
+    return validation
 
 
-def _add_total_alert(ws, total_cell: str, first: int, last: int, shape: Shape) -> None:
+def _number(title: str, message: str, **condition: str) -> DataValidation:
+    return DataValidation(type="decimal", allow_blank=True, showErrorMessage=True,
+                          errorStyle="stop", errorTitle=title, error=message,
+                          promptTitle=title, prompt=message, showInputMessage=True, **condition)
+
+
+def _add_total_alert(ws, total_cell: str, first: int, shape: Shape) -> None:
     """Red total once weights are typed and they miss 部门信息's 权重合计要求 (default 100)."""
     weight = shape.letter("weight")
-    weights = f"${weight}${first}:${weight}${last}"
     absolute = f"${total_cell[0]}${total_cell[1:]}"
+    # The same rows as the total: from the header to the row above 合计, wherever rows are
+    # inserted (the total cell's own reference moves with it).
+    weights = f"${weight}${first - 1}:INDEX(${weight}:${weight},ROW({absolute})-1)"
     required = (f"IF(ISNUMBER({REQUIRED_TOTAL_NAME}),{REQUIRED_TOTAL_NAME},"
                 f"{DEFAULT_REQUIRED_TOTAL})")
     formula = f"AND(COUNT({weights})>0,ROUND({absolute}-{required},6)<>0)"
@@ -389,7 +424,8 @@ def _add_total_alert(ws, total_cell: str, first: int, last: int, shape: Shape) -
 def _set_print(ws, last_col: str, end_row: int, shape: Shape) -> None:
     ws.freeze_panes = f"A{shape.first_row}"
     header = shape.header_row
-    ws.print_title_rows = f"{header}:{header}"
+    # Name, header block and column heads on every page a long project runs onto.
+    ws.print_title_rows = f"{layout.PRINT_TITLE_FIRST_ROW}:{header}"
     ws.print_area = f"A1:{last_col}{end_row}"
     setup_page(ws)
 

@@ -16,15 +16,20 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from xlperf.model import Department, Project, load_framework
+from xlperf.model.framework import bundled_name, framework_choices
 from xlperf.model.text import parse_number
 from xlperf.writers.workbook import layout, styles
 from xlperf.writers.workbook.package import save_workbook
 from xlperf.writers.workbook.project_sheet import (
+    LEVEL1_LIST_NAME,
+    LEVEL2_ALL_SUFFIX,
+    LEVEL2_LIST_PREFIX,
     REQUIRED_TOTAL_NAME,
     Lists,
     Row,
@@ -54,9 +59,9 @@ def write_department(department: Department, path: str | Path, *,
     """
     workbook = _new_workbook()
     lists = _write_lists(workbook, department.settings.get("framework"))
-    _write_info(workbook, department, legal_rows=len(department.legal_basis))
+    _write_info(workbook, department, lists, legal_rows=len(department.legal_basis))
     sheets = [layout.project_sheet_name(i) for i in range(1, len(department.projects) + 1)]
-    _write_project_list(workbook, department.projects, sheets, live=False)
+    _write_project_list(workbook, sheets)
     for project, sheet in zip(department.projects, sheets, strict=True):
         ws = workbook.create_sheet(sheet)
         write_project_sheet(ws, project, project_rows(project), lists, fit_rows=True)
@@ -72,9 +77,9 @@ def write_template(path: str | Path, department: str | None = None, year: int | 
     workbook = _new_workbook()
     framework = load_framework()
     lists = _write_lists(workbook, None)
-    _write_info(workbook, info, legal_rows=TEMPLATE_LEGAL_BASIS_ROWS)
+    _write_info(workbook, info, lists, legal_rows=TEMPLATE_LEGAL_BASIS_ROWS)
     sheet = layout.project_sheet_name(1)
-    _write_project_list(workbook, [Project(name="")], [sheet], live=True)
+    _write_project_list(workbook, [sheet])
     ws = workbook.create_sheet(sheet)
     rows: list[Row] = framework_rows(framework)
     write_project_sheet(ws, Project(name="", competent_department=name), rows, lists,
@@ -100,33 +105,43 @@ def _finish(workbook: Workbook) -> None:
 
 
 def _write_lists(workbook: Workbook, framework_name: str | None) -> Lists:
-    """The hidden ``_lists`` sheet: 一级, 二级 and 项目属性 choices, one column each."""
+    """The hidden ``_lists`` sheet: 一级, 二级, 项目属性 and 指标体系 choices, one column
+    each, then one column of 二级 per 一级, named for the dependent 二级 drop-down."""
     framework = _framework(framework_name)
     ws = workbook.create_sheet(layout.HELPER_SHEET)
     ws.sheet_state = "hidden"
-    columns = (
+    columns = [
         [item.label for item in framework.level1],
         [item.label for item in framework.all_level2()],
         list(layout.PROJECT_ATTRIBUTES),
-    )
+        list(framework_choices()),
+    ]
+    columns += [[child.label for child in item.children] or [""] for item in framework.level1]
     refs = []
-    for index, values in enumerate(columns):
-        letter = "ABC"[index]
+    for index, values in enumerate(columns, start=1):
+        letter = get_column_letter(index)
         for row, value in enumerate(values, start=1):
-            ws[f"{letter}{row}"].value = value
+            ws[f"{letter}{row}"].value = value or None
         refs.append(f"'{layout.HELPER_SHEET}'!${letter}$1:${letter}${len(values)}")
-    return Lists(*refs)
+    names = [LEVEL1_LIST_NAME, LEVEL2_LIST_PREFIX + LEVEL2_ALL_SUFFIX, None, None]
+    names += [f"{LEVEL2_LIST_PREFIX}{n}" for n in range(1, len(framework.level1) + 1)]
+    for name, ref in zip(names, refs, strict=True):
+        if name:
+            workbook.defined_names[name] = DefinedName(name, attr_text=ref)
+    return Lists(*refs[:4])
 
 
 def _framework(name: str | None):
-    """The framework named in the settings; the standard one when the name is unknown."""
+    """The framework named in the settings (by name or Chinese title); the standard one
+    when it is automatic or unknown."""
     try:
-        return load_framework(name or "standard")
+        return load_framework(bundled_name(name or "") or name or "standard")
     except (OSError, ValueError, KeyError):
         return load_framework()
 
 
-def _write_info(workbook: Workbook, department: Department, *, legal_rows: int) -> None:
+def _write_info(workbook: Workbook, department: Department, lists: Lists, *,
+                legal_rows: int) -> None:
     """部门信息: label | value | hint rows; 依据文件 takes one row per document."""
     ws = workbook.create_sheet(layout.DEPARTMENT_SHEET)
     for letter, width in INFO_WIDTHS.items():
@@ -153,6 +168,11 @@ def _write_info(workbook: Workbook, department: Department, *, legal_rows: int) 
         value = department.settings.get(field.key)
         number, _ = parse_number(value)
         set_number_or_text(cell, number if isinstance(number, float) else value, "General")
+        if field.key == "framework":
+            _validate(ws, cell, DataValidation(
+                type="list", formula1=lists.frameworks, allow_blank=True,
+                showErrorMessage=True, errorStyle="warning", errorTitle=field.label,
+                error="请从下拉列表中选择指标体系；也可填写 .toml 文件路径"))
         if field.key == "required_total":
             workbook.defined_names[REQUIRED_TOTAL_NAME] = DefinedName(
                 REQUIRED_TOTAL_NAME, attr_text=f"'{layout.DEPARTMENT_SHEET}'!$B${row}")
@@ -215,44 +235,42 @@ def _validate(ws, cell, validation: DataValidation) -> None:
     ws.add_data_validation(validation)
 
 
-def _write_project_list(workbook: Workbook, projects: list[Project], sheets: list[str],
-                        *, live: bool) -> None:
+def _write_project_list(workbook: Workbook, sheets: list[str]) -> None:
     """项目清单: one row per project linking to its sheet, and a 合计 row.
 
-    Names and amounts are written as values (the reader never depends on a
-    formula). The blank template has nothing to copy yet, so there the row
-    shows the project sheet's cells through formulas (``live``).
+    Names and amounts are formulas showing the project sheets' cells, so the list
+    stays true while staff edit the sheets; their values are cached when saved
+    (``package.py``), so a viewer that does not calculate shows them too. The
+    reader never reads this sheet.
     """
     ws = workbook.create_sheet(layout.PROJECT_LIST_SHEET)
     for letter, width in LIST_WIDTHS.items():
         ws.column_dimensions[letter].width = width
     _info_heading(ws, 1, LIST_HEADER)
-    for index, (project, sheet) in enumerate(zip(projects, sheets, strict=True), start=1):
-        row = index + 1
-        ws.cell(row=row, column=1, value=index)
-        name, amount = ws.cell(row=row, column=2), ws.cell(row=row, column=3)
-        if live:
-            for cell, key in ((name, "name"), (amount, "amount")):
-                ref = f"'{sheet}'!{layout.HEADER_CELLS[key]}"
-                cell.value = f'=IF({ref}="","",{ref})'
-            amount.number_format = styles.AMOUNT_FORMAT
-        else:
-            set_text(name, project.name)
-            set_number_or_text(amount, project.amount, styles.AMOUNT_FORMAT)
-        link = ws.cell(row=row, column=4, value=sheet)
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!A1", display=sheet)
-        link.font = styles.LINK
-        _list_style(ws, row)
-    total = len(projects) + 2
+    for index, sheet in enumerate(sheets, start=1):
+        write_list_row(ws, index + 1, index, sheet)
+        _list_style(ws, index + 1)
+    total = len(sheets) + 2
     ws.cell(row=total, column=1, value=layout.TOTAL_LABEL).font = styles.BOLD
     ws.merge_cells(start_row=total, start_column=1, end_row=total, end_column=2)
-    sum_cell = ws.cell(row=total, column=3, value=f"=SUM(C2:C{total - 1})")
+    sum_cell = ws.cell(row=total, column=3, value=layout.list_total_formula())
     sum_cell.number_format = styles.AMOUNT_FORMAT
     sum_cell.font = styles.BOLD
     _list_style(ws, total)
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     setup_page(ws)
+
+
+def write_list_row(ws, row: int, number: int, sheet: str) -> None:
+    """One project of 项目清单: 序号, the sheet's 项目名称 and 金额 (formulas), a link."""
+    ws.cell(row=row, column=1, value=number)
+    for column, key in ((2, "name"), (3, "amount")):
+        ws.cell(row=row, column=column, value=layout.list_formula(sheet, key))
+    ws.cell(row=row, column=3).number_format = styles.AMOUNT_FORMAT
+    link = ws.cell(row=row, column=4, value=sheet)
+    link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!A1", display=sheet)
+    link.font = styles.LINK
 
 
 def _list_style(ws, row: int) -> None:

@@ -1,0 +1,84 @@
+"""The words the table-review rules read, as data in one place (rules T002–T003, S005,
+Q005–Q007, H005, W006 and the cross-project family X).
+
+A published table keeps what the template said to the person filling it in
+(``注：各地请根据实际情况…``, ``(≥**株)``, ``XX``, ``请填写``); a satisfaction indicator names
+满意度 and is a rate; a unit written in an indicator's name (``村组干部230人``) names the
+same thing as its 度量单位 column unless both are one of the equivalent spellings below.
+The rules take these words from here, never spell them themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Template text: what the form said to the person filling it in, left in the table.
+TEMPLATE_PLACEHOLDERS = re.compile(
+    r"\*{2,}|＊{2,}|×{2,}|✕{2,}|(?<![A-Za-z])(?:XX|xx|ＸＸ|ｘｘ)(?![A-Za-z])"
+)
+TEMPLATE_PHRASES: tuple[str, ...] = (
+    "请填写", "请在此填写", "请根据实际情况", "各地请根据", "根据实际情况填写", "根据实际情况调整",
+    "根据实际情况设置", "此处填写", "填写说明",
+)
+
+# Words that make an indicator a satisfaction indicator (a bare 满意 is not: 人民满意的服务型政府).
+SATISFACTION_WORDS: tuple[str, ...] = ("满意度", "满意率", "满意程度", "满意比例", "满意比率")
+
+# Units that name the same thing: an indicator's name may say 人 where the 度量单位 column
+# says 名. Each group is one unit; a unit in no group is equal only to itself.
+EQUIVALENT_UNITS: tuple[frozenset[str], ...] = (
+    frozenset({"人", "名", "位"}),
+    frozenset({"人次", "人·次"}),
+    frozenset({"平方米", "平米", "㎡", "m²", "m2"}),
+    frozenset({"公里", "千米", "km"}),
+    frozenset({"千克", "公斤", "kg"}),
+    frozenset({"米", "m", "M"}),
+    frozenset({"天", "日"}),
+    frozenset({"工作日", "个工作日"}),
+    frozenset({"月", "个月"}),
+    frozenset({"次", "场次"}),
+    frozenset({"%", "％"}),
+)
+
+# An indicator's name may carry its target's unit in brackets: 培训人数（人）, 经费(万元).
+UNIT_IN_NAME = re.compile(r"[(（]\s*[\u4e00-\u9fffA-Za-z%‰/²·]{1,4}\s*[)）]\s*$")
+
+# A 一级 label may declare its score: 产出指标(70分), 效益指标（20 分）.
+DECLARED_SCORE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+# An amount cell holding more than an amount: 854万854万, 12万元12, 10 万元 万元.
+REPEATED_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?\s*(?:万元|万|元)?)\s*(?:\1\s*)+$")
+
+# Cross-project rules (X): a subject must say this much (characters, numbers left out)
+# to be one fact; shorter ones (完成率#, 满意度#) are shared by unrelated projects.
+SUBJECT_MIN_CHARS = 4
+# X002: a project's table copied from another's — at least this many of its applicable
+# indicators, and at least this share of them, word for word; a text in more than
+# SHARED_TEXT_PROJECTS projects is a department-wide indicator, not a copy.
+COPIED_MIN_ROWS = 3
+COPIED_MIN_SHARE = 0.5
+SHARED_TEXT_PROJECTS = 5
+
+
+def same_unit(first: str, second: str) -> bool:
+    """Whether two units name the same thing (人 and 名 do; 人 and 个 do not)."""
+    first, second = first.strip(), second.strip()
+    if first == second:
+        return True
+    return any(first in group and second in group for group in EQUIVALENT_UNITS)
+
+
+@lru_cache(maxsize=1 << 14)
+def has_template_text(text: str) -> str:
+    """The template text left in ``text`` (``**``, ``请填写`` …), or ``""``."""
+    if not text:
+        return ""
+    if found := TEMPLATE_PLACEHOLDERS.search(text):
+        return found.group(0)
+    return next((phrase for phrase in TEMPLATE_PHRASES if phrase in text), "")
+
+
+def names_satisfaction(text: str) -> bool:
+    """Whether an indicator's text names a satisfaction rate (满意度, 满意率 …)."""
+    return any(word in text for word in SATISFACTION_WORDS)
