@@ -14,6 +14,7 @@ import click
 
 from xlperf.cli.common import fail, reports_input_errors, shown
 from xlperf.cli.progress import progress
+from xlperf.cli.validate_batch import batch_options
 
 PROGRESS_MIN_FILES = 20
 NOTHING_HERE = "：当前文件夹中没有；请给出工作簿或文件夹，如 xlperf validate 部门.xlsx"
@@ -32,17 +33,21 @@ NOTHING_HERE = "：当前文件夹中没有；请给出工作簿或文件夹，�
 @click.option("--annotate", "annotate", type=click.Path(path_type=Path), metavar="OUT.xlsx",
               help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表（仅限单个工作簿；"
                    ".xls/.xlsb/.ods 另存为只含单元格内容的 .xlsx 副本）")
-@click.option("--force", is_flag=True, help="标注副本已存在时覆盖它")
+@click.option("--force", is_flag=True,
+              help="替换已存在的输出文件（--annotate、--summary、--annotate-dir、--opinions-dir）")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
               help="使用指定的 xlperf.toml（默认读取各工作簿所在文件夹中的 xlperf.toml）")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               metavar="N", help="并行读取和校验的进程数，0 为自动（文件少于 8 个时不并行）")
 @click.option("--select", metavar="CODES", help="只报告这些规则，逗号分隔，可用前缀（如 W,Q001）")
 @click.option("--ignore", metavar="CODES", help="不报告这些规则，逗号分隔，可用前缀（如 T,C004）")
+@batch_options
 @reports_input_errors
 def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, force: bool,
-            config_file: Path | None, jobs: int, select: str | None, ignore: str | None) -> None:
+            config_file: Path | None, jobs: int, select: str | None, ignore: str | None,
+            **batch_given: object) -> None:
     from xlperf.cli import batch
+    from xlperf.cli import validate_batch as outputs
     from xlperf.cli.validate_run import RunOptions, run
 
     options = RunOptions(
@@ -57,6 +62,8 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, force: boo
         paths = (Path("."),)
         click.echo(shown(f"未指定文件或文件夹，校验当前文件夹 {Path.cwd()}"), err=True)
     found = batch.collect_paths(paths, skipped)
+    wanted = outputs.BatchOutputs.from_options(batch_given, force)
+    found = outputs.plan(wanted, found, paths)
     if not found:
         fail("没有找到可校验的工作簿（.xlsx/.xlsm）" + (NOTHING_HERE if here else ""))
     if annotate is not None:
@@ -65,9 +72,15 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, force: boo
         click.echo(shown(batch.skipped_line(skipped)), err=True)
     with progress(len(found), "读取工作簿", minimum=PROGRESS_MIN_FILES) as advance:
         results = run(found, options, advance)
-    _print(results, fmt)
+    from xlperf.reports.summary import keep_severity
+
+    keep_severity(results, wanted.lowest)
+    _print(results, fmt, wanted.lowest)
+    if outputs.human_on_stderr():
+        outputs.summary_to_stderr(results, wanted.lowest)
     if annotate is not None:
         _write_annotated(found[0].path, annotate, results[0], force)
+    outputs.write(wanted, results, jobs)
     from xlperf.reports.results import exit_code
 
     sys.exit(exit_code(results))
@@ -124,7 +137,7 @@ def _check_annotate(found: list, target: Path, force: bool) -> None:
     check_openable(source)  # before the run, not after it
 
 
-def _print(results: list, fmt: str) -> None:
+def _print(results: list, fmt: str, lowest: str) -> None:
     if fmt == "json":
         from xlperf.reports.json_report import build_report, dumps
 
@@ -134,7 +147,7 @@ def _print(results: list, fmt: str) -> None:
 
     from xlperf.reports.terminal import print_report
 
-    print_report(results, Console(highlight=False))
+    print_report(results, Console(highlight=False), lowest)
 
 
 def _write_annotated(source: Path, target: Path, result, force: bool) -> None:

@@ -24,6 +24,8 @@ class FileResult:
     # The families its tables were read as and the frameworks they were checked against.
     layouts: list[str] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)
+    # Findings ``--severity`` left out of the report, by severity (reports/summary.py).
+    hidden: dict[str, int] = field(default_factory=dict)
     # Why an acceptance (校验说明, [[accept]]) was not used, one Chinese line each.
     acceptance_notes: list[str] = field(default_factory=list)
 

@@ -16,6 +16,14 @@ from rich.text import Text
 
 from xlperf.reports.marks import SEVERITY_WORDS, advice_text
 from xlperf.reports.results import FileResult, Summary, summarize
+from xlperf.reports.summary import (
+    FAILED,
+    closing_lines,
+    counts_text,
+    passes,
+    status,
+    with_hidden,
+)
 from xlperf.safe_text import terminal_safe
 from xlperf.validation.findings import Finding
 
@@ -74,7 +82,8 @@ def file_lines(result: FileResult) -> list[Text]:
     if result.unreadable:
         head.append(" — ")
         head.append("无法读取", style="bold red")
-        head.append(f"：{shown(result.error)}")
+        head.append(f"：{shown(result.error)} — ")
+        head.append(FAILED, style="bold red")
         return [head]
     head.append(f" — {shown(result.department or '（未填部门名称）')}，{result.projects} 个项目")
     forms = form_text(result)
@@ -82,10 +91,13 @@ def file_lines(result: FileResult) -> list[Text]:
         head.append(f"（{shown(forms)}）", style="dim")
     notes = [Text(INDENT + "注意：" + shown(note), style="yellow")
              for note in result.acceptance_notes]
-    if not result.findings:
+    if not result.findings and not result.hidden:
         head.append("：")
         head.append("未发现问题", style="green")
+        head.append(f" — {status(result)}", style="green")
         return [head, *notes]
+    head.append(f"：{counts_text(result)} — ")
+    head.append(status(result), style="green" if passes(result) else "bold red")
     lines = [head, *notes]
     for project, findings in _by_project(result.findings).items():
         lines.append(Text(INDENT + shown(project or DEPARTMENT_GROUP), style="bold"))
@@ -136,8 +148,10 @@ def summary_line(summary: Summary) -> Text:
     return Text(text, style=style)
 
 
-def print_report(results: Iterable[FileResult], console: Console | None = None) -> None:
-    """Print every file's findings, then the summary line."""
+def print_report(results: Iterable[FileResult], console: Console | None = None,
+                 lowest: str = "info") -> None:
+    """Print every file's findings, then the closing lines (reports/summary.py) and the
+    summary line; ``lowest`` is the --severity the findings were cut to."""
     results = list(results)
     console = console or Console(highlight=False)
     for result in results:
@@ -145,4 +159,12 @@ def print_report(results: Iterable[FileResult], console: Console | None = None) 
             console.print(line, soft_wrap=True, highlight=False)
     if results:
         console.print()
-    console.print(summary_line(summarize(results)), soft_wrap=True, highlight=False)
+    print_closing(results, console, lowest)
+
+
+def print_closing(results: list[FileResult], console: Console, lowest: str = "info") -> None:
+    """The lines after the files: per rule, units passing and failing, the totals."""
+    for text, style in closing_lines(results, lowest):
+        console.print(Text(text, style=style), soft_wrap=True, highlight=False)
+    console.print(summary_line(with_hidden(summarize(results), results)), soft_wrap=True,
+                  highlight=False)
