@@ -262,12 +262,15 @@ def test_department_with_unreadable_settings_is_listed_and_the_batch_goes_on(
     assert code == 2
 
 
+@pytest.mark.parametrize("bound", [("GROUP_FILES", 2), ("ENGINE_ROWS", 1)],
+                         ids=["groups of 2 files", "one department per engine call"])
 def test_validating_in_groups_gives_the_same_report_as_one_call(
-        tmp_path: Path, seed_workbook: Path, clean_workbook: Path, monkeypatch) -> None:
+        tmp_path: Path, seed_workbook: Path, clean_workbook: Path, monkeypatch,
+        bound: tuple[str, int]) -> None:
     for index in range(5):
         shutil.copy(seed_workbook if index % 2 else clean_workbook, tmp_path / f"{index}.xlsx")
     _, whole = run_json(str(tmp_path), "--jobs", "1")
-    monkeypatch.setattr("xlperf.cli.validate_run.GROUP_DEPARTMENTS", 2)
+    monkeypatch.setattr(f"xlperf.cli.validate_run.{bound[0]}", bound[1])
     _, grouped = run_json(str(tmp_path), "--jobs", "1")
     assert grouped == whole
     assert whole["summary"]["error"] == 4  # C001 + W001 in each of the two seed copies

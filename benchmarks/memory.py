@@ -1,0 +1,230 @@
+"""Benchmark: peak memory of the whole ``xlperf validate FOLDER`` process tree, old against new.
+
+    .venv/bin/python benchmarks/memory.py --old main                  # N = 250, 500, 1000
+    .venv/bin/python benchmarks/memory.py --old main --n 3000 --rounds 1
+    .venv/bin/python benchmarks/memory.py --old main --new /work/other-tree --n 200
+
+Each version (``--old``; ``--new``, this checkout by default: a commit or ref in
+a temporary git worktree, or a checkout's folder — as ``versions.py``) runs
+``xlperf validate FOLDER --format json`` as one whole process on the same
+cached benchmark workbooks (``benchmarks/cache.py``), the report discarded,
+old and new taking turns (the order flips every round). For each run:
+
+- the whole tree (the command and its worker processes), sampled from /proc
+  every ``--interval`` seconds: the largest sum of resident memory (RSS: a
+  page the workers share with the main process since the fork counts once in
+  each, so this is the pessimistic number) and of proportional memory (PSS:
+  each shared page split among its sharers — what the tree takes from the
+  machine);
+- ``benchmarks/validate.py``'s method: the command's own peak (``ru_maxrss``)
+  plus that of its largest worker;
+- wall seconds.
+
+The target (issue 16): the tree's peak grows no faster than linearly with N and
+stays under 500 MB for 3 000 workbooks. A sublinear peak shows as a falling
+"MB per 1 000 more" column. Medians over the rounds; Linux only (/proc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from versions import PRELUDE, checkout  # noqa: E402
+
+TARGET_MB = 500.0
+TARGET_N = 3000
+# The command as ``xlperf`` runs it; at exit it writes its own peak and its largest
+# child's (both ``ru_maxrss``, KiB on Linux) to the file named in the environment.
+_COMMAND = PRELUDE + """
+import atexit, os, resource
+def _peaks():
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with open(os.environ["XLPERF_BENCH_PEAKS"], "w") as handle:
+        json.dump({{"own": own, "child": child}}, handle)
+atexit.register(_peaks)
+from xlperf.cli import main
+sys.argv = ["xlperf", "validate", {folder!r}, "--format", "json"]
+main()
+"""
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+_MB = 2**20
+
+
+@dataclass
+class Run:
+    """One whole command: its tree's peaks (MB), the ru_maxrss sum (MB), wall seconds."""
+
+    rss: float = 0.0
+    pss: float = 0.0
+    processes: int = 0
+    maxrss: float = 0.0
+    seconds: float = 0.0
+    code: int = 0
+
+
+@dataclass
+class Side:
+    name: str
+    root: Path
+    runs: dict[int, list[Run]] = field(default_factory=dict)
+
+
+def main() -> None:
+    args = _arguments()
+    import cache
+
+    folders = {n: cache.workbooks(n)[0].parent for n in args.n}
+    with contextlib.ExitStack() as stack:
+        sides = [Side(name or "this checkout", stack.enter_context(checkout(name)))
+                 for name in (args.old, args.new)]
+        for n, folder in folders.items():
+            for index in range(args.rounds):
+                for side in sides if index % 2 == 0 else sides[::-1]:
+                    run = measure(side.root, folder, args.interval)
+                    side.runs.setdefault(n, []).append(run)
+                    print(f"N={n} round {index + 1}: {side.name}: tree RSS {run.rss:.0f} MB, "
+                          f"PSS {run.pss:.0f} MB, {run.seconds:.1f} s, exit {run.code}",
+                          file=sys.stderr)
+    _print(sides, args.rounds)
+
+
+def measure(root: Path, folder: Path, interval: float) -> Run:
+    """One ``xlperf validate FOLDER --format json`` of the checkout at ``root``."""
+    with tempfile.TemporaryDirectory(prefix="xlperf-memory-") as scratch:
+        peaks_file = Path(scratch) / "peaks.json"
+        environment = {**os.environ, "XLPERF_BENCH_PEAKS": str(peaks_file)}
+        code = _COMMAND.format(root=str(root), folder=str(folder))
+        run = Run()
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-c", code], cwd=root, env=environment,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        sampler = threading.Thread(target=_sample, args=(process, run, interval), daemon=True)
+        sampler.start()
+        run.code = process.wait()
+        run.seconds = time.perf_counter() - start
+        sampler.join()
+        peaks = json.loads(peaks_file.read_text())
+        run.maxrss = (peaks["own"] + peaks["child"]) / 1024
+    return run
+
+
+def _sample(process: subprocess.Popen, run: Run, interval: float) -> None:
+    """Until the command ends: the tree's summed RSS and PSS, keeping the largest."""
+    while process.poll() is None:
+        tree = _tree(process.pid)
+        rss = sum(_rss(pid) for pid in tree)
+        pss = sum(_pss(pid) for pid in tree)
+        run.rss, run.pss = max(run.rss, rss / _MB), max(run.pss, pss / _MB)
+        run.processes = max(run.processes, len(tree))
+        time.sleep(interval)
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (children of any of their threads)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        with contextlib.suppress(OSError):
+            for task in os.listdir(f"/proc/{current}/task"):
+                with contextlib.suppress(OSError), \
+                        open(f"/proc/{current}/task/{task}/children") as handle:
+                    pending.extend(int(child) for child in handle.read().split())
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):  # ended meanwhile
+        return 0
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _median(runs: list[Run], name: str) -> float:
+    return statistics.median(getattr(run, name) for run in runs)
+
+
+def _print(sides: list[Side], rounds: int) -> None:
+    old, new = sides
+    print(f"\nxlperf validate FOLDER --format json, whole process tree: {old.name} (old) against "
+          f"{new.name} (new), {rounds} round(s) alternating, medians, "
+          f"{os.cpu_count()} cores\n")
+    columns = (("tree RSS peak (MB)", "rss"), ("tree PSS peak (MB)", "pss"),
+               ("main + largest worker, ru_maxrss (MB)", "maxrss"), ("wall (s)", "seconds"))
+    print(f"| {'N':>5} | {'measure':<38} | {'old':>8} | {'new':>8} | {'new/old':>7} |")
+    print(f"|{'-' * 7}|{'-' * 40}|{'-' * 10}|{'-' * 10}|{'-' * 9}|")
+    for n in old.runs:
+        for label, name in columns:
+            before, after = _median(old.runs[n], name), _median(new.runs[n], name)
+            print(f"| {n:>5} | {label:<38} | {before:>8.1f} | {after:>8.1f} | "
+                  f"{after / before:>7.3f} |")
+        codes = {run.code for side in sides for run in side.runs[n]}
+        processes = max(run.processes for side in sides for run in side.runs[n])
+        print(f"| {n:>5} | {f'exit codes {sorted(codes)}, up to {processes} processes':<38} "
+              f"| {'':>8} | {'':>8} | {'':>7} |")
+    _print_growth(sides)
+
+
+def _print_growth(sides: list[Side]) -> None:
+    """MB of tree RSS per 1 000 more workbooks between consecutive N: flat or falling is linear
+    or better; rising is faster than linear."""
+    sizes = sorted(sides[0].runs)
+    if len(sizes) < 2:
+        return
+    print("\ntree RSS peak, MB per 1 000 more workbooks:")
+    for side in sides:
+        steps = []
+        for low, high in zip(sizes, sizes[1:], strict=False):
+            grown = _median(side.runs[high], "rss") - _median(side.runs[low], "rss")
+            steps.append(f"{low}→{high}: {grown * 1000 / (high - low):+.0f}")
+        print(f"  {side.name:<16} " + ", ".join(steps))
+    largest = sizes[-1]
+    peak = _median(sides[1].runs[largest], "rss")
+    met = peak < TARGET_MB
+    print(f"\ntarget: {'met   ' if met else 'MISSED'}  tree RSS peak < {TARGET_MB:.0f} MB "
+          f"for {TARGET_N} workbooks (new, N={largest}: {peak:.0f} MB)")
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--old", required=True, help="the earlier version: commit, ref or folder")
+    parser.add_argument("--new", default="", help="commit, ref or folder (this checkout)")
+    parser.add_argument("--n", type=int, action="append",
+                        help="workbooks; may be given again (250, 500, 1000)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds (2)")
+    parser.add_argument("--interval", type=float, default=0.05,
+                        help="seconds between samples of the tree (0.05)")
+    args = parser.parse_args()
+    args.n = sorted(set(args.n or [250, 500, 1000]))
+    return args
+
+
+if __name__ == "__main__":
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # the byte-compiled trees are used
+    main()
