@@ -7,8 +7,9 @@
 Each version (``--old``; ``--new``, this checkout by default: a commit or ref in
 a temporary git worktree, or a checkout's folder — as ``versions.py``) runs
 ``xlperf validate FOLDER --format json`` as one whole process on the same
-cached benchmark workbooks (``benchmarks/cache.py``), the report discarded,
-old and new taking turns (the order flips every round). For each run:
+cached benchmark workbooks (``benchmarks/cache.py``), old and new taking
+turns (the order flips every round); the report is only hashed (every run's
+must be the same, byte for byte). For each run:
 
 - the whole tree (the command and its worker processes), sampled from /proc
   every ``--interval`` seconds: the largest sum of resident memory (RSS: a
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import itertools
 import json
 import os
@@ -58,7 +60,7 @@ def _peaks():
         json.dump({{"own": own, "child": child}}, handle)
 atexit.register(_peaks)
 from xlperf.cli import main
-sys.argv = ["xlperf", "validate", {folder!r}, "--format", "json"]
+sys.argv = ["xlperf", "validate", {folder!r}, "--format", "json", *{extra!r}]
 main()
 """
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -76,6 +78,7 @@ class Run:
     worker: float = 0.0  # … of its largest worker
     seconds: float = 0.0
     code: int = 0
+    report: str = ""  # sha-256 of the JSON report: old and new must agree byte for byte
 
 
 @dataclass
@@ -96,28 +99,34 @@ def main() -> None:
         for n, folder in folders.items():
             for index in range(args.rounds):
                 for side in sides if index % 2 == 0 else sides[::-1]:
-                    run = measure(side.root, folder, args.interval)
+                    run = measure(side.root, folder, args.interval, args.jobs)
                     side.runs.setdefault(n, []).append(run)
                     print(f"N={n} round {index + 1}: {side.name}: tree RSS {run.rss:.0f} MB, "
                           f"PSS {run.pss:.0f} MB, {run.seconds:.1f} s, exit {run.code}",
                           file=sys.stderr)
-    _print(sides, args.rounds)
+    _print(sides, args.rounds, args.jobs)
 
 
-def measure(root: Path, folder: Path, interval: float) -> Run:
-    """One ``xlperf validate FOLDER --format json`` of the checkout at ``root``."""
+def measure(root: Path, folder: Path, interval: float, jobs: int = 0) -> Run:
+    """One ``xlperf validate FOLDER --format json`` of the checkout at ``root`` (``--jobs``
+    when not 0)."""
     with tempfile.TemporaryDirectory(prefix="xlperf-memory-") as scratch:
         peaks_file = Path(scratch) / "peaks.json"
         environment = {**os.environ, "XLPERF_BENCH_PEAKS": str(peaks_file)}
-        code = _COMMAND.format(root=str(root), folder=str(folder))
+        extra = ["--jobs", str(jobs)] if jobs else []
+        code = _COMMAND.format(root=str(root), folder=str(folder), extra=extra)
         run = Run()
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-c", code], cwd=root, env=environment,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         sampler = threading.Thread(target=_sample, args=(process, run, interval), daemon=True)
         sampler.start()
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: process.stdout.read(1 << 20), b""):
+            digest.update(chunk)
         run.code = process.wait()
         run.seconds = time.perf_counter() - start
+        run.report = digest.hexdigest()
         sampler.join()
         peaks = json.loads(peaks_file.read_text())
         run.main, run.worker = peaks["own"] / 1024, peaks["child"] / 1024
@@ -174,26 +183,29 @@ def _median(runs: list[Run], name: str) -> float:
     return statistics.median(getattr(run, name) for run in runs)
 
 
-def _print(sides: list[Side], rounds: int) -> None:
+def _print(sides: list[Side], rounds: int, jobs: int) -> None:
     old, new = sides
-    print(f"\nxlperf validate FOLDER --format json, whole process tree: {old.name} (old) against "
+    command = "xlperf validate FOLDER --format json" + (f" --jobs {jobs}" if jobs else "")
+    print(f"\n{command}, whole process tree: {old.name} (old) against "
           f"{new.name} (new), {rounds} round(s) alternating, medians, "
           f"{os.cpu_count()} cores\n")
     columns = (("tree RSS peak (MB)", "rss"), ("tree PSS peak (MB)", "pss"),
                ("main process peak, ru_maxrss (MB)", "main"),
                ("largest worker peak, ru_maxrss (MB)", "worker"),
                ("main + largest worker (MB)", "maxrss"), ("wall (s)", "seconds"))
-    print(f"| {'N':>5} | {'measure':<38} | {'old':>8} | {'new':>8} | {'new/old':>7} |")
-    print(f"|{'-' * 7}|{'-' * 40}|{'-' * 10}|{'-' * 10}|{'-' * 9}|")
+    print(f"| {'N':>5} | {'measure':<44} | {'old':>8} | {'new':>8} | {'new/old':>7} |")
+    print(f"|{'-' * 7}|{'-' * 46}|{'-' * 10}|{'-' * 10}|{'-' * 9}|")
     for n in old.runs:
         for label, name in columns:
             before, after = _median(old.runs[n], name), _median(new.runs[n], name)
-            print(f"| {n:>5} | {label:<38} | {before:>8.1f} | {after:>8.1f} | "
+            print(f"| {n:>5} | {label:<44} | {before:>8.1f} | {after:>8.1f} | "
                   f"{after / before:>7.3f} |")
         codes = {run.code for side in sides for run in side.runs[n]}
+        reports = {run.report for side in sides for run in side.runs[n]}
         processes = max(run.processes for side in sides for run in side.runs[n])
-        print(f"| {n:>5} | {f'exit codes {sorted(codes)}, up to {processes} processes':<38} "
-              f"| {'':>8} | {'':>8} | {'':>7} |")
+        same = "identical" if len(reports) == 1 else "DIFFERENT"
+        note = f"exit {sorted(codes)}, reports {same}, {processes} processes"
+        print(f"| {n:>5} | {note:<44} | {'':>8} | {'':>8} | {'':>7} |")
     _print_growth(sides)
 
 
@@ -236,6 +248,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--n", type=int, action="append",
                         help="workbooks; may be given again (250, 500, 1000)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds (2)")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="the command's --jobs (its default: one worker per core)")
     parser.add_argument("--interval", type=float, default=0.05,
                         help="seconds between samples of the tree (0.05)")
     args = parser.parse_args()
