@@ -19,7 +19,8 @@ must be the same, byte for byte). For each run:
   machine);
 - ``benchmarks/validate.py``'s method: the command's own peak (``ru_maxrss``)
   plus that of its largest worker;
-- wall seconds.
+- wall seconds, and the CPU seconds of the whole tree (steadier than wall
+  time on a shared machine).
 
 The target (issue 16): the tree's peak grows no faster than linearly with N and
 stays under 500 MB for 3 000 workbooks. A sublinear peak shows as a falling
@@ -77,6 +78,7 @@ class Run:
     main: float = 0.0  # ru_maxrss of the command's own process
     worker: float = 0.0  # … of its largest worker
     seconds: float = 0.0
+    cpu: float = 0.0  # user + system seconds of the whole tree
     code: int = 0
     report: str = ""  # sha-256 of the JSON report: old and new must agree byte for byte
 
@@ -119,29 +121,35 @@ def measure(root: Path, folder: Path, interval: float, jobs: int = 0) -> Run:
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-c", code], cwd=root, env=environment,
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        sampler = threading.Thread(target=_sample, args=(process, run, interval), daemon=True)
+        ended = threading.Event()
+        sampler = threading.Thread(target=_sample, args=(process.pid, ended, run, interval),
+                                   daemon=True)
         sampler.start()
         digest = hashlib.sha256()
         for chunk in iter(lambda: process.stdout.read(1 << 20), b""):
             digest.update(chunk)
-        run.code = process.wait()
+        _, status, usage = os.wait4(process.pid, 0)  # its rusage counts its reaped workers
+        ended.set()
+        process.returncode = run.code = os.waitstatus_to_exitcode(status)
         run.seconds = time.perf_counter() - start
+        run.cpu = usage.ru_utime + usage.ru_stime
         run.report = digest.hexdigest()
+        process.stdout.close()
         sampler.join()
         peaks = json.loads(peaks_file.read_text())
         run.main, run.worker = peaks["own"] / 1024, peaks["child"] / 1024
     return run
 
 
-def _sample(process: subprocess.Popen, run: Run, interval: float) -> None:
+def _sample(pid: int, ended: threading.Event, run: Run, interval: float) -> None:
     """Until the command ends: the tree's summed RSS and PSS, keeping the largest."""
-    while process.poll() is None:
-        tree = _tree(process.pid)
+    while not ended.is_set():
+        tree = _tree(pid)
         rss = sum(_rss(pid) for pid in tree)
         pss = sum(_pss(pid) for pid in tree)
         run.rss, run.pss = max(run.rss, rss / _MB), max(run.pss, pss / _MB)
         run.processes = max(run.processes, len(tree))
-        time.sleep(interval)
+        ended.wait(interval)
 
 
 def _tree(pid: int) -> list[int]:
@@ -192,7 +200,8 @@ def _print(sides: list[Side], rounds: int, jobs: int) -> None:
     columns = (("tree RSS peak (MB)", "rss"), ("tree PSS peak (MB)", "pss"),
                ("main process peak, ru_maxrss (MB)", "main"),
                ("largest worker peak, ru_maxrss (MB)", "worker"),
-               ("main + largest worker (MB)", "maxrss"), ("wall (s)", "seconds"))
+               ("main + largest worker (MB)", "maxrss"), ("wall (s)", "seconds"),
+               ("CPU of the tree, user + system (s)", "cpu"))
     print(f"| {'N':>5} | {'measure':<44} | {'old':>8} | {'new':>8} | {'new/old':>7} |")
     print(f"|{'-' * 7}|{'-' * 46}|{'-' * 10}|{'-' * 10}|{'-' * 9}|")
     for n in old.runs:

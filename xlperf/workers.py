@@ -13,18 +13,23 @@ the file that kills its process as unreadable).
 Ctrl-C: the workers ignore SIGINT, so only the main process sees it; it stops
 the workers (they may be in the middle of a long group) and lets the
 ``KeyboardInterrupt`` go on to the command, which says 已中断 and exits 130.
+
+The process pool's modules (``concurrent.futures.process``, ``multiprocessing``:
+~10–20 ms) are imported only when a pool is used: ``xlperf validate one.xlsx``
+imports this module and never starts one.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 # Windows has no fork: its workers start fresh and import what they need themselves.
 START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
@@ -47,6 +52,8 @@ def run_all(func: Callable[[Any], Any], tasks: Sequence[Any], jobs: int, *,
     too, its entry is ``WorkerDied(task)``. ``memory``: bytes of address space
     each worker may take beyond what it has when it starts (``cap_memory``).
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     tick = tick or (lambda: None)
     results: list[Any] = [None] * len(tasks)
     unfinished: list[int] = []
@@ -98,6 +105,8 @@ def run_alone(func: Callable[[Any], Any], task: Any, *,
               initializer: Callable[..., None] | None = None, initargs: tuple = (),
               tick: Callable[[], None] | None = None, memory: int | None = None) -> Any:
     """``func(task)`` in a process of its own; ``WorkerDied(task)`` if that process dies."""
+    from concurrent.futures.process import BrokenProcessPool
+
     with _pool(1, initializer, initargs, memory) as executor:
         try:
             with _ctrl_c_held():
@@ -112,6 +121,7 @@ def _pool(jobs: int, initializer: Callable[..., None] | None, initargs: tuple,
           memory: int | None = None) -> Iterator[concurrent.futures.ProcessPoolExecutor]:
     """A pool whose workers ignore Ctrl-C; on any exception (Ctrl-C included) its workers
     are stopped at once instead of finishing their tasks."""
+    import concurrent.futures
     import multiprocessing
 
     context = multiprocessing.get_context(START_METHOD)
@@ -207,6 +217,9 @@ def _wait(future: concurrent.futures.Future, tick: Callable[[], None],
     submitted while the pool was breaking is never failed (the pool marks itself broken
     and fails its pending tasks without the lock that ``submit`` holds), so waiting for it
     would hang; the pool's broken flag is not public API, hence the ``getattr``."""
+    import concurrent.futures
+    from concurrent.futures.process import BrokenProcessPool
+
     while True:
         try:
             result = future.result(timeout=POLL_S)
