@@ -207,8 +207,8 @@ def _print(sides: list[Side], rounds: int, jobs: int) -> None:
     for n in old.runs:
         for label, name in columns:
             before, after = _median(old.runs[n], name), _median(new.runs[n], name)
-            print(f"| {n:>5} | {label:<44} | {before:>8.1f} | {after:>8.1f} | "
-                  f"{after / before:>7.3f} |")
+            ratio = f"{after / before:.3f}" if before else "—"  # no worker with --jobs 1
+            print(f"| {n:>5} | {label:<44} | {before:>8.1f} | {after:>8.1f} | {ratio:>7} |")
         codes = {run.code for side in sides for run in side.runs[n]}
         reports = {run.report for side in sides for run in side.runs[n]}
         processes = max(run.processes for side in sides for run in side.runs[n])
