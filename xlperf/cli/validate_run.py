@@ -37,10 +37,11 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
 
 
-# At most this many indicator rows' departments are held, and validated in one engine
-# call (~1.6 MB a synthetic department of 750 rows while it is read and checked): the
-# memory a worker needs does not grow with the batch, nor with a group's file count.
-ENGINE_ROWS = 24_000
+# A group's departments are validated, and let go, whenever they reach this many indicator
+# rows (~2 kB a row while read and checked: a synthetic department of 750 rows is ~1.6 MB):
+# a group of unusually large workbooks holds no more than 80 ordinary ones. Each engine
+# call has a fixed cost (~35–60 ms), so a group of 64 ordinary workbooks stays one call.
+ENGINE_ROWS = 60_000
 GROUP_FILES = 64  # files per group (one task of a worker) at most, whatever the batch
 GROUPS_PER_WORKER = 8  # smaller groups near that many: workers finish close together
 MIN_GROUP = 16  # below this a group's fixed engine cost (~35 ms) starts to show
