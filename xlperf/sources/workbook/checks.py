@@ -53,22 +53,32 @@ class Package:
     content: bytes
     members: dict[str, zipfile.ZipInfo]
     kind: str = "xlsx"
-    # Inflated members kept for a second reader (the extent check, then the formula scan).
+    distinct: bool = True  # no two members share a name (``members`` keeps the last)
+    # Inflated members kept for other readers (the extent check, the formula scan, calamine).
     _read: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     def read(self, name: str) -> bytes:
         """A member's bytes (``KeyError`` if there is none)."""
-        data = self._read.get(name)
-        if data is not None:
-            return data
-        info = self.members[name]
-        data = _inflate(self.content, info)
+        data = self.inflated(name)
         if data is None:
             with zipfile.ZipFile(io.BytesIO(self.content)) as package:
-                data = package.read(info)
+                data = package.read(self.members[name])
+            self._keep(name, data)
+        return data
+
+    def inflated(self, name: str) -> bytes | None:
+        """A deflated member's bytes, inflated once and kept; None when ``ZipFile`` must read
+        it (stored, damaged or unusual: ``read`` then raises what ``ZipFile`` raises)."""
+        data = self._read.get(name)
+        if data is None:
+            data = _inflate(self.content, self.members[name])
+            if data is not None:
+                self._keep(name, data)
+        return data
+
+    def _keep(self, name: str, data: bytes) -> None:
         if len(data) <= KEEP_INFLATED:
             self._read[name] = data
-        return data
 
     @cached_property
     def sheets(self) -> dict[str, str]:
@@ -197,7 +207,8 @@ def _check_package(content: bytes, where: str) -> Package:
                 item.compress_size, 1):
             raise InputError(f"文件中的 {item.filename} 压缩比异常（超过 {MAX_RATIO} 倍），"
                              "可能是恶意文件（压缩炸弹），已拒绝读取", file=where)
-    package = Package(content, {item.filename: item for item in members}, kind)
+    by_name = {item.filename: item for item in members}
+    package = Package(content, by_name, kind, distinct=len(by_name) == len(members))
     if kind == "xlsx":
         from xlperf.sources.workbook.extent import check_shared_strings
 
