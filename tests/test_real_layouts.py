@@ -95,8 +95,27 @@ def test_the_text_imported_then_read_back_reads_as_it_says(source: Path, key: st
     workbook = tmp_path / f"{key}.xlsx"
     result = CliRunner().invoke(cli, ["import", str(source), "-o", str(workbook)])
     assert result.exit_code == 0, result.output
-    assert "每一行都已识别" in result.output
+    outside = OUTSIDE_PROJECTS.get(key)
+    if outside:  # the row is named, with where it is, not counted as read
+        assert f"{len(outside)} 行未能识别" in result.output
+        assert all(f"未识别 第 {line} 行" in result.output for line in outside)
+    else:
+        assert "每一行都已识别" in result.output
     check(read_department(workbook), doc)
+
+
+# Rows that stand outside every project: the budget-system list's unit total line above its
+# first project (820-马踏镇部门 | 8,827,620.53), by line.
+OUTSIDE_PROJECTS = {"08": [4]}
+
+
+@pytest.mark.parametrize(("source", "key", "doc"), READABLE, ids=[d[1] for d in READABLE])
+def test_rows_outside_the_projects_are_kept_and_reported(source: Path, key: str,
+                                                        doc: dict) -> None:
+    department = read_department(source)
+    assert [note.row for note in department.notes] == OUTSIDE_PROJECTS.get(key, [])
+    noted = [f for f in validate([department]) if f.rule == "R003" and f.project is None]
+    assert [f.row for f in noted] == OUTSIDE_PROJECTS.get(key, [])
 
 
 @pytest.mark.parametrize(("source", "key", "doc"),
@@ -121,7 +140,7 @@ FINDINGS = {
     "06": {"R001", "Q001", "Q003", "Q007"},
     # no 成本指标 in either project; weights add up to 90 (and 60, cut); 村组干部230人 beside
     # the unit 个 (Q006)
-    "08": {"C002", "W001", "Q006"},
+    "08": {"C002", "W001", "Q006", "R003"},  # … and the unit total row above the projects
     "10": {"R002"},  # a self-evaluation table, read, not judged
     # 明显改善, 建立: not measurable. The tables written for the tests name their offices
     # XX县…, as a template left unfilled does (T003).
@@ -137,3 +156,10 @@ FINDINGS = {
 def test_the_rules_find_what_a_reviewer_would(source: Path, key: str, doc: dict) -> None:
     found = {finding.rule for finding in validate([read_department(source)])}
     assert found == FINDINGS[key]
+
+
+def test_show_names_the_rows_outside_the_projects() -> None:
+    source = next((DATA / "real_layouts").glob("08*[!w].txt"))
+    result = CliRunner().invoke(cli, ["show", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "未识别 第 4 行（没有项目名称，无法确定属于哪个项目）：820-马踏镇部门" in result.output

@@ -87,7 +87,7 @@ def summary_line(department, target: Path) -> str:
              f"金额合计 {format_amount(total)} 万元"]
     if missing:
         parts.append(f"{missing} 个项目金额不是数字")
-    notes = sum(len(p.notes) for p in department.projects)
+    notes = len(all_notes(department))
     parts.append(f"{notes} 行未能识别" if notes else "每一行都已识别")
     if department.normalizations:
         parts.append(f"修正全角数字、多余空格等 {len(department.normalizations)} 处")
@@ -96,14 +96,20 @@ def summary_line(department, target: Path) -> str:
 
 def note_lines(department, source: Path) -> list[str]:
     """The rows the reader could not place, with where they are (never dropped silently)."""
-    notes = [(p, n) for p in department.projects for n in p.notes]
+    notes = all_notes(department)
     lines = [f"  未识别 {_where(note)}（{note.reason}）：{note.text[:60]}"
-             for _, note in notes[:NOTES_SHOWN]]
+             for note in notes[:NOTES_SHOWN]]
     if len(notes) > NOTES_SHOWN:
         lines.append(f"  …… 另有 {len(notes) - NOTES_SHOWN} 行")
     if notes:
         lines.append(f"  逐行查看读取过程：xlperf show {source} --explain")
     return lines
+
+
+def all_notes(department) -> list:
+    """Every row the reader could not place: outside the projects first, then each
+    project's, in reading order."""
+    return [*department.notes, *(n for p in department.projects for n in p.notes)]
 
 
 def _where(note) -> str:

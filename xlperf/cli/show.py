@@ -53,6 +53,10 @@ def command(source: Path, as_json: bool, explain: bool) -> None:
             console.print(shown(line), markup=False, soft_wrap=True)
         console.print()
     console.print(summary_table(department))
+    from xlperf.cli.import_text import note_lines
+
+    for line in note_lines(department, source):  # rows not read are named, as import does
+        console.print(shown(line), markup=False, soft_wrap=True)
 
 
 def explain_lines(department, trace) -> list[str]:
@@ -71,6 +75,8 @@ def explain_lines(department, trace) -> list[str]:
                         if project.long_term_indicators else "")
                      + (f"；表格的列：{columns}" if columns else "")
                      + (f"；{len(project.notes)} 行未识别" if project.notes else ""))
+    if department.notes:
+        lines.append(f"项目之外：{len(department.notes)} 行未识别（见上文“未识别”各行）")
     return lines
 
 

@@ -176,3 +176,6 @@ class Department:
     source: str | None = None  # the file it was read from
     # Findings a reviewer accepted with a reason (the 校验说明 sheet), in sheet order.
     acceptances: list[Acceptance] = field(default_factory=list)
+    # Rows the reader found outside every project (a unit's total line above the first
+    # table): kept with their cells, like a project's notes, so nothing is dropped unsaid.
+    notes: list[ReadingNote] = field(default_factory=list)

@@ -77,6 +77,8 @@ def department_to_dict(department: Department) -> dict[str, Any]:
         "year": department.year,
         "published": department.published.isoformat() if department.published else None,
         "projects": [project_to_dict(p) for p in department.projects],
+        # added: rows outside every project (docs/model.md)
+        "notes": [_note(note) for note in department.notes],
     }
 
 
@@ -110,6 +112,7 @@ def form_labels(project: Project) -> list[str]:
 def comparable(department: Department) -> dict[str, Any]:
     """What "the same department" means for round trips: content, not locations."""
     data = department_to_dict(department)
+    data.pop("notes")  # how the source was read, like a project's notes
     for project, original in zip(data["projects"], department.projects, strict=True):
         for key in _READING:
             project.pop(key)

@@ -119,10 +119,12 @@ def read_document(document: Document, source: str, trace: Trace | None = None) -
                 lines=document.lines[start:], places=document.places[start:],
                 merged=[((r0 - start, c0), (r1 - start, c1))
                         for (r0, c0), (r1, c1) in document.merged])
-    projects = read_tables([grid], trace).projects
+    reading = read_tables([grid], trace)
+    projects = reading.projects
     if not any(project.indicators for project in projects):
         raise InputError(_nothing_found(document, projects=bool(projects)), file=source)
     department.projects = projects
+    department.notes = reading.notes
     department.normalizations = grid.normalizations
     return department
 

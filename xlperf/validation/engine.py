@@ -77,7 +77,7 @@ def _validate_chunk(departments: list[Department], configs: list[Config]) -> lis
         repairs = build_normalizations(departments)
         batches.append((repairs, repair_rules, _failures(repairs, repair_rules)))
     note_rules = [r for r in rules if r.frame == "notes"]
-    if note_rules and any(p.notes for d in departments for p in d.projects):
+    if note_rules and any(d.notes or any(p.notes for p in d.projects) for d in departments):
         notes = build_notes(departments)
         batches.append((notes, note_rules, _failures(notes, note_rules)))
     template_rules = [r for r in rules if r.frame == "template_notes"]

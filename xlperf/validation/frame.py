@@ -751,6 +751,10 @@ def build_notes(departments: Sequence[Department], kept: str = "notes") -> pd.Da
     indicator rows."""
     rows: list[tuple] = []
     for d_index, department in enumerate(departments):
+        if kept == "notes":  # rows outside every project: before the first project's
+            rows.extend((department.source, d_index, -1, None, note.sheet, note.cell,
+                         float(note.row) if note.row is not None else math.nan,
+                         note.text, note.reason) for note in department.notes)
         for p_index, project in enumerate(department.projects):
             for note in getattr(project, kept):
                 rows.append((department.source, d_index, p_index, project.name,

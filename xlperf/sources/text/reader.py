@@ -46,12 +46,14 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     read_notice(lines[:start], department, source)
     grid = Grid(None, rows[start:], lines=[number for number, _ in lines[start:]],
                 addressed=False)
-    projects = read_tables([grid], trace).projects
+    reading = read_tables([grid], trace)
+    projects = reading.projects
     if not any(project.indicators for project in projects):
         raise InputError(PROSE if _PROSE_WORDS.search(text) and not projects else NO_TABLE,
                          file=source)
     check_projects(len(projects), source)
     department.projects = projects
+    department.notes = reading.notes
     department.normalizations = grid.normalizations
     return department
 

@@ -106,6 +106,7 @@ def department_from_grids(grids: list[Grid], source: str, package: Package | Non
         department.acceptances = read_acceptances(accepted)
     reading = read_tables(tables, trace)
     department.projects = reading.projects
+    department.notes = reading.notes
     for grid in (info, *tables):
         if grid is not None:
             department.normalizations.extend(grid.normalizations)
