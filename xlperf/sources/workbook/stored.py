@@ -51,7 +51,9 @@ def _plain(package: Package) -> bool:
     content, members = package.content, package.members
     if package.kind != "xlsx" or not package.distinct or content[-22:-18] != b"PK\x05\x06":
         return False
-    if not members or min(info.header_offset for info in members.values()) != 0:
+    if not members or len(members) > 0xFFFF:  # the end record counts members in 16 bits
+        return False
+    if min(info.header_offset for info in members.values()) != 0:
         return False
     return all(info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
                and not info.flag_bits & ~_PLAIN_FLAGS
