@@ -43,7 +43,10 @@ def for_calamine(package: Package) -> bytes:
     inflated = _inflate_worksheets(package, worksheets)
     if not inflated:
         return package.content
-    return _write(package, inflated) or package.content
+    try:
+        return _write(package, inflated) or package.content
+    except (struct.error, UnicodeError):  # a field that does not fit: the original, as before
+        return package.content
 
 
 def _plain(package: Package) -> bool:
