@@ -109,7 +109,7 @@ def _failures(cols: Columns, rules: list[Rule]) -> dict[str, np.ndarray]:
     import pandas as pd
 
     pa = load_pandera()
-    frame = cols.frame()
+    frame = cols.frame((CHECKED_COLUMN,))  # the checks read the other columns themselves
     checks = [pa.Check(_bound(rule, cols), name=rule.code, ignore_na=False) for rule in rules]
     schema = pa.DataFrameSchema(
         {CHECKED_COLUMN: pa.Column(checks=checks, nullable=True)}, name="绩效目标表")

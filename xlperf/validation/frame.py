@@ -100,20 +100,21 @@ class Columns(dict):
 
     The rules' checks read these arrays directly (a DataFrame's column lookup
     cost more than many checks themselves); the DataFrame pandera validates is
-    built from them once, without copying (``frame``). Object columns stay
-    object (pandas 3 would otherwise infer its string dtype, scanning every value).
+    built from the columns it checks, without copying (``frame``). Object columns
+    stay object (pandas 3 would otherwise infer its string dtype, scanning every value).
     """
 
     def __init__(self, columns: dict[str, np.ndarray], rows: int) -> None:
         super().__init__(columns)
         self.rows = rows
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self, names: Sequence[str] | None = None) -> pd.DataFrame:
+        """A DataFrame over the named columns (all by default), sharing their arrays."""
         index = pd.RangeIndex(self.rows)
         return pd.DataFrame({
             name: pd.Series(values, index=index, dtype=object, copy=False)
             if values.dtype == object else values
-            for name, values in self.items()
+            for name, values in self.items() if names is None or name in names
         }, index=index, copy=False)
 
 
