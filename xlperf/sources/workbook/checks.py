@@ -54,6 +54,7 @@ class Package:
     members: dict[str, zipfile.ZipInfo]
     kind: str = "xlsx"
     distinct: bool = True  # no two members share a name (``members`` keeps the last)
+    where: str | None = None  # the file, for messages
     # Inflated members kept for other readers (the extent check, the formula scan, calamine).
     _read: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
@@ -61,8 +62,11 @@ class Package:
         """A member's bytes (``KeyError`` if there is none)."""
         data = self.inflated(name)
         if data is None:
-            with zipfile.ZipFile(io.BytesIO(self.content)) as package:
-                data = package.read(self.members[name])
+            try:
+                with zipfile.ZipFile(io.BytesIO(self.content)) as package:
+                    data = package.read(self.members[name])
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                raise damaged_member(name, self.where) from exc
             self._keep(name, data)
         return data
 
@@ -180,6 +184,14 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
+def damaged_member(name: str, where: str | None) -> InputError:
+    """A member whose bytes do not inflate to what the zip directory says (a bad CRC, cut
+    or garbled data): the file was damaged on its way, not a fault of xlperf."""
+    return InputError(f"文件已损坏：其中的 {name} 无法完整解压（校验和不符或数据不完整，"
+                      "可能下载或复制时出错）；请重新获取文件，或在 Excel/WPS 中打开并另存后再试",
+                      file=where)
+
+
 def _too_large(size: int, where: str, what: str = "解压后") -> InputError:
     return InputError(f"文件{what}约 {size // (1024 * 1024)} MB，超过上限 "
                       f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB，"
@@ -208,7 +220,8 @@ def _check_package(content: bytes, where: str) -> Package:
             raise InputError(f"文件中的 {item.filename} 压缩比异常（超过 {MAX_RATIO} 倍），"
                              "可能是恶意文件（压缩炸弹），已拒绝读取", file=where)
     by_name = {item.filename: item for item in members}
-    package = Package(content, by_name, kind, distinct=len(by_name) == len(members))
+    package = Package(content, by_name, kind, distinct=len(by_name) == len(members),
+                      where=where)
     if kind == "xlsx":
         from xlperf.sources.workbook.extent import check_shared_strings
 
