@@ -86,10 +86,20 @@ class Package:
 
     @cached_property
     def sheets(self) -> dict[str, str]:
-        """Sheet name → its worksheet member, read once for every reader of the package."""
+        """Sheet name → its worksheet member, read once for every reader of the package.
+
+        A target differing from its member only in case (``WORKSHEETS/SHEET3.XML``) is the
+        member calamine reads (it looks members up ignoring case), so it is checked too.
+        """
         from xlperf.sources.workbook.formulas import sheet_parts
 
-        return sheet_parts(self.read)
+        parts = sheet_parts(self.read)
+        if all(member in self.members for member in parts.values()):
+            return parts
+        by_case = {name.casefold(): name for name in self.members}
+        return {sheet: member if member in self.members else by_case.get(member.casefold(),
+                                                                          member)
+                for sheet, member in parts.items()}
 
     def head(self, name: str, size: int = 4096) -> bytes:
         """About the first ``size`` bytes of a member, without inflating the rest."""
