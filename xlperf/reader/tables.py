@@ -152,7 +152,8 @@ class TableReader:
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
         if (text is not None and index == 0 and not self.grid.addressed
-                and _is_lone(cells, index) and _PAGE_NUMBER.match(_squeeze(text))):
+                and _is_lone(cells, index) and _PAGE_NUMBER.match(_squeeze(text))
+                and not self._awaits_values()):
             self._trace(row, "skipped", "页码")
             return
         if text is not None and self._heading(row, cells, text):
@@ -169,6 +170,12 @@ class TableReader:
             self._after_break(row, cells, index, raw, text)
         else:
             self._header_row(row, cells)
+
+    def _awaits_values(self) -> bool:
+        """A row of labels waits for its values in the row below: a lone number there is
+        the amount (``项目年度金额`` then ``10``), not a page number."""
+        return self.state == "header" and self.header is not None \
+            and self.header.pending is not None
 
     def _heading(self, row: int, cells: list, text: str) -> bool:
         """A table title or unit line: ends the rows above (a page break, or the next table)."""
