@@ -248,8 +248,94 @@ def self_evaluation(department: Department) -> Table:
     return table
 
 
+# The two ways provincial 申报表 head their value column (湖南 / 四川).
+PROVINCIAL_VALUE_HEADERS = ("指标值及单位", "指标值(包含数字及文字描述)")
+
+
+def provincial(department: Department) -> Table:
+    """A provincial 申报表 (湖南, 四川 …): their own header labels, a block label merged down
+    the indicator rows, 指标值及单位 (or 指标值(包含数字及文字描述)) and 绩效标准; the
+    reviewer's and signer's rows (财政部门审核意见, 填表人, 联系电话) after the table.
+
+    The projects alternate between the 湖南 form (项目支出名称 | 预算部门, 年度本级预算金额,
+    本年度绩效指标) and the 四川 one (项目名称, 主管部门 | 预算单位, 项目资金 block,
+    绩效指标), so a department of two or more shows both."""
+    table = Table()
+    for number, project in enumerate(department.projects):
+        hunan = number % 2 == 0
+        table.add("2023年项目支出绩效目标申报表")
+        table.add("填报单位:(盖章)", None, None, None, "单位:万元")
+        if hunan:
+            table.add("项目支出名称", project.name, "预算部门", project.competent_department)
+            table.add("项目执行单位", project.implementing_unit)
+            table.add("年度本级预算金额", project.amount, "该项目支出上级资金", 0.0)
+            table.add("项目支出实施期", project.term)
+        else:
+            table.add("项目名称", project.name)
+            table.add("主管部门", project.competent_department, "预算单位",
+                      project.implementing_unit)
+            table.add("项目资金(万元)", "年度资金总额", project.amount)
+            table.add("项目期", project.term)
+        table.add("实施期绩效目标", project.mid_term_goal)
+        table.add("本年度绩效目标", project.goal)
+        first = table.add("本年度绩效指标" if hunan else "绩效指标", "一级指标", "二级指标",
+                          "三级指标", PROVINCIAL_VALUE_HEADERS[number % 2], "绩效标准")
+        rows = [table.add(None, i.level1, i.level2, i.name, i.value, i.standard)
+                for i in project.indicators]
+        _levels(rows, table, project.indicators, 1, 2)
+        table.merge_down(0, first, rows[-1])
+        _signatures(table, hunan)
+    return table
+
+
+def _signatures(table: Table, one_line: bool) -> None:
+    """The rows under a 申报表: the finance office's opinion (left blank), then who filled
+    it in — on one line (湖南), or as label/value pairs (四川)."""
+    table.add("财政部门审核意见", None)
+    if one_line:
+        table.add("填表人: 张三 联系电话:13800000000 填报日期: 单位负责人签字:")
+    else:
+        table.add("填表人", "张三", "联系电话", "13800000000")
+
+
+# A template's instruction to whoever fills it in, left inside the table (rule T004).
+TEMPLATE_NOTE = "注：各地请根据实际情况设置具体指标，指标值须量化"
+
+
+def transfer(department: Department) -> Table:
+    """A transfer-payment 申报表 (中央转移支付 / 衔接资金): 项目负责人及电话, a 资金情况 block
+    with 其中：财政拨款 / 其他资金, 总体目标 over 年度目标 (the goal in the row below),
+    一级|二级|三级|指标值 under a 绩效指标 block label, and the template's note left in
+    the table's last row."""
+    table = Table()
+    for project in department.projects:
+        width = 5
+        table.add("XX县2023年衔接推进乡村振兴补助资金项目绩效目标申报表")
+        table.add("填报单位：XX镇人民政府")
+        table.add("项目名称", project.name)
+        table.add("项目负责人及电话", "张三 13800000000")
+        table.add("主管部门", project.competent_department, "实施单位", project.implementing_unit)
+        funds = project.funds
+        top = table.add("资金情况(万元)", "年度资金总额:", project.amount)
+        table.add(None, "其中：财政拨款", funds.fiscal if funds else None)
+        bottom = table.add(None, "其他资金", funds.other if funds and funds.other else None)
+        table.merge_down(0, top, bottom)
+        top = table.add("总体目标", "年度目标")
+        bottom = table.add(None, project.goal)
+        table.merge_down(0, top, bottom)
+        first = table.add("绩效指标", "一级指标", "二级指标", "三级指标", "指标值")
+        rows = [table.add(None, i.level1, i.level2, i.name, i.value)
+                for i in project.indicators]
+        _levels(rows, table, project.indicators, 1, 2)
+        table.merge_down(0, first, rows[-1])
+        note = table.add(TEMPLATE_NOTE, *[None] * (width - 1))
+        table.merges.append((note, 0, note, width - 1))
+    return table
+
+
 FAMILIES: dict[str, Callable[[Department], Table]] = {
     "local": local, "central": central, "long_term_pairs": long_term_pairs,
+    "provincial": provincial, "transfer": transfer,
     "flat_list": flat_list, "two_level": two_level, "self_evaluation": self_evaluation,
 }
 
@@ -264,8 +350,15 @@ def what_it_says(department: Department, family: str) -> dict:
         entry: dict = {"name": project.name, "amount": project.amount,
                        "goal": project.goal,
                        "indicators": [indicator(i) for i in project.indicators]}
-        if family in ("central", "long_term_pairs"):
+        if family in ("central", "long_term_pairs", "provincial"):
             entry["mid_term_goal"] = project.mid_term_goal
+        if family == "provincial":
+            entry["standards"] = [i.standard for i in project.indicators]
+            entry["header"] = (project.competent_department, project.implementing_unit,
+                               project.term)
+        if family == "transfer":
+            entry["header"] = (project.competent_department, project.implementing_unit)
+            entry["fiscal"] = project.funds.fiscal if project.funds else None
         if family == "long_term_pairs":
             entry["long_term"] = [indicator(i) for i in project.long_term_indicators]
         if family == "flat_list":

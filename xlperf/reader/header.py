@@ -368,6 +368,18 @@ def _amount_column(filled: list[tuple[int, object]]) -> int | None:
     return filled[1][0] if len(filled) > 1 else None
 
 
+def is_form_line(cells: list) -> bool:
+    """A row of only the lines every form has above its fields (title, 单位：万元, 填报单位):
+    also outside a table, where the next table's top follows the last one's end."""
+    filled = [(index, raw) for index, raw in enumerate(cells)
+              if raw is not None and raw != "" and not is_blank_text(raw)]
+    return bool(filled) and _ignorable(filled)
+
+
+def is_blank_text(raw: object) -> bool:
+    return raw.__class__ is str and not raw.strip(BLANK_CHARS)
+
+
 def _ignorable(filled: list[tuple[int, object]]) -> bool:
     """Lines every form has above its fields: the title, (2022年度), 单位：万元, 填报单位."""
     for _, raw in filled:

@@ -52,7 +52,7 @@ from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
 from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import FastRows, fast_rows
-from xlperf.reader.header import HeaderReader, inline_field
+from xlperf.reader.header import HeaderReader, inline_field, is_form_line
 from xlperf.reader.layouts import family
 from xlperf.reader.placement import Placed, place
 from xlperf.reader.trace import Trace
@@ -218,6 +218,8 @@ class TableReader:
         """A row after a table's last row: kept as a note when it reads like an indicator
         row (with a value or weight), so nothing that might be one is lost."""
         block = self.block
+        if self._form_row(row, cells):
+            return
         placed = place(cells, block.columns, self.grid.addressed) if block else None
         if placed is not None and not placed.impossible and len(_values(placed)) >= 2 \
                 and any(role in _CONTENT_ROLES for role, _ in _values(placed)):
@@ -225,6 +227,21 @@ class TableReader:
             return
         self._template_note(row, cells)
         self._trace(row, "outside", "表格之外，未读取：" + _joined(self.grid, row, cells))
+
+    def _form_row(self, row: int, cells: list) -> bool:
+        """A row of the form itself after a table, not content: the signers' rows under it
+        (填表人 | 张三 | 联系电话 | …, first cell a stop-row label) or the next table's top
+        (填报单位:(盖章) | 单位:万元). Skipped, and the trace says so."""
+        first = _first_filled(cells)
+        text = first[1] if first is not None and isinstance(first[1], str) else ""
+        if text and is_stop_row_label(text):
+            self._trace(row, "skipped",
+                        "表格之后的签字栏，未读取：" + _joined(self.grid, row, cells))
+            return True
+        if is_form_line(cells):
+            self._trace(row, "skipped", "表头说明行，未读取：" + _joined(self.grid, row, cells))
+            return True
+        return False
 
     def _starts_project(self, fields: list[str]) -> bool:
         """A second 项目名称 (or any field the current project has) starts the next table."""
