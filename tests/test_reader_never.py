@@ -232,3 +232,35 @@ def test_import_keeps_every_indicator_of_a_browser_copy_with_merged_levels(
     (project,) = read_department(workbook).projects
     assert [i.name for i in project.indicators] == [f"培训班{n}期" for n in range(16)]
     assert {(i.level1, i.level2) for i in project.indicators} == {("产出指标", "数量指标")}
+
+
+def test_a_template_note_under_the_goal_is_not_part_of_the_goal() -> None:
+    note = "注：年度目标请根据实际情况填写"
+    text = table(above=f"年度总体目标\t全年培训 500 人次\n{note}\n")
+    (project,) = parse_text(text).projects
+    assert project.goal == "全年培训 500 人次"
+    assert [n.text for n in project.template_notes] == [note]
+    assert names(text) == NAMES
+
+
+def test_rows_after_a_template_note_between_two_first_levels_are_read() -> None:
+    """A browser copy of a 绩效指标 block with the note left between 产出 and 效益: the
+    rows after it lost their merged cells, and are indicators all the same."""
+    note = "注：各地请根据实际情况设置具体指标，指标值须量化"
+    text = ("项目名称\t技能培训\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t培训人次\t≥500人次\n"
+            f"{note}\n效益指标\t社会效益指标\t就业率\t≥60%\n"
+            "结业人数\t≥400人\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n")
+    (project,) = parse_text(text).projects
+    assert [(i.level2, i.name) for i in project.indicators] == [
+        ("数量指标", "培训人次"), ("社会效益指标", "就业率"), ("社会效益指标", "结业人数"),
+        ("服务对象满意度指标", "学员满意度")]
+    assert project.notes == [] and [n.text for n in project.template_notes] == [note]
+
+
+def test_a_note_after_the_table_still_keeps_its_lines_out_of_the_indicators() -> None:
+    """The note's further lines after the table are not indicators (they do not start
+    with a 一级/二级)."""
+    text = table(below="注：1.指标值须量化\n2.绩效标准\t计划标准\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == NAMES

@@ -212,7 +212,20 @@ class TableReader:
         if self.state != "header" or self.header is None:
             self._outside(row, cells)
             return
+        if self._header_note(row, cells):
+            return
         self.header.feed(row, cells)
+
+    def _header_note(self, row: int, cells: list) -> bool:
+        """A ``注：…`` row in the header block (the template's 注：各地请根据实际情况… left
+        under the goal): skipped and kept for rule T004, never a further line of the goal."""
+        first = _first_filled(cells)
+        if first is None or not isinstance(first[1], str) or not _is_lone(cells, first[0]) \
+                or not is_note(first[1]):
+            return False
+        self._template_note(row, cells)
+        self._trace(row, "skipped", f"注释行，未读取：{first[1].strip()[:40]}")
+        return True
 
     def _outside(self, row: int, cells: list) -> None:
         """A row after a table's last row: kept as a note when it reads like an indicator
@@ -518,6 +531,8 @@ class TableReader:
         values = _values(placed) if placed.in_place else self._second_level(block,
                                                                              _values(placed))
         content = [role for role in values if role[0] in _CONTENT_ROLES]
+        if block.after_note and not placed.impossible and _starts_with_level(placed):
+            block.after_note = False  # the note stood between two 一级: the table goes on
         if placed.impossible or (block.after_note and not placed.in_place):
             self._note(row, cells, "无法确定各单元格属于哪一列")
             return
@@ -893,6 +908,18 @@ def _blank(raw: object) -> bool:
     if raw.__class__ is float:
         return False
     return isinstance(raw, str) and not raw.strip(BLANK_CHARS)
+
+
+def _starts_with_level(placed: Placed) -> bool:
+    """A row whose first cell is a 一级/二级 label in its level column: after a ``注：`` row
+    inside the table (a template's note between two 一级), the table goes on there — a
+    line of the note never starts with 效益指标."""
+    for column, _, raw in placed.cells:
+        if kinds.kind_of(raw)[0] == kinds.EMPTY:
+            continue
+        return column.role in ("level1", "level2", "category") \
+            and kinds.kind_of(raw)[0] == kinds.LEVEL
+    return False
 
 
 def _first_filled(cells: list) -> tuple[int, object] | None:
