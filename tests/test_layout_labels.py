@@ -165,6 +165,12 @@ FUNDS_BLOCKS = {
     "项目资金-browser": ["项目资金（万元）\t年度资金总额\t10", "其中：财政拨款\t8", "其他资金\t2"],
     "资金情况": ["资金情况(万元)\t年度资金总额:\t10", "其中：财政拨款\t8", "其他资金\t2"],
     "资金情况-当年": ["资金情况（万元）\t当年资金总额\t10", "其中：财政拨款\t8", "其他资金\t2"],
+    "资金情况-元": ["资金情况（元）\t年度资金总额:\t100000", "其中：财政拨款\t80000",
+                 "其他资金\t20000"],
+    "项目资金-元-千分位": ["项目资金(元)\t年度资金总额\t100,000.00", "\t其中：财政拨款\t80,000.00",
+                      "\t其他资金\t20,000.00"],
+    "单位元-项目资金": ["金额单位：元", "项目资金\t年度资金总额\t100,000",
+                   "\t其中：财政拨款\t80,000", "\t其他资金\t20,000"],
 }
 
 
@@ -324,3 +330,23 @@ def test_each_way_of_writing_the_first_level_is_read(level1: tuple[str, str, str
     assert [(i.level1, i.level2, i.value) for i in project.indicators] == [
         (unicodedata.normalize("NFKC", written), row[1], row[3])  # （50分） as (50分)
         for written, row in zip(level1, ROWS, strict=True)]
+
+
+# --- two fields on one row --------------------------------------------------------------
+
+PAIRS = {
+    "side by side": ["主管部门\t{d}\t实施单位\t{u}"],
+    "label：value cells": ["主管部门：{d}\t实施单位：{u}"],
+    "values below": ["主管部门\t实施单位", "{d}\t{u}"],
+    "labels with codes": ["主管部门及代码\t{d}\t项目执行单位\t{u}"],
+}
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("pair", list(PAIRS))
+def test_two_fields_on_one_row_are_both_read(pair: str, container: str,
+                                             tmp_path: Path) -> None:
+    lines = [line.format(d=DEPARTMENT, u=UNIT) for line in PAIRS[pair]]
+    changed = {"competent_department": lines, "implementing_unit": []}
+    project = only_project(write(tmp_path, header_lines(changed), container=container))
+    assert (project.competent_department, project.implementing_unit) == (DEPARTMENT, UNIT)
