@@ -305,7 +305,8 @@ def _every_second_level(items: list[Indicator]) -> list[tuple[str, str, Indicato
     a row of levels only (效益指标 | 生态效益指标, the rest empty), as the 湖南 form has."""
     entries: list[tuple[str, str, Indicator | None]] = []
     for level1 in dict.fromkeys(i.level1 for i in items):
-        for level2 in PROVINCIAL_SECOND_LEVELS[level1]:
+        listed = PROVINCIAL_SECOND_LEVELS.get(level1)  # another framework's: its own only
+        for level2 in listed or dict.fromkeys(i.level2 for i in items if i.level1 == level1):
             under = [i for i in items if (i.level1, i.level2) == (level1, level2)]
             entries += [(level1, level2, i) for i in under] or [(level1, level2, None)]
     return entries
