@@ -615,7 +615,22 @@ class TableReader:
                 self._flat_fields(project, row, values)
                 self._trace(row, "field", f"项目名称：{name}")
             self.project = project
+        elif self.project is not None:
+            self._goal_continued(row, values)
         return self.project
+
+    def _goal_continued(self, row: int, values: dict) -> None:
+        """A flat list's merged 年度目标 cut at a page break (a PDF): the rest of the goal
+        stands in the first row of the next page, which leaves the project's name out.
+        It is the goal's end, not another goal (a project has one)."""
+        goal = values.get(("project_goal", "annual"))
+        project = self.project
+        if goal is None or is_blank(goal[1]) or project is None:
+            return
+        text = self.grid.text_of(goal[1], row, goal[0])
+        if text and project.goal and text != project.goal and not project.goal.endswith(text):
+            project.goal += text
+            self._trace(row, "field", f"年度目标（续页）：{text}")
 
     def _flat_fields(self, project: Project, row: int, values: dict) -> None:
         project.layout = "flat_list"
