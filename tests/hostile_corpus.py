@@ -341,6 +341,23 @@ def wb_corrupt_sheet(folder: Path) -> Path:
     return target
 
 
+def wb_damaged_deflate(folder: Path) -> Path:
+    """A project sheet whose compressed bytes were zeroed from the middle on (a download
+    damaged in transit): the zip directory is intact, the data does not inflate."""
+    source = wb_clean(folder)
+    name = b"xl/worksheets/sheet3.xml"
+    content = bytearray(source.read_bytes())
+    source.unlink()
+    entry = content.rindex(name) - 46  # the name's last mention: its directory entry
+    local = int.from_bytes(content[entry + 42:entry + 46], "little")
+    size = int.from_bytes(content[local + 18:local + 22], "little")
+    begin = local + 30 + len(name)
+    content[begin + size // 2:begin + size] = bytes(size - size // 2)
+    path = folder / "damaged_deflate.xlsx"
+    path.write_bytes(bytes(content))
+    return path
+
+
 def wb_far_cell(folder: Path) -> Path:
     """One cell at XFD1048576: calamine would allocate 512 GiB and abort."""
     sheet = sheet_xml(PROJECT_ROWS, '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
@@ -750,6 +767,8 @@ CASES: tuple[Case, ...] = (
     Case("wb_empty", "workbook", wb_empty, refused=True),
     Case("wb_truncated", "workbook", wb_truncated, refused=True),
     Case("wb_corrupt_sheet", "workbook", wb_corrupt_sheet, refused=True),
+    Case("wb_damaged_deflate", "workbook", wb_damaged_deflate, refused=True,
+         note="a sheet's deflate data damaged: once an internal error (BadZipFile, exit 70)"),
     Case("wb_far_cell", "workbook", wb_far_cell, refused=True),
     Case("wb_ods_far_repeat", "workbook", wb_ods_far_repeat, refused=True),
     Case("wb_far_cell_unrelated_sheet", "workbook", wb_far_cell_unrelated_sheet),

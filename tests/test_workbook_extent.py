@@ -7,6 +7,8 @@ in every command; a shared-string table declaring 10¹⁵ strings did the same.
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -130,3 +132,21 @@ def test_a_tiny_ods_asking_for_gigabytes_is_refused_in_bounded_memory(folder: bo
     assert "意外终止" in done.out, str(done)
     assert done.peak_mb < 1800, str(done)
     assert "memory allocation" not in done.err  # calamine's dying words are not shown
+
+
+
+def test_a_far_cell_behind_a_target_in_other_case_is_still_refused(tmp_path: Path) -> None:
+    """calamine finds ``/XL/WORKSHEETS/SHEET1.XML`` ignoring case; the extent check must too
+    (it once skipped such a sheet, and calamine then tried to allocate its whole range)."""
+    source = wb_far_cell(tmp_path)
+    target = tmp_path / "upper.xlsx"
+    with zipfile.ZipFile(source) as zin, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = re.sub(rb'Target="([^"]*worksheets/[^"]*)"',
+                              lambda m: b'Target="' + m.group(1).upper() + b'"', data)
+            zout.writestr(item.filename, data)
+    assert b"WORKSHEETS" in zipfile.ZipFile(target).read("xl/_rels/workbook.xml.rels")
+    assert_refused(run(["show", str(target)], cwd=tmp_path), "XFD1048576")

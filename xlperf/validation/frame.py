@@ -69,7 +69,7 @@ _CN_YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _CELL_ROW = re.compile(r"(\d+)$")
 
 
-def build_frame(departments: Sequence[Department], configs: Sequence[Config]) -> pd.DataFrame:
+def build_frame(departments: Sequence[Department], configs: Sequence[Config]) -> Columns:
     """The batch as one frame (see the module docstring); ``configs`` is one per department."""
     slots = _Slots()
     fields: dict[str, list] = {name: [] for name in INDICATOR_FIELDS}
@@ -92,27 +92,29 @@ def build_frame(departments: Sequence[Department], configs: Sequence[Config]) ->
     _add_department_columns(cols, departments, configs)
     _add_group_facts(cols, configs)
     add_review_columns(cols, departments, configs)
-    return cols.frame()
+    return cols
 
 
 class Columns(dict):
-    """The frame's columns (numpy arrays by name) while they are computed.
+    """The frame's columns (numpy arrays by name, ``rows`` long).
 
-    Computing on plain arrays and building the DataFrame once is much cheaper
-    than growing a DataFrame column by column, and object columns stay object
-    (pandas 3 would otherwise infer its string dtype, scanning every value).
+    The rules' checks read these arrays directly (a DataFrame's column lookup
+    cost more than many checks themselves); the DataFrame pandera validates is
+    built from the columns it checks, without copying (``frame``). Object columns
+    stay object (pandas 3 would otherwise infer its string dtype, scanning every value).
     """
 
     def __init__(self, columns: dict[str, np.ndarray], rows: int) -> None:
         super().__init__(columns)
         self.rows = rows
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self, names: Sequence[str] | None = None) -> pd.DataFrame:
+        """A DataFrame over the named columns (all by default), sharing their arrays."""
         index = pd.RangeIndex(self.rows)
         return pd.DataFrame({
             name: pd.Series(values, index=index, dtype=object, copy=False)
             if values.dtype == object else values
-            for name, values in self.items()
+            for name, values in self.items() if names is None or name in names
         }, index=index, copy=False)
 
 
@@ -746,7 +748,7 @@ def _add_department_sums(cols: Columns) -> None:
 
 # --- rows the reader could not place (rule R003) ---------------------------------------------
 
-def build_notes(departments: Sequence[Department], kept: str = "notes") -> pd.DataFrame:
+def build_notes(departments: Sequence[Department], kept: str = "notes") -> Columns:
     """One row per reading note (or per ``template_notes`` entry), located like the
     indicator rows."""
     rows: list[tuple] = []
@@ -762,15 +764,12 @@ def build_notes(departments: Sequence[Department], kept: str = "notes") -> pd.Da
                              float(note.row) if note.row is not None else math.nan,
                              note.text, note.reason))
     names = ("file", "dept", "proj", "project", "sheet", "cell", "row", "text", "reason")
-    frame = pd.DataFrame({name: _objects([r[i] for r in rows]) for i, name in enumerate(names)})
-    for name, dtype in (("dept", np.int64), ("proj", np.int64), ("row", np.float64)):
-        frame[name] = frame[name].astype(dtype)
-    return frame
+    return _located(rows, names)
 
 
 # --- repairs (rule T001) ---------------------------------------------------------------------
 
-def build_normalizations(departments: Sequence[Department]) -> pd.DataFrame:
+def build_normalizations(departments: Sequence[Department]) -> Columns:
     """One row per repair a reader made, located like the indicator rows."""
     rows: list[tuple] = []
     for d_index, department in enumerate(departments):
@@ -784,7 +783,15 @@ def build_normalizations(departments: Sequence[Department]) -> pd.DataFrame:
                          note.sheet, note.cell, float(row) if row is not None else math.nan,
                          note.kind, note.original))
     names = ("file", "dept", "proj", "project", "sheet", "cell", "row", "kind", "original")
-    frame = pd.DataFrame({name: _objects([r[i] for r in rows]) for i, name in enumerate(names)})
-    for name, dtype in (("dept", np.int64), ("proj", np.int64), ("row", np.float64)):
-        frame[name] = frame[name].astype(dtype)
-    return frame
+    return _located(rows, names)
+
+
+_LOCATION_TYPES = {"dept": np.int64, "proj": np.int64, "row": np.float64}
+
+
+def _located(rows: list[tuple], names: tuple[str, ...]) -> Columns:
+    """Rows (tuples in ``names`` order) as columns; where they are located as numbers."""
+    columns = {name: _objects([r[i] for r in rows]) for i, name in enumerate(names)}
+    for name, dtype in _LOCATION_TYPES.items():
+        columns[name] = columns[name].astype(dtype)
+    return Columns(columns, len(rows))

@@ -14,9 +14,11 @@ state one subject with different numbers contradict each other (X001).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -46,6 +48,10 @@ TEMPLATE_FIELDS = ("name", "goal", "mid_term_goal", "term", "competent_departmen
                    "implementing_unit", "attribute")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SUBJECT_MARK = "#"
+# What ``str.isalnum`` rejects, as one search: ``\w`` is exactly isalnum() or "_" (re's
+# Unicode word class), so this keeps what a per-character isalnum() filter keeps, in C.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_SUBJECT = re.compile(rf"[^\w{_SUBJECT_MARK}]+|_+")
 # A number no unit word follows (>=85, ≤28.40/株): not a unit the vocabulary lacks (800 批次).
 _BARE_NUMBER = re.compile(
     r"(?<![\d.])\d+(?:\.\d+)?(?![\d.,]|\s*[\u4e00-\u9fffA-Za-z%‰％℃°㎡])")
@@ -118,13 +124,13 @@ def _shown(low: float, high: float) -> str:
 def subject_of(text: str) -> str:
     """The text without its numbers, spaces and punctuation (full- and half-width alike)."""
     plain = _NUMBER.sub(_SUBJECT_MARK, unicodedata.normalize("NFKC", text))
-    return "".join(ch for ch in plain if ch.isalnum() or ch == _SUBJECT_MARK)
+    return _NOT_SUBJECT.sub("", plain)
 
 
 @lru_cache(maxsize=1 << 16)
 def plain_text(text: str) -> str:
     """The text as two copies of it compare: without spaces and punctuation."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -334,49 +340,51 @@ def where_of(cols: Any, row: int) -> str:
 def _conflicts(cols: Any, rows: np.ndarray, numbers: str | None, into: str) -> None:
     """Rows stating a subject another project of their department stated first: with
     different numbers (``numbers`` given: X001), or at all (X003: a cost counted twice)."""
-    positions = np.flatnonzero(rows)
-    if not len(positions):
+    positions = np.flatnonzero(rows).tolist()
+    if not positions:
         return
-    frame = pd.DataFrame({"pos": positions, "dept": cols["dept"][positions],
-                          "pidx": cols["pidx"][positions],
-                          "subject": cols["subject"][positions]})
-    frame["numbers"] = cols[numbers][positions] if numbers else ""
-    frame = frame.drop_duplicates(["dept", "subject", "pidx"])
-    groups = frame.groupby(["dept", "subject"], sort=False)
-    frame["first_pos"] = groups["pos"].transform("first")
-    frame["first_pidx"] = groups["pidx"].transform("first")
-    frame["first_numbers"] = groups["numbers"].transform("first")
-    names = cols["project"]
-    other = names[frame["first_pos"].to_numpy()] != names[frame["pos"].to_numpy()]  # H004's
-    hits = frame[(frame["pidx"] != frame["first_pidx"]) & other
-                 & (frame["numbers"] != frame["first_numbers"] if numbers else True)]
-    target = cols[into]
-    for pos, first in zip(hits["pos"], hits["first_pos"], strict=True):
+    dept, pidx, subject = (cols[name].tolist() for name in ("dept", "pidx", "subject"))
+    stated = cols[numbers] if numbers else None
+    names, target = cols["project"], cols[into]
+    first_of: dict[tuple, int] = {}  # (department, subject) -> the first row stating it
+    seen: set[tuple] = set()  # (department, subject, project): a project's first row only
+    for pos in positions:  # in row order: "first" is the earliest project's row
+        key = (dept[pos], subject[pos])
+        if (*key, pidx[pos]) in seen:
+            continue
+        seen.add((*key, pidx[pos]))
+        first = first_of.setdefault(key, pos)
+        if pidx[pos] == pidx[first] or names[first] == names[pos]:  # same project, or H004's
+            continue
+        if stated is not None and stated[pos] == stated[first]:
+            continue
         target[pos] = f"{where_of(cols, first)}的“{_text(cols['name'][first])}”"
-        if numbers:
-            cols["x001_numbers"][pos] = f"{cols[numbers][pos]} 与 {cols[numbers][first]}"
+        if stated is not None:
+            cols["x001_numbers"][pos] = f"{stated[pos]} 与 {stated[first]}"
 
 
 def _copies(cols: Any, rows: np.ndarray) -> None:
     """X002: a project whose applicable indicators are mostly another project's, word for
     word; reported once, on the later project's first row, against the earlier one."""
-    positions = np.flatnonzero(rows)
-    if not len(positions):
+    positions = np.flatnonzero(rows).tolist()
+    if not positions:
         return
-    frame = pd.DataFrame({"dept": cols["dept"][positions], "pidx": cols["pidx"][positions],
-                          "text": cols["copy_key"][positions]})
-    own = frame.groupby("pidx").size().to_dict()
-    shared = frame.drop_duplicates(["dept", "pidx", "text"])
-    size = shared.groupby(["dept", "text"], sort=False)["pidx"].transform("size")
-    shared = shared[(size > 1) & (size <= SHARED_TEXT_PROJECTS)]
-    both = shared.merge(shared, on=["dept", "text"], suffixes=("_a", "_b"))
-    both = both[both["pidx_a"] < both["pidx_b"]]
-    pairs = both.groupby(["pidx_a", "pidx_b"]).size().to_dict()
+    dept, pidx, text = (cols[name].tolist() for name in ("dept", "pidx", "copy_key"))
+    own = Counter(pidx[pos] for pos in positions)  # a project's rows that count
+    holders: dict[tuple, list[int]] = {}  # (department, text) -> the projects stating it
+    for pos in positions:
+        projects = holders.setdefault((dept[pos], text[pos]), [])
+        if pidx[pos] not in projects:
+            projects.append(pidx[pos])
+    pairs: Counter[tuple[int, int]] = Counter()  # (earlier, later) -> texts both state
+    for projects in holders.values():
+        if 1 < len(projects) <= SHARED_TEXT_PROJECTS:  # a text every project has says nothing
+            pairs.update(itertools.combinations(sorted(projects), 2))
     best: dict[int, tuple[int, int]] = {}
     name_of = {int(p): _text(n).strip() for p, n in zip(cols["pidx"][cols["is_first"]],
                                                          cols["project"][cols["is_first"]],
                                                          strict=True)}
-    for (earlier, later), count in pairs.items():
+    for (earlier, later), count in sorted(pairs.items()):  # ties: the earliest project
         if name_of[earlier] == name_of[later]:
             continue
         smaller = min(own[earlier], own[later])

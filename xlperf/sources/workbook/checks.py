@@ -53,29 +53,53 @@ class Package:
     content: bytes
     members: dict[str, zipfile.ZipInfo]
     kind: str = "xlsx"
-    # Inflated members kept for a second reader (the extent check, then the formula scan).
+    distinct: bool = True  # no two members share a name (``members`` keeps the last)
+    where: str | None = None  # the file, for messages
+    # Inflated members kept for other readers (the extent check, the formula scan, calamine).
     _read: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     def read(self, name: str) -> bytes:
         """A member's bytes (``KeyError`` if there is none)."""
-        data = self._read.get(name)
-        if data is not None:
-            return data
-        info = self.members[name]
-        data = _inflate(self.content, info)
+        data = self.inflated(name)
         if data is None:
-            with zipfile.ZipFile(io.BytesIO(self.content)) as package:
-                data = package.read(info)
+            try:
+                with zipfile.ZipFile(io.BytesIO(self.content)) as package:
+                    data = package.read(self.members[name])
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                raise damaged_member(name, self.where) from exc
+            self._keep(name, data)
+        return data
+
+    def inflated(self, name: str) -> bytes | None:
+        """A deflated member's bytes, inflated once and kept; None when ``ZipFile`` must read
+        it (stored, damaged or unusual: ``read`` then raises what ``ZipFile`` raises)."""
+        data = self._read.get(name)
+        if data is None:
+            data = _inflate(self.content, self.members[name])
+            if data is not None:
+                self._keep(name, data)
+        return data
+
+    def _keep(self, name: str, data: bytes) -> None:
         if len(data) <= KEEP_INFLATED:
             self._read[name] = data
-        return data
 
     @cached_property
     def sheets(self) -> dict[str, str]:
-        """Sheet name → its worksheet member, read once for every reader of the package."""
+        """Sheet name → its worksheet member, read once for every reader of the package.
+
+        A target differing from its member only in case (``WORKSHEETS/SHEET3.XML``) is the
+        member calamine reads (it looks members up ignoring case), so it is checked too.
+        """
         from xlperf.sources.workbook.formulas import sheet_parts
 
-        return sheet_parts(self.read)
+        parts = sheet_parts(self.read)
+        if all(member in self.members for member in parts.values()):
+            return parts
+        by_case = {name.casefold(): name for name in self.members}
+        return {sheet: member if member in self.members else by_case.get(member.casefold(),
+                                                                          member)
+                for sheet, member in parts.items()}
 
     def head(self, name: str, size: int = 4096) -> bytes:
         """About the first ``size`` bytes of a member, without inflating the rest."""
@@ -170,6 +194,14 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
+def damaged_member(name: str, where: str | None) -> InputError:
+    """A member whose bytes do not inflate to what the zip directory says (a bad CRC, cut
+    or garbled data): the file was damaged on its way, not a fault of xlperf."""
+    return InputError(f"文件已损坏：其中的 {name} 无法完整解压（校验和不符或数据不完整，"
+                      "可能下载或复制时出错）；请重新获取文件，或在 Excel/WPS 中打开并另存后再试",
+                      file=where)
+
+
 def _too_large(size: int, where: str, what: str = "解压后") -> InputError:
     return InputError(f"文件{what}约 {size // (1024 * 1024)} MB，超过上限 "
                       f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB，"
@@ -197,7 +229,9 @@ def _check_package(content: bytes, where: str) -> Package:
                 item.compress_size, 1):
             raise InputError(f"文件中的 {item.filename} 压缩比异常（超过 {MAX_RATIO} 倍），"
                              "可能是恶意文件（压缩炸弹），已拒绝读取", file=where)
-    package = Package(content, {item.filename: item for item in members}, kind)
+    by_name = {item.filename: item for item in members}
+    package = Package(content, by_name, kind, distinct=len(by_name) == len(members),
+                      where=where)
     if kind == "xlsx":
         from xlperf.sources.workbook.extent import check_shared_strings
 

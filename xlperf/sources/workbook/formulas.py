@@ -123,6 +123,12 @@ _ADDRESS = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _STRING_TYPE = re.compile(rb'\bt="str"')
 
 
+# Where a ``_FORMULA_CELL`` match can have its <f: ``<f`` then a space, ``/`` or ``>``.
+# A regex finds it about 1.4× faster than ``bytes.find(b"<f")``, which stops at every
+# ``<f`` of ``<family …>`` and has no literal to skip by.
+_FORMULA_START = re.compile(rb"<f[\s/>]")
+
+
 def _formula_cells(data: bytes, limit: int):
     """``_FORMULA_CELL`` matches, found from each ``<f`` back to its cell's ``<c``.
 
@@ -130,15 +136,17 @@ def _formula_cells(data: bytes, limit: int):
     tag followed only by spaces and ``<f``), but only formula cells are tried:
     a sheet has thousands of cells and a handful of formulas.
     """
-    position = data.find(b"<f", 0, limit)
-    while position >= 0:
+    search = _FORMULA_START.search
+    found = search(data, 0, limit)
+    while found is not None:
+        position = found.start()
         start = data.rfind(b"<c", 0, position)
         match = _FORMULA_CELL.match(data, start) if start >= 0 else None
         if match and not data[match.end(1) + 1:position].strip():
             yield match
-            position = data.find(b"<f", match.end(), limit)
+            found = search(data, match.end(), limit)
         else:
-            position = data.find(b"<f", position + 2, limit)
+            found = search(data, position + 2, limit)
 
 
 def _scan_fast(data: bytes, limit: int) -> dict[str, str]:

@@ -41,6 +41,7 @@ from xlperf.sources.grid import UNCACHED_FORMULA, Grid, is_blank
 from xlperf.sources.workbook.checks import Package, check_workbook_file
 from xlperf.sources.workbook.extent import loadable_sheets
 from xlperf.sources.workbook.formulas import uncached_formulas
+from xlperf.sources.workbook.stored import for_calamine
 from xlperf.workers import apart
 
 __all__ = ["UNCACHED_FORMULA", "department_from_grids", "read_workbook"]
@@ -124,7 +125,9 @@ def _no_projects_message(blank: list[str]) -> str:
 def _load_grids(package: Package) -> list[Grid]:
     """Every worksheet's values; a sheet without a table's labels near its top stays short.
 
-    calamine parses the bytes the file checks already read: the file is read once.
+    calamine parses the bytes the file checks already read: the file is read once,
+    and each worksheet inflated once (``stored.for_calamine``: calamine gets the
+    sheets the extent check and the formula scan inflate, stored uncompressed).
 
     项目清单 and the drop-down lists are not read (about a tenth of the parsing);
     only when every other sheet is blank are they, to tell an empty workbook
@@ -133,7 +136,7 @@ def _load_grids(package: Package) -> list[Grid]:
     import python_calamine
 
     try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.content))
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(for_calamine(package)))
     except python_calamine.PasswordError:
         raise InputError("工作簿设置了密码，xlperf 无法读取；请取消密码后保存再试") from None
     except BaseException as exc:  # calamine raises its own errors and pyo3 panics

@@ -29,8 +29,8 @@ X001 = Rule(
     explain="比较的是去掉数字后文字相同（不计空格和标点）、以数量陈述事实的指标（5 个、=11个）；"
             "“不少于 2 次”这样的目标、满意度、时效、成本指标以及百分比不比较（各项目本可不同）。"
             "去掉数字后少于 4 个字的指标不比较。",
-    check=lambda f: f["x001_other"].to_numpy() == "",
-    column="name", fields=_other("x001_other"), uses=("x001_other",),
+    check=lambda f: f["x001_other"] == "",
+    fields=_other("x001_other"), uses=("x001_other",),
     fails=Example("本项目写“维护政府网站 4 个”，在前的项目写“维护政府网站 5 个”",
                   change={0: Row("1-产出指标", "11-数量指标", "维护政府网站 4 个", 20.0)},
                   sibling=SIBLING_ROWS),
@@ -48,8 +48,8 @@ X002 = Rule(
     explain=f"满意度指标、“本指标不适用”行不计入（各项目本可相同）；同一文字出现在 "
             f"{SHARED_TEXT_PROJECTS} 个以上项目时视为部门通用指标，也不计入。至少 "
             f"{COPIED_MIN_ROWS} 条、且占两个项目中较少一方的 {COPIED_MIN_SHARE:.0%} 以上时报告。",
-    check=lambda f: f["x002_other"].to_numpy() == "",
-    column="project", level="project", cell="first_cell", at_row=False,
+    check=lambda f: f["x002_other"] == "",
+    level="project", cell="first_cell", at_row=False,
     fields=_other("x002_other"), uses=("x002_other",),
     fails=Example("在前的项目除成本指标外与本项目逐字相同",
                   sibling=(*GOOD_ROWS[:3],
@@ -67,8 +67,8 @@ X003 = Rule(
     basis="合规：同一项支出只能在一个项目中安排预算，不得重复申报",
     fix="核实这项费用属于哪个项目，从另一个项目中删去，或写明两者的区别",
     explain="比较去掉数字后文字相同的成本指标（写明了金额的）；去掉数字后少于 4 个字的不比较。",
-    check=lambda f: f["x003_other"].to_numpy() == "",
-    column="name", fields=_other("x003_other"), uses=("x003_other",),
+    check=lambda f: f["x003_other"] == "",
+    fields=_other("x003_other"), uses=("x003_other",),
     fails=Example("两个项目都列了“网站技术运维费”",
                   change={3: Row("1-产出指标", "14-成本指标", "网站技术运维费不高于 2 万元",
                                  10.0)},

@@ -4,7 +4,7 @@ Modelled on ruff's rule catalogue: every rule carries its own documentation,
 and ``xlperf rules`` and ``docs/rules.md`` are generated from these entries,
 never written twice. A check is a vectorised function of the batch frame
 (``xlperf.validation.frame``) returning True where a row passes; the engine
-hands it to pandera as a check on the rule's ``column``.
+hands it to pandera as a check that judges whole rows.
 """
 
 from __future__ import annotations
@@ -73,7 +73,6 @@ class Rule:
     basis: str  # why the rule exists (document, principle)
     fix: str  # what the user should do
     check: Callable[[Any], Any]  # frame -> booleans, True where the row passes
-    column: str  # the frame column the pandera check is attached to
     fails: Example
     passes: Example
     level: Level = "indicator"

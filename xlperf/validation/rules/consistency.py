@@ -12,11 +12,11 @@ MONEY_TOLERANCE = 0.005
 
 
 def _costs_within_amount(f) -> np.ndarray:
-    amount = f["amount"].to_numpy()
-    stated = f["cost_amount_sum"].to_numpy()
+    amount = f["amount"]
+    stated = f["cost_amount_sum"]
     with np.errstate(invalid="ignore"):
         over = np.isfinite(amount) & (stated > amount + MONEY_TOLERANCE)
-    return ~(f["is_first"].to_numpy() & (f["cost_amount_rows"].to_numpy() > 0) & over)
+    return ~(f["is_first"] & (f["cost_amount_rows"] > 0) & over)
 
 
 K001 = Rule(
@@ -27,7 +27,7 @@ K001 = Rule(
     explain="只合计能读作总额的金额（万元或元）：每期、每本、/页等单价不计入；"
             "“4万元/年”按年度总额计；同一指标中写了几个总额时取最大的一个（避免把“其中”重复相加）。",
     check=_costs_within_amount,
-    column="cost_amount_sum", level="project", cell="amount_cell", at_row=False,
+    level="project", cell="amount_cell", at_row=False,
     fails=Example("成本 12 万元，项目年度金额 10 万元",
                   change={3: Row("1-产出指标", "14-成本指标", "车辆租赁费不高于 12 万元", 10.0)}),
     passes=Example("成本 8 万元，不超过项目年度金额 10 万元"),
@@ -35,14 +35,14 @@ K001 = Rule(
 
 
 def _deadline_in_year(f) -> np.ndarray:
-    year = f["year"].to_numpy()
-    one_year = f["one_year"].to_numpy() | ((f["term_years"].to_numpy() == 1)
-                                           & ~f["multi_year"].to_numpy())
+    year = f["year"]
+    one_year = f["one_year"] | ((f["term_years"] == 1)
+                                           & ~f["multi_year"])
     with np.errstate(invalid="ignore"):
-        outside = ((f["deadline_year_min"].to_numpy() < year)
-                   | (f["deadline_year_max"].to_numpy() > year)
-                   | f["deadline_next_year"].to_numpy())
-    rows = f["applicable"].to_numpy() & f["is_timeliness"].to_numpy() & one_year
+        outside = ((f["deadline_year_min"] < year)
+                   | (f["deadline_year_max"] > year)
+                   | f["deadline_next_year"])
+    rows = f["applicable"] & f["is_timeliness"] & one_year
     return ~(rows & ~np.isnan(year) & outside)
 
 
@@ -60,7 +60,7 @@ K002 = Rule(
     basis="一致性：一年期项目的目标应在预算年度内完成",
     fix="把时限改在预算年度内，或核对项目属性、预算年度",
     check=_deadline_in_year,
-    column="name", fields=_deadline_fields, uses=("name", "value", "year"),
+    fields=_deadline_fields, uses=("name", "value", "year"),
     fails=Example("2024 年的一年期项目，时限 2025 年 3 月",
                   change={2: Row("1-产出指标", "13-时效指标", "2025年3月底前全部办结", 10.0)}),
     passes=Example("时限为 11 月底前"),
@@ -68,15 +68,15 @@ K002 = Rule(
 
 
 def _declared_matches(f) -> np.ndarray:
-    raw = f["declared_raw"].to_numpy()
-    declared = f["declared_total"].to_numpy()
+    raw = f["declared_raw"]
+    declared = f["declared_total"]
     present = np.asarray([v is not None and v != "" for v in raw], dtype=bool) \
-        if f["is_dept_first"].any() else np.zeros(len(f), dtype=bool)
+        if f["is_dept_first"].any() else np.zeros(f.rows, dtype=bool)
     with np.errstate(invalid="ignore"):
         differs = np.isnan(declared) | (
-            np.abs(declared - f["department_amount"].to_numpy()) > MONEY_TOLERANCE)
-    known = ~f["department_amount_unreadable"].to_numpy() | np.isnan(declared)
-    return ~(f["is_dept_first"].to_numpy() & present & known & differs)
+            np.abs(declared - f["department_amount"]) > MONEY_TOLERANCE)
+    known = ~f["department_amount_unreadable"] | np.isnan(declared)
+    return ~(f["is_dept_first"] & present & known & differs)
 
 
 def _department_fields(row: dict) -> dict:
@@ -92,7 +92,7 @@ K003 = Rule(
     fix="核对部门信息中的“部门项目合计”和各项目的项目年度金额",
     explain="只在工作簿填写了部门合计时检查；有项目金额无法读取（H002）时不比较。",
     check=_declared_matches,
-    column="declared_raw", level="department", cell="declared_cell", sheet="declared_sheet",
+    level="department", cell="declared_cell", sheet="declared_sheet",
     at_row=False, fields=_department_fields, uses=("declared_raw",),
     fails=Example("部门合计填 20，唯一项目 10 万元", department={"declared_total": 20.0,
                                                         "declared_total_cell": "B8"}),
@@ -104,9 +104,9 @@ K003 = Rule(
 
 def _cost_lines_add_up(f) -> np.ndarray:
     with np.errstate(invalid="ignore"):
-        off = np.abs(f["cost_parts_sum"].to_numpy() - f["cost_lines_total"].to_numpy()) \
+        off = np.abs(f["cost_parts_sum"] - f["cost_lines_total"]) \
             > MONEY_TOLERANCE
-    return ~(f["is_first"].to_numpy() & off)
+    return ~(f["is_first"] & off)
 
 
 K004 = Rule(
@@ -116,7 +116,7 @@ K004 = Rule(
     fix="核对成本构成各项金额和合计，改正算错或抄错的一方",
     explain="只在成本构成表有合计行、各项金额都能读取、且没有小计行时检查。",
     check=_cost_lines_add_up,
-    column="cost_parts_sum", level="project", cell="amount_cell", at_row=False,
+    level="project", cell="amount_cell", at_row=False,
     fails=Example("成本构成 6 + 3.9 = 9.9，合计写 10", project={
         "cost_lines": [("车辆租赁费", 6.0), ("印刷费", 3.9), ("合计", 10.0)]}),
     passes=Example("成本构成 6 + 4 = 10，合计 10", project={
@@ -125,12 +125,12 @@ K004 = Rule(
 
 
 def _annual_deadline_in_year(f) -> np.ndarray:
-    year = f["year"].to_numpy()
-    years = f["term_years"].to_numpy()
+    year = f["year"]
+    years = f["term_years"]
     with np.errstate(invalid="ignore"):
-        multi = (f["multi_year"].to_numpy() | (years > 1)) & ~f["one_year"].to_numpy()
-        after = (f["deadline_year_max"].to_numpy() > year) | f["deadline_next_year"].to_numpy()
-    rows = f["applicable"].to_numpy() & f["is_timeliness"].to_numpy() & multi
+        multi = (f["multi_year"] | (years > 1)) & ~f["one_year"]
+        after = (f["deadline_year_max"] > year) | f["deadline_next_year"]
+    rows = f["applicable"] & f["is_timeliness"] & multi
     return ~(rows & ~np.isnan(year) & after)
 
 
@@ -142,7 +142,7 @@ K005 = Rule(
     fix="把年度指标的时限改在预算年度内，以后年度的时限移到实施期目标",
     explain="一年期项目的时限由 K002 检查。",
     check=_annual_deadline_in_year,
-    column="name", fields=_deadline_fields, uses=("name", "value", "year"),
+    fields=_deadline_fields, uses=("name", "value", "year"),
     fails=Example("2024 年的三年期项目，年度指标时限 2026 年底",
                   project={"attribute": "0102-多年期项目", "term": "3年"},
                   change={2: Row("1-产出指标", "13-时效指标", "2026年底前全部办结", 10.0)}),

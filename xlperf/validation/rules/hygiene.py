@@ -16,8 +16,8 @@ T001 = Rule(
     message="读取时已自动{kind_name}：“{original}”",
     basis="整洁：全角数字、多余空格、非标准连字符会让其他系统读错数字或编码",
     fix="在单元格中改用半角数字、删除多余空格、用普通连字符“-”",
-    check=lambda f: np.zeros(len(f), dtype=bool),  # every repair is reported
-    column="original", frame="normalizations", forms="all",
+    check=lambda f: np.zeros(f.rows, dtype=bool),  # every repair is reported
+    frame="normalizations", forms="all",
     uses=("kind",),
     fields=lambda r: {"kind_name": KIND_NAMES.get(r["kind"], r["kind"])},
     fails=Example("权重写成全角“２０”", department={"normalizations": [
@@ -40,8 +40,8 @@ T002 = Rule(
           "应替换为本项目的内容后再公开",
     fix="把占位符换成本项目的目标值，删去填表提示",
     explain="占位符和提示词在 xlperf/model/check_words.py 中。",
-    check=lambda f: f["template_text"].to_numpy() == "",
-    column="name", forms="all", fields=_row_text, uses=("name", "value"),
+    check=lambda f: f["template_text"] == "",
+    forms="all", fields=_row_text, uses=("name", "value"),
     fails=Example("质量指标抄自模板：“整改率(≥**%)”",
                   change={1: Row("1-产出指标", "12-质量指标", "督查问题整改率(≥**%)达到 95%",
                                  20.0)}),
@@ -53,8 +53,8 @@ T003 = Rule(
     message="表头“{t003_field}”中留有模板文字“{t003_text}”",
     basis="完整性：模板中的占位符和填表提示应替换为本项目的内容后再公开",
     fix="在指向的单元格填写本项目的内容",
-    check=lambda f: ~(f["is_first"].to_numpy() & (f["t003_field"].to_numpy() != "")),
-    column="t003_field", level="project", cell="t003_cell", at_row=False, forms="all",
+    check=lambda f: ~(f["is_first"] & (f["t003_field"] != "")),
+    level="project", cell="t003_cell", at_row=False, forms="all",
     fails=Example("年度目标中留有“XX”",
                   project={"goal": "全年开展专项督查不少于 50 次，推动 XX 项重点任务按期完成"}),
     passes=Example("表头各字段都是本项目的内容"),
@@ -66,8 +66,8 @@ T004 = Rule(
     basis="完整性：模板中给填表人看的说明（注：各地请根据实际情况…）不是本项目的内容，"
           "公开前应删去",
     fix="删去这一行说明",
-    check=lambda f: np.zeros(len(f), dtype=bool),  # every such row is reported
-    column="text", frame="template_notes", forms="all", uses=("text",),
+    check=lambda f: np.zeros(f.rows, dtype=bool),  # every such row is reported
+    frame="template_notes", forms="all", uses=("text",),
     fields=lambda r: {"text_short": r["text"] if len(r["text"]) <= 40
                       else r["text"][:40] + "…"},
     fails=Example("表下留有“注：各地请根据实际情况调整指标”", project={"template_notes": [

@@ -18,11 +18,10 @@ Q001 = Rule(
     explain="读取指标值列（有时）或指标文字中的数字、百分比、时限（11 月底前、3 个工作日内、"
             "每月）和等级词。书名号中的文件名、文号不算目标值。成本指标没有金额时由 Q003 提示，"
             "不重复报告；留有模板文字的行由 T002、不是比率的满意度指标由 Q007 提示。",
-    check=lambda f: ~(f["applicable"].to_numpy() & ~f["name_blank"].to_numpy()
-                      & ~f["is_cost"].to_numpy() & ~f["measurable"].to_numpy()
-                      & (f["template_text"].to_numpy() == "")
-                      & ~f["satisfaction_unrated"].to_numpy()),
-    column="name",
+    check=lambda f: ~(f["applicable"] & ~f["name_blank"]
+                      & ~f["is_cost"] & ~f["measurable"]
+                      & (f["template_text"] == "")
+                      & ~f["satisfaction_unrated"]),
     fails=Example("质量指标只写了“做好督查工作保障”",
                   change={1: Row("1-产出指标", "12-质量指标", "做好督查工作保障", 20.0)}),
     passes=Example("每个指标都有数字、百分比、时限或等级"),
@@ -30,11 +29,11 @@ Q001 = Rule(
 
 
 def _percent_plausible(f) -> np.ndarray:
-    high = f["percent_max"].to_numpy()
-    low = f["percent_min"].to_numpy()
+    high = f["percent_max"]
+    low = f["percent_min"]
     with np.errstate(invalid="ignore"):
-        wrong = ((high > 100) & ~f["growth"].to_numpy()) | (low < 0)
-    return ~(f["applicable"].to_numpy() & wrong)
+        wrong = ((high > 100) & ~f["growth"]) | (low < 0)
+    return ~(f["applicable"] & wrong)
 
 
 Q002 = Rule(
@@ -44,7 +43,6 @@ Q002 = Rule(
     fix="改正百分比；若是增长幅度，请写明“增长”“提高”等",
     explain="写明增长、提高、同比等的百分比可以超过 100%。",
     check=_percent_plausible,
-    column="name",
     uses=("percent_max", "percent_min"),
     fields=lambda r: {"percent_shown": f"{r['percent_max']:g}" if r["percent_max"] > 100
                       else f"{r['percent_min']:g}"},
@@ -56,8 +54,8 @@ Q002 = Rule(
 
 
 def _cost_ceiling(f) -> np.ndarray:
-    unclear = ~f["has_money"].to_numpy() | f["money_floor"].to_numpy()
-    return ~(f["applicable"].to_numpy() & f["is_cost"].to_numpy() & ~f["name_blank"].to_numpy()
+    unclear = ~f["has_money"] | f["money_floor"]
+    return ~(f["applicable"] & f["is_cost"] & ~f["name_blank"]
              & unclear)
 
 
@@ -67,7 +65,6 @@ Q003 = Rule(
     basis="成本指标是控制上限（财预〔2021〕101号）：应写明金额，并以“不高于”“控制在…以内”表述",
     fix="写明金额上限，如“车辆租赁费不高于 8 万元”",
     check=_cost_ceiling,
-    column="name",
     uses=("money_floor",),
     fields=lambda r: {"reason": "的金额写成了下限，成本指标应为上限" if r["money_floor"]
                       else "没有写明金额"},
@@ -78,13 +75,13 @@ Q003 = Rule(
 
 
 def _satisfaction_plausible(f) -> np.ndarray:
-    percent = f["percent"].to_numpy()
-    comparator = f["comparator"].to_numpy()
+    percent = f["percent"]
+    comparator = f["comparator"]
     ceiling = (comparator == "<=") | (comparator == "<")
     with np.errstate(invalid="ignore"):
         odd = (percent < SATISFACTION_FLOOR) | (percent == 100)
-    rows = f["applicable"].to_numpy() & f["is_satisfaction"].to_numpy() & ~np.isnan(percent)
-    return ~(rows & ~ceiling & ~f["complaint"].to_numpy() & odd)
+    rows = f["applicable"] & f["is_satisfaction"] & ~np.isnan(percent)
+    return ~(rows & ~ceiling & ~f["complaint"] & odd)
 
 
 Q004 = Rule(
@@ -94,7 +91,6 @@ Q004 = Rule(
     fix="满意度目标一般定在 80%–98% 之间，如“服务对象满意度不低于 90%”",
     explain="投诉率等以“低于”“不高于”表述的比率不在此列。",
     check=_satisfaction_plausible,
-    column="name",
     uses=("percent",),
     fields=lambda r: {"reason": "难以实现，也失去区分度" if r["percent"] == 100
                       else f"低于 {SATISFACTION_FLOOR:g}%，目标偏低"},
@@ -112,8 +108,8 @@ Q005 = Rule(
     fix="在数字后写明单位，如“≥85%”“≤28.40 元/株”；表格有计量单位列的，填在那一列",
     explain="只看带比较符（≥、≤、不低于…）的数字和只有数字的指标值；表格有计量单位列且已填写的"
             "行、名称末尾用括号写明单位的行（培训人数（人））不报告。",
-    check=lambda f: f["unitless"].to_numpy() == "",
-    column="name", uses=("unitless",),
+    check=lambda f: f["unitless"] == "",
+    uses=("unitless",),
     fails=Example("整改率的指标值写成“>=95”",
                   change={1: Row("1-产出指标", "12-质量指标", "督查问题整改率", 20.0, ">=95")}),
     passes=Example("指标值写成“>=95%”",
@@ -127,8 +123,7 @@ Q006 = Rule(
     fix="统一单位：改正计量单位列，或把名称中的数字和单位删去",
     explain="只在表格有计量单位列、名称中的数字与指标值相同时比较；人和名等同义单位视为相同"
             "（xlperf/model/check_words.py）。",
-    check=lambda f: f["name_unit"].to_numpy() == "",
-    column="name",
+    check=lambda f: f["name_unit"] == "",
     fails=Example("名称写“村组干部230人”，计量单位为“个”",
                   project={"columns": ("level1", "level2", "name", "value", "unit", "weight")},
                   change={0: Row("1-产出指标", "11-数量指标", "村组干部230人", 20.0, "≥230",
@@ -147,8 +142,7 @@ Q007 = Rule(
     fix="写明满意度比率，如“服务对象满意度不低于 90%”",
     explain="只在项目的满意度指标都没有百分比时报告（有一条是比率即可）；不可衡量的满意度指标"
             "由本规则提示，不再由 Q001 重复报告。",
-    check=lambda f: ~f["satisfaction_unrated"].to_numpy(),
-    column="name",
+    check=lambda f: ~f["satisfaction_unrated"],
     fails=Example("满意度指标写“群众幸福感明显提升”",
                   change={6: Row("3-满意度指标", "31-服务对象满意度", "群众幸福感", 10.0,
                                  "明显提升")}),

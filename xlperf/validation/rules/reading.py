@@ -30,8 +30,8 @@ R001 = Rule(
           "没有权重列的表不是“权重没填”",
     fix="无需修改；如本地要求填写权重，请改用含“绩效值”列的模板（xlperf new）",
     explain="每个文件报告一次。有权重列的表照常检查 W001–W005。",
-    check=lambda f: ~(f["is_dept_first"].to_numpy() & (f["unweighted"].to_numpy() > 0)),
-    column="unweighted", level="department", cell="first_cell", at_row=False, forms="all",
+    check=lambda f: ~(f["is_dept_first"] & (f["unweighted"] > 0)),
+    level="department", cell="first_cell", at_row=False, forms="all",
     fails=Example("表格只有指标值列", project=_NO_WEIGHTS, rows=_NO_WEIGHT_ROWS),
     passes=Example("表格有绩效值列"),
 )
@@ -41,8 +41,8 @@ R002 = Rule(
     message="这是绩效自评表：已读取其中的目标、分值和实际值，未按绩效目标表的规则校验",
     basis="绩效自评表（财预〔2020〕10号）在年度结束后填写，与年初的绩效目标表要求不同",
     fix="无需修改；要校验绩效目标，请提供该项目年初的绩效目标表",
-    check=lambda f: ~(f["is_first"].to_numpy() & ~f["goal_table"].to_numpy()),
-    column="project", level="project", cell="first_cell", at_row=False, forms="all",
+    check=lambda f: ~(f["is_first"] & ~f["goal_table"]),
+    level="project", cell="first_cell", at_row=False, forms="all",
     fails=Example("表格是绩效自评表", project={"layout": "self_evaluation"}),
     passes=Example("表格是绩效目标表"),
 )
@@ -53,8 +53,8 @@ R003 = Rule(
     basis="读取时不猜测：无法确定各单元格含义的行单独列出，不会被丢弃，也不会被当作指标",
     fix="核对这一行：若是指标，请把各项填入对应的列（一级、二级、三级指标、指标值）；"
         "若不是指标（说明文字、签名等），可以不管",
-    check=lambda f: np.zeros(len(f), dtype=bool),  # every note is reported
-    column="text", frame="notes", forms="all",
+    check=lambda f: np.zeros(f.rows, dtype=bool),  # every note is reported
+    frame="notes", forms="all",
     uses=("text", "reason"),
     fields=lambda r: {"text_short": r["text"] if len(r["text"]) <= 40
                       else r["text"][:40] + "…"},

@@ -11,8 +11,7 @@ S001 = Rule(
     message="一级指标“{level1}”不是指标体系中的一级指标",
     basis="指标体系：一级指标为产出指标、效益指标、满意度指标（或所配置体系中的一级指标）",
     fix="按指标体系选择一级指标，如“1-产出指标”；其他体系可在 xlperf.toml 中用 framework 配置",
-    check=lambda f: ~(f["has_indicator"].to_numpy() & ~f["level1_known"].to_numpy()),
-    column="level1",
+    check=lambda f: ~(f["has_indicator"] & ~f["level1_known"]),
     fails=Example("一级指标写成“4-投入指标”",
                   change={0: Row("4-投入指标", "11-数量指标", "全年督查不少于 50 次", 20.0)}),
     passes=Example("一级指标为“1-产出指标”"),
@@ -29,8 +28,8 @@ S002 = Rule(
     message="二级指标“{level2}”{reason}",
     basis="指标体系：二级指标的编码、名称和所属一级指标须一致（如 11-数量指标 属于 1-产出指标）",
     fix="按指标体系改正二级指标，编码与名称对应，并放在正确的一级指标下",
-    check=lambda f: ~(f["has_indicator"].to_numpy() & f["level2_problem"].notna().to_numpy()),
-    column="level2", cell="level2_at",
+    check=lambda f: ~(f["has_indicator"] & np.not_equal(f["level2_problem"], None)),
+    cell="level2_at",
     uses=("level2_problem", "level1"),
     fields=lambda r: {"reason": _S002_REASONS[r["level2_problem"]].format(**r)},
     fails=Example("编码 12 配了名称“数量指标”",
@@ -43,8 +42,7 @@ S003 = Rule(
     message="三级指标没有内容",
     basis="完整性：每个三级指标行都要写明具体指标",
     fix="填写指标内容，或删除这一行（不适用时写“本指标不适用”）",
-    check=lambda f: ~f["name_blank"].to_numpy(),
-    column="name",
+    check=lambda f: ~f["name_blank"],
     fails=Example("第二行只有权重，没有指标内容",
                   change={1: Row("1-产出指标", "12-质量指标", "", 20.0)}),
     passes=Example("每行都有指标内容"),
@@ -55,8 +53,7 @@ S004 = Rule(
     message="三级指标“{name}”在本项目中重复出现",
     basis="同一指标重复列出会重复计分",
     fix="删除重复的行，或把两行改写成不同的具体指标",
-    check=lambda f: ~f["duplicate_name"].to_numpy(),
-    column="name",
+    check=lambda f: ~f["duplicate_name"],
     fails=Example("质量指标照抄了数量指标",
                   change={1: Row("1-产出指标", "12-质量指标", "全年督查不少于 50 次", 20.0)}),
     passes=Example("各行指标内容不同"),
@@ -65,10 +62,10 @@ S004 = Rule(
 
 
 def _satisfaction_placed(f) -> np.ndarray:
-    misplaced = ((f["level1_kind"].to_numpy() == "effect")
-                 & (f["level2_kind"].to_numpy() != "satisfaction"))
-    return ~(f["applicable"].to_numpy() & f["names_satisfaction"].to_numpy() & misplaced
-             & ~f["complaint"].to_numpy())
+    misplaced = ((f["level1_kind"] == "effect")
+                 & (f["level2_kind"] != "satisfaction"))
+    return ~(f["applicable"] & f["names_satisfaction"] & misplaced
+             & ~f["complaint"])
 
 
 S005 = Rule(
@@ -80,7 +77,6 @@ S005 = Rule(
     explain="指标文字含“满意度”“满意率”“满意程度”等（词表在 xlperf/model/check_words.py）；"
             "2015 年中央表样把满意度作为效益指标下的二级指标，那里不报告。",
     check=_satisfaction_placed,
-    column="name",
     fails=Example("社会效益写成“群众对督查工作满意度达到 90%”",
                   change={5: Row("2-效益指标", "22-社会效益", "群众对督查工作满意度达到 90%",
                                  30.0)}),

@@ -12,8 +12,8 @@ TOLERANCE = 0.01
 
 
 def _total_matches(f) -> np.ndarray:
-    off = np.abs(f["weight_sum"].to_numpy() - f["required_total"].to_numpy()) > TOLERANCE
-    return ~(f["is_last"].to_numpy() & ~f["weight_unreadable"].to_numpy() & off)
+    off = np.abs(f["weight_sum"] - f["required_total"]) > TOLERANCE
+    return ~(f["is_last"] & ~f["weight_unreadable"] & off)
 
 
 W001 = Rule(
@@ -24,7 +24,7 @@ W001 = Rule(
     explain="只合计适用指标（非“本指标不适用”）的数字权重。项目中有无法读取的权重（W002）时"
             "不报告本规则，因为合计无从得知。允许 0.01 的舍入误差。",
     check=_total_matches,
-    column="weight_sum", level="project", cell="w001_cell",
+    level="project", cell="w001_cell",
     fails=Example("数量指标权重 15，合计 95",
                   change={0: Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", 15.0)}),
     passes=Example("权重合计 100"),
@@ -32,10 +32,10 @@ W001 = Rule(
 
 
 def _weight_in_range(f) -> np.ndarray:
-    weight = f["weight"].to_numpy()
+    weight = f["weight"]
     with np.errstate(invalid="ignore"):
-        outside = (weight < 0) | (weight > f["required_total"].to_numpy())
-    return ~(f["weight_text"].to_numpy() | outside)
+        outside = (weight < 0) | (weight > f["required_total"])
+    return ~(f["weight_text"] | outside)
 
 
 W002 = Rule(
@@ -44,7 +44,7 @@ W002 = Rule(
     basis="评分：权重是分值，只能是不超过总分的非负数",
     fix="在权重单元格只填数字，如 10；不适用的行填 0 或留空",
     check=_weight_in_range,
-    column="weight_raw", cell="weight_at",
+    cell="weight_at",
     fails=Example("权重写成“待定”",
                   change={0: Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", "待定")}),
     passes=Example("权重都是 0 到 100 之间的数字"),
@@ -52,9 +52,9 @@ W002 = Rule(
 
 
 def _na_weight_zero(f) -> np.ndarray:
-    weight = f["weight"].to_numpy()
+    weight = f["weight"]
     carries = ~np.isnan(weight) & (weight != 0)
-    return ~(f["not_applicable"].to_numpy() & carries)
+    return ~(f["not_applicable"] & carries)
 
 
 W003 = Rule(
@@ -63,7 +63,7 @@ W003 = Rule(
     basis="评分：不适用的指标不参与评分，其分值会让合计失真",
     fix="把这一行的权重改为 0 或留空，并把分值分给适用的指标",
     check=_na_weight_zero,
-    column="weight_raw", cell="weight_at",
+    cell="weight_at",
     fails=Example("经济效益不适用却填了 5 分",
                   change={4: Row("2-效益指标", "21-经济效益", "本指标不适用", 5.0)}),
     passes=Example("不适用的行权重留空"),
@@ -71,9 +71,9 @@ W003 = Rule(
 
 
 def _applicable_weighted(f) -> np.ndarray:
-    weight = f["weight"].to_numpy()
-    missing = (np.isnan(weight) & ~f["weight_text"].to_numpy()) | (weight == 0)
-    return ~(f["applicable"].to_numpy() & missing)
+    weight = f["weight"]
+    missing = (np.isnan(weight) & ~f["weight_text"]) | (weight == 0)
+    return ~(f["applicable"] & missing)
 
 
 W004 = Rule(
@@ -82,7 +82,7 @@ W004 = Rule(
     basis="评分：适用的指标应有分值，否则完成与否不影响得分",
     fix="为该指标分配权重；确不适用时把内容改为“本指标不适用”",
     check=_applicable_weighted,
-    column="weight_raw", cell="weight_at",
+    cell="weight_at",
     fails=Example("数量指标权重为 0", change={
         0: Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", 0.0),
         5: Row("2-效益指标", "22-社会效益", "群众对督查工作知晓率达到 90%", 50.0),
@@ -96,8 +96,8 @@ W005 = Rule(
     basis="部门自评的一级指标分值（财预〔2020〕10号：产出 50、效益 30、满意度 10）；"
           "仅在配置了方案时检查",
     fix="按方案调整各一级指标下的权重，或在 xlperf.toml / 部门信息中修改方案",
-    check=lambda f: ~f["policy_differs"].to_numpy(),
-    column="split_actual", level="project", cell="first_cell", at_row=False,
+    check=lambda f: ~f["policy_differs"],
+    level="project", cell="first_cell", at_row=False,
     fails=Example("方案为 50/30/20，表中为 60/30/10",
                   settings={"policy": "产出 50 / 效益 30 / 满意度 20"}),
     passes=Example("方案与表中一致：60/30/10",
@@ -107,12 +107,12 @@ W005 = Rule(
 
 
 def _declared_score_fits(f) -> np.ndarray:
-    declared = f["declared_score"].to_numpy()
+    declared = f["declared_score"]
     with np.errstate(invalid="ignore"):
-        off_rows = (f["has_weights"].to_numpy() & f["level1_scored"].to_numpy()
-                    & (np.abs(declared - f["level1_scores"].to_numpy()) > TOLERANCE))
-        off_policy = np.abs(declared - f["policy_share"].to_numpy()) > TOLERANCE
-    return ~(f["level1_first"].to_numpy() & (off_rows | off_policy))
+        off_rows = (f["has_weights"] & f["level1_scored"]
+                    & (np.abs(declared - f["level1_scores"]) > TOLERANCE))
+        off_policy = np.abs(declared - f["policy_share"]) > TOLERANCE
+    return ~(f["level1_first"] & (off_rows | off_policy))
 
 
 def _declared_reason(row: dict) -> dict:
@@ -132,7 +132,7 @@ W006 = Rule(
     fix="改正标注的分值或各指标的分值；权重方案见 xlperf.toml 的 policy 或部门信息",
     explain="一级指标名称中写了分值（如“产出指标(70分)”）时检查。",
     check=_declared_score_fits,
-    column="level1", fields=_declared_reason,
+    fields=_declared_reason,
     uses=("policy_share", "declared_score", "level1_scores", "level1_scored"),
     fails=Example("产出指标标注 70 分，其下 4 个指标共 60 分", change={
         i: row._replace(level1="1-产出指标(70分)") for i, row in enumerate(GOOD_ROWS[:4])}),
@@ -142,12 +142,12 @@ W006 = Rule(
 
 
 def _stated_total_fits(f) -> np.ndarray:
-    stated = f["stated_total"].to_numpy()
+    stated = f["stated_total"]
     with np.errstate(invalid="ignore"):
-        off = ((np.abs(stated - f["weight_sum"].to_numpy()) > TOLERANCE)
-               & (np.abs(stated - f["required_total"].to_numpy()) > TOLERANCE))
-    return ~(f["is_first"].to_numpy() & f["has_weights"].to_numpy()
-             & ~f["weight_unreadable"].to_numpy() & off)
+        off = ((np.abs(stated - f["weight_sum"]) > TOLERANCE)
+               & (np.abs(stated - f["required_total"]) > TOLERANCE))
+    return ~(f["is_first"] & f["has_weights"]
+             & ~f["weight_unreadable"] & off)
 
 
 W007 = Rule(
@@ -157,7 +157,7 @@ W007 = Rule(
     fix="改正合计行的总分，或核对各指标的分值",
     explain="合计行写的正是规定总分（如 100）而各项之和不同时，由 W001 报告。",
     check=_stated_total_fits,
-    column="stated_total", level="project", cell="w001_cell", at_row=False,
+    level="project", cell="w001_cell", at_row=False,
     fails=Example("合计行写 90，各项之和为 100", project={"stated_total": 90.0}),
     passes=Example("合计行写 100", project={"stated_total": 100.0}),
 )
