@@ -248,8 +248,163 @@ def self_evaluation(department: Department) -> Table:
     return table
 
 
+# The two ways provincial 申报表 head their value column (湖南 / 四川).
+PROVINCIAL_VALUE_HEADERS = ("指标值及单位", "指标值(包含数字及文字描述)")
+
+
+def provincial(department: Department) -> Table:
+    """A provincial 申报表 (湖南, 四川 …): their own header labels, a block label merged down
+    the indicator rows, 指标值及单位 (or 指标值(包含数字及文字描述)) and 绩效标准; the
+    reviewer's and signer's rows (财政部门审核意见, 填表人, 联系电话) after the table.
+
+    The projects alternate between the 湖南 form (项目支出名称 | 预算部门, 年度本级预算金额,
+    本年度绩效指标) and the 四川 one (项目名称, 主管部门 | 预算单位, 项目资金 block,
+    绩效指标), so a department of two or more shows both."""
+    table = Table()
+    for number, project in enumerate(department.projects):
+        hunan = number % 2 == 0
+        table.add("2023年项目支出绩效目标申报表")
+        table.add("填报单位:(盖章)", None, None, None, "单位:万元")
+        if hunan:
+            table.add("项目支出名称", project.name, "预算部门", project.competent_department)
+            table.add("项目执行单位", project.implementing_unit)
+            table.add("年度本级预算金额", project.amount, "该项目支出上级资金", 0.0)
+            table.add("项目支出实施期", project.term)
+        else:
+            table.add("项目名称", project.name)
+            table.add("主管部门", project.competent_department, "预算单位",
+                      project.implementing_unit)
+            table.add("项目资金(万元)", "年度资金总额", project.amount)
+            table.add("项目期", project.term)
+        table.add("实施期绩效目标", project.mid_term_goal)
+        table.add("本年度绩效目标", project.goal)
+        first = table.add("本年度绩效指标" if hunan else "绩效指标", "一级指标", "二级指标",
+                          "三级指标", PROVINCIAL_VALUE_HEADERS[number % 2], "绩效标准")
+        entries = _every_second_level(project.indicators) if hunan else [
+            (i.level1, i.level2, i) for i in project.indicators]
+        rows = [table.add(None, level1, level2, *((i.name, i.value, i.standard) if i else ()))
+                for level1, level2, i in entries]
+        for column, width in ((1, 1), (2, 2)):
+            _merge_runs(table, rows, [entry[:width] for entry in entries], column)
+        table.merge_down(0, first, rows[-1])
+        _signatures(table, hunan)
+    return table
+
+
+# The second levels a 湖南 申报表 lists under each first level, filled in or not.
+PROVINCIAL_SECOND_LEVELS = {
+    "项目完成指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "项目效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+                   "社会公众或服务对象满意度指标"),
+    "满意度指标": ("服务对象满意度指标",),
+}
+
+
+def _every_second_level(items: list[Indicator]) -> list[tuple[str, str, Indicator | None]]:
+    """The rows of a form that lists every 二级 of its 一级s: a 二级 without indicators is
+    a row of levels only (效益指标 | 生态效益指标, the rest empty), as the 湖南 form has."""
+    entries: list[tuple[str, str, Indicator | None]] = []
+    for level1 in dict.fromkeys(i.level1 for i in items):
+        listed = PROVINCIAL_SECOND_LEVELS.get(level1)  # another framework's: its own only
+        for level2 in listed or dict.fromkeys(i.level2 for i in items if i.level1 == level1):
+            under = [i for i in items if (i.level1, i.level2) == (level1, level2)]
+            entries += [(level1, level2, i) for i in under] or [(level1, level2, None)]
+    return entries
+
+
+def _merge_runs(table: Table, rows: list[int], keys: list[tuple], column: int) -> None:
+    """Merge ``column`` down each run of rows with equal keys."""
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end < len(rows) and keys[end] == keys[start]:
+            continue
+        table.merge_down(column, rows[start], rows[end - 1])
+        start = end
+
+
+def _signatures(table: Table, one_line: bool) -> None:
+    """The rows under a 申报表: the finance office's opinion (left blank), then who filled
+    it in — on one line (湖南), or as label/value pairs (四川)."""
+    table.add("财政部门审核意见", None)
+    if one_line:
+        table.add("填表人: 张三 联系电话:13800000000 填报日期: 单位负责人签字:")
+    else:
+        table.add("填表人", "张三", "联系电话", "13800000000")
+
+
+# A template's instructions to whoever fills it in, left inside the table (rule T004).
+TEMPLATE_NOTE = "注：各地请根据实际情况设置具体指标，指标值须量化"
+GOAL_NOTE = "注：年度目标请根据实际情况填写，应与资金量、产出和效益相匹配"
+
+
+def transfer(department: Department) -> Table:
+    """A transfer-payment 申报表 (中央转移支付 / 衔接资金): 项目负责人及电话, a 资金情况 block
+    with 其中：财政拨款 / 其他资金, the goal, 一级|二级|三级|指标值 under a 绩效指标 block
+    label, and the template's notes left inside.
+
+    The projects alternate between two fillings of the template: 总体目标 over 年度目标
+    (the goal in the row below) and the note in the table's last row; or 项目负责人及电话
+    beside the name, 年度总体目标 beside its goal with the template's note under it, and
+    the indicator note left between the 产出 and 效益 rows."""
+    table = Table()
+    for number, project in enumerate(department.projects):
+        plain = number % 2 == 0
+        table.add("XX县2023年衔接推进乡村振兴补助资金项目绩效目标申报表")
+        table.add("填报单位：XX镇人民政府")
+        if plain:
+            table.add("项目名称", project.name)
+            table.add("项目负责人及电话", "张三 13800000000")
+        else:
+            table.add("项目名称", project.name, "项目负责人及电话", "张三 13800000000")
+        table.add("主管部门", project.competent_department, "实施单位", project.implementing_unit)
+        funds = project.funds
+        top = table.add("资金情况(万元)", "年度资金总额:", project.amount)
+        table.add(None, "其中：财政拨款", funds.fiscal if funds else None)
+        bottom = table.add(None, "其他资金", funds.other if funds and funds.other else None)
+        table.merge_down(0, top, bottom)
+        if plain:
+            top = table.add("总体目标", "年度目标")
+            bottom = table.add(None, project.goal)
+            table.merge_down(0, top, bottom)
+        else:
+            table.add("年度总体目标", project.goal)
+            _note_row(table, GOAL_NOTE, 0)
+        first = table.add("绩效指标", "一级指标", "二级指标", "三级指标", "指标值")
+        if plain:
+            rows = [table.add(None, i.level1, i.level2, i.name, i.value)
+                    for i in project.indicators]
+            _levels(rows, table, project.indicators, 1, 2)
+            table.merge_down(0, first, rows[-1])
+            _note_row(table, TEMPLATE_NOTE, 0)
+            continue
+        outputs = [i for i in project.indicators if i.level1 == "产出指标"]
+        rest = project.indicators[len(outputs):]
+        rows = [table.add(None, i.level1, i.level2, i.name, i.value) for i in outputs]
+        _levels(rows, table, outputs, 1, 2)
+        _note_row(table, TEMPLATE_NOTE, 1)  # the block label's merge runs past it
+        rows = [table.add(None, i.level1, i.level2, i.name, i.value) for i in rest]
+        _levels(rows, table, rest, 1, 2)
+        table.merge_down(0, first, rows[-1])
+    return table
+
+
+def _note_row(table: Table, note: str, left: int, width: int = 5) -> None:
+    """A note written across the table from column ``left`` (one merged cell)."""
+    row = table.add(*[None] * left, note, *[None] * (width - left - 1))
+    table.merges.append((row, left, row, width - 1))
+
+
+def template_notes(department: Department, family: str) -> list[list[str]]:
+    """The template notes each project's table keeps (transfer), in order."""
+    if family != "transfer":
+        return [[] for _ in department.projects]
+    return [[TEMPLATE_NOTE] if number % 2 == 0 else [GOAL_NOTE, TEMPLATE_NOTE]
+            for number in range(len(department.projects))]
+
+
 FAMILIES: dict[str, Callable[[Department], Table]] = {
     "local": local, "central": central, "long_term_pairs": long_term_pairs,
+    "provincial": provincial, "transfer": transfer,
     "flat_list": flat_list, "two_level": two_level, "self_evaluation": self_evaluation,
 }
 
@@ -264,8 +419,15 @@ def what_it_says(department: Department, family: str) -> dict:
         entry: dict = {"name": project.name, "amount": project.amount,
                        "goal": project.goal,
                        "indicators": [indicator(i) for i in project.indicators]}
-        if family in ("central", "long_term_pairs"):
+        if family in ("central", "long_term_pairs", "provincial"):
             entry["mid_term_goal"] = project.mid_term_goal
+        if family == "provincial":
+            entry["standards"] = [i.standard for i in project.indicators]
+            entry["header"] = (project.competent_department, project.implementing_unit,
+                               project.term)
+        if family == "transfer":
+            entry["header"] = (project.competent_department, project.implementing_unit)
+            entry["fiscal"] = project.funds.fiscal if project.funds else None
         if family == "long_term_pairs":
             entry["long_term"] = [indicator(i) for i in project.long_term_indicators]
         if family == "flat_list":
@@ -409,6 +571,7 @@ def pdf_by_chromium(page: Path, target: Path) -> Path:
     return target
 
 
-__all__ = ["FAMILIES", "Project", "Table", "browser_text", "chromium", "html_page",
-           "libreoffice", "pdf_by_chromium", "pdf_text", "pdfs_by_libreoffice", "read_back",
-           "save_docx", "save_xlsx", "what_it_says"]
+__all__ = ["FAMILIES", "GOAL_NOTE", "TEMPLATE_NOTE", "Project", "Table", "browser_text",
+           "chromium", "html_page", "libreoffice", "pdf_by_chromium", "pdf_text",
+           "pdfs_by_libreoffice", "read_back", "save_docx", "save_xlsx", "template_notes",
+           "what_it_says"]

@@ -14,10 +14,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from family_writers import FAMILIES, browser_text, pdf_text, save_xlsx, what_it_says
+from click.testing import CliRunner
+from family_writers import (
+    FAMILIES,
+    browser_text,
+    pdf_text,
+    save_xlsx,
+    template_notes,
+    what_it_says,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from xlperf.cli import cli
 from xlperf.model import Department, Funds, Indicator, Project
 from xlperf.sources import read_department
 from xlperf.sources.text.reader import parse_text
@@ -57,10 +66,21 @@ def output_and_effect_rows(draw) -> list[tuple[str, str]]:
     return sorted(rows, key=lambda r: ((OUTPUTS + EFFECTS).index(r[1]),))
 
 
+# The older provincial first levels (项目完成指标 / 项目效益指标) for 产出 / 效益.
+PROVINCIAL_LEVEL1 = {"产出指标": "项目完成指标", "效益指标": "项目效益指标"}
+STANDARDS = ["计划标准", "行业标准", "历史标准", "其他标准"]
+TERMS = ["2023.07-2024.01", "2023年1月-2023年12月", "2023年", "1年"]
+
+
 def _indicators(draw, family: str) -> list[Indicator]:
     rows = draw(output_and_effect_rows())
     satisfaction = ("效益指标", "社会公众或服务对象满意度指标") if family == "central" \
         else ("满意度指标", "服务对象满意度指标")
+    if family == "provincial":
+        # Satisfaction is a first level, or (湖南) a second level of 项目效益指标.
+        rows = [(PROVINCIAL_LEVEL1[level1], level2) for level1, level2 in rows]
+        satisfaction = draw(st.sampled_from([("满意度指标", "服务对象满意度指标"),
+                                             ("项目效益指标", "社会公众或服务对象满意度指标")]))
     rows.append(satisfaction)
     items = []
     for level1, level2 in rows:
@@ -83,6 +103,9 @@ def _indicators(draw, family: str) -> list[Indicator]:
             item.standard = f"反映{item.name}情况"
             if level1 != "产出指标":  # a two-level table has no 二级 for these
                 item.level2 = ""
+        elif family == "provincial":
+            item.value = draw(st.sampled_from(VALUES))
+            item.standard = draw(st.sampled_from(STANDARDS))
         else:
             item.value = draw(st.sampled_from(VALUES))
         items.append(item)
@@ -117,6 +140,12 @@ def departments(draw, family: str) -> Department:
         if family in ("central", "long_term_pairs"):
             project.mid_term_goal = draw(st.sampled_from(GOALS))
             project.funds = Funds(total=amount, fiscal=amount, other=0.0)
+        if family == "provincial":
+            project.mid_term_goal = draw(st.sampled_from(GOALS))
+            project.term = draw(st.sampled_from(TERMS))
+        if family == "transfer":
+            other = float(draw(st.integers(0, min(3, int(amount)))))
+            project.funds = Funds(total=amount, fiscal=amount - other, other=other)
         if family == "long_term_pairs":
             project.long_term_indicators = [
                 Indicator(i.level1, i.level2, i.name, value=draw(st.sampled_from(VALUES)))
@@ -154,6 +183,9 @@ def test_any_department_in_any_family_reads_back(family: str, container: str,
         assert what_it_says(read, family) == what_it_says(department, family)
         assert all(not p.notes for p in read.projects)
         assert {p.layout for p in read.projects} == {family}
+        # The template's notes (transfer) are kept for T004: not indicators, not the goal.
+        assert [[n.text for n in p.template_notes] for p in read.projects] == \
+            template_notes(department, family)
 
     reads_back()
 
@@ -176,3 +208,24 @@ def test_every_family_reads_from_xls_and_ods_saved_by_libreoffice(
                    env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     read = read_department(tmp_path / f"table{suffix}")
     assert what_it_says(read, family) == what_it_says(department, family)
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_any_department_in_any_family_imports_and_reads_back(family: str,
+                                                             tmp_path: Path) -> None:
+    """The reviewer's second path: ``xlperf import`` of the text (which reads the workbook
+    it wrote back before keeping it), then the workbook read as xlperf's own."""
+    @settings(max_examples=8, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(departments(family))
+    def imports(department: Department) -> None:
+        source, workbook = tmp_path / "申报表.txt", tmp_path / "部门.xlsx"
+        source.write_text(browser_text(FAMILIES[family](department)), encoding="utf-8")
+        workbook.unlink(missing_ok=True)
+        result = CliRunner().invoke(cli, ["import", str(source), "-o", str(workbook)])
+        assert result.exit_code == 0, result.output
+        assert "每一行都已识别" in result.output
+        read = read_department(workbook)
+        assert what_it_says(read, family) == what_it_says(department, family)
+
+    imports()

@@ -142,3 +142,30 @@ def test_the_same_table_twice_without_a_title_is_two_tables_for_rule_h004() -> N
     assert [len(p.indicators) for p in department.projects] == [2, 2]
     assert [[n.row for n in p.notes] for p in department.projects] == [[4], [11]]
     assert department.projects[1].goal == "培训学员500人次"
+
+
+FLAT = "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\t权重\n"
+
+
+def test_a_flat_lists_goal_cut_at_a_page_break_is_joined_back() -> None:
+    """A PDF of a budget-system list: the merged 年度目标 cell is cut at the page break,
+    its end in the first row of the next page (name and amount left empty there)."""
+    text = ("金额单位:元\n" + FLAT
+            + "某局\t技能培训\t100,000.00\t完成30个行政村人居环境整治，村庄环境\t产出指标\t数量指标"
+              "\t整治村数\t≥30个\t60\n"
+            + "\t\t\t明显改善\t效益指标\t社会效益指标\t村庄环境\t明显改善\t40\n"
+            + "某局\t档案加工\t50,000.00\t完成档案数字化\t产出指标\t数量指标\t加工页数"
+              "\t≥1万页\t100\n")
+    department = parse_text(text)
+    assert [(p.name, p.goal, len(p.indicators)) for p in department.projects] == [
+        ("技能培训", "完成30个行政村人居环境整治，村庄环境明显改善", 2),
+        ("档案加工", "完成档案数字化", 1)]
+    assert all(p.notes == [] for p in department.projects)
+
+
+def test_a_flat_list_repeating_its_goal_on_every_row_keeps_it_once() -> None:
+    text = (FLAT
+            + "某局\t技能培训\t10\t全年培训500人次\t产出指标\t数量指标\t培训人次\t≥500人次\t60\n"
+            "某局\t技能培训\t10\t全年培训500人次\t效益指标\t社会效益指标\t就业率\t≥60%\t40\n")
+    (project,) = parse_text(text).projects
+    assert project.goal == "全年培训500人次" and len(project.indicators) == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from workbook_builders import save_workbook
 
@@ -128,3 +129,138 @@ def test_import_names_the_rows_it_could_not_place(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "3 条指标" in result.output and "1 行未能识别" in result.output
     assert "未识别 第 4 行" in result.output and "说明文字一段" in result.output
+
+
+# --- header-block rows are never carried down as levels -------------------------------------
+
+
+def test_a_funds_block_or_goal_heading_is_never_carried_down_as_a_level() -> None:
+    """The 项目资金 and 总体目标 cells are merged down their block: a browser copy leaves
+    them in the first row only, and the indicator rows must not inherit them."""
+    text = table(above="项目资金(万元)\t年度资金总额\t10\n其中：财政拨款\t10\n其他资金\t\n"
+                       "总体目标\t中期目标\t年度目标\n三年培训 1500 人次\t全年培训 500 人次\n")
+    (project,) = parse_text(text).projects
+    assert indicators(text) == [("产出指标", "数量指标", "培训人次"),
+                                ("效益指标", "社会效益指标", "就业率"),
+                                ("满意度指标", "服务对象满意度指标", "学员满意度")]
+    assert project.notes == [] and project.amount == 10.0
+
+
+@pytest.mark.parametrize("title", ["关于下达2023年衔接推进乡村振兴补助资金的通知",
+                                   "关于公开2023年部门预算项目绩效目标的说明",
+                                   "2023年项目支出绩效目标申报表", "绩效目标表"])
+def test_a_notice_or_form_title_is_never_the_department_nor_a_field(title: str) -> None:
+    department = parse_text(f"{title}\n" + table())
+    (project,) = department.projects
+    assert department.name == "" and project.competent_department == ""
+    assert project.name == "技能培训" and names(f"{title}\n" + table()) == NAMES
+
+
+# --- rows after the table ---------------------------------------------------------------------
+
+SIGNATURES = [  # the rows provincial and transfer 申报表 have under the table
+    "财政部门审核意见\t\n填表人\t张三\t联系电话\t13800000000\n",
+    "财政部门审核意见\n填表人: 张三 联系电话:13800000000 填报日期: 单位负责人签字:\n",
+    "财政部门审核意见\t同意\n联系电话\t13800000000\n",
+    "主管部门审核意见\t\n填报人\t李四\t填报日期\t2023年1月10日\n",
+]
+
+
+@pytest.mark.parametrize("below", SIGNATURES)
+def test_the_reviewers_and_signers_rows_are_not_indicators_nor_notes(below: str) -> None:
+    assert names(table(below=below)) == NAMES
+
+
+@pytest.mark.parametrize("below", SIGNATURES)
+def test_the_reviewers_and_signers_rows_on_a_sheet_are_not_indicators(below: str,
+                                                                     tmp_path: Path) -> None:
+    rows = [line.split("\t") for line in table(below=below).splitlines()]
+    book = save_workbook(tmp_path / "申报表.xlsx", {"表1": rows})
+    (project,) = read_department(book).projects
+    assert [i.name for i in project.indicators] == NAMES and project.notes == []
+
+
+def test_the_next_tables_top_after_the_signers_rows_starts_the_next_project() -> None:
+    """Two 申报表 one after the other: the second's title and 填报单位/单位 line follow the
+    first's 填表人 row; neither is an indicator of the first, nor a note."""
+    one = ("2023年项目支出绩效目标申报表\n填报单位:(盖章)\t\t\t\t单位:万元\n" + table(
+        below="财政部门审核意见\n填表人\t张三\t联系电话\t13800000000\n"))
+    department = parse_text(one + one.replace("技能培训", "就业补贴"))
+    assert [p.name for p in department.projects] == ["技能培训", "就业补贴"]
+    for project in department.projects:
+        assert [i.name for i in project.indicators] == NAMES and project.notes == []
+
+
+@pytest.mark.parametrize("below", ["附件：1.项目测算明细\n", "2023年1月10日\n",
+                                   "根据《预算法》有关规定，现将绩效目标公开如下。\n"])
+def test_an_attachment_a_date_or_a_notice_sentence_ends_the_rows(below: str) -> None:
+    after = below + "效益指标\t生态效益指标\t绿化面积\t10亩\n"
+    (project,) = parse_text(table(below=after)).projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert [n.reason for n in project.notes] == ["在表格结束行之后，未作为指标读取"]
+
+
+def test_a_template_note_inside_the_table_is_kept_for_t004_not_read() -> None:
+    note = "注：各地请根据实际情况设置具体指标，指标值须量化"
+    text = table().replace("效益指标", f"{note}\n效益指标", 1)
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == NAMES and project.notes == []
+    assert [(n.text, n.row) for n in project.template_notes] == [(note, 4)]
+
+
+def test_a_row_of_levels_only_carries_them_down_and_is_not_an_indicator() -> None:
+    text = table().replace("效益指标\t社会效益指标", "效益指标\t经济效益指标\n社会效益指标", 1)
+    assert names(text) == NAMES
+    assert indicators(text)[1] == ("效益指标", "社会效益指标", "就业率")
+
+
+# --- never dropped in import --------------------------------------------------------------------
+
+
+def test_import_keeps_every_indicator_of_a_browser_copy_with_merged_levels(
+        tmp_path: Path) -> None:
+    """The issue's case: the text reader found 16 rows, the workbook import wrote kept 1.
+    A browser copy leaves merged 一级/二级 out of later rows; all of them reach the book."""
+    rows = "".join(f"{'产出指标' + chr(9) + '数量指标' + chr(9) if n == 0 else ''}"
+                   f"培训班{n}期\t≥{n + 1}期\n" for n in range(16))
+    source = tmp_path / "申报表.txt"
+    source.write_text(f"项目名称\t技能培训\n{HEADER}{rows}", encoding="utf-8")
+    workbook = tmp_path / "部门.xlsx"
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(workbook)])
+    assert result.exit_code == 0, result.output
+    assert "16 条指标" in result.output and "每一行都已识别" in result.output
+    (project,) = read_department(workbook).projects
+    assert [i.name for i in project.indicators] == [f"培训班{n}期" for n in range(16)]
+    assert {(i.level1, i.level2) for i in project.indicators} == {("产出指标", "数量指标")}
+
+
+def test_a_template_note_under_the_goal_is_not_part_of_the_goal() -> None:
+    note = "注：年度目标请根据实际情况填写"
+    text = table(above=f"年度总体目标\t全年培训 500 人次\n{note}\n")
+    (project,) = parse_text(text).projects
+    assert project.goal == "全年培训 500 人次"
+    assert [n.text for n in project.template_notes] == [note]
+    assert names(text) == NAMES
+
+
+def test_rows_after_a_template_note_between_two_first_levels_are_read() -> None:
+    """A browser copy of a 绩效指标 block with the note left between 产出 and 效益: the
+    rows after it lost their merged cells, and are indicators all the same."""
+    note = "注：各地请根据实际情况设置具体指标，指标值须量化"
+    text = ("项目名称\t技能培训\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t培训人次\t≥500人次\n"
+            f"{note}\n效益指标\t社会效益指标\t就业率\t≥60%\n"
+            "结业人数\t≥400人\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n")
+    (project,) = parse_text(text).projects
+    assert [(i.level2, i.name) for i in project.indicators] == [
+        ("数量指标", "培训人次"), ("社会效益指标", "就业率"), ("社会效益指标", "结业人数"),
+        ("服务对象满意度指标", "学员满意度")]
+    assert project.notes == [] and [n.text for n in project.template_notes] == [note]
+
+
+def test_a_note_after_the_table_still_keeps_its_lines_out_of_the_indicators() -> None:
+    """The note's further lines after the table are not indicators (they do not start
+    with a 一级/二级)."""
+    text = table(below="注：1.指标值须量化\n2.绩效标准\t计划标准\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == NAMES

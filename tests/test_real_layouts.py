@@ -163,3 +163,19 @@ def test_show_names_the_rows_outside_the_projects() -> None:
     result = CliRunner().invoke(cli, ["show", str(source)])
     assert result.exit_code == 0, result.output
     assert "未识别 第 4 行（没有项目名称，无法确定属于哪个项目）：820-马踏镇部门" in result.output
+
+
+# What an import settles: the repairs it made (T001) and the rows it named (R003 of rows
+# outside the projects) are reported by import, and the workbook holds the repaired table.
+SETTLED_BY_IMPORT = {"T001", "R003"}
+
+
+@pytest.mark.parametrize(("source", "key", "doc"), READABLE, ids=[d[1] for d in READABLE])
+def test_the_imported_workbook_gets_the_texts_findings(source: Path, key: str, doc: dict,
+                                                       tmp_path: Path) -> None:
+    """Import keeps what the rules judge: the template's notes left in a table (T004) too."""
+    workbook = tmp_path / f"{key}.xlsx"
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(workbook)])
+    assert result.exit_code == 0, result.output
+    found = {finding.rule for finding in validate([read_department(workbook)])}
+    assert found == FINDINGS[key] - SETTLED_BY_IMPORT

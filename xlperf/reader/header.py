@@ -134,6 +134,8 @@ class HeaderReader:
                 self.cost_column = _amount_column(filled)
                 self._trace(row, "cost", "成本构成表（不作为指标读取）")
                 return
+            if key is None and note and (unit := divisor_of(note)) is not None:
+                self.divisor = unit  # 资金情况（元）: the block's amounts are in 元
             following = filled[position] if position < count else None
             has_value = following is not None and not _is_label(following[1])
             if kind is not None and key is None:
@@ -337,11 +339,13 @@ def _is_label(raw: object) -> bool:
 @lru_cache(maxsize=8192)
 def _label_info(raw: str) -> tuple[str, bool, str | None, str, str | None] | None:
     """What a header label cell is, in one cached answer: (its bare key, a cost table's
-    heading?, the field it names and its note, the funds line it names); None for a value."""
+    heading?, the field it names, its note — a field's, or a group label's own such as
+    资金情况（元）'s 元 —, the funds line it names); None for a value."""
     if not raw or not is_header_label(raw):
         return None
     key, note = header_field(raw)
-    return bare_key(raw)[0], is_cost_table_label(raw), key, note, funds_kind(raw)
+    bare, own_note = bare_key(raw)
+    return bare, is_cost_table_label(raw), key, note if key else own_note, funds_kind(raw)
 
 
 def _inline(raw: object) -> tuple[str | None, str, str]:
@@ -366,6 +370,18 @@ def _amount_column(filled: list[tuple[int, object]]) -> int | None:
         if isinstance(raw, str) and label_key(raw).startswith("金额"):
             return index
     return filled[1][0] if len(filled) > 1 else None
+
+
+def is_form_line(cells: list) -> bool:
+    """A row of only the lines every form has above its fields (title, 单位：万元, 填报单位):
+    also outside a table, where the next table's top follows the last one's end."""
+    filled = [(index, raw) for index, raw in enumerate(cells)
+              if raw is not None and raw != "" and not is_blank_text(raw)]
+    return bool(filled) and _ignorable(filled)
+
+
+def is_blank_text(raw: object) -> bool:
+    return raw.__class__ is str and not raw.strip(BLANK_CHARS)
 
 
 def _ignorable(filled: list[tuple[int, object]]) -> bool:

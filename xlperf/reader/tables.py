@@ -52,7 +52,7 @@ from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
 from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import FastRows, fast_rows
-from xlperf.reader.header import HeaderReader, inline_field
+from xlperf.reader.header import HeaderReader, inline_field, is_form_line
 from xlperf.reader.layouts import family
 from xlperf.reader.placement import Placed, place
 from xlperf.reader.trace import Trace
@@ -152,7 +152,8 @@ class TableReader:
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
         if (text is not None and index == 0 and not self.grid.addressed
-                and _is_lone(cells, index) and _PAGE_NUMBER.match(_squeeze(text))):
+                and _is_lone(cells, index) and _PAGE_NUMBER.match(_squeeze(text))
+                and not self._awaits_values()):
             self._trace(row, "skipped", "页码")
             return
         if text is not None and self._heading(row, cells, text):
@@ -169,6 +170,12 @@ class TableReader:
             self._after_break(row, cells, index, raw, text)
         else:
             self._header_row(row, cells)
+
+    def _awaits_values(self) -> bool:
+        """A row of labels waits for its values in the row below: a lone number there is
+        the amount (``项目年度金额`` then ``10``), not a page number."""
+        return self.state == "header" and self.header is not None \
+            and self.header.pending is not None
 
     def _heading(self, row: int, cells: list, text: str) -> bool:
         """A table title or unit line: ends the rows above (a page break, or the next table)."""
@@ -205,12 +212,27 @@ class TableReader:
         if self.state != "header" or self.header is None:
             self._outside(row, cells)
             return
+        if self._header_note(row, cells):
+            return
         self.header.feed(row, cells)
+
+    def _header_note(self, row: int, cells: list) -> bool:
+        """A ``注：…`` row in the header block (the template's 注：各地请根据实际情况… left
+        under the goal): skipped and kept for rule T004, never a further line of the goal."""
+        first = _first_filled(cells)
+        if first is None or not isinstance(first[1], str) or not _is_lone(cells, first[0]) \
+                or not is_note(first[1]):
+            return False
+        self._template_note(row, cells)
+        self._trace(row, "skipped", f"注释行，未读取：{first[1].strip()[:40]}")
+        return True
 
     def _outside(self, row: int, cells: list) -> None:
         """A row after a table's last row: kept as a note when it reads like an indicator
         row (with a value or weight), so nothing that might be one is lost."""
         block = self.block
+        if self._form_row(row, cells):
+            return
         placed = place(cells, block.columns, self.grid.addressed) if block else None
         if placed is not None and not placed.impossible and len(_values(placed)) >= 2 \
                 and any(role in _CONTENT_ROLES for role, _ in _values(placed)):
@@ -218,6 +240,21 @@ class TableReader:
             return
         self._template_note(row, cells)
         self._trace(row, "outside", "表格之外，未读取：" + _joined(self.grid, row, cells))
+
+    def _form_row(self, row: int, cells: list) -> bool:
+        """A row of the form itself after a table, not content: the signers' rows under it
+        (填表人 | 张三 | 联系电话 | …, first cell a stop-row label) or the next table's top
+        (填报单位:(盖章) | 单位:万元). Skipped, and the trace says so."""
+        first = _first_filled(cells)
+        text = first[1] if first is not None and isinstance(first[1], str) else ""
+        if text and is_stop_row_label(text):
+            self._trace(row, "skipped",
+                        "表格之后的签字栏，未读取：" + _joined(self.grid, row, cells))
+            return True
+        if is_form_line(cells):
+            self._trace(row, "skipped", "表头说明行，未读取：" + _joined(self.grid, row, cells))
+            return True
+        return False
 
     def _starts_project(self, fields: list[str]) -> bool:
         """A second 项目名称 (or any field the current project has) starts the next table."""
@@ -494,6 +531,8 @@ class TableReader:
         values = _values(placed) if placed.in_place else self._second_level(block,
                                                                              _values(placed))
         content = [role for role in values if role[0] in _CONTENT_ROLES]
+        if block.after_note and not placed.impossible and _starts_with_level(placed):
+            block.after_note = False  # the note stood between two 一级: the table goes on
         if placed.impossible or (block.after_note and not placed.in_place):
             self._note(row, cells, "无法确定各单元格属于哪一列")
             return
@@ -576,7 +615,22 @@ class TableReader:
                 self._flat_fields(project, row, values)
                 self._trace(row, "field", f"项目名称：{name}")
             self.project = project
+        elif self.project is not None:
+            self._goal_continued(row, values)
         return self.project
+
+    def _goal_continued(self, row: int, values: dict) -> None:
+        """A flat list's merged 年度目标 cut at a page break (a PDF): the rest of the goal
+        stands in the first row of the next page, which leaves the project's name out.
+        It is the goal's end, not another goal (a project has one)."""
+        goal = values.get(("project_goal", "annual"))
+        project = self.project
+        if goal is None or is_blank(goal[1]) or project is None:
+            return
+        text = self.grid.text_of(goal[1], row, goal[0])
+        if text and project.goal and text != project.goal and not project.goal.endswith(text):
+            project.goal += text
+            self._trace(row, "field", f"年度目标（续页）：{text}")
 
     def _flat_fields(self, project: Project, row: int, values: dict) -> None:
         project.layout = "flat_list"
@@ -869,6 +923,18 @@ def _blank(raw: object) -> bool:
     if raw.__class__ is float:
         return False
     return isinstance(raw, str) and not raw.strip(BLANK_CHARS)
+
+
+def _starts_with_level(placed: Placed) -> bool:
+    """A row whose first cell is a 一级/二级 label in its level column: after a ``注：`` row
+    inside the table (a template's note between two 一级), the table goes on there — a
+    line of the note never starts with 效益指标."""
+    for column, _, raw in placed.cells:
+        if kinds.kind_of(raw)[0] == kinds.EMPTY:
+            continue
+        return column.role in ("level1", "level2", "category") \
+            and kinds.kind_of(raw)[0] == kinds.LEVEL
+    return False
 
 
 def _first_filled(cells: list) -> tuple[int, object] | None:

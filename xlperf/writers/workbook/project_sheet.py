@@ -163,8 +163,22 @@ def write_project_sheet(ws, project: Project, rows: list[Row], lists: Lists,
     _add_validations(ws, lists, first, last, shape)
     if project.long_term_indicators:
         end = _write_long_term(ws, project, end + 2, shape, printed, fit_rows)
+    end = _write_template_notes(ws, project, end, printed)
     _set_print(ws, printed, end, shape)
     return total_cell
+
+
+def _write_template_notes(ws, project: Project, end: int, last_col: str) -> int:
+    """The template's instructions the source left in its table (注：各地请根据实际情况…),
+    under the table as the source had them, so T004 still reports them after an import.
+    Returns the sheet's last row."""
+    for offset, note in enumerate(project.template_notes, start=1):
+        row = end + offset
+        ws.merge_cells(f"A{row}:{last_col}{row}")
+        set_text(ws[f"A{row}"], note.text)
+        ws[f"A{row}"].font = styles.BODY
+        ws[f"A{row}"].alignment = styles.WRAP
+    return end + len(project.template_notes)
 
 
 def _set_columns(ws, shape: Shape) -> None:

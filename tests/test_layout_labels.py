@@ -1,0 +1,352 @@
+"""Every label and column header of ../shared/spec/layouts.md ("What varies") reads right.
+
+Each case writes one ordinary small table — the shape every office shares —
+with one thing changed to what some office writes: a header label's alias
+(value to its right, ``label：value`` in one cell, or the value in the row
+below), an indicator column's header, a block label in the first column, a
+一级 written with its score or its outline number, an amount in 元 or as text.
+The table is read from a ``.txt`` file as a reviewer gives it, and what the
+changed cell says must come back where it belongs, with nothing left unplaced.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from workbook_builders import save_workbook
+
+from xlperf.model import Department, Project
+from xlperf.sources import read_department
+
+NAME, DEPARTMENT, UNIT = "职业技能提升培训", "某县人力资源和社会保障局", "某县就业服务中心"
+TERM, GOAL, MID = "2023年1月-2023年12月", "全年培训500人次，合格率不低于90%", "三年培训1500人次"
+# The ordinary header block: one field a line, the label left of its value.
+HEADER = {
+    "name": ("项目名称", NAME),
+    "competent_department": ("主管部门", DEPARTMENT),
+    "implementing_unit": ("实施单位", UNIT),
+    "attribute": ("项目属性", "一年期项目"),
+    "term": ("项目期限", TERM),
+    "amount": ("项目年度金额", "10"),
+    "goal": ("年度总体绩效目标", GOAL),
+}
+COLUMNS = ["一级指标", "二级指标", "三级指标", "指标值"]
+ROWS = [["产出指标", "数量指标", "培训人次", "≥500人次"],
+        ["效益指标", "社会效益指标", "就业率", "≥60%"],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"]]
+NAMES = ["培训人次", "就业率", "学员满意度"]
+CONTAINERS = ("txt", "xlsx")
+
+
+def header_lines(changed: dict[str, list[str]] | None = None) -> list[str]:
+    """The header block's lines, a field's line replaced by ``changed[field]`` (lines)."""
+    lines: list[str] = []
+    for field, (label, value) in HEADER.items():
+        lines += (changed or {}).get(field, [f"{label}\t{value}"])
+    return lines
+
+
+def write(tmp_path: Path, header: list[str], columns: list[str] = COLUMNS,
+          rows: list[list[str]] = ROWS, above: list[str] = (),
+          container: str = "txt") -> Department:
+    """The table as a text copied from a page (tab-separated lines), or as the office's
+    own workbook (a cell per tab, numbers stored as numbers)."""
+    lines = [*above, *header, "\t".join(columns), *("\t".join(row) for row in rows)]
+    if container == "xlsx":
+        grid = [[_cell(text) for text in line.split("\t")] for line in lines]
+        return read_department(save_workbook(tmp_path / "申报表.xlsx", {"绩效目标表": grid}))
+    source = tmp_path / "申报表.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read_department(source)
+
+
+def _cell(text: str) -> str | float | None:
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def only_project(department: Department) -> Project:
+    """The one project, read whole: its three indicators and no row left unplaced."""
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.notes == []
+    return project
+
+
+def placed(label: str, value: str, placement: str) -> list[str]:
+    """A label and its value as offices write them: side by side, in one cell, or the
+    value in the row below the label."""
+    return {"right": [f"{label}\t{value}"], "colon": [f"{label}：{value}"],
+            "below": [label, value]}[placement]
+
+
+# --- header labels --------------------------------------------------------------------
+
+LABELS = {
+    "name": ["项目名称", "项目支出名称", "项目(名称)"],
+    "competent_department": ["主管部门", "主管部门及代码", "主管部门及编码", "项目主管部门",
+                             "预算部门"],
+    "implementing_unit": ["实施单位", "项目执行单位", "预算单位", "单位名称"],
+    "attribute": ["项目属性"],
+    "term": ["项目期限", "项目期", "项目起止时间", "项目支出实施期", "实施期"],
+    "amount": ["项目年度金额", "年度资金总额", "当年资金总额", "年度资金申请总额", "项目资金总额",
+               "年度本级预算金额", "预算数", "全年预算数"],
+    "goal": ["年度总体绩效目标", "年度总体目标", "年度目标", "本年度绩效目标", "绩效目标",
+             "年初设定目标"],
+}
+LABEL_CASES = [(field, label, placement) for field, labels in LABELS.items()
+               for label in labels for placement in ("right", "colon", "below")]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize(("field", "label", "placement"), LABEL_CASES,
+                         ids=[f"{f}-{label}-{p}" for f, label, p in LABEL_CASES])
+def test_each_header_label_gives_its_field(field: str, label: str, placement: str,
+                                           container: str, tmp_path: Path) -> None:
+    value = HEADER[field][1]
+    project = only_project(write(tmp_path, header_lines({field: placed(label, value,
+                                                                       placement)}),
+                                 container=container))
+    read = getattr(project, field)
+    assert read == (float(value) if field == "amount" else value)
+    for other, (_, other_value) in HEADER.items():  # the rest of the block unchanged
+        if other != field:
+            assert getattr(project, other) == (
+                float(other_value) if other == "amount" else other_value)
+
+
+ATTRIBUTES = ["一年期", "多年期", "经常性", "上年延续性项目", "新增项目", "基础建设、修缮类",
+              "一年期项目", "经常性项目"]
+
+
+@pytest.mark.parametrize("attribute", ATTRIBUTES)
+def test_each_attribute_value_is_read_as_written(attribute: str, tmp_path: Path) -> None:
+    project = only_project(write(tmp_path, header_lines(
+        {"attribute": [f"项目属性\t{attribute}"]})))
+    assert project.attribute == attribute
+
+
+# --- amounts ----------------------------------------------------------------------------
+
+AMOUNTS = [  # (lines above the table, the amount line, 万元 read)
+    ([], "项目年度金额\t10", 10.0),
+    ([], "项目年度金额\t1,200", 1200.0),
+    ([], "项目年度金额\t1,200.50", 1200.5),
+    (["单位：元"], "项目年度金额\t100000", 10.0),
+    (["金额单位：元"], "项目年度金额\t100,000.00", 10.0),
+    (["金额单位:元"], "预算数\t1,234,500.00", 123.45),
+    ([], "项目年度金额(元)\t100000", 10.0),
+    ([], "项目年度金额（万元）\t10", 10.0),
+    ([], "项目年度金额\t250万", 250.0),
+    ([], "项目年度金额\t10000万元", 10000.0),
+    ([], "项目年度金额\t854万(其中：财政拨款800万，自筹54万)", 854.0),
+]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize(("above", "line", "amount"), AMOUNTS,
+                         ids=[line.split("\t")[-1] + ("/" + above[0] if above else "")
+                              for above, line, _ in AMOUNTS])
+def test_each_way_of_writing_the_amount_gives_it_in_wan_yuan(
+        above: list[str], line: str, amount: float, container: str, tmp_path: Path) -> None:
+    project = only_project(write(tmp_path, header_lines({"amount": [line]}), above=above,
+                                 container=container))
+    assert project.amount == pytest.approx(amount)
+
+
+FUNDS_BLOCKS = {
+    "项目资金": ["项目资金(万元)\t年度资金总额\t10", "\t其中：财政拨款\t8", "\t其他资金\t2"],
+    "项目资金-browser": ["项目资金（万元）\t年度资金总额\t10", "其中：财政拨款\t8", "其他资金\t2"],
+    "资金情况": ["资金情况(万元)\t年度资金总额:\t10", "其中：财政拨款\t8", "其他资金\t2"],
+    "资金情况-当年": ["资金情况（万元）\t当年资金总额\t10", "其中：财政拨款\t8", "其他资金\t2"],
+    "资金情况-元": ["资金情况（元）\t年度资金总额:\t100000", "其中：财政拨款\t80000",
+                 "其他资金\t20000"],
+    "项目资金-元-千分位": ["项目资金(元)\t年度资金总额\t100,000.00", "\t其中：财政拨款\t80,000.00",
+                      "\t其他资金\t20,000.00"],
+    "单位元-项目资金": ["金额单位：元", "项目资金\t年度资金总额\t100,000",
+                   "\t其中：财政拨款\t80,000", "\t其他资金\t20,000"],
+}
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("block", list(FUNDS_BLOCKS))
+def test_a_funds_block_gives_the_amount_and_its_sources(block: str, container: str,
+                                                        tmp_path: Path) -> None:
+    project = only_project(write(tmp_path, header_lines({"amount": FUNDS_BLOCKS[block]}),
+                                 container=container))
+    assert project.amount == 10.0
+    assert (project.funds.fiscal, project.funds.other) == (8.0, 2.0)
+
+
+# --- the 总体目标 block -----------------------------------------------------------------
+
+GOAL_BLOCKS = [(mid, annual) for mid in ("中期目标", "长期目标", "实施期绩效目标")
+               for annual in ("年度目标", "年度总体目标", "本年度绩效目标", "年度绩效目标")]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize(("mid", "annual"), GOAL_BLOCKS)
+def test_a_goal_block_keeps_the_mid_term_goal_beside_the_annual_one(
+        mid: str, annual: str, container: str, tmp_path: Path) -> None:
+    block = [f"总体目标\t{mid}\t{annual}", f"\t{MID}\t{GOAL}"]
+    project = only_project(write(tmp_path, header_lines({"goal": block}), container=container))
+    assert (project.mid_term_goal, project.goal) == (MID, GOAL)
+
+
+@pytest.mark.parametrize(("mid", "annual"), GOAL_BLOCKS[:4])
+def test_a_goal_block_copied_from_a_browser_keeps_both_goals(
+        mid: str, annual: str, tmp_path: Path) -> None:
+    """A browser copy leaves the merged 总体目标 cell out of the row of values."""
+    block = [f"总体目标\t{mid}\t{annual}", f"{MID}\t{GOAL}"]
+    project = only_project(write(tmp_path, header_lines({"goal": block})))
+    assert (project.mid_term_goal, project.goal) == (MID, GOAL)
+
+
+# --- indicator columns ------------------------------------------------------------------
+
+COLUMN_HEADERS = {
+    "level1": ["一级指标"],
+    "level2": ["二级指标", "二级指标(年度)"],
+    "name": ["三级指标", "指标内容", "指标名称", "三级指标(年度)"],
+    "value": ["指标值", "年度指标值", "指标值及单位", "指标值(包含数字及文字描述)",
+              "当年预期实现值", "预期目标值", "指标目标值"],
+}
+HEADER_CASES = [(role, text) for role, texts in COLUMN_HEADERS.items() for text in texts]
+POSITION = {"level1": 0, "level2": 1, "name": 2, "value": 3}
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize(("role", "text"), HEADER_CASES,
+                         ids=[f"{r}-{t}" for r, t in HEADER_CASES])
+def test_each_indicator_column_header_gives_its_column(role: str, text: str, container: str,
+                                                       tmp_path: Path) -> None:
+    columns = list(COLUMNS)
+    columns[POSITION[role]] = text
+    project = only_project(write(tmp_path, header_lines(), columns=columns,
+                                 container=container))
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators] == [
+        tuple(row) for row in ROWS]
+
+
+# A column beside the four: its header, the cell each row has under it, and what every
+# indicator must hold then (kept as the form writes it: ≥, 定性, 正向).
+EXTRA_COLUMNS = [
+    ("指标性质", "≥", {"comparator": "≥"}),
+    ("指标性质", "≤", {"comparator": "≤"}),
+    ("指标方向", "≥", {"comparator": "≥"}),
+    ("指标方向", "=", {"comparator": "="}),
+    ("指标方向", "定性", {"comparator": "定性"}),
+    ("指标方向性", "正向", {"direction": "正向"}),
+    ("指标方向性", "反向", {"direction": "反向"}),
+    ("计量单位", "人次", {"unit": "人次"}),
+    ("度量单位", "人次", {"unit": "人次"}),
+    ("绩效值", "20", {"weight": 20.0}),
+    ("权重", "20", {"weight": 20.0}),
+    ("分值", "20", {"weight": 20.0}),
+    ("指标分值", "20", {"weight": 20.0}),
+    ("绩效标准", "计划标准", {"standard": "计划标准"}),
+    ("绩效标准", "行业标准", {"standard": "行业标准"}),
+]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize(("text", "cell", "expected"), EXTRA_COLUMNS,
+                         ids=[f"{t}-{c}" for t, c, _ in EXTRA_COLUMNS])
+def test_each_further_indicator_column_is_read_into_its_field(
+        text: str, cell: str, expected: dict, container: str, tmp_path: Path) -> None:
+    rows = [[*row, cell] for row in ROWS]
+    project = only_project(write(tmp_path, header_lines(), columns=[*COLUMNS, text],
+                                 rows=rows, container=container))
+    for item in project.indicators:
+        assert {key: getattr(item, key) for key in expected} == expected
+    assert [i.level2 for i in project.indicators] == [row[1] for row in ROWS]
+
+
+@pytest.mark.parametrize("weight_header", ["权重", "分值", "绩效值"])
+def test_a_weight_column_with_a_total_row_reads_the_weights(weight_header: str,
+                                                            tmp_path: Path) -> None:
+    rows = [[*row, w] for row, w in zip(ROWS, ("40", "30", "30"), strict=True)]
+    rows.append(["合计", "", "", "", "100"])
+    project = only_project(write(tmp_path, header_lines(), columns=[*COLUMNS, weight_header],
+                                 rows=rows))
+    assert [i.weight for i in project.indicators] == [40.0, 30.0, 30.0]
+
+
+def test_comparator_value_and_unit_in_their_own_columns_make_one_value(tmp_path: Path) -> None:
+    columns = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]
+    rows = [[*row[:3], "≥", number, unit] for row, number, unit in
+            zip(ROWS, ("500", "60", "90"), ("人次", "%", "%"), strict=True)]
+    project = only_project(write(tmp_path, header_lines(), columns=columns, rows=rows))
+    assert [i.value for i in project.indicators] == ["≥500人次", "≥60%", "≥90%"]
+    assert [i.target for i in project.indicators] == ["500", "60", "90"]
+
+
+# --- a block label in the first column ----------------------------------------------------
+
+BLOCKS = [(label, copy) for label in ("绩效指标", "本年度绩效指标", "年度绩效指标")
+          for copy in ("every row", "pdf", "browser")]
+
+
+@pytest.mark.parametrize(("label", "copy"), BLOCKS, ids=[f"{b}-{c}" for b, c in BLOCKS])
+def test_a_block_label_left_of_the_indicator_rows_is_not_read(label: str, copy: str,
+                                                              tmp_path: Path) -> None:
+    """Merged down the rows: repeated in each (some exports), empty below its first
+    row (a PDF copy), or left out of every later row (a browser copy)."""
+    rows = []
+    for index, row in enumerate(ROWS):
+        if copy == "every row" or index == 0:
+            rows.append([label, *row])
+        else:
+            rows.append(["", *row] if copy == "pdf" else list(row))
+    project = only_project(write(tmp_path, header_lines(), columns=[label, *COLUMNS],
+                                 rows=rows))
+    assert [(i.level1, i.level2, i.value) for i in project.indicators] == [
+        (row[0], row[1], row[3]) for row in ROWS]
+
+
+# --- 一级 as offices write it ---------------------------------------------------------------
+
+LEVEL1 = [  # (产出, 效益, 满意度) as written
+    ("产出指标(50分)", "效益指标(30分)", "满意度指标(10分)"),
+    ("产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"),
+    ("一、产出指标", "二、效益指标", "三、满意度指标"),
+    ("1-产出指标", "2-效益指标", "3-满意度指标"),
+    ("项目完成指标", "项目效益指标", "满意度指标"),
+]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("level1", LEVEL1, ids=[row[0] for row in LEVEL1])
+def test_each_way_of_writing_the_first_level_is_read(level1: tuple[str, str, str],
+                                                     container: str, tmp_path: Path) -> None:
+    rows = [[written, *row[1:]] for written, row in zip(level1, ROWS, strict=True)]
+    project = only_project(write(tmp_path, header_lines(), rows=rows, container=container))
+    assert [(i.level1, i.level2, i.value) for i in project.indicators] == [
+        (unicodedata.normalize("NFKC", written), row[1], row[3])  # （50分） as (50分)
+        for written, row in zip(level1, ROWS, strict=True)]
+
+
+# --- two fields on one row --------------------------------------------------------------
+
+PAIRS = {
+    "side by side": ["主管部门\t{d}\t实施单位\t{u}"],
+    "label：value cells": ["主管部门：{d}\t实施单位：{u}"],
+    "values below": ["主管部门\t实施单位", "{d}\t{u}"],
+    "labels with codes": ["主管部门及代码\t{d}\t项目执行单位\t{u}"],
+}
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("pair", list(PAIRS))
+def test_two_fields_on_one_row_are_both_read(pair: str, container: str,
+                                             tmp_path: Path) -> None:
+    lines = [line.format(d=DEPARTMENT, u=UNIT) for line in PAIRS[pair]]
+    changed = {"competent_department": lines, "implementing_unit": []}
+    project = only_project(write(tmp_path, header_lines(changed), container=container))
+    assert (project.competent_department, project.implementing_unit) == (DEPARTMENT, UNIT)
