@@ -121,3 +121,17 @@ def test_the_report_says_how_each_file_was_read(tmp_path) -> None:
     assert (entry["layouts"], entry["frameworks"]) == (["central"], ["central-2015"])
     terminal = CliRunner().invoke(cli, ["validate", str(tmp_path / "a.txt")]).stdout
     assert "按2015 年中央表样读取" in terminal and "满意度在效益指标下" in terminal
+
+
+def test_the_report_written_in_pieces_is_the_same_text(monkeypatch) -> None:
+    """validate --format json writes its report piece by piece (a city's report is hundreds
+    of MB as one string); the pieces must join to exactly the one-string text."""
+    from xlperf.reports import json_report
+
+    report = {"version": 1, "files": [{"file": f"部门{i}.xlsx", "findings": [
+        {"rule": "W001", "message": "权重合计为 95，应为 100", "cell": f"D{i}"}] * 3}
+        for i in range(200)], "summary": {"files": 200}}
+    monkeypatch.setattr(json_report, "PIECE_CHARS", 1000)
+    parts = list(json_report.pieces(report))
+    assert len(parts) > 10  # really in pieces
+    assert "".join(parts) == json_report.dumps(report)

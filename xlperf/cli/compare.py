@@ -117,10 +117,11 @@ def _configs(config_file: Path | None):
 
 def _print(results: list, fmt: str) -> None:
     if fmt == "json":
-        from xlperf.reports.json_report import dumps
+        from xlperf.reports.json_report import pieces
         from xlperf.review.report import build_compare_report
 
-        click.echo(dumps(build_compare_report(results)), nl=False)
+        for piece in pieces(build_compare_report(results)):
+            click.echo(piece, nl=False)
         return
     from rich.console import Console
 

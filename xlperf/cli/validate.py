@@ -139,9 +139,10 @@ def _check_annotate(found: list, target: Path, force: bool) -> None:
 
 def _print(results: list, fmt: str, lowest: str) -> None:
     if fmt == "json":
-        from xlperf.reports.json_report import build_report, dumps
+        from xlperf.reports.json_report import build_report, pieces
 
-        click.echo(dumps(build_report(results)), nl=False)
+        for piece in pieces(build_report(results)):  # never the whole text at once
+            click.echo(piece, nl=False)
         return
     from rich.console import Console
 

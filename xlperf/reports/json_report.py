@@ -8,7 +8,7 @@ file entries with an ``error`` reason (see docs/validation-reports.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -66,6 +66,28 @@ def build_report(results: Iterable[FileResult]) -> dict[str, Any]:
 def dumps(report: dict[str, Any]) -> str:
     """Readable UTF-8 JSON: Chinese stays Chinese, not ``\\u`` escapes."""
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+PIECE_CHARS = 1 << 20  # about how much text ``pieces`` hands out at a time
+
+
+def pieces(report: dict[str, Any]) -> Iterator[str]:
+    """``dumps(report)`` in pieces of about ``PIECE_CHARS`` characters, the same text.
+
+    A city's report is hundreds of MB as one string (250 MB at the peak for 1 000
+    workbooks); written piece by piece it never exists whole.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    buffered: list[str] = []
+    size = 0
+    for chunk in encoder.iterencode(report):
+        buffered.append(chunk)
+        size += len(chunk)
+        if size >= PIECE_CHARS:
+            yield "".join(buffered)
+            buffered, size = [], 0
+    buffered.append("\n")
+    yield "".join(buffered)
 
 
 def report_schema() -> dict[str, Any]:
