@@ -5,14 +5,16 @@ Shaped after frictionless' typed errors and cli.md's JSON report.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+# Slots: a city's batch holds hundreds of thousands of findings in the main process (on the
+# benchmark 100 a workbook, 300 000 for 3 000 workbooks); without a __dict__ each is ~3× smaller.
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     severity: Severity
@@ -34,9 +36,8 @@ class Finding:
         """The finding as cli.md's JSON report writes it (without ``file``); ``row``,
         ``fix`` (when the rule says how to fix it) and ``accepted`` (the reason, when a
         reviewer accepted it) are added after cli.md's keys (docs/validation-reports.md)."""
-        data = asdict(self)
-        entry = {k: data[k] for k in ("rule", "severity", "project", "sheet", "cell", "message",
-                                      "row")}
+        entry = {k: getattr(self, k) for k in ("rule", "severity", "project", "sheet", "cell",
+                                               "message", "row")}
         if self.fix:
             entry["fix"] = self.fix
         if self.accepted:
