@@ -179,3 +179,30 @@ def test_the_imported_workbook_gets_the_texts_findings(source: Path, key: str, d
     assert result.exit_code == 0, result.output
     found = {finding.rule for finding in validate([read_department(workbook)])}
     assert found == FINDINGS[key] - SETTLED_BY_IMPORT
+
+
+# The documents as the web index gave them (``.raw.txt``): the cells of their tables run
+# together (one per line, or a page's text with no tabs at all) — family 9's garbled copies.
+GARBLED = sorted(p for p in (DATA / "real_layouts").glob("*.raw.txt")
+                 if not p.name.startswith("12"))
+
+
+@pytest.mark.parametrize("source", GARBLED, ids=[p.name[:2] for p in GARBLED])
+def test_a_table_whose_cells_ran_together_is_refused_saying_so(source: Path,
+                                                               tmp_path: Path) -> None:
+    target = tmp_path / "x.xlsx"
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(target)])
+    assert result.exit_code == 2
+    assert "单元格连在了一起" in result.stderr and "制表符" in result.stderr
+    assert "写成了句子" not in result.stderr  # not prose: its column headers are there
+    assert not target.exists()
+
+
+def test_an_empty_table_is_not_called_run_together(tmp_path: Path) -> None:
+    """Column headers in their own cells and no indicator under them: the table is empty,
+    not garbled."""
+    source = tmp_path / "空表.txt"
+    source.write_text("项目名称\t某项目\n一级指标\t二级指标\t三级指标\t指标值\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", str(source)])
+    assert result.exit_code == 2
+    assert "单元格连在了一起" not in result.stderr

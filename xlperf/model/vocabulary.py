@@ -188,6 +188,14 @@ def _column_index() -> dict[str, tuple[str, ...]]:
     return {key: tuple(roles) for key, roles in index.items()}
 
 
+def mentions_indicator_header(text: str) -> bool:
+    """Whether ``text`` names the 一级, 二级 and 三级 columns somewhere (their full labels,
+    一级指标 … 指标名称): a table whose cells ran together says so, a prose notice does not."""
+    columns = vocabulary().columns
+    return all(any(len(label) >= 4 and label in text for label in columns[role])
+               for role in ("level1", "level2", "name"))
+
+
 @dataclass(frozen=True)
 class ColumnLabel:
     """What an indicator header cell says: its possible roles and its side (长期/年度)."""

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from xlperf.errors import InputError
 from xlperf.model import Department
+from xlperf.model.vocabulary import mentions_indicator_header
 from xlperf.reader import Trace, read_tables
 from xlperf.reader.notice import read_notice
 from xlperf.reader.tables import starts_table
@@ -140,9 +141,11 @@ def _start(document: Document) -> int | None:
 
 
 def _nothing_found(document: Document, projects: bool) -> str:
-    from xlperf.sources.text.reader import PROSE
+    from xlperf.sources.text.reader import PROSE, RUN_TOGETHER
 
     text = "".join(document.texts)
+    if not projects and not document.tables and mentions_indicator_header(text):
+        return RUN_TOGETHER
     if not projects and _PROSE_WORDS.search(text) and not document.tables:
         return PROSE
     if not document.tables:

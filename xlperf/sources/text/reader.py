@@ -15,7 +15,9 @@ import re
 from xlperf.errors import InputError
 from xlperf.limits import check_projects, check_text
 from xlperf.model import Department
+from xlperf.model.vocabulary import mentions_indicator_header
 from xlperf.reader import Trace, read_tables
+from xlperf.reader.columns import indicator_header
 from xlperf.reader.notice import read_notice
 from xlperf.reader.tables import starts_table
 from xlperf.sources.grid import Grid
@@ -26,6 +28,20 @@ NO_TABLE = ("没有找到绩效目标表（没有“项目名称”“一级指�
 PROSE = ("这是一段文字说明，不是表格：绩效指标写成了句子，xlperf 无法逐项读取；"
          "请改用附件中的绩效目标表（.xlsx），或把指标整理成表格后再试")
 _PROSE_WORDS = re.compile(r"产出指标|效益指标|满意度指标|数量指标|质量指标")
+# A table whose cells ran together (copied from a page that lost its cell boundaries): the
+# column headers are there, the tabs between the cells are not.
+RUN_TOGETHER = ("表格的单元格连在了一起（各列之间没有制表符），xlperf 分不清哪段文字属于哪一列；"
+                "请打开原网页或 PDF，选中表格复制后粘贴为文本（单元格之间应是制表符），"
+                "或改用附件中的绩效目标表（.xlsx）后再试")
+
+
+def no_table_message(text: str, rows: list[list[str]], projects: bool = False) -> str:
+    """Why a text holds no goal table, in the words that tell the user what to do
+    (``projects``: a header block was read, but no indicator under it). The column headers
+    named in the text but in no row's own cells: the table's cells ran together."""
+    if mentions_indicator_header(text) and not any(map(indicator_header, rows)):
+        return RUN_TOGETHER
+    return PROSE if _PROSE_WORDS.search(text) and not projects else NO_TABLE
 
 
 def read_text(path: str | os.PathLike[str], trace: Trace | None = None) -> Department:
@@ -41,7 +57,7 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     start = next((index for index, cells in enumerate(rows) if starts_table(cells)), None)
     check_text(text, lines, start, source)  # size limits, before the tables are parsed
     if start is None:
-        raise InputError(PROSE if _PROSE_WORDS.search(text) else NO_TABLE, file=source)
+        raise InputError(no_table_message(text, rows), file=source)
     department = Department(source=source)
     read_notice(lines[:start], department, source)
     grid = Grid(None, rows[start:], lines=[number for number, _ in lines[start:]],
@@ -49,8 +65,7 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     reading = read_tables([grid], trace)
     projects = reading.projects
     if not any(project.indicators for project in projects):
-        raise InputError(PROSE if _PROSE_WORDS.search(text) and not projects else NO_TABLE,
-                         file=source)
+        raise InputError(no_table_message(text, rows, bool(projects)), file=source)
     check_projects(len(projects), source)
     department.projects = projects
     department.notes = reading.notes
