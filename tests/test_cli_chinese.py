@@ -127,3 +127,14 @@ def test_annotate_onto_an_existing_file_asks_for_force(workbook: Path, tmp_path:
     code, _ = xlperf("validate", str(workbook), "--annotate", str(target), "--force")
     assert code == 1
     assert "校验结果" in openpyxl.load_workbook(target).sheetnames
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (("export",), "错误：缺少参数 “WORKBOOK”。"),
+    (("validate", "--jobz", "2"), "错误：没有选项“--jobz”。是不是要用 “--jobs”？"),
+])
+def test_click_s_own_punctuation_is_chinese_too(args: tuple[str, ...], line: str) -> None:
+    """click writes these around its translated words with ASCII quotes and a full stop."""
+    code, text = xlperf(*args)
+    assert code == 2
+    assert line in text.splitlines()

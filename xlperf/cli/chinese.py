@@ -12,6 +12,7 @@ locale, so ``install`` rebinds those names in click's modules to a lookup in
 from __future__ import annotations
 
 import importlib
+import re
 
 # click's message ids (as in its source) -> Chinese. Placeholders keep click's names;
 # ``{name!r}`` becomes “{name}”: Chinese quotes instead of Python's repr.
@@ -102,12 +103,31 @@ def install() -> None:
     import click
 
     click.Context.formatter_class = _help_formatter(click.HelpFormatter)
+    for error in (click.MissingParameter, click.NoSuchOption):
+        if not getattr(error.format_message, "chinese", False):
+            error.format_message = _in_chinese_punctuation(error.format_message)
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
             module._ = gettext
         if hasattr(module, "ngettext"):
             module.ngettext = ngettext
+
+
+_QUOTED = re.compile(r"'([^'\s]+)'")
+
+
+def _in_chinese_punctuation(format_message):
+    """click builds these two messages around its translated words with ASCII punctuation
+    (``缺少参数 'FILE'.``, ``… 是不是要用 '--jobs'？``); give them Chinese quotes and stops."""
+
+    def chinese(self) -> str:
+        text = _QUOTED.sub(r"“\1”", format_message(self))
+        text = text.replace(". ", "。").replace("。 ", "。")
+        return text[:-1] + "。" if text.endswith(".") else text
+
+    chinese.chinese = True  # type: ignore[attr-defined]
+    return chinese
 
 
 def _help_formatter(base: type) -> type:
