@@ -89,12 +89,18 @@ def test_the_text_reads_as_it_says(source: Path, key: str, doc: dict) -> None:
     check(read_department(source), doc)
 
 
-@pytest.mark.parametrize(("source", "key", "doc"), READABLE, ids=[d[1] for d in READABLE])
-def test_the_text_imported_then_read_back_reads_as_it_says(source: Path, key: str, doc: dict,
-                                                         tmp_path: Path) -> None:
+def imported(source: Path, key: str, tmp_path: Path):
+    """``xlperf import`` of ``source`` (it must succeed): its result and the workbook."""
     workbook = tmp_path / f"{key}.xlsx"
     result = CliRunner().invoke(cli, ["import", str(source), "-o", str(workbook)])
     assert result.exit_code == 0, result.output
+    return result, workbook
+
+
+@pytest.mark.parametrize(("source", "key", "doc"), READABLE, ids=[d[1] for d in READABLE])
+def test_the_text_imported_then_read_back_reads_as_it_says(source: Path, key: str, doc: dict,
+                                                         tmp_path: Path) -> None:
+    result, workbook = imported(source, key, tmp_path)
     outside = OUTSIDE_PROJECTS.get(key)
     if outside:  # the row is named, with where it is, not counted as read
         assert f"{len(outside)} 行未能识别" in result.output
@@ -174,9 +180,7 @@ SETTLED_BY_IMPORT = {"T001", "R003"}
 def test_the_imported_workbook_gets_the_texts_findings(source: Path, key: str, doc: dict,
                                                        tmp_path: Path) -> None:
     """Import keeps what the rules judge: the template's notes left in a table (T004) too."""
-    workbook = tmp_path / f"{key}.xlsx"
-    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(workbook)])
-    assert result.exit_code == 0, result.output
+    _, workbook = imported(source, key, tmp_path)
     found = {finding.rule for finding in validate([read_department(workbook)])}
     assert found == FINDINGS[key] - SETTLED_BY_IMPORT
 

@@ -25,7 +25,7 @@ from operator import attrgetter
 import numpy as np
 import pandas as pd
 
-from xlperf.model import Department, Project
+from xlperf.model import Department, Project, ReadingNote
 from xlperf.model.framework import load_framework
 from xlperf.model.info_fields import DEPARTMENT_SHEET
 from xlperf.model.text import normalize_label, parse_number
@@ -108,13 +108,13 @@ class Columns(dict):
         super().__init__(columns)
         self.rows = rows
 
-    def frame(self, names: Sequence[str] | None = None) -> pd.DataFrame:
-        """A DataFrame over the named columns (all by default), sharing their arrays."""
+    def frame(self, names: Sequence[str]) -> pd.DataFrame:
+        """A DataFrame over the named columns, sharing their arrays."""
         index = pd.RangeIndex(self.rows)
         return pd.DataFrame({
-            name: pd.Series(values, index=index, dtype=object, copy=False)
-            if values.dtype == object else values
-            for name, values in self.items() if names is None or name in names
+            name: pd.Series(self[name], index=index, dtype=object, copy=False)
+            if self[name].dtype == object else self[name]
+            for name in names
         }, index=index, copy=False)
 
 
@@ -754,17 +754,20 @@ def build_notes(departments: Sequence[Department], kept: str = "notes") -> Colum
     rows: list[tuple] = []
     for d_index, department in enumerate(departments):
         if kept == "notes":  # rows outside every project: before the first project's
-            rows.extend((department.source, d_index, -1, None, note.sheet, note.cell,
-                         float(note.row) if note.row is not None else math.nan,
-                         note.text, note.reason) for note in department.notes)
+            rows.extend(_note_row(department.source, d_index, -1, None, note.sheet, note)
+                        for note in department.notes)
         for p_index, project in enumerate(department.projects):
-            for note in getattr(project, kept):
-                rows.append((department.source, d_index, p_index, project.name,
-                             note.sheet or (project.sheet if note.cell else None), note.cell,
-                             float(note.row) if note.row is not None else math.nan,
-                             note.text, note.reason))
+            rows.extend(_note_row(department.source, d_index, p_index, project.name,
+                                  note.sheet or (project.sheet if note.cell else None), note)
+                        for note in getattr(project, kept))
     names = ("file", "dept", "proj", "project", "sheet", "cell", "row", "text", "reason")
     return _located(rows, names)
+
+
+def _note_row(source: str | None, d_index: int, p_index: int, project: str | None,
+              sheet: str | None, note: ReadingNote) -> tuple:
+    return (source, d_index, p_index, project, sheet, note.cell,
+            float(note.row) if note.row is not None else math.nan, note.text, note.reason)
 
 
 # --- repairs (rule T001) ---------------------------------------------------------------------
