@@ -11,7 +11,6 @@ The rules take these words from here, never spell them themselves.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Template text: what the form said to the person filling it in, left in the table.
 TEMPLATE_PLACEHOLDERS = re.compile(
@@ -69,10 +68,15 @@ def same_unit(first: str, second: str) -> bool:
     return any(first in group and second in group for group in EQUIVALENT_UNITS)
 
 
-@lru_cache(maxsize=1 << 14)
+# Any template text at all, in one search: nearly every text has none, and is done at once.
+_TEMPLATE_ANY = re.compile(
+    TEMPLATE_PLACEHOLDERS.pattern + "|" + "|".join(map(re.escape, TEMPLATE_PHRASES)))
+_SATISFACTION = re.compile("|".join(map(re.escape, SATISFACTION_WORDS)))
+
+
 def has_template_text(text: str) -> str:
     """The template text left in ``text`` (``**``, ``请填写`` …), or ``""``."""
-    if not text:
+    if not text or _TEMPLATE_ANY.search(text) is None:
         return ""
     if found := TEMPLATE_PLACEHOLDERS.search(text):
         return found.group(0)
@@ -81,4 +85,4 @@ def has_template_text(text: str) -> str:
 
 def names_satisfaction(text: str) -> bool:
     """Whether an indicator's text names a satisfaction rate (满意度, 满意率 …)."""
-    return any(word in text for word in SATISFACTION_WORDS)
+    return _SATISFACTION.search(text) is not None
