@@ -143,7 +143,7 @@ _RELATIVE_GUARD = re.compile(r"内|完成|办结")
 _RELATIVE_WORDS_GUARD = re.compile(r"当|即日|年|季度")
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN_SPLIT = re.compile(r"(\d+)")
 
 
 class Quantity(NamedTuple):
@@ -299,18 +299,28 @@ def _read(raw: str) -> Target:
     text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
         return EMPTY
-    shape = _DIGIT_RUN.sub(_token, text) if _DIGIT.search(text) else text
-    return _fill(_template(shape), text)
+    return _fill(_template(_shape(text) if _DIGIT.search(text) else text), text)
 
 
-def _token(match: re.Match[str]) -> str:
+def _shape(text: str) -> str:
+    """The text with each run of digits replaced by its stand-in (split and joined in C:
+    a substitution calling back into Python for every run cost several times more)."""
+    parts = _DIGIT_RUN_SPLIT.split(text)
+    tokens = _TOKENS
+    parts[1::2] = [tokens.get(digits) or _token(digits) for digits in parts[1::2]]
+    return "".join(parts)
+
+
+def _token(digits: str) -> str:
     """A stand-in for a run of digits that every pattern treats like the original."""
-    digits = match.group(0)
     if len(digits) <= 2:
         return ("1" if 1 <= int(digits) <= 12 else "0") * len(digits)  # a valid month or not
     if len(digits) == 4:
         return "2000" if digits[:2] in ("19", "20") else "9999"  # a year or not
     return "9" * len(digits)
+
+
+_TOKENS = {str(number): _token(str(number)) for number in range(1000)}
 
 
 def _fill(template: _Template, text: str) -> Target:
