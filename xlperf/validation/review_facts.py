@@ -253,21 +253,23 @@ def where_of(cols: Any, row: int) -> str:
 def _conflicts(cols: Any, rows: np.ndarray, numbers: str | None, into: str) -> None:
     """Rows stating a subject another project of their department stated first: with
     different numbers (``numbers`` given: X001), or at all (X003: a cost counted twice)."""
-    positions = np.flatnonzero(rows).tolist()
-    if not positions:
+    positions = np.flatnonzero(rows)
+    if not len(positions):
         return
-    dept, pidx, subject = (cols[name].tolist() for name in ("dept", "pidx", "subject"))
+    # Only the candidate rows' values, as Python lists (not whole columns: most rows are none).
+    dept, pidx, subject = (cols[name][positions].tolist() for name in ("dept", "pidx", "subject"))
     stated = cols[numbers] if numbers else None
     names, target = cols["project"], cols[into]
-    first_of: dict[tuple, int] = {}  # (department, subject) -> the first row stating it
+    first_of: dict[tuple, tuple[int, int]] = {}  # (department, subject) -> first (row, pidx)
     seen: set[tuple] = set()  # (department, subject, project): a project's first row only
-    for pos in positions:  # in row order: "first" is the earliest project's row
-        key = (dept[pos], subject[pos])
-        if (*key, pidx[pos]) in seen:
+    for pos, d, project, text in zip(positions.tolist(), dept, pidx, subject, strict=True):
+        # in row order: "first" is the earliest project's row
+        key = (d, text)
+        if (d, text, project) in seen:
             continue
-        seen.add((*key, pidx[pos]))
-        first = first_of.setdefault(key, pos)
-        if pidx[pos] == pidx[first] or names[first] == names[pos]:  # same project, or H004's
+        seen.add((d, text, project))
+        first, first_project = first_of.setdefault(key, (pos, project))
+        if project == first_project or names[first] == names[pos]:  # same project, or H004's
             continue
         if stated is not None and stated[pos] == stated[first]:
             continue
@@ -279,16 +281,16 @@ def _conflicts(cols: Any, rows: np.ndarray, numbers: str | None, into: str) -> N
 def _copies(cols: Any, rows: np.ndarray) -> None:
     """X002: a project whose applicable indicators are mostly another project's, word for
     word; reported once, on the later project's first row, against the earlier one."""
-    positions = np.flatnonzero(rows).tolist()
-    if not positions:
+    positions = np.flatnonzero(rows)
+    if not len(positions):
         return
-    dept, pidx, text = (cols[name].tolist() for name in ("dept", "pidx", "copy_key"))
-    own = Counter(pidx[pos] for pos in positions)  # a project's rows that count
+    dept, pidx, text = (cols[name][positions].tolist() for name in ("dept", "pidx", "copy_key"))
+    own = Counter(pidx)  # a project's rows that count
     holders: dict[tuple, list[int]] = {}  # (department, text) -> the projects stating it
-    for pos in positions:
-        projects = holders.setdefault((dept[pos], text[pos]), [])
-        if pidx[pos] not in projects:
-            projects.append(pidx[pos])
+    for key, project in zip(zip(dept, text, strict=True), pidx, strict=True):
+        projects = holders.setdefault(key, [])
+        if project not in projects:
+            projects.append(project)
     pairs: Counter[tuple[int, int]] = Counter()  # (earlier, later) -> texts both state
     for projects in holders.values():
         if 1 < len(projects) <= SHARED_TEXT_PROJECTS:  # a text every project has says nothing
