@@ -332,12 +332,13 @@ def test_with_the_fonts_installed_the_button_writes_the_pdf_too(
     from xlperf.notice import gbt9704 as g
     from xlperf.notice.fonts import notice_fonts
 
-    listing = subprocess.run(["fc-list", "--format=%{family[0]}\n"], capture_output=True,
-                             text=True, check=False).stdout.split("\n")
-    family = next((name for name in listing if name.strip()), None)
-    if family is None:
-        pytest.skip("no font installed at all")
-    for name in notice_fonts():  # every GB/T 9704 font "installed" as a declared stand-in
+    for name in notice_fonts():  # every GB/T 9704 font "installed" as a declared stand-in:
+        # the family fontconfig gives in its place (not any installed one: fc-list's first
+        # family need not be the one fc-match substitutes)
+        family = subprocess.run(["fc-match", "--format=%{family[0]}", name],
+                                capture_output=True, text=True, check=False).stdout.strip()
+        if not family:
+            pytest.skip("no font installed at all")
         monkeypatch.setitem(g.FONT_FALLBACKS, name, (family,))
     workbook = tmp_path / "政府办.xlsx"
     shutil.copy(seed_workbook, workbook)

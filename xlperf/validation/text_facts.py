@@ -80,6 +80,8 @@ def text_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     # The target is read from 指标值 when it has text, else from 三级 (as read_target does).
     value_str = value if value is None or value.__class__ is str else str(value)
     text = value_str if value_str is not None and value_str.strip() else name
+    # The review rules read a NaN 指标值 as blank (the only case where the two texts differ;
+    # no reader gives one, but a caller's department may hold it).
     value_text = _text(value)
     review_text = value_text if value_text.strip() else name
     return (*_target(name, text, words),
