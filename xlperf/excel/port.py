@@ -146,11 +146,13 @@ def execute_marks(port: BookPort, findings: Iterable[Finding]) -> str:
     findings = list(findings)
     record: list[list[Any]] = [list(MARKS_HEADER)]
     title = ""
-    anchored = [_anchored(port, f) for f in findings]
+    # Asked once: in Excel each name is a call, and the cell marks add no sheet.
+    sheets = set(port.sheet_names())
+    anchored = [_anchored(port, sheets, f) for f in findings]
     for action in plan_marks(anchored):
         if isinstance(action, Fill):
-            _fill(port, action, record)
-        elif isinstance(action, Note) and _exists(port, action.sheet, action.cell):
+            _fill(port, sheets, action, record)
+        elif isinstance(action, Note) and _exists(sheets, action.sheet, action.cell):
             previous = port.note_of(action.sheet, action.cell)
             port.set_note(action.sheet, action.cell, note_with_previous(action.text, previous))
         elif isinstance(action, ReportSheet):
@@ -162,8 +164,8 @@ def execute_marks(port: BookPort, findings: Iterable[Finding]) -> str:
     return title
 
 
-def _anchored(port: BookPort, finding: Finding) -> Finding:
-    if not finding.sheet or not finding.cell or finding.sheet not in port.sheet_names():
+def _anchored(port: BookPort, sheets: set[str], finding: Finding) -> Finding:
+    if not finding.sheet or not finding.cell or finding.sheet not in sheets:
         return finding
     cell = port.anchor(finding.sheet, finding.cell)
     if cell == finding.cell:
@@ -173,13 +175,13 @@ def _anchored(port: BookPort, finding: Finding) -> Finding:
     return replace(finding, cell=cell)
 
 
-def _exists(port: BookPort, sheet: str, cell: str) -> bool:
+def _exists(sheets: set[str], sheet: str, cell: str) -> bool:
     """A finding may name a sheet the user has since renamed, or a whole range."""
-    return sheet in port.sheet_names() and bool(_CELL.match(cell))
+    return sheet in sheets and bool(_CELL.match(cell))
 
 
-def _fill(port: BookPort, action: Fill, record: list[list[Any]]) -> None:
-    if not _exists(port, action.sheet, action.cell):
+def _fill(port: BookPort, sheets: set[str], action: Fill, record: list[list[Any]]) -> None:
+    if not _exists(sheets, action.sheet, action.cell):
         return
     previous = port.fill_of(action.sheet, action.cell)
     note = port.note_of(action.sheet, action.cell)
