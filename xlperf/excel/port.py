@@ -79,7 +79,7 @@ class BookPort(Protocol):
         """The cell's solid fill colour, None when it has none (or it cannot be read)."""
 
     def set_fill(self, sheet: str, cell: str, colour: str | None) -> None:
-        """Fill the cell with ``colour``; None removes the fill."""
+        """Fill the cell (or a block such as ``A2:A9``) with ``colour``; None removes the fill."""
 
     def note_of(self, sheet: str, cell: str) -> str | None:
         """The text of the cell's note (comment), None when there is none."""
@@ -212,10 +212,24 @@ def _report(port: BookPort, title: str, action: ReportSheet) -> None:
     if not action.rows:
         rows.append(no_findings_row(len(action.header)))
     port.write_values(title, "A1", rows)
+    colours = [SEVERITY_FILLS.get(row.severity, "FFFFFF") for row in action.rows]
+    for first, last, colour in _runs(colours, start=2):
+        port.set_fill(title, f"A{first}:A{last}", colour)
     for index, row in enumerate(action.rows, start=2):
-        port.set_fill(title, f"A{index}", SEVERITY_FILLS.get(row.severity, "FFFFFF"))
         if row.link:
             port.link(title, f"{_column(LINK_COLUMN)}{index}", row.link, row.values[LINK_COLUMN])
+
+
+def _runs(values: list[str], start: int) -> list[tuple[int, int, str]]:
+    """(first row, last row, value) of each run of equal values, rows numbered from ``start``:
+    the 级别 column filled a run at a time, one call to Excel instead of one per row."""
+    runs: list[tuple[int, int, str]] = []
+    for row, value in enumerate(values, start=start):
+        if runs and runs[-1][2] == value and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row, value)
+        else:
+            runs.append((row, row, value))
+    return runs
 
 
 def _column(index: int) -> str:
