@@ -43,6 +43,7 @@ from xlperf.validation.findings import Finding
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is annotated
     from openpyxl import Workbook
     from openpyxl.cell import Cell
+    from openpyxl.styles import PatternFill
     from openpyxl.worksheet.worksheet import Worksheet
 
     from xlperf.outputs import Output
@@ -277,7 +278,6 @@ class _Targets:
 
 
 def _fill(targets: _Targets, action: Fill, record: Worksheet) -> None:
-    from openpyxl.styles import PatternFill
     from openpyxl.xml.functions import tostring
 
     cell = targets.cell(action.sheet, action.cell)
@@ -288,7 +288,7 @@ def _fill(targets: _Targets, action: Fill, record: Worksheet) -> None:
                           tostring(cell.fill.to_tree()).decode("utf-8"),
                           comment.text if comment else None,
                           comment.author if comment else None])
-    targets.styles.set(cell, "fill", PatternFill("solid", fgColor=action.colour), action.colour)
+    targets.styles.set(cell, "fill", targets.styles.solid(action.colour), action.colour)
 
 
 def _note(targets: _Targets, action: Note) -> None:
@@ -310,7 +310,7 @@ NOTE_WIDTH_UNITS = 44  # a 320-pixel note holds about 44 digits (22 Chinese char
 
 def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet,
                   styles: _Styles) -> None:
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.hyperlink import Hyperlink
 
@@ -322,13 +322,11 @@ def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet,
     bold, link_font = Font(bold=True), Font(color="0563C1", underline="single")
     for cell in sheet[1]:
         styles.set(cell, "font", bold, "bold")
-    levels = {severity: PatternFill("solid", fgColor=colour)
-              for severity, colour in SEVERITY_FILLS.items()}
     written = []
     for row in action.rows:
         cells = _append_text(sheet, list(row.values))
-        fill = levels.get(row.severity) or PatternFill("solid", fgColor="FFFFFF")
-        styles.set(cells[0], "fill", fill, row.severity if row.severity in levels else "")
+        colour = SEVERITY_FILLS.get(row.severity, "FFFFFF")
+        styles.set(cells[0], "fill", styles.solid(colour), colour)
         if row.link:
             link = cells[LINK_COLUMN]
             link.hyperlink = Hyperlink(ref=link.coordinate, location=row.link)
@@ -406,6 +404,16 @@ class _Styles:
 
     def __init__(self) -> None:
         self._done: dict[tuple[Any, ...], Any] = {}
+        self._solid: dict[str, PatternFill] = {}
+
+    def solid(self, colour: str) -> PatternFill:
+        """The solid fill of ``colour`` (RRGGBB), made once: making one costs as much as
+        assigning it."""
+        if colour not in self._solid:
+            from openpyxl.styles import PatternFill
+
+            self._solid[colour] = PatternFill("solid", fgColor=colour)
+        return self._solid[colour]
 
     def set(self, cell: Cell, attribute: str, value: Any, key: str) -> None:
         import copy
