@@ -144,6 +144,29 @@ def test_openpyxl_set_fill_fills_every_cell_of_a_block(seed_workbook: Path) -> N
     assert {book.fill_of("项目01", c) for c in ("A2", "A3", "B2", "B3")} == {None}
 
 
+def test_the_excel_marks_keep_the_users_note_under_ours_and_give_it_back(
+    seed_workbook: Path,
+) -> None:
+    """The marks Excel desktop gets (``execute_marks``, here on a port that reads notes and
+    fills): a cell's own note stays readable under xlperf's, and clearing restores it."""
+    from xlperf.excel.port import execute_clear, execute_marks
+    from xlperf.reports.marks import NOTE_PREVIOUS
+
+    book = OpenpyxlBook.open(seed_workbook)
+    findings = validate(OpenpyxlBook.open(seed_workbook))
+    marked = next(f for f in findings if f.severity == "error" and f.cell)
+    book.set_note(marked.sheet, marked.cell, "请财务科核实")
+    book.set_fill(marked.sheet, marked.cell, "00B050")
+    execute_marks(book, findings)
+    note = book.note_of(marked.sheet, marked.cell)
+    assert note.startswith(NOTE_TITLE) and marked.message in note
+    assert note.endswith(f"{NOTE_PREVIOUS}\n请财务科核实")
+    assert book.fill_of(marked.sheet, marked.cell) == SEVERITY_FILLS["error"]
+    assert execute_clear(book) == len({(f.sheet, f.cell) for f in findings if f.cell})
+    assert book.note_of(marked.sheet, marked.cell) == "请财务科核实"
+    assert book.fill_of(marked.sheet, marked.cell) == "00B050"
+
+
 def test_user_text_is_written_as_text(seed_workbook: Path) -> None:
     book = remote_book(seed_workbook)
     validate(book)

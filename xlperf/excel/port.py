@@ -149,11 +149,13 @@ def execute_marks(port: BookPort, findings: Iterable[Finding]) -> str:
     # Asked once: in Excel each name is a call, and the cell marks add no sheet.
     sheets = set(port.sheet_names())
     anchored = [_anchored(port, sheets, f) for f in findings]
+    notes: dict[tuple[str, str], str | None] = {}  # each filled cell's note, read for the record
     for action in plan_marks(anchored):
         if isinstance(action, Fill):
-            _fill(port, sheets, action, record)
+            _fill(port, sheets, action, record, notes)
         elif isinstance(action, Note) and _exists(sheets, action.sheet, action.cell):
-            previous = port.note_of(action.sheet, action.cell)
+            where = (action.sheet, action.cell)
+            previous = notes[where] if where in notes else port.note_of(*where)
             port.set_note(action.sheet, action.cell, note_with_previous(action.text, previous))
         elif isinstance(action, ReportSheet):
             title = _free_title(port, action.title)
@@ -180,11 +182,14 @@ def _exists(sheets: set[str], sheet: str, cell: str) -> bool:
     return sheet in sheets and bool(_CELL.match(cell))
 
 
-def _fill(port: BookPort, sheets: set[str], action: Fill, record: list[list[Any]]) -> None:
+def _fill(port: BookPort, sheets: set[str], action: Fill, record: list[list[Any]],
+          notes: dict[tuple[str, str], str | None]) -> None:
+    """Fill the cell, recording its previous fill and note (kept in ``notes`` for its Note,
+    which comes next: one read of the note, a call to Excel, instead of two)."""
     if not _exists(sheets, action.sheet, action.cell):
         return
     previous = port.fill_of(action.sheet, action.cell)
-    note = port.note_of(action.sheet, action.cell)
+    note = notes[(action.sheet, action.cell)] = port.note_of(action.sheet, action.cell)
     record.append(["cell", action.sheet, action.cell, action.colour, fill_xml(previous),
                    note, None])
     port.set_fill(action.sheet, action.cell, action.colour)
