@@ -17,8 +17,10 @@ from xlperf.model import Department, Indicator, Project
 
 # Bump when the generated departments or the way xlperf writes workbooks change: the
 # cache folder is named after it. 2: sheet text stored as UTF-8, as Excel stores it.
-# 3: 部门信息 has a 公开说明 row.
-GENERATOR_VERSION = 3
+# 3: 部门信息 has a 公开说明 row. 4: each project of a department has its own subject, and
+# its quantity and cost targets name it (real departments do not state one fact in many
+# projects; a shared phrase pool made X001/X003 fire ~96 times a workbook).
+GENERATOR_VERSION = 4
 PROJECTS_PER_DEPARTMENT = 30
 LEGAL_BASIS = "《自治区党委 人民政府关于全面实施预算绩效管理的实施意见》（宁党发〔2019〕9号）"
 
@@ -28,7 +30,10 @@ BUREAUS = ("人民政府办公室", "财政局", "教育局", "卫生健康委�
 SUBJECTS = ("重点工作专项督查", "政务信息系统运行维护", "城乡环境卫生整治", "基层医疗机构能力提升",
             "农村饮水安全巩固", "义务教育学校设备购置", "道路养护", "法律援助", "社区养老服务",
             "食品安全抽检", "文化惠民演出", "农田水利设施维护", "大气污染防治", "网站群动态监测",
-            "档案数字化加工", "公共法律服务平台建设", "应急物资储备", "老旧小区改造前期")
+            "档案数字化加工", "公共法律服务平台建设", "应急物资储备", "老旧小区改造前期",
+            "森林草原防火", "农产品质量安全监管", "残疾人康复救助", "职业技能提升", "河湖长制",
+            "安全生产执法", "特种设备检验", "退役军人服务保障", "城市供热管网", "古籍保护",
+            "地质灾害防治", "学前教育资助", "乡村道路亮化", "公共文化场馆免费开放")
 KINDS = ("工作经费", "专项资金", "运行维护费", "补助资金", "购置费")
 
 # (二级 label, kind of target) — kinds pick the phrasing below.
@@ -64,7 +69,8 @@ def department(index: int, year: int = 2024) -> Department:
     """The ``index``-th synthetic department (deterministic)."""
     rng = random.Random(index)
     name = f"{rng.choice(CITIES)}{rng.choice(BUREAUS)}{index:04d}"
-    projects = [_project(rng, name, year, p) for p in range(PROJECTS_PER_DEPARTMENT)]
+    subjects = rng.sample(SUBJECTS, PROJECTS_PER_DEPARTMENT)
+    projects = [_project(rng, name, year, p, subject) for p, subject in enumerate(subjects)]
     _add_defects(rng, projects)
     return Department(
         name=name, year=year, published=date(year, 2, 5), projects=projects,
@@ -72,10 +78,10 @@ def department(index: int, year: int = 2024) -> Department:
         attachment_title=f"{year} 年市本级部门项目支出预算绩效目标表", signing_body=name)
 
 
-def _project(rng: random.Random, department: str, year: int, index: int) -> Project:
-    subject = rng.choice(SUBJECTS)
+def _project(rng: random.Random, department: str, year: int, index: int,
+             subject: str) -> Project:
     amount = float(rng.randint(8, 400))
-    indicators = _indicators(rng, rng.randint(10, 40), amount, year)
+    indicators = _indicators(rng, rng.randint(10, 40), amount, year, subject)
     return Project(
         name=f"{subject}{rng.choice(KINDS)}（{index + 1:02d}）",
         competent_department=department, implementing_unit=department,
@@ -83,7 +89,8 @@ def _project(rng: random.Random, department: str, year: int, index: int) -> Proj
         goal=rng.choice(GOALS).format(subject=subject), indicators=indicators)
 
 
-def _indicators(rng: random.Random, count: int, amount: float, year: int) -> list[Indicator]:
+def _indicators(rng: random.Random, count: int, amount: float, year: int,
+                subject: str) -> list[Indicator]:
     # Every second-level indicator once (satisfaction last), then extra rows.
     level2 = [(l1, l2) for l1, children in LEVEL2.items() for l2 in children]
     rows = list(level2)
@@ -100,7 +107,7 @@ def _indicators(rng: random.Random, count: int, amount: float, year: int) -> lis
                                    not_applicable=True))
             continue
         cost = round(max(0.5, min(cost_left / 3, rng.uniform(1, 30))), 1)
-        text = _phrase(rng, level2_label, year, cost, seen)
+        text = _phrase(rng, level2_label, year, cost, seen, subject)
         if "万元" in text and level2_label == "14-成本指标":
             cost_left -= cost
         items.append(Indicator(level1, level2_label, text))
@@ -108,11 +115,13 @@ def _indicators(rng: random.Random, count: int, amount: float, year: int) -> lis
     return items
 
 
-def _phrase(rng: random.Random, level2: str, year: int, cost: float, seen: set[str]) -> str:
-    """A target not yet used in this project (duplicates are a defect added on purpose)."""
+def _phrase(rng: random.Random, level2: str, year: int, cost: float, seen: set[str],
+            subject: str) -> str:
+    """A target not yet used in this project (duplicates are a defect added on purpose);
+    its topic is the project's subject's, so projects do not share phrasings."""
     for _ in range(20):
         text = rng.choice(PHRASES[level2]).format(
-            t=rng.choice(TOPICS), n=rng.randint(5, 500), p=rng.choice((85, 90, 95, 98)),
+            t=subject + rng.choice(TOPICS), n=rng.randint(5, 500), p=rng.choice((85, 90, 95, 98)),
             m=rng.randint(6, 11), d=rng.randint(2, 7), k=rng.randint(2, 5), y=year,
             x=f"{cost:g}")
         if text not in seen:

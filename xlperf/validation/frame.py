@@ -29,11 +29,11 @@ from xlperf.model import Department, Project, ReadingNote
 from xlperf.model.framework import load_framework
 from xlperf.model.info_fields import DEPARTMENT_SHEET
 from xlperf.model.text import normalize_label, parse_number
-from xlperf.model.vocabulary import field_label, is_not_applicable
+from xlperf.model.vocabulary import field_label
 from xlperf.validation.config import Config
 from xlperf.validation.forms import framework_for, has_weights, is_goal_table
 from xlperf.validation.review_facts import add_review_columns
-from xlperf.validation.targets import MONEY_UNITS, read_text
+from xlperf.validation.text_facts import TEXT_FACT_COLUMNS, text_facts
 
 # Header fields H001 requires (项目年度金额 is H002's: a blank amount is reported once).
 REQUIRED_HEADER = ("name", "competent_department", "implementing_unit", "attribute", "term",
@@ -47,9 +47,6 @@ GOAL_WORDS = re.compile(
     r"举办|组织|发布|制作|监测|检测|改造|升级|整治|治理|救助|补助|补贴|资助|奖励|宣传|"
     r"\d|[一二两三四五六七八九十百千]+[个项次件期人名所家台套场]"
 )
-# A complaint rate is not a satisfaction rate (Q004).
-COMPLAINT = re.compile(r"投诉|不满意|差评")
-BARE_WAN = "万"
 # Weights are typed by hand with one or two decimals; a smaller difference is rounding.
 TOLERANCE = 0.01
 KIND_NAMES = {"output": "产出", "effect": "效益", "satisfaction": "满意度", "cost": "成本"}
@@ -213,8 +210,8 @@ def _indicator_columns(fields: dict[str, list], slots: _Slots,
     word_ids, words = pd.factorize(_objects([tuple(sorted(c.measurable_words))
                                              for c in configs]))
     columns.update(_facts_by_key(
-        (name, value, word_ids[dept]), lambda n, v, w: _target_facts(n, v, words[w]),
-        TARGET_COLUMNS, code_column="text_code"))
+        (name, value, word_ids[dept]), lambda n, v, w: text_facts(n, v, words[w]),
+        TEXT_FACT_COLUMNS, code_column="text_code"))
     framework = slots.repeat(slots.framework)
     columns["framework"] = framework
     columns["goal_table"] = slots.repeat(slots.goal_table, bool)
@@ -358,78 +355,6 @@ def _label_facts(framework_name: str, level1: object, level2: object) -> tuple:
     first, second = placed.level1_loose, placed.level2
     return (first.kind if first else None, second.kind if second else None,
             placed.level1 is not None, placed.problem)
-
-
-# --- targets ----------------------------------------------------------------------------
-
-TARGET_COLUMNS: tuple[tuple[str, object], ...] = (
-    ("na_text", bool),  # the text says 本指标不适用
-    ("blank", bool),
-    ("measurable", bool),
-    ("comparator", object),
-    ("percent", np.float64),
-    ("percent_min", np.float64),
-    ("percent_max", np.float64),
-    ("growth", bool),
-    ("has_money", bool),
-    ("amount_wan_total", np.float64),
-    ("is_rate", bool),
-    ("money_floor", bool),
-    ("deadline_year", np.float64),
-    ("deadline_month", np.float64),
-    ("deadline_year_min", np.float64),
-    ("deadline_year_max", np.float64),
-    ("deadline_next_year", bool),
-    ("complaint", bool),
-)
-_NAN = math.nan
-
-
-@lru_cache(maxsize=1 << 18)
-def _target_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
-    """The target reader's answer for one distinct text, as plain column values."""
-    name = name if isinstance(name, str) else ("" if name is None else str(name))
-    value = value if isinstance(value, str) or value is None else str(value)
-    text = value if value is not None and value.strip() else name  # as read_target chooses
-    target = read_text(text)
-    percents: list[float] = []
-    totals: list[float] = []
-    money = rates = floor = False
-    for q in target.quantities:
-        if q.unit == "%":
-            percents.extend((q.low, q.high))
-        elif q.unit == BARE_WAN:  # 250万: an amount stated (Q003), too unsure to add (K001)
-            money = True
-            floor = floor or q.comparator in (">=", ">")
-        elif q.unit in MONEY_UNITS:
-            money = True
-            floor = floor or q.comparator in (">=", ">")
-            if q.is_rate:
-                rates = True
-            else:
-                totals.append(q.low * MONEY_UNITS[q.unit])
-    deadline = target.deadlines[0] if target.deadlines else None
-    years = [d.year for d in target.deadlines if d.year is not None]
-    return (
-        is_not_applicable(name),
-        not name.strip(),
-        target.measurable or (bool(words) and any(w in text for w in words)),
-        target.comparator,
-        percents[0] if percents else _NAN,
-        min(percents) if percents else _NAN,
-        max(percents) if percents else _NAN,
-        target.growth,
-        money,
-        max(totals) if totals else _NAN,
-        rates and not totals,
-        floor,
-        float(deadline.year) if deadline and deadline.year is not None else _NAN,
-        float(deadline.month) if deadline and deadline.month is not None else _NAN,
-        float(min(years)) if years else _NAN,
-        float(max(years)) if years else _NAN,
-        any(d.next_year for d in target.deadlines),
-        bool(COMPLAINT.search(text)),
-    )
 
 
 # --- per project -------------------------------------------------------------------------

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -33,28 +31,17 @@ from xlperf.model.check_words import (
     DECLARED_SCORE,
     REPEATED_AMOUNT,
     SHARED_TEXT_PROJECTS,
-    SUBJECT_MIN_CHARS,
-    UNIT_IN_NAME,
     has_template_text,
-    names_satisfaction,
     same_unit,
 )
 from xlperf.model.vocabulary import field_label, label_key
 from xlperf.validation.config import Config
-from xlperf.validation.targets import MONEY_UNITS, read_text
+from xlperf.validation.targets import read_text
+from xlperf.validation.text_facts import NUMBER
 
 # The header fields T003 reads for template text, in the order it reports the first.
 TEMPLATE_FIELDS = ("name", "goal", "mid_term_goal", "term", "competent_department",
                    "implementing_unit", "attribute")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SUBJECT_MARK = "#"
-# What ``str.isalnum`` rejects, as one search: ``\w`` is exactly isalnum() or "_" (re's
-# Unicode word class), so this keeps what a per-character isalnum() filter keeps, in C.
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_NOT_SUBJECT = re.compile(rf"[^\w{_SUBJECT_MARK}]+|_+")
-# A number no unit word follows (>=85, ≤28.40/株): not a unit the vocabulary lacks (800 批次).
-_BARE_NUMBER = re.compile(
-    r"(?<![\d.])\d+(?:\.\d+)?(?![\d.,]|\s*[\u4e00-\u9fffA-Za-z%‰％℃°㎡])")
 _COST_TOTALS = ("合计", "总计")
 _COST_SUBTOTAL = "小计"
 TOLERANCE = 0.01  # scores are typed with one or two decimals
@@ -94,88 +81,14 @@ def _text(value: object) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _target_review(text: str) -> tuple:
-    """(a number stated without its unit, for Q005; the counts it states as facts, as one
-    key, for X001: ``5个``, ``228个``)."""
-    target = read_text(text)
-    unitless = ""
-    counts: list[str] = []
-    for q in target.quantities:
-        if q.unit is None and q.comparator is not None and not unitless:
-            bare = _BARE_NUMBER.search(text)
-            unitless = bare.group(0) if bare else ""
-        # A count stated as a fact (5 个, =11个), not a target to reach (不少于 2 次): two
-        # projects may set different targets, not different facts.
-        if (q.unit and q.unit != "%" and q.unit not in MONEY_UNITS and q.unit != "万"
-                and q.comparator in (None, "=")):
-            counts.append(f"{_shown(q.low, q.high)}{q.unit}")
-    bare = text.strip()
-    if not unitless and _NUMBER.fullmatch(bare.replace(" ", "")):
-        unitless = bare
-    return unitless, "、".join(counts)
-
-
-def _shown(low: float, high: float) -> str:
-    first = f"{low:g}"
-    return first if high == low else f"{first}-{high:g}"
-
-
-@lru_cache(maxsize=1 << 16)
-def subject_of(text: str) -> str:
-    """The text without its numbers, spaces and punctuation (full- and half-width alike)."""
-    plain = _NUMBER.sub(_SUBJECT_MARK, unicodedata.normalize("NFKC", text))
-    return _NOT_SUBJECT.sub("", plain)
-
-
-@lru_cache(maxsize=1 << 16)
-def plain_text(text: str) -> str:
-    """The text as two copies of it compare: without spaces and punctuation."""
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text))
-
-
-@lru_cache(maxsize=1 << 16)
 def _name_quantities(name: str) -> tuple[tuple[float, str], ...]:
     return tuple((q.low, q.unit) for q in read_text(name).quantities if q.unit)
 
 
-# What the review rules read of each distinct text: the frame's ``text_code`` numbers the
-# distinct (三级, 指标值) pairs already, so each is read once, in the first row holding it.
-TEXT_COLUMNS: tuple[tuple[str, object], ...] = (
-    ("template_text", object), ("unitless", object), ("counted", object),
-    ("names_satisfaction", bool), ("subject", object), ("subject_long", bool),
-    ("copy_key", object),
-)
-
-
-def _text_review(name: object, value: object) -> tuple:
-    name, value = _text(name), _text(value)
-    subject = subject_of(name)
-    unitless, counted = _target_review(value if value.strip() else name)
-    if unitless and value.strip() and UNIT_IN_NAME.search(name):  # 培训人数（人） | 500
-        unitless = ""
-    return (
-        has_template_text(name) or has_template_text(value),
-        unitless,
-        counted,
-        names_satisfaction(name),
-        subject,
-        len(subject.replace(_SUBJECT_MARK, "")) >= SUBJECT_MIN_CHARS,
-        plain_text(name) + "|" + plain_text(value),
-    )
-
-
 def _add_text_columns(cols: Any) -> None:
+    """The per-text review facts (``text_facts``, already in the frame) where they apply."""
     name, value, unit = cols["name"], cols["value"], cols["unit"]
     applicable = cols["applicable"]
-    codes = cols["text_code"]
-    first = np.full(int(codes.max(initial=-1)) + 1, -1, dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
-    table = [_text_review(name[row], value[row]) for row in first]
-    for position, (column, dtype) in enumerate(TEXT_COLUMNS):
-        values = [entry[position] for entry in table]
-        array = (np.asarray(values, dtype=dtype) if dtype is not object
-                 else np.fromiter(values, dtype=object, count=len(values)))
-        cols[column] = array[codes] if len(array) else np.zeros(0, dtype=dtype)
     cols["template_text"] = np.where(cols["has_indicator"], cols["template_text"], "")
     no_unit_column = pd.isna(unit) | (unit == "")
     cols["unitless"] = np.where(applicable & no_unit_column, cols["unitless"], "")
@@ -268,7 +181,7 @@ def _garbled(amount: object) -> bool:
     """项目年度金额 read as text holding an amount twice or more than one number."""
     if not isinstance(amount, str):
         return False
-    return bool(REPEATED_AMOUNT.match(amount)) or len(_NUMBER.findall(amount)) > 1
+    return bool(REPEATED_AMOUNT.match(amount)) or len(NUMBER.findall(amount)) > 1
 
 
 # --- declared scores (W006) ----------------------------------------------------------------
@@ -340,21 +253,23 @@ def where_of(cols: Any, row: int) -> str:
 def _conflicts(cols: Any, rows: np.ndarray, numbers: str | None, into: str) -> None:
     """Rows stating a subject another project of their department stated first: with
     different numbers (``numbers`` given: X001), or at all (X003: a cost counted twice)."""
-    positions = np.flatnonzero(rows).tolist()
-    if not positions:
+    positions = np.flatnonzero(rows)
+    if not len(positions):
         return
-    dept, pidx, subject = (cols[name].tolist() for name in ("dept", "pidx", "subject"))
+    # Only the candidate rows' values, as Python lists (not whole columns: most rows are none).
+    dept, pidx, subject = (cols[name][positions].tolist() for name in ("dept", "pidx", "subject"))
     stated = cols[numbers] if numbers else None
     names, target = cols["project"], cols[into]
-    first_of: dict[tuple, int] = {}  # (department, subject) -> the first row stating it
+    first_of: dict[tuple, tuple[int, int]] = {}  # (department, subject) -> first (row, pidx)
     seen: set[tuple] = set()  # (department, subject, project): a project's first row only
-    for pos in positions:  # in row order: "first" is the earliest project's row
-        key = (dept[pos], subject[pos])
-        if (*key, pidx[pos]) in seen:
+    for pos, d, project, text in zip(positions.tolist(), dept, pidx, subject, strict=True):
+        # in row order: "first" is the earliest project's row
+        key = (d, text)
+        if (d, text, project) in seen:
             continue
-        seen.add((*key, pidx[pos]))
-        first = first_of.setdefault(key, pos)
-        if pidx[pos] == pidx[first] or names[first] == names[pos]:  # same project, or H004's
+        seen.add((d, text, project))
+        first, first_project = first_of.setdefault(key, (pos, project))
+        if project == first_project or names[first] == names[pos]:  # same project, or H004's
             continue
         if stated is not None and stated[pos] == stated[first]:
             continue
@@ -366,16 +281,16 @@ def _conflicts(cols: Any, rows: np.ndarray, numbers: str | None, into: str) -> N
 def _copies(cols: Any, rows: np.ndarray) -> None:
     """X002: a project whose applicable indicators are mostly another project's, word for
     word; reported once, on the later project's first row, against the earlier one."""
-    positions = np.flatnonzero(rows).tolist()
-    if not positions:
+    positions = np.flatnonzero(rows)
+    if not len(positions):
         return
-    dept, pidx, text = (cols[name].tolist() for name in ("dept", "pidx", "copy_key"))
-    own = Counter(pidx[pos] for pos in positions)  # a project's rows that count
+    dept, pidx, text = (cols[name][positions].tolist() for name in ("dept", "pidx", "copy_key"))
+    own = Counter(pidx)  # a project's rows that count
     holders: dict[tuple, list[int]] = {}  # (department, text) -> the projects stating it
-    for pos in positions:
-        projects = holders.setdefault((dept[pos], text[pos]), [])
-        if pidx[pos] not in projects:
-            projects.append(pidx[pos])
+    for key, project in zip(zip(dept, text, strict=True), pidx, strict=True):
+        projects = holders.setdefault(key, [])
+        if project not in projects:
+            projects.append(project)
     pairs: Counter[tuple[int, int]] = Counter()  # (earlier, later) -> texts both state
     for projects in holders.values():
         if 1 < len(projects) <= SHARED_TEXT_PROJECTS:  # a text every project has says nothing
