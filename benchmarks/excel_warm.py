@@ -17,9 +17,14 @@ What a click costs, on the sample workbook (workbook/样例-…xlsx, 7 projects)
 
 Cold and warm runs alternate within each round (the machine is shared and
 noisy); the table gives the median and the best of the rounds, and the ratio
-cold / warm. Target: a warm ``validate(book)`` under 0.3 s. Excel's own COM
-calls (one per cell read or marked) are not in these numbers: there is no
-Excel here; the remote engine records the same actions as JSON instead.
+cold / warm. Target (issue 16, "warm"): a warm ``validate(book)`` in at most
+68 ms, half the 136 ms median the issue measured (then 57 ms rule engine,
+most of it pandera's fixed cost per call, and 71 ms marking). Marking now
+looks each cell up once and works each style out once (about 10 ms on the
+sample), so the rule engine is most of what is left. Excel's own COM calls
+(one per cell read or marked; the 级别 column of 校验结果 one per run of a
+severity) are not in these numbers: there is no Excel here; the remote engine
+records the same actions as JSON instead.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SAMPLE = ROOT / "workbook" / "样例-石嘴山市人民政府办公室.xlsx"
-TARGET = 0.3  # seconds, a warm validate(book)
+TARGET = 0.068  # seconds, a warm validate(book): half issue 16's 136 ms baseline
 BUTTON = "import xlperf.excel as x; x.on_validate()"
 KINDS = ("openpyxl", "xlwings")
 
@@ -98,7 +103,7 @@ def _press(kind: str) -> dict[str, float]:
         del xw.Book._mock_caller
     else:
         findings = xlperf.excel.validate(book)
-        assert len(findings) == 43, len(findings)  # the sample's 2 errors and 41 warnings
+        assert len(findings) == 44, len(findings)  # the sample's 2 errors and 42 warnings
     done = time.perf_counter()
     return {"book": ready - start, "validate": done - ready}
 
@@ -154,7 +159,7 @@ def _print(first: dict[str, dict[str, float]], cold: dict[str, list[float]],
     table = Table(title=f"“校验”按钮：常驻进程与每次新进程（示例工作簿，{rounds} 轮交替，"
                         "同一次运行）",
                   caption=f"{os.cpu_count()} 核；1 分钟平均负载 {os.getloadavg()[0]:.1f}；"
-                          "中位数（最好）秒；目标：常驻进程中 validate(book) < 0.3 s")
+                          f"中位数（最好）秒；目标：常驻进程中 validate(book) ≤ {TARGET:.3f} s")
     for header in ("适配器", "每次新进程：整个进程（对照）", "其中 validate(book)",
                    "常驻进程 validate(book)", "倍数", "常驻进程首次点击", "目标"):
         table.add_column(header)
@@ -165,7 +170,7 @@ def _print(first: dict[str, dict[str, float]], cold: dict[str, list[float]],
             _seconds(cold[kind]), _seconds(cold_validate[kind]), _seconds(hot[kind]),
             f"{statistics.median(cold[kind]) / warm_median:.0f} 倍",
             f"{first[kind]['validate']:.2f}",
-            "达到" if warm_median < TARGET else "未达到")
+            "达到" if warm_median <= TARGET else "未达到")
     table.add_row("按钮命令 x.on_validate()（远程 xw.Book 为调用者）", "—", "—",
                   _seconds(hot["button"]), "—", f"{first['button']['validate']:.2f}", "—")
     Console(width=170).print(table)

@@ -226,6 +226,57 @@ def test_finding_inside_a_merged_range_marks_its_visible_cell(tmp_path: Path) ->
     assert fill_of(sheet["B7"]) == YELLOW and "C004" in sheet["B7"].comment.text
 
 
+def test_merged_ranges_are_the_sheets_own(tmp_path: Path) -> None:
+    """C8 lies in 项目01's merged B7:E9 but is a cell of its own on 项目02 (as A8 beside the
+    range is); a finding inside the range and one on its visible cell share one fill (the
+    worse colour) and one note."""
+    source = make_workbook(tmp_path / "a.xlsx")
+    target = tmp_path / "b.xlsx"
+    annotate_workbook(source, target, [
+        Finding("C004", "warning", "目标过于简略", PROJECT, "项目01", "C8"),
+        Finding("C005", "error", "目标与项目无关", PROJECT, "项目01", "B7"),
+        Finding("Q001", "info", "第二个项目的提示", "第二个项目", "项目02", "C8"),
+        Finding("T001", "info", "标签旁的提示", PROJECT, "项目01", "A8"),  # left of the range
+    ])
+    workbook = openpyxl.load_workbook(target)
+    goal = workbook["项目01"]["B7"]
+    assert fill_of(goal) == RED
+    assert "C004" in goal.comment.text and "C005" in goal.comment.text
+    assert workbook["项目01"]["C8"].comment is None
+    assert fill_of(workbook["项目01"]["A8"]) == BLUE and "T001" in goal.parent["A8"].comment.text
+    other = workbook["项目02"]
+    assert fill_of(other["C8"]) == BLUE and "Q001" in other["C8"].comment.text
+    assert fill_of(other["B7"]) is None and other["B7"].comment is None
+
+
+def test_report_rows_are_coloured_linked_and_wrapped_each_by_its_own_finding(
+    tmp_path: Path,
+) -> None:
+    """Rows of mixed severities, with and without a cell: each 级别 cell has its own colour,
+    only the rows with a sheet link (blue, underlined), the long columns wrap, the others not."""
+    source = make_workbook(tmp_path / "a.xlsx")
+    mixed = [findings()[i] for i in (1, 0, 3, 4, 5, 2, 0)]
+    annotate_workbook(source, tmp_path / "b.xlsx", mixed)
+    report = openpyxl.load_workbook(tmp_path / "b.xlsx")["校验结果"]
+    rows = list(report.iter_rows(min_row=2))
+    assert len(rows) == len(mixed)
+    colours = {"error": RED, "warning": YELLOW, "info": BLUE}
+    for row, finding in zip(rows, mixed, strict=True):
+        assert row[1].value == finding.rule
+        assert fill_of(row[0]) == colours[finding.severity]
+        assert all(fill_of(cell) is None for cell in row[1:])
+        link = row[4]
+        if finding.sheet:  # a finding on a whole sheet links to its A1
+            assert link.hyperlink.location == f"'{finding.sheet}'!{finding.cell or 'A1'}"
+            assert link.font.u == "single" and link.font.color.rgb.endswith("0563C1")
+        else:
+            assert link.hyperlink is None and not link.font.u
+        assert [cell.alignment.wrap_text for cell in row] == [
+            None, None, True, None, None, True, True]
+        assert {cell.alignment.vertical for cell in row} == {"top"}
+    assert all(cell.font.b and not cell.alignment.wrap_text for cell in report[1])
+
+
 def test_findings_on_missing_sheets_are_listed_but_not_marked(tmp_path: Path) -> None:
     source = make_workbook(tmp_path / "a.xlsx")
     target = tmp_path / "b.xlsx"

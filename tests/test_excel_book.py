@@ -117,6 +117,56 @@ def test_validate_writes_the_report_sheet_and_a_summary(seed_workbook: Path) -> 
     assert summary.startswith("校验完成：7 个项目") and f"错误 {errors} 个" in summary
 
 
+def test_each_report_row_shows_its_findings_colour_on_the_xlwings_book(
+    seed_workbook: Path,
+) -> None:
+    """The 级别 cell of every row of 校验结果 is filled with its finding's colour (the rows
+    of one severity in a run may be filled with one call), and no other cell there is."""
+    book = remote_book(seed_workbook)
+    findings = validate(book)
+    shown: dict[str, str] = {}
+    for action in actions(book, "setRangeColor"):
+        if sheet_at(book, action) != "校验结果":
+            continue
+        assert action["start_column"] == 0 and action["column_count"] == 1
+        for row in range(action["start_row"], action["start_row"] + action["row_count"]):
+            shown[f"A{row + 1}"] = action["args"][0]
+    assert shown == {f"A{row}": "#" + SEVERITY_FILLS[f.status].lower()
+                     for row, f in enumerate(findings, start=2)}
+
+
+def test_openpyxl_set_fill_fills_every_cell_of_a_block(seed_workbook: Path) -> None:
+    book = OpenpyxlBook.open(seed_workbook)
+    book.set_fill("项目01", "A2:B3", "FFC7CE")
+    assert {book.fill_of("项目01", c) for c in ("A2", "A3", "B2", "B3")} == {"FFC7CE"}
+    assert book.fill_of("项目01", "C2") != "FFC7CE" and book.fill_of("项目01", "A4") != "FFC7CE"
+    book.set_fill("项目01", "A2:B3", None)
+    assert {book.fill_of("项目01", c) for c in ("A2", "A3", "B2", "B3")} == {None}
+
+
+def test_the_excel_marks_keep_the_users_note_under_ours_and_give_it_back(
+    seed_workbook: Path,
+) -> None:
+    """The marks Excel desktop gets (``execute_marks``, here on a port that reads notes and
+    fills): a cell's own note stays readable under xlperf's, and clearing restores it."""
+    from xlperf.excel.port import execute_clear, execute_marks
+    from xlperf.reports.marks import NOTE_PREVIOUS
+
+    book = OpenpyxlBook.open(seed_workbook)
+    findings = validate(OpenpyxlBook.open(seed_workbook))
+    marked = next(f for f in findings if f.severity == "error" and f.cell)
+    book.set_note(marked.sheet, marked.cell, "请财务科核实")
+    book.set_fill(marked.sheet, marked.cell, "00B050")
+    execute_marks(book, findings)
+    note = book.note_of(marked.sheet, marked.cell)
+    assert note.startswith(NOTE_TITLE) and marked.message in note
+    assert note.endswith(f"{NOTE_PREVIOUS}\n请财务科核实")
+    assert book.fill_of(marked.sheet, marked.cell) == SEVERITY_FILLS["error"]
+    assert execute_clear(book) == len({(f.sheet, f.cell) for f in findings if f.cell})
+    assert book.note_of(marked.sheet, marked.cell) == "请财务科核实"
+    assert book.fill_of(marked.sheet, marked.cell) == "00B050"
+
+
 def test_user_text_is_written_as_text(seed_workbook: Path) -> None:
     book = remote_book(seed_workbook)
     validate(book)

@@ -128,7 +128,13 @@ class OpenpyxlBook:
         from openpyxl.styles import PatternFill
 
         fill = PatternFill("solid", fgColor=colour) if colour else PatternFill()
-        self.workbook[sheet][cell].fill = fill
+        ws = self.workbook[sheet]
+        if ":" not in cell:
+            ws[cell].fill = fill
+            return
+        for row in ws[cell]:
+            for target in row:
+                target.fill = fill
 
     def note_of(self, sheet: str, cell: str) -> str | None:
         comment = self.workbook[sheet][cell].comment

@@ -79,7 +79,7 @@ class BookPort(Protocol):
         """The cell's solid fill colour, None when it has none (or it cannot be read)."""
 
     def set_fill(self, sheet: str, cell: str, colour: str | None) -> None:
-        """Fill the cell with ``colour``; None removes the fill."""
+        """Fill the cell (or a block such as ``A2:A9``) with ``colour``; None removes the fill."""
 
     def note_of(self, sheet: str, cell: str) -> str | None:
         """The text of the cell's note (comment), None when there is none."""
@@ -146,12 +146,16 @@ def execute_marks(port: BookPort, findings: Iterable[Finding]) -> str:
     findings = list(findings)
     record: list[list[Any]] = [list(MARKS_HEADER)]
     title = ""
-    anchored = [_anchored(port, f) for f in findings]
+    # Asked once: in Excel each name is a call, and the cell marks add no sheet.
+    sheets = set(port.sheet_names())
+    anchored = [_anchored(port, sheets, f) for f in findings]
+    notes: dict[tuple[str, str], str | None] = {}  # each filled cell's note, read for the record
     for action in plan_marks(anchored):
         if isinstance(action, Fill):
-            _fill(port, action, record)
-        elif isinstance(action, Note) and _exists(port, action.sheet, action.cell):
-            previous = port.note_of(action.sheet, action.cell)
+            _fill(port, sheets, action, record, notes)
+        elif isinstance(action, Note) and _exists(sheets, action.sheet, action.cell):
+            where = (action.sheet, action.cell)
+            previous = notes[where] if where in notes else port.note_of(*where)
             port.set_note(action.sheet, action.cell, note_with_previous(action.text, previous))
         elif isinstance(action, ReportSheet):
             title = _free_title(port, action.title)
@@ -162,8 +166,8 @@ def execute_marks(port: BookPort, findings: Iterable[Finding]) -> str:
     return title
 
 
-def _anchored(port: BookPort, finding: Finding) -> Finding:
-    if not finding.sheet or not finding.cell or finding.sheet not in port.sheet_names():
+def _anchored(port: BookPort, sheets: set[str], finding: Finding) -> Finding:
+    if not finding.sheet or not finding.cell or finding.sheet not in sheets:
         return finding
     cell = port.anchor(finding.sheet, finding.cell)
     if cell == finding.cell:
@@ -173,16 +177,19 @@ def _anchored(port: BookPort, finding: Finding) -> Finding:
     return replace(finding, cell=cell)
 
 
-def _exists(port: BookPort, sheet: str, cell: str) -> bool:
+def _exists(sheets: set[str], sheet: str, cell: str) -> bool:
     """A finding may name a sheet the user has since renamed, or a whole range."""
-    return sheet in port.sheet_names() and bool(_CELL.match(cell))
+    return sheet in sheets and bool(_CELL.match(cell))
 
 
-def _fill(port: BookPort, action: Fill, record: list[list[Any]]) -> None:
-    if not _exists(port, action.sheet, action.cell):
+def _fill(port: BookPort, sheets: set[str], action: Fill, record: list[list[Any]],
+          notes: dict[tuple[str, str], str | None]) -> None:
+    """Fill the cell, recording its previous fill and note (kept in ``notes`` for its Note,
+    which comes next: one read of the note, a call to Excel, instead of two)."""
+    if not _exists(sheets, action.sheet, action.cell):
         return
     previous = port.fill_of(action.sheet, action.cell)
-    note = port.note_of(action.sheet, action.cell)
+    note = notes[(action.sheet, action.cell)] = port.note_of(action.sheet, action.cell)
     record.append(["cell", action.sheet, action.cell, action.colour, fill_xml(previous),
                    note, None])
     port.set_fill(action.sheet, action.cell, action.colour)
@@ -210,10 +217,24 @@ def _report(port: BookPort, title: str, action: ReportSheet) -> None:
     if not action.rows:
         rows.append(no_findings_row(len(action.header)))
     port.write_values(title, "A1", rows)
+    colours = [SEVERITY_FILLS.get(row.severity, "FFFFFF") for row in action.rows]
+    for first, last, colour in _runs(colours, start=2):
+        port.set_fill(title, f"A{first}:A{last}", colour)
     for index, row in enumerate(action.rows, start=2):
-        port.set_fill(title, f"A{index}", SEVERITY_FILLS.get(row.severity, "FFFFFF"))
         if row.link:
             port.link(title, f"{_column(LINK_COLUMN)}{index}", row.link, row.values[LINK_COLUMN])
+
+
+def _runs(values: list[str], start: int) -> list[tuple[int, int, str]]:
+    """(first row, last row, value) of each run of equal values, rows numbered from ``start``:
+    the 级别 column filled a run at a time, one call to Excel instead of one per row."""
+    runs: list[tuple[int, int, str]] = []
+    for row, value in enumerate(values, start=start):
+        if runs and runs[-1][2] == value and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row, value)
+        else:
+            runs.append((row, row, value))
+    return runs
 
 
 def _column(index: int) -> str:

@@ -42,6 +42,8 @@ from xlperf.validation.findings import Finding
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is annotated
     from openpyxl import Workbook
+    from openpyxl.cell import Cell
+    from openpyxl.styles import PatternFill
     from openpyxl.worksheet.worksheet import Worksheet
 
     from xlperf.outputs import Output
@@ -169,14 +171,15 @@ def apply_marks(workbook: Workbook, findings: Iterable[Finding]) -> None:
     """Mark ``findings`` in ``workbook`` (clearing any earlier xlperf marks first)."""
     clear_marks(workbook)
     record = _marks_sheet(workbook)
-    findings = [_at_anchor(workbook, finding) for finding in findings]
+    targets = _Targets(workbook)
+    findings = [_at_anchor(targets, finding) for finding in findings]
     for action in plan_marks(findings):
         if isinstance(action, Fill):
-            _fill(workbook, action, record)
+            _fill(targets, action, record)
         elif isinstance(action, Note):
-            _note(workbook, action)
+            _note(targets, action)
         elif isinstance(action, ReportSheet):
-            _report_sheet(workbook, action, record)
+            _report_sheet(workbook, action, record, targets.styles)
 
 
 def clear_marks(workbook: Workbook) -> None:
@@ -218,37 +221,66 @@ def _marks_sheet(workbook: Workbook) -> Worksheet:
     return sheet
 
 
-def _at_anchor(workbook: Workbook, finding: Finding) -> Finding:
+def _at_anchor(targets: _Targets, finding: Finding) -> Finding:
     """The finding pointed at the cell the user sees (a merged range's top-left cell)."""
     if not finding.sheet or not finding.cell:
         return finding
-    cell = _target_cell(workbook, finding.sheet, finding.cell)
+    cell = targets.cell(finding.sheet, finding.cell)
     if cell is None or cell.coordinate == finding.cell:
         return finding
     return dataclasses.replace(finding, cell=cell.coordinate)
 
 
-def _target_cell(workbook: Workbook, sheet: str, ref: str) -> Any | None:
-    """The cell to mark: the top-left cell when ``ref`` lies inside a merged range."""
-    if sheet not in workbook.sheetnames or sheet == MARKS_SHEET:
-        return None
-    worksheet = workbook[sheet]
-    ref = ref.split(":")[0].replace("$", "")
-    try:
-        cell = worksheet[ref]
-    except (ValueError, KeyError, IndexError):
-        return None
-    for merged in worksheet.merged_cells.ranges:
-        if cell.coordinate in merged:
-            return worksheet.cell(merged.min_row, merged.min_col)
-    return cell
+class _Targets:
+    """The cells one marking touches, each reference looked up once.
+
+    A finding's cell is looked up three times (its anchor, its fill, its note),
+    and openpyxl's ``coordinate in merged_range`` parses the coordinate again
+    for every merged range of the sheet: that made finding the anchors the
+    slowest part of the 校验 button. Here each sheet's merged ranges are read
+    once as integer bounds, and each reference is resolved once.
+    """
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
+        self._cells: dict[tuple[str, str], Any | None] = {}
+        self.styles = _Styles()
+
+    def cell(self, sheet: str, ref: str) -> Any | None:
+        """The cell to mark: the top-left cell when ``ref`` lies inside a merged range;
+        None for a sheet the book lacks (or the marks sheet) or a reference that is no cell."""
+        key = (sheet, ref)
+        if key not in self._cells:
+            self._cells[key] = self._look_up(sheet, ref)
+        return self._cells[key]
+
+    def _look_up(self, sheet: str, ref: str) -> Any | None:
+        if sheet not in self.workbook.sheetnames or sheet == MARKS_SHEET:
+            return None
+        worksheet = self.workbook[sheet]
+        try:
+            cell = worksheet[ref.split(":")[0].replace("$", "")]
+        except (ValueError, KeyError, IndexError):
+            return None
+        row, column = cell.row, cell.column
+        for top, left, bottom, right in self._merged_bounds(worksheet):
+            if top <= row <= bottom and left <= column <= right:
+                return worksheet.cell(top, left)
+        return cell
+
+    def _merged_bounds(self, worksheet: Worksheet) -> list[tuple[int, int, int, int]]:
+        """(top row, left column, bottom row, right column) of each merged range."""
+        if worksheet.title not in self._merged:
+            self._merged[worksheet.title] = [(m.min_row, m.min_col, m.max_row, m.max_col)
+                                             for m in worksheet.merged_cells.ranges]
+        return self._merged[worksheet.title]
 
 
-def _fill(workbook: Workbook, action: Fill, record: Worksheet) -> None:
-    from openpyxl.styles import PatternFill
+def _fill(targets: _Targets, action: Fill, record: Worksheet) -> None:
     from openpyxl.xml.functions import tostring
 
-    cell = _target_cell(workbook, action.sheet, action.cell)
+    cell = targets.cell(action.sheet, action.cell)
     if cell is None:
         return
     comment = cell.comment
@@ -256,13 +288,13 @@ def _fill(workbook: Workbook, action: Fill, record: Worksheet) -> None:
                           tostring(cell.fill.to_tree()).decode("utf-8"),
                           comment.text if comment else None,
                           comment.author if comment else None])
-    cell.fill = PatternFill("solid", fgColor=action.colour)
+    targets.styles.set(cell, "fill", targets.styles.solid(action.colour), action.colour)
 
 
-def _note(workbook: Workbook, action: Note) -> None:
+def _note(targets: _Targets, action: Note) -> None:
     from openpyxl.comments import Comment
 
-    cell = _target_cell(workbook, action.sheet, action.cell)
+    cell = targets.cell(action.sheet, action.cell)
     if cell is None:
         return
     previous = cell.comment.text if cell.comment else None
@@ -276,8 +308,9 @@ def _note(workbook: Workbook, action: Note) -> None:
 NOTE_WIDTH_UNITS = 44  # a 320-pixel note holds about 44 digits (22 Chinese characters) a line
 
 
-def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet) -> None:
-    from openpyxl.styles import Font, PatternFill
+def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet,
+                  styles: _Styles) -> None:
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.hyperlink import Hyperlink
 
@@ -286,21 +319,24 @@ def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet) ->
     _append_text(record, ["report", title, None, None, None, None, None])
     _append_text(record, ["active", workbook.active.title, None, None, None, None, None])
     sheet.append(list(action.header))
+    bold, link_font = Font(bold=True), Font(color="0563C1", underline="single")
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        styles.set(cell, "font", bold, "bold")
+    written = []
     for row in action.rows:
-        _append_text(sheet, list(row.values))
-        level = sheet.cell(sheet.max_row, 1)
-        level.fill = PatternFill("solid", fgColor=SEVERITY_FILLS.get(row.severity, "FFFFFF"))
+        cells = _append_text(sheet, list(row.values))
+        colour = SEVERITY_FILLS.get(row.severity, "FFFFFF")
+        styles.set(cells[0], "fill", styles.solid(colour), colour)
         if row.link:
-            link = sheet.cell(sheet.max_row, LINK_COLUMN + 1)
+            link = cells[LINK_COLUMN]
             link.hyperlink = Hyperlink(ref=link.coordinate, location=row.link)
-            link.font = Font(color="0563C1", underline="single")
+            styles.set(link, "font", link_font, "link")
+        written.append(cells)
     if not action.rows:
-        _append_text(sheet, no_findings_row(len(action.header)))
+        written.append(_append_text(sheet, no_findings_row(len(action.header))))
     for index, width in enumerate(action.widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    _wrap_rows(sheet, action.widths)
+    _wrap_rows(sheet, written, action.widths, styles)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(action.header))}{sheet.max_row}"
     sheet.print_title_rows = "1:1"
@@ -310,7 +346,8 @@ def _report_sheet(workbook: Workbook, action: ReportSheet, record: Worksheet) ->
     _activate(workbook, title)
 
 
-def _wrap_rows(sheet: Worksheet, widths: tuple[int, ...]) -> None:
+def _wrap_rows(sheet: Worksheet, rows: list[list[Cell]], widths: tuple[int, ...],
+               styles: _Styles) -> None:
     """Wrap the long columns and give each row the height its wrapped text needs, so the
     printed sheet (LibreOffice prints rows at the height the file gives) shows every line."""
     from openpyxl.styles import Alignment
@@ -318,9 +355,12 @@ def _wrap_rows(sheet: Worksheet, widths: tuple[int, ...]) -> None:
     from xlperf.writers.workbook.wrapping import row_height
 
     wrapped, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
-    for row in sheet.iter_rows(min_row=2):
+    for row in rows:
         for cell in row:
-            cell.alignment = wrapped if cell.column - 1 in WRAPPED_COLUMNS else top
+            if cell.column - 1 in WRAPPED_COLUMNS:
+                styles.set(cell, "alignment", wrapped, "wrapped")
+            else:
+                styles.set(cell, "alignment", top, "top")
         sheet.row_dimensions[row[0].row].height = row_height(
             (row[i].value, widths[i]) for i in WRAPPED_COLUMNS if i < len(row))
 
@@ -333,13 +373,58 @@ def _free_title(workbook: Workbook, title: str) -> str:
     return candidate
 
 
-def _append_text(sheet: Worksheet, values: list[str | None]) -> None:
+def _append_text(sheet: Worksheet, values: list[str | None]) -> list[Cell]:
     """Append a row whose strings stay text: ``=1+1`` or ``@x`` from a user is never a formula,
-    and control characters (``_x0000_`` in a pasted name) are dropped, as openpyxl refuses them."""
-    sheet.append([xml_safe(value) if isinstance(value, str) else value for value in values])
-    for cell in sheet[sheet.max_row]:
+    and control characters (``_x0000_`` in a pasted name) are dropped, as openpyxl refuses them.
+
+    The cells are made here and returned: reading the row back (``sheet[sheet.max_row]``)
+    scans every cell of the sheet twice, for its last row and its last column."""
+    from openpyxl.cell import Cell
+
+    cells = [Cell(sheet, value=xml_safe(value) if isinstance(value, str) else value)
+             for value in values]
+    for cell in cells:
         if isinstance(cell.value, str):
             cell.data_type = "s"
+    sheet.append(cells)
+    return cells
+
+
+class _Styles:
+    """Sets one style attribute (fill, font, alignment) on many cells, worked out once.
+
+    Assigning ``cell.fill = …`` makes openpyxl hash the new fill and compare it
+    with the book's equal one, some twenty microseconds each; the 校验结果
+    sheet of a few dozen findings needs several hundred such assignments.
+    Two cells that had the same style and get the same value end up with the
+    same style, so the first is assigned and the others copy its style.
+    ``key`` names the value (a colour, "bold"): the value objects themselves
+    would cost the very hashing this avoids.
+    """
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[Any, ...], Any] = {}
+        self._solid: dict[str, PatternFill] = {}
+
+    def solid(self, colour: str) -> PatternFill:
+        """The solid fill of ``colour`` (RRGGBB), made once: making one costs as much as
+        assigning it."""
+        if colour not in self._solid:
+            from openpyxl.styles import PatternFill
+
+            self._solid[colour] = PatternFill("solid", fgColor=colour)
+        return self._solid[colour]
+
+    def set(self, cell: Cell, attribute: str, value: Any, key: str) -> None:
+        import copy
+
+        before = (tuple(cell._style or ()), attribute, key)
+        after = self._done.get(before)
+        if after is None:
+            setattr(cell, attribute, value)
+            self._done[before] = copy.copy(cell._style)
+        else:
+            cell._style = copy.copy(after)
 
 
 # --- restoring ---------------------------------------------------------------
