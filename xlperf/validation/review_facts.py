@@ -80,7 +80,7 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _name_quantities(name: str) -> tuple[tuple[float, str], ...]:
     return tuple((q.low, q.unit) for q in read_text(name).quantities if q.unit)
 

@@ -24,7 +24,7 @@ from xlperf.model.check_words import (
     names_satisfaction,
 )
 from xlperf.model.vocabulary import is_not_applicable
-from xlperf.validation.targets import MONEY_UNITS, read_text
+from xlperf.validation.targets import MONEY_UNITS, Target, read_text
 
 # A complaint rate is not a satisfaction rate (Q004).
 COMPLAINT = re.compile(r"投诉|不满意|差评")
@@ -84,8 +84,10 @@ def text_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     # no reader gives one, but a caller's department may hold it).
     value_text = _text(value)
     review_text = value_text if value_text.strip() else name
-    return (*_target(name, text, words),
-            *_review(name, value_text, review_text))
+    target = read_text(text)
+    return (*_target(name, text, target, words),
+            *_review(name, value_text, review_text,
+                     target if review_text == text else read_text(review_text)))
 
 
 def _text(value: object) -> str:
@@ -94,9 +96,8 @@ def _text(value: object) -> str:
     return value if value.__class__ is str else str(value)
 
 
-def _target(name: str, text: str, words: tuple[str, ...]) -> tuple:
+def _target(name: str, text: str, target: Target, words: tuple[str, ...]) -> tuple:
     """The target reader's answer, as plain column values (Q, K, T and C003)."""
-    target = read_text(text)
     percents: list[float] = []
     totals: list[float] = []
     money = rates = floor = False
@@ -139,10 +140,10 @@ def _target(name: str, text: str, words: tuple[str, ...]) -> tuple:
     )
 
 
-def _review(name: str, value: str, text: str) -> tuple:
+def _review(name: str, value: str, text: str, target: Target) -> tuple:
     """What the review rules read: T002's template text, Q005's number without a unit,
     X001's counts and subject, Q007's satisfaction wording, X002's copy key."""
-    unitless, counted = _unitless_and_counts(text)
+    unitless, counted = _unitless_and_counts(text, target)
     if unitless and value.strip() and UNIT_IN_NAME.search(name):  # 培训人数（人） | 500
         unitless = ""
     plain_name = unicodedata.normalize("NFKC", name)
@@ -158,12 +159,12 @@ def _review(name: str, value: str, text: str) -> tuple:
     )
 
 
-def _unitless_and_counts(text: str) -> tuple[str, str]:
+def _unitless_and_counts(text: str, target: Target) -> tuple[str, str]:
     """(a number stated without its unit, for Q005; the counts it states as facts, as one
     key, for X001: ``5个``, ``228个``)."""
     unitless = ""
     counts: list[str] = []
-    for q in read_text(text).quantities:
+    for q in target.quantities:
         if q.unit is None:
             if q.comparator is not None and not unitless:
                 bare = _BARE_NUMBER.search(text)
