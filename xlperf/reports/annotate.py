@@ -14,6 +14,7 @@ defined names are left to openpyxl to carry over as they were.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import os
 import re
@@ -416,8 +417,6 @@ class _Styles:
         return self._solid[colour]
 
     def set(self, cell: Cell, attribute: str, value: Any, key: str) -> None:
-        import copy
-
         before = (tuple(cell._style or ()), attribute, key)
         after = self._done.get(before)
         if after is None:

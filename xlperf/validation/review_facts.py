@@ -37,7 +37,7 @@ from xlperf.model.check_words import (
 from xlperf.model.vocabulary import field_label, label_key
 from xlperf.validation.config import Config
 from xlperf.validation.targets import read_text
-from xlperf.validation.text_facts import NUMBER
+from xlperf.validation.text_facts import NUMBER, as_text
 
 # The header fields T003 reads for template text, in the order it reports the first.
 TEMPLATE_FIELDS = ("name", "goal", "mid_term_goal", "term", "competent_department",
@@ -74,11 +74,6 @@ def _per_distinct(values: np.ndarray, facts: Callable[[Any], tuple],
     return result
 
 
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return value if isinstance(value, str) else str(value)
-
 
 @lru_cache(maxsize=1 << 12)
 def _name_quantities(name: str) -> tuple[tuple[float, str], ...]:
@@ -103,10 +98,10 @@ def _name_units(name: np.ndarray, value: np.ndarray, unit: np.ndarray,
     result = np.full(len(name), "", dtype=object)
     rows = np.flatnonzero(applicable & ~(pd.isna(unit) | (unit == "")))
     for row in rows:
-        stated = _text(unit[row])
-        target = read_text(_text(value[row]))
+        stated = as_text(unit[row])
+        target = read_text(as_text(value[row]))
         numbers = {q.low for q in target.quantities}
-        for number, named in _name_quantities(_text(name[row])):
+        for number, named in _name_quantities(as_text(name[row])):
             if number in numbers and not same_unit(named, stated) and named != "万":
                 result[row] = named
                 break
@@ -152,7 +147,7 @@ def _add_project_review(cols: Any, projects: list[Project]) -> None:
 def _project_review(project: Project) -> tuple:
     parts, total = _cost_breakdown(project.cost_lines)
     found = next(((key, text) for key in TEMPLATE_FIELDS
-                  if (text := has_template_text(_text(getattr(project, key, ""))))), None)
+                  if (text := has_template_text(as_text(getattr(project, key, ""))))), None)
     key = found[0] if found else None
     line = project.lines.get(key or "name")
     return (
@@ -187,7 +182,7 @@ def _garbled(amount: object) -> bool:
 # --- declared scores (W006) ----------------------------------------------------------------
 
 def _declared(level1: object) -> float:
-    found = DECLARED_SCORE.search(_text(level1))
+    found = DECLARED_SCORE.search(as_text(level1))
     return float(found.group(1)) if found else math.nan
 
 
@@ -238,11 +233,11 @@ def _add_across(cols: Any) -> None:
 
 def where_of(cols: Any, row: int) -> str:
     """A row's place as a user finds it: 项目、工作表和单元格, or the line of a text."""
-    project = _text(cols["project"][row])
+    project = as_text(cols["project"][row])
     cell = cols["cell"][row]
     line = cols["row"][row]
     if isinstance(cell, str) and cell:
-        place = f"{_text(cols['sheet'][row])} {cell}".strip()
+        place = f"{as_text(cols['sheet'][row])} {cell}".strip()
     elif not math.isnan(line):
         place = f"第 {line:g} 行"
     else:
@@ -273,7 +268,7 @@ def _conflicts(cols: Any, rows: np.ndarray, numbers: str | None, into: str) -> N
             continue
         if stated is not None and stated[pos] == stated[first]:
             continue
-        target[pos] = f"{where_of(cols, first)}的“{_text(cols['name'][first])}”"
+        target[pos] = f"{where_of(cols, first)}的“{as_text(cols['name'][first])}”"
         if stated is not None:
             cols["x001_numbers"][pos] = f"{stated[pos]} 与 {stated[first]}"
 
@@ -296,7 +291,7 @@ def _copies(cols: Any, rows: np.ndarray) -> None:
         if 1 < len(projects) <= SHARED_TEXT_PROJECTS:  # a text every project has says nothing
             pairs.update(itertools.combinations(sorted(projects), 2))
     best: dict[int, tuple[int, int]] = {}
-    name_of = {int(p): _text(n).strip() for p, n in zip(cols["pidx"][cols["is_first"]],
+    name_of = {int(p): as_text(n).strip() for p, n in zip(cols["pidx"][cols["is_first"]],
                                                          cols["project"][cols["is_first"]],
                                                          strict=True)}
     for (earlier, later), count in sorted(pairs.items()):  # ties: the earliest project
@@ -312,6 +307,6 @@ def _copies(cols: Any, rows: np.ndarray) -> None:
                                                  np.flatnonzero(cols["is_first"]), strict=True)}
     for later, (count, earlier) in best.items():  # (same names: one project twice, H004)
         row, other = first_row[later], first_row[earlier]
-        cols["x002_other"][row] = f"项目“{_text(cols['project'][other])}”"
+        cols["x002_other"][row] = f"项目“{as_text(cols['project'][other])}”"
         cols["x002_rows"][row] = count
         cols["x002_total"][row] = own[later]

@@ -327,9 +327,9 @@ _TOKENS = {str(number): _token(str(number)) for number in range(1000)}
 
 
 def _fill(template: _Template, text: str) -> Target:
-    quantities, deadlines, grade, growth = template
-    if not (quantities or deadlines or grade or growth):
+    if template.empty:
         return EMPTY
+    quantities, deadlines, grade, growth = template
     filled = []
     comparator = None
     for low, high, unit, slot_comparator, is_rate in quantities:

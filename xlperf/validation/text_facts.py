@@ -82,7 +82,7 @@ def text_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     text = value_str if value_str is not None and value_str.strip() else name
     # The review rules read a NaN 指标值 as blank (the only case where the two texts differ;
     # no reader gives one, but a caller's department may hold it).
-    value_text = _text(value)
+    value_text = as_text(value)
     review_text = value_text if value_text.strip() else name
     target = read_text(text)
     return (*_target(name, text, target, words),
@@ -90,10 +90,11 @@ def text_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
                      target if review_text == text else read_text(review_text)))
 
 
-def _text(value: object) -> str:
-    if value is None or (value.__class__ is float and math.isnan(value)):
+def as_text(value: object) -> str:
+    """A cell's value as the text rules read: ``""`` for a blank (None or NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return value if value.__class__ is str else str(value)
+    return value if isinstance(value, str) else str(value)
 
 
 def _target(name: str, text: str, target: Target, words: tuple[str, ...]) -> tuple:
