@@ -57,6 +57,32 @@ def test_level_names_with_or_without_the_zhibiao_suffix_are_the_same_indicator()
     assert validate([department]) == []
 
 
+@pytest.mark.parametrize("level1, level2", [
+    ("满意度指标", "满意度指标"),  # the standard form, its one 二级 named like the 一级
+    ("满意度指标", "满意度"),
+    ("效益指标", "满意度指标"),  # the 2015 central form
+    ("项目效益指标", "满意度指标"),  # the older provincial form
+    ("项目效益指标", "社会公众满意度指标"),
+])
+def test_a_satisfaction_second_level_named_shortly_is_the_satisfaction_indicator(
+        level1: str, level2: str) -> None:
+    """Offices shorten 服务对象满意度指标 / 社会公众或服务对象满意度指标 to 满意度指标
+    (a real 广元 table: 满意度指标 / 满意度指标 / 群众幸福感): the framework's satisfaction
+    二级, no S002."""
+    first = "项目完成指标" if level1 == "项目效益指标" else "产出指标"
+    effect = "项目效益指标" if level1 == "项目效益指标" else "效益指标"
+    rows = (
+        Row(first, "数量指标", "全年督查不少于 50 次", 30.0),
+        Row(first, "质量指标", "督查问题整改率达到 95%", 20.0),
+        Row(first, "时效指标", "11 月底前全部办结", 10.0),
+        Row(first, "成本指标", "车辆租赁费不高于 8 万元", 10.0),
+        Row(effect, "社会效益指标", "群众对督查工作知晓率达到 90%", 20.0),
+        Row(level1, level2, "服务对象满意度不低于 90%", 10.0),
+    )
+    department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目", rows)])
+    assert "S002" not in _codes(validate([department]))
+
+
 def test_outline_numbers_before_level_names_are_not_codes() -> None:
     """一、产出指标 / （一）数量指标: the table's outline, matched by name (no S001/S002)."""
     rows = tuple(Row(f"{outline1}{r.level1.split('-')[1]}", f"{outline2}{r.level2.split('-')[1]}",
