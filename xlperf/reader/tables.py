@@ -863,8 +863,10 @@ def _category(label: str) -> tuple[str, str]:
     if not label:
         return "", ""
     framework = load_framework(_CATEGORY_FRAMEWORK)
-    second = framework.second_by_name(parse_label(label)[1]) if kinds.level_of(label) & 2 \
-        else None
+    name = parse_label(label)[1]
+    if framework.first_by_name(name) is not None:  # 满意度: the 一级, though also a 二级's alias
+        return label, ""
+    second = framework.second_by_name(name) if kinds.level_of(label) & 2 else None
     parent = framework.parent_of(second) if second is not None else None
     if parent is not None:
         return parent.name, label
