@@ -213,11 +213,11 @@ def test_a_goal_block_copied_from_a_browser_keeps_both_goals(
 # --- indicator columns ------------------------------------------------------------------
 
 COLUMN_HEADERS = {
-    "level1": ["一级指标"],
-    "level2": ["二级指标", "二级指标(年度)"],
-    "name": ["三级指标", "指标内容", "指标名称", "三级指标(年度)"],
+    "level1": ["一级指标", "一级指标名称"],
+    "level2": ["二级指标", "二级指标(年度)", "二级指标名称"],
+    "name": ["三级指标", "指标内容", "指标名称", "三级指标(年度)", "三级指标名称"],
     "value": ["指标值", "年度指标值", "指标值及单位", "指标值(包含数字及文字描述)",
-              "当年预期实现值", "预期目标值", "指标目标值"],
+              "当年预期实现值", "预期目标值", "指标目标值", "预期值", "年度预期值"],
 }
 HEADER_CASES = [(role, text) for role, texts in COLUMN_HEADERS.items() for text in texts]
 POSITION = {"level1": 0, "level2": 1, "name": 2, "value": 3}
