@@ -156,6 +156,18 @@ def test_a_notice_or_form_title_is_never_the_department_nor_a_field(title: str) 
     assert project.name == "技能培训" and names(f"{title}\n" + table()) == NAMES
 
 
+
+@pytest.mark.parametrize("above", ["项目支出预算名称\t技能培训\n",
+                                   "项目负责单位\t某某中心\t联系人\t张三\n"])
+def test_cells_above_the_first_table_are_a_note_never_the_department(above: str) -> None:
+    """A label the vocabulary lacks above the first one it knows: its row is neither a
+    notice line (the department, the signer) nor dropped — it is a note with its line."""
+    department = parse_text(f"{above}主管部门\t某局\n" + table())
+    assert department.name == "" and department.signing_body == ""
+    assert [(note.row, note.text) for note in department.notes] == [
+        (1, above.strip("\n").replace("\t", " | "))]
+    assert [i.name for i in department.projects[0].indicators] == NAMES
+
 # --- rows after the table ---------------------------------------------------------------------
 
 SIGNATURES = [  # the rows provincial and transfer 申报表 have under the table

@@ -228,10 +228,16 @@ class TableReader:
         return True
 
     def _outside(self, row: int, cells: list) -> None:
-        """A row after a table's last row: kept as a note when it reads like an indicator
-        row (with a value or weight), so nothing that might be one is lost."""
+        """A row outside every table: before the first one, kept as a note when it has two
+        or more cells (a title has one); after a table's last row, when it reads like an
+        indicator row (with a value or weight) — so nothing that might be content is lost."""
         block = self.block
         if self._form_row(row, cells):
+            return
+        if self.project is None and _filled_count(cells) >= 2:
+            # Cells above the first table (预算项目名称 | 某项目: a label the vocabulary
+            # lacks) are no title: kept as a note, so the reader never drops a field unsaid.
+            self._note(row, cells, "在第一个表格之前")
             return
         placed = place(cells, block.columns, self.grid.addressed) if block else None
         if placed is not None and not placed.impossible and len(_values(placed)) >= 2 \
@@ -916,6 +922,10 @@ def starts_table(cells: list) -> bool:
     if _fields_of(cells[first[0]: first[0] + 2]):
         return True
     return indicator_header(cells) is not None
+
+
+def _filled_count(cells: list) -> int:
+    return sum(1 for raw in cells if not _blank(raw))
 
 
 def _blank(raw: object) -> bool:

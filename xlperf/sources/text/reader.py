@@ -58,6 +58,7 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     check_text(text, lines, start, source)  # size limits, before the tables are parsed
     if start is None:
         raise InputError(no_table_message(text, rows), file=source)
+    start = _with_rows_above(rows, start)
     department = Department(source=source)
     read_notice(lines[:start], department, source)
     grid = Grid(None, rows[start:], lines=[number for number, _ in lines[start:]],
@@ -71,6 +72,16 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     department.notes = reading.notes
     department.normalizations = grid.normalizations
     return department
+
+
+def _with_rows_above(rows: list[list[str]], start: int) -> int:
+    """Where the table starts, counting the rows of cells right above the first one the
+    reader knows (``预算项目名称 | 某项目`` above ``主管部门 | 某局``): a line of two or more
+    cells is part of the table, never a notice line — the table reader keeps it as a note
+    if it cannot place it, instead of the notice reader taking it for the department."""
+    while start and sum(1 for cell in rows[start - 1] if cell.strip()) >= 2:
+        start -= 1
+    return start
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
