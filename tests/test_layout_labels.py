@@ -270,7 +270,8 @@ def test_each_further_indicator_column_is_read_into_its_field(
     assert [i.level2 for i in project.indicators] == [row[1] for row in ROWS]
 
 
-@pytest.mark.parametrize("weight_header", ["权重", "分值", "绩效值"])
+@pytest.mark.parametrize("weight_header",
+                         ["权重", "分值", "绩效值", "权重%", "标准分值", "权重(%)"])
 def test_a_weight_column_with_a_total_row_reads_the_weights(weight_header: str,
                                                             tmp_path: Path) -> None:
     rows = [[*row, w] for row, w in zip(ROWS, ("40", "30", "30"), strict=True)]
