@@ -100,7 +100,7 @@ LABELS = {
     "amount": ["项目年度金额", "年度资金总额", "当年资金总额", "年度资金申请总额", "项目资金总额",
                "年度本级预算金额", "预算数", "全年预算数", "本年预算", "年度预算", "项目预算"],
     "goal": ["年度总体绩效目标", "年度总体目标", "年度目标", "本年度绩效目标", "绩效目标",
-             "年初设定目标"],
+             "年初设定目标", "项目年度绩效目标", "本年度总体目标", "年度总目标"],
 }
 LABEL_CASES = [(field, label, placement) for field, labels in LABELS.items()
                for label in labels for placement in ("right", "colon", "below")]
@@ -279,6 +279,25 @@ def test_a_weight_column_with_a_total_row_reads_the_weights(weight_header: str,
     project = only_project(write(tmp_path, header_lines(), columns=[*COLUMNS, weight_header],
                                  rows=rows))
     assert [i.weight for i in project.indicators] == [40.0, 30.0, 30.0]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize(("extra", "position"), [("考核方式", 4), ("数据来源", 4), ("序号", 0),
+                                                 ("责任科室", 2)])
+def test_a_column_the_vocabulary_lacks_is_left_out_and_every_indicator_read(
+        extra: str, position: int, container: str, tmp_path: Path) -> None:
+    """Offices add columns of their own (考核方式, 数据来源, 序号 …): the table is still read,
+    every indicator with its 指标值, and the extra column's cells go into none of them (before,
+    each row with such a cell was a note, and a table filled throughout was refused)."""
+    columns = [*COLUMNS]
+    columns.insert(position, extra)
+    cell = (lambda n: str(n)) if extra == "序号" else (lambda n: f"抽查记录{n}")
+    rows = [[*row[:position], cell(n), *row[position:]] for n, row in enumerate(ROWS, 1)]
+    project = only_project(write(tmp_path, header_lines(), columns=columns, rows=rows,
+                                 container=container))
+    assert [i.value for i in project.indicators] == [row[3] for row in ROWS]
+    assert [i.level2 for i in project.indicators] == [row[1] for row in ROWS]
+    assert project.columns == ("level1", "level2", "name", "value")
 
 
 def test_comparator_value_and_unit_in_their_own_columns_make_one_value(tmp_path: Path) -> None:

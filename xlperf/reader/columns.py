@@ -125,10 +125,25 @@ def _header(cells: tuple, above: tuple) -> IndicatorColumns | None:
     columns = [Column(index, _role(label, flat), label.side or "annual", raw)
                for index, label, raw in labels]
     columns = [c for c in columns if c.role]
-    result = IndicatorColumns(columns)
+    extra = _extra_columns(cells, {index for index, _, _ in labels})
+    result = IndicatorColumns(sorted(columns + extra, key=lambda c: c.index),
+                              notes=[f"“{c.header.strip()}”列不是绩效目标表的列，未读取"
+                                     for c in extra])
     _assign_sides(result, above)
     _two_level(result)
     return result
+
+
+def _extra_columns(cells: tuple, known: set[int]) -> list[Column]:
+    """The header's cells the vocabulary lacks (考核方式, 数据来源, 序号 …): columns of their
+    own that no field reads, so that a row's cell under one is neither taken for another
+    column nor makes the row unplaceable. Only short texts: a header cell, not prose."""
+    return [Column(index, "other", "annual", raw) for index, raw in enumerate(cells)
+            if index not in known and raw.__class__ is str
+            and 0 < len(raw.strip()) <= _EXTRA_HEADER_CHARS]
+
+
+_EXTRA_HEADER_CHARS = 16
 
 
 def _is_header(labels: list[tuple[int, ColumnLabel, str]]) -> bool:
