@@ -210,3 +210,5 @@ def test_an_empty_table_is_not_called_run_together(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["show", str(source)])
     assert result.exit_code == 2
     assert "单元格连在了一起" not in result.stderr
+    # It says what it found, not that there are no such headers.
+    assert "找到了指标表头" in result.stderr and "没有找到绩效目标表" not in result.stderr

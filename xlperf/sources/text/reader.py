@@ -28,6 +28,10 @@ NO_TABLE = ("没有找到绩效目标表（没有“项目名称”“一级指�
 PROSE = ("这是一段文字说明，不是表格：绩效指标写成了句子，xlperf 无法逐项读取；"
          "请改用附件中的绩效目标表（.xlsx），或把指标整理成表格后再试")
 _PROSE_WORDS = re.compile(r"产出指标|效益指标|满意度指标|数量指标|质量指标")
+# The indicator header is there, but no row under it could be read as an indicator.
+NO_INDICATORS = ("找到了指标表头（一级指标、二级指标等），但其下没有一行能作为指标读取"
+                 "（表是空的，或各行的单元格与表头的列对不上）；请填写指标，"
+                 "或检查每一行是否按表头分列（单元格之间是制表符）后再试")
 # A table whose cells ran together (copied from a page that lost its cell boundaries): the
 # column headers are there, the tabs between the cells are not.
 RUN_TOGETHER = ("表格的单元格连在了一起（各列之间没有制表符），xlperf 分不清哪段文字属于哪一列；"
@@ -39,8 +43,11 @@ def no_table_message(text: str, rows: list[list[str]], projects: bool = False) -
     """Why a text holds no goal table, in the words that tell the user what to do
     (``projects``: a header block was read, but no indicator under it). The column headers
     named in the text but in no row's own cells: the table's cells ran together."""
-    if mentions_indicator_header(text) and not any(map(indicator_header, rows)):
+    has_header = any(map(indicator_header, rows))
+    if mentions_indicator_header(text) and not has_header:
         return RUN_TOGETHER
+    if has_header:
+        return NO_INDICATORS
     return PROSE if _PROSE_WORDS.search(text) and not projects else NO_TABLE
 
 
