@@ -217,7 +217,7 @@ COLUMN_HEADERS = {
     "level2": ["二级指标", "二级指标(年度)", "二级指标名称"],
     "name": ["三级指标", "指标内容", "指标名称", "三级指标(年度)", "三级指标名称"],
     "value": ["指标值", "年度指标值", "指标值及单位", "指标值(包含数字及文字描述)",
-              "当年预期实现值", "预期目标值", "指标目标值", "预期值", "年度预期值"],
+              "当年预期实现值", "预期目标值", "指标目标值", "预期值", "年度预期值", "年初目标值"],
 }
 HEADER_CASES = [(role, text) for role, texts in COLUMN_HEADERS.items() for text in texts]
 POSITION = {"level1": 0, "level2": 1, "name": 2, "value": 3}
@@ -287,14 +287,20 @@ def test_a_weight_column_with_a_total_row_reads_the_weights(weight_header: str,
 def test_a_column_the_vocabulary_lacks_is_left_out_and_every_indicator_read(
         extra: str, position: int, container: str, tmp_path: Path) -> None:
     """Offices add columns of their own (考核方式, 数据来源, 序号 …): the table is still read,
-    every indicator with its 指标值, and the extra column's cells go into none of them (before,
+    every indicator with its 指标值, the extra column's cells go into none of them, and one
+    note names the column with its header cell, so leaving it out is not silent (before,
     each row with such a cell was a note, and a table filled throughout was refused)."""
     columns = [*COLUMNS]
     columns.insert(position, extra)
     cell = (lambda n: str(n)) if extra == "序号" else (lambda n: f"抽查记录{n}")
     rows = [[*row[:position], cell(n), *row[position:]] for n, row in enumerate(ROWS, 1)]
-    project = only_project(write(tmp_path, header_lines(), columns=columns, rows=rows,
-                                 container=container))
+    (project,) = write(tmp_path, header_lines(), columns=columns, rows=rows,
+                       container=container).projects
+    header_row = len(HEADER) + 1
+    assert [(note.text, note.row, note.cell) for note in project.notes] == [
+        (extra, header_row, f"{'ABCDE'[position]}{header_row}" if container == "xlsx" else None)]
+    assert "不属于绩效目标表" in project.notes[0].reason
+    assert [i.name for i in project.indicators] == NAMES
     assert [i.value for i in project.indicators] == [row[3] for row in ROWS]
     assert [i.level2 for i in project.indicators] == [row[1] for row in ROWS]
     assert project.columns == ("level1", "level2", "name", "value")

@@ -66,6 +66,7 @@ _NOTICE_LINE = re.compile(r"^(根据|按照|依据|现将|附件)")
 _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
+UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
 # A (category) cell of a two-level table names a 二级 of this framework: its 一级 is that
 # 二级's parent here (数量指标 → 产出指标).
 _CATEGORY_FRAMEWORK = "standard"
@@ -320,10 +321,23 @@ class TableReader:
         self.state = "indicators"
         if self.project is not None:
             self._note_columns(self.project, columns)
+        if continued is None:
+            self._note_unread_columns(row, columns)
         if self.context.trace is not None:
             roles = "、".join(f"{c.header}" for c in columns.columns if c.role != "other")
             self._trace(row, "header", f"指标表头：{roles}" + "".join(
                 f"（{note}）" for note in columns.notes))
+
+    def _note_unread_columns(self, row: int, columns: IndicatorColumns) -> None:
+        """A column no field reads (考核方式, 年初目标值 before the vocabulary had it): one
+        note per table with its header cell, so that leaving its cells out is never silent."""
+        for column in columns.columns:
+            if column.role != "other":
+                continue
+            header = column.header.strip()
+            note = ReadingNote(header, UNREAD_COLUMN.format(header), self.grid.sheet_at(row),
+                               self.grid.cell(row, column.index), self.grid.line(row))
+            (self.project.notes if self.project is not None else self.orphan_notes).append(note)
 
     def _indicator_row(self, row: int, cells: list, index: int, raw: object,
                        text: str | None) -> None:
