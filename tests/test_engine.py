@@ -207,7 +207,7 @@ def test_not_applicable_rows_may_carry_a_placeholder(placeholder: object) -> Non
 
 def test_an_unreadable_weight_is_w002_and_suppresses_w001() -> None:
     rows = list(GOOD_ROWS)
-    rows[0] = Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", "20分")
+    rows[0] = Row("1-产出指标", "11-数量指标", "全年督查不少于 50 次", "约20分")
     assert _codes(validate([_department(Example("x", rows=tuple(rows)))])) == ["W002"]
 
 

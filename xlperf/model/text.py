@@ -84,6 +84,25 @@ def parse_number(raw: object) -> tuple[float | str | None, list[str]]:
     return text, [r for r in repairs if r != "fullwidth"]
 
 
+# A weight or score written with its unit: 10分, 10 分, 10%, １０％ — offices write all of them.
+_WEIGHT_WITH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(分|%)$")
+
+
+def parse_weight(raw: object) -> tuple[float | str | None, list[str]]:
+    """A weight (绩效值, 权重, 分值) as ``parse_number`` reads it, and also a number written
+    with the unit every weight has (``10分``, ``10%``): that is the number, not a guess, and
+    ``"weight_unit"`` among the repairs lets rule T001 say so. Anything else (``待定``,
+    ``10万元``, ``10-15``) stays text for rule W002.
+    """
+    value, repairs = parse_number(raw)
+    if not isinstance(value, str):
+        return value, repairs
+    match = _WEIGHT_WITH_UNIT.match(_SPACES.sub("", unicodedata.normalize("NFKC", value)))
+    if match is None:
+        return value, repairs
+    return float(match.group(1)), [*repairs, "weight_unit"]
+
+
 def normalize_label(text: str) -> str:
     """NFKC a 一级/二级 label (``１１－数量指标`` → ``11-数量指标``).
 

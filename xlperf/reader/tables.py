@@ -29,7 +29,7 @@ from functools import lru_cache
 from xlperf.model import Indicator, Number, Project, ReadingNote
 from xlperf.model.check_words import has_template_text
 from xlperf.model.framework import bundled_frameworks, choose, load_framework, parse_label
-from xlperf.model.text import normalize_label, parse_number, read_amount
+from xlperf.model.text import normalize_label, parse_number, parse_weight, read_amount
 from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
     BLANK_CHARS,
@@ -484,7 +484,7 @@ class TableReader:
                 if weight.__class__ is float:
                     number = weight
                 elif not weight_blank:
-                    number, repairs = parse_number(weight)
+                    number, repairs = parse_weight(weight)
                     if repairs:
                         grid.note(repairs, weight, row, weight_column, None)
             shown = None if value_blank else (grid.text_of(value, row, value_column) or None)
@@ -526,7 +526,7 @@ class TableReader:
         # number after the label is the total.
         stated = cells[column] if self.grid.addressed and column < len(cells) else next(
             (raw for raw in cells[index + 1:] if not is_blank(raw)), None)
-        value, _ = parse_number(stated) if stated is not None else (None, "")
+        value, _ = parse_weight(stated) if stated is not None else (None, "")
         if isinstance(value, float) and value == value:
             self.project.stated_total = value
 
@@ -745,7 +745,7 @@ class TableReader:
         weight_column = weight[0] if weight else block.columns.index_of("weight", side)
         if weight is not None or weight_column is not None:
             raw = weight[1] if weight else ""
-            item.weight, repairs = parse_number(raw if not is_blank(raw) else None)
+            item.weight, repairs = parse_weight(raw if not is_blank(raw) else None)
             grid.note(repairs, raw, row, weight_column, None)
             if weight_column is not None:
                 item.weight_cell = grid.cell(row, weight_column)

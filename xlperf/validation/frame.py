@@ -28,7 +28,7 @@ import pandas as pd
 from xlperf.model import Department, Project, ReadingNote
 from xlperf.model.framework import load_framework
 from xlperf.model.info_fields import DEPARTMENT_SHEET
-from xlperf.model.text import normalize_label, parse_number
+from xlperf.model.text import normalize_label, parse_number, parse_weight
 from xlperf.model.vocabulary import field_label
 from xlperf.validation.config import Config
 from xlperf.validation.forms import framework_for, has_weights, is_goal_table
@@ -327,7 +327,7 @@ def _weight_number(raw: object) -> float:
 def _weight_text(text: str, not_applicable: bool) -> tuple[float, bool]:
     if text in ("True", "False"):
         return (math.nan, True)
-    value, _ = parse_number(text)
+    value, _ = parse_weight(text)
     if isinstance(value, float):
         return (value, False) if not math.isnan(value) else _NO_WEIGHT
     if value is None or (not_applicable and value.strip() in WEIGHT_PLACEHOLDERS):
