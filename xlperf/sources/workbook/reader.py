@@ -41,6 +41,7 @@ from xlperf.sources.grid import UNCACHED_FORMULA, Grid, is_blank
 from xlperf.sources.workbook.checks import Package, check_workbook_file
 from xlperf.sources.workbook.extent import loadable_sheets
 from xlperf.sources.workbook.formulas import uncached_formulas
+from xlperf.sources.workbook.percent import percent_cells, shown
 from xlperf.sources.workbook.stored import for_calamine
 from xlperf.workers import apart
 
@@ -150,7 +151,23 @@ def _load_grids(package: Package) -> list[Grid]:
         grids = [_load_grid(book, name) for name in names if name not in NOT_PROJECT_SHEETS]
         if _all_blank(grids):
             grids += [_load_grid(book, name) for name in names if name in NOT_PROJECT_SHEETS]
+    if package.kind == "xlsx":
+        _show_percentages(package, grids)
     return grids
+
+
+def _show_percentages(package: Package, grids: list[Grid]) -> None:
+    """A number formatted as a percentage as the text the user sees (0.9 → ``90%``)."""
+    try:
+        found = percent_cells(package, [g.sheet for g in grids if g.sheet])
+    except Exception:  # formats are a refinement; the values were already read
+        return
+    for grid in grids:
+        for (row, column), decimals in found.get(grid.sheet or "", {}).items():
+            if row < len(grid.rows) and column < len(grid.rows[row]):
+                value = grid.rows[row][column]
+                if value.__class__ is float or value.__class__ is int:
+                    grid.rows[row][column] = shown(value, decimals)
 
 
 def every_sheet(path: str, max_cells: int) -> list[Grid]:

@@ -1,0 +1,60 @@
+"""A number a workbook shows as a percentage is read as the user sees it.
+
+Typing 90% into Excel or WPS stores 0.9 with a percent format. Before, the reader took the
+bare value: targets read "0.9" (Q005 and Q007 false alarms) and percent-formatted weights
+0.2 … added up to 1 (a W001 error on a table that is right).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from xlperf.sources import read_department
+from xlperf.validation.engine import validate
+
+ROWS = [("产出指标", "数量指标", "培训人次", "≥500人次", 0.4),
+        ("效益指标", "社会效益指标", "就业率", 0.6, 0.3),
+        ("满意度指标", "服务对象满意度指标", "学员满意度", 0.925, 0.3)]
+
+
+def _workbook(path: Path, value_format: str = "0%", weight_format: str = "0%") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "技能培训"
+    sheet.append(["项目名称", "技能培训"])
+    sheet.append(["项目年度金额", 10])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值", "权重"])
+    for row in ROWS:
+        sheet.append(row)
+    for line in range(4, 7):
+        sheet[f"D{line}"].number_format = value_format
+        sheet[f"E{line}"].number_format = weight_format
+    book.save(path)
+    return path
+
+
+def test_percent_formatted_targets_read_as_shown(tmp_path: Path) -> None:
+    department = read_department(_workbook(tmp_path / "a.xlsx", value_format="0.0%"))
+    values = [i.value for i in department.projects[0].indicators]
+    assert values == ["≥500人次", "60.0%", "92.5%"]
+    codes = {f.rule for f in validate([department])}
+    assert not codes & {"Q005", "Q007", "Q002"}
+
+
+def test_percent_formatted_weights_add_up_as_shown(tmp_path: Path) -> None:
+    department = read_department(_workbook(tmp_path / "b.xlsx"))
+    assert [i.weight for i in department.projects[0].indicators] == [40.0, 30.0, 30.0]
+    findings = validate([department])
+    assert not [f for f in findings if f.rule in ("W001", "W002")]
+    assert [(f.sheet, f.cell) for f in findings if f.rule == "T001"] == [
+        ("技能培训", "E4"), ("技能培训", "E5"), ("技能培训", "E6")]
+
+
+def test_numbers_in_other_formats_stay_numbers(tmp_path: Path) -> None:
+    department = read_department(_workbook(tmp_path / "c.xlsx", value_format="0.00",
+                                           weight_format="General"))
+    indicators = department.projects[0].indicators
+    assert [i.value for i in indicators][1:] == ["0.6", "0.925"]
+    assert [i.weight for i in indicators] == [0.4, 0.3, 0.3]
