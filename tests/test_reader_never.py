@@ -276,3 +276,19 @@ def test_a_note_after_the_table_still_keeps_its_lines_out_of_the_indicators() ->
     text = table(below="注：1.指标值须量化\n2.绩效标准\t计划标准\n")
     (project,) = parse_text(text).projects
     assert [i.name for i in project.indicators] == NAMES
+
+
+@pytest.mark.parametrize("line", ["填报单位（盖章）：某厅\t\t单位：元",
+                                  "填报单位（盖章）：某厅\t\t\t金额单位：元",
+                                  "填报单位：某厅\t单位:元"])
+def test_the_unit_beside_the_filling_unit_is_the_tables_unit(line: str, tmp_path: Path) -> None:
+    """单位：元 on the 填报单位 line was skipped with it: 8 500 000 元 read as 万元."""
+    text = (f"某省项目支出绩效目标申报表\n{line}\n项目名称\t技能培训\n"
+            f"项目资金\t年度资金总额\t8,500,000.00\n其中：财政拨款\t8,500,000.00\n"
+            f"{HEADER}{ROWS}")
+    (project,) = parse_text(text).projects
+    assert (project.amount, project.funds.fiscal) == (850.0, 850.0)
+    path = save_workbook(tmp_path / "unit.xlsx", {"表": [
+        row.split("\t") for row in text.splitlines()]})
+    (project,) = read_department(path).projects
+    assert project.amount == 850.0

@@ -187,7 +187,7 @@ class TableReader:
         line = "".join(raw for raw in cells if isinstance(raw, str))
         unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
         if unit:
-            self.context.divisor = divisor_of(unit.group(1)) or self.context.divisor
+            self._take_unit(unit.group(1))
         if self.state == "header" and self.header is not None:
             self.header.feed(row, cells)  # a goal's line that ends in 表 is part of the goal
             return True
@@ -259,9 +259,17 @@ class TableReader:
                         "表格之后的签字栏，未读取：" + _joined(self.grid, row, cells))
             return True
         if is_form_line(cells):
+            line = "".join(raw for raw in cells if isinstance(raw, str))
+            unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
+            if unit:  # 填报单位（盖章）：某厅 | 单位：元 — the unit of the table below
+                self._take_unit(unit.group(1))
             self._trace(row, "skipped", "表头说明行，未读取：" + _joined(self.grid, row, cells))
             return True
         return False
+
+    def _take_unit(self, unit: str) -> None:
+        """单位：元 above a table: its amounts are in that unit, until another unit line."""
+        self.context.divisor = divisor_of(unit) or self.context.divisor
 
     def _starts_project(self, fields: list[str]) -> bool:
         """A second 项目名称 (or any field the current project has) starts the next table."""
