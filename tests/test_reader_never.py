@@ -292,3 +292,18 @@ def test_the_unit_beside_the_filling_unit_is_the_tables_unit(line: str, tmp_path
         row.split("\t") for row in text.splitlines()]})
     (project,) = read_department(path).projects
     assert project.amount == 850.0
+
+
+@pytest.mark.parametrize("signers", ["填报单位（盖章）：\t\t填报人：\t联系电话：",
+                                     "填报单位：\t某镇人民政府\t填报人：李明\t联系电话：139",
+                                     "（盖章）\t\t\t2024年3月1日"])
+def test_the_filling_units_row_under_the_table_is_no_indicator(signers: str,
+                                                              tmp_path: Path) -> None:
+    """A 衔接资金 form ends with the filling unit's row; it was read as an indicator
+    (``填报人：`` under 满意度指标) and ``import`` then refused its own workbook."""
+    assert names(table(below=signers + "\n")) == NAMES
+    path = save_workbook(tmp_path / "signers.xlsx", {"表": [
+        row.split("\t") for row in table(below=signers + "\n").splitlines()]})
+    (project,) = read_department(path).projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.notes == []

@@ -254,15 +254,17 @@ class TableReader:
         (填报单位:(盖章) | 单位:万元). Skipped, and the trace says so."""
         first = _first_filled(cells)
         text = first[1] if first is not None and isinstance(first[1], str) else ""
-        if text and is_stop_row_label(text):
-            self._trace(row, "skipped",
-                        "表格之后的签字栏，未读取：" + _joined(self.grid, row, cells))
-            return True
-        if is_form_line(cells):
+        form_line = is_form_line(cells)
+        if form_line:
             line = "".join(raw for raw in cells if isinstance(raw, str))
             unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
             if unit:  # 填报单位（盖章）：某厅 | 单位：元 — the unit of the table below
                 self._take_unit(unit.group(1))
+        if text and is_stop_row_label(text):
+            self._trace(row, "skipped",
+                        "表格之后的签字栏，未读取：" + _joined(self.grid, row, cells))
+            return True
+        if form_line:
             self._trace(row, "skipped", "表头说明行，未读取：" + _joined(self.grid, row, cells))
             return True
         return False
