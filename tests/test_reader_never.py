@@ -307,3 +307,15 @@ def test_the_filling_units_row_under_the_table_is_no_indicator(signers: str,
     (project,) = read_department(path).projects
     assert [i.name for i in project.indicators] == NAMES
     assert project.notes == []
+
+
+def test_a_field_given_twice_with_another_value_keeps_the_second_as_a_note() -> None:
+    """单位名称 on the line above the table and 实施单位 in it: the second value was skipped
+    with a line in the trace only; now a header note says which value was kept."""
+    text = "单位名称：某厅\n项目名称\t技能培训\n实施单位\t某中心\n" + HEADER + ROWS
+    (project,) = parse_text(text).projects
+    assert project.implementing_unit == "某厅"
+    assert [(n.text, n.reason, n.row) for n in project.notes] == [
+        ("某中心", "实施单位已读取为“某厅”，此处的值未读取", 3)]
+    same = "项目名称\t技能培训\n实施单位\t某中心\n实施单位\t某中心\n" + HEADER + ROWS
+    assert parse_text(same).projects[0].notes == []

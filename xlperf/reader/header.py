@@ -233,7 +233,7 @@ class HeaderReader:
     def _set(self, key: str, raw: object, row: int, column: int, note: str) -> None:
         project = self.project
         if key in self.seen:
-            self._trace(row, "skipped", f"{_LABELS.get(key, key)}已读取，此处重复，未读取")
+            self._repeated(key, raw, row, column)
             return
         self.seen.add(key)
         grid = self.grid
@@ -258,6 +258,20 @@ class HeaderReader:
             setattr(project, key, text)
         if self.trace is not None:
             self._trace(row, "field", f"{_LABELS.get(key, key)}：{text}")
+
+    def _repeated(self, key: str, raw: object, row: int, column: int) -> None:
+        """A field read already: the same value again is a page's repeat; another value
+        (单位名称 above the table, 实施单位 in it) is kept as a note, never dropped unsaid."""
+        name = _LABELS.get(key, key)
+        self._trace(row, "skipped", f"{name}已读取，此处重复，未读取")
+        text = self.grid.text_of(raw, row, column)
+        if key == "amount" or key in _GOALS or not text:
+            return  # amounts and goals have their own repeats (funds blocks, 中期/年度)
+        if text != (getattr(self.project, key, None) or ""):
+            reason = f"{name}已读取为“{getattr(self.project, key, '')}”，此处的值未读取"
+            self.project.notes.append(ReadingNote(
+                text, reason, self.grid.sheet_at(row), self.grid.cell(row, column),
+                self.grid.line(row), part="header"))
 
     def _has_label(self, key: str, row: int) -> None:
         """The form has this field (its value may be blank, or in the row below)."""
