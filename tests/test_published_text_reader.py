@@ -426,3 +426,16 @@ def test_invalid_signing_date_names_its_line():
 def test_notice_without_tables_is_refused():
     with pytest.raises(InputError, match="项目名称"):
         parse_text("\n".join(SEED.read_text(encoding="utf-8").split("\n")[:13]))  # notice only
+
+
+def test_chinese_brackets_in_a_level_label_are_no_repair():
+    """产出指标（50分） is how Chinese is written: T001 said it repaired “全角数字或符号” on
+    every such row. Full-width digits in a label still are a repair."""
+    text = ("项目名称\t技能培训\n一级指标\t二级指标\t三级指标\t指标值\t分值\n"
+            "产出指标（50分）\t数量指标\t培训人次\t≥500人次\t50\n"
+            "效益指标（５０分）\t社会效益指标\t就业率\t≥60%\t50\n")
+    dept = parse_text(text)
+    assert [i.level1 for i in dept.projects[0].indicators] == ["产出指标(50分)",
+                                                                "效益指标(50分)"]
+    assert [(n.kind, n.original) for n in dept.normalizations] == [
+        ("fullwidth", "效益指标（５０分）")]

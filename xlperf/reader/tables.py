@@ -880,10 +880,15 @@ def _normalized_label(original: str) -> tuple[str, tuple[str, ...]]:
         kinds_found.append("space")
     if _ODD_HYPHENS & set(original):
         kinds_found.append("hyphen")
-    if any(unicodedata.normalize("NFKC", ch) != ch for ch in original
-           if not ch.isspace() and ch not in _ODD_HYPHENS):
+    if any(_is_fullwidth_ascii(ch) for ch in original):  # not （50分）: brackets are Chinese
         kinds_found.append("fullwidth")
     return label, tuple(kinds_found)
+
+
+def _is_fullwidth_ascii(ch: str) -> bool:
+    """A full-width digit, Latin letter or number sign (１, Ａ, ．, ％): what another system
+    misreads. Full-width brackets, colons and commas are how Chinese is written."""
+    return ch in "．－＋％" or "０" <= ch <= "９" or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ"
 
 
 def _category(label: str) -> tuple[str, str]:
