@@ -319,3 +319,19 @@ def test_a_field_given_twice_with_another_value_keeps_the_second_as_a_note() -> 
         ("某中心", "实施单位已读取为“某厅”，此处的值未读取", 3)]
     same = "项目名称\t技能培训\n实施单位\t某中心\n实施单位\t某中心\n" + HEADER + ROWS
     assert parse_text(same).projects[0].notes == []
+
+
+@pytest.mark.parametrize("footer", ["- 1 -", "第1页", "第 1 页/共 2 页", "—2—"])
+@pytest.mark.parametrize("column", [0, 2])
+def test_a_page_footer_inside_a_table_is_no_indicator(footer: str, column: int,
+                                                       tmp_path: Path) -> None:
+    """A workbook converted from a PDF keeps its page footers: ``第1页`` became an indicator
+    (its 一级/二级 carried down), ``- 1 -`` in the 三级 column too."""
+    lines = table().splitlines()
+    lines.insert(3, "\t" * column + footer)
+    assert names("\n".join(lines) + "\n") == NAMES
+    path = save_workbook(tmp_path / "footer.xlsx", {"表": [
+        [cell or None for cell in line.split("\t")] for line in lines]})
+    (project,) = read_department(path).projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.notes == []

@@ -50,6 +50,8 @@ def may_be_special(text: str) -> bool:
     first = lead[0]
     if not "\u4e00" <= first <= "\u9fff":
         return not first.isdigit() or _DIGIT_LED.match(lead) is not None
+    if first in _FOOTER_FIRST and PAGE_FOOTER.match("".join(lead.split())):
+        return True
     prefixes = _special().get(first)
     if prefixes is None:
         return False
@@ -58,6 +60,11 @@ def may_be_special(text: str) -> bool:
         head = "".join(head.split())  # 项 目 名 称
     return head.startswith(prefixes)
 
+
+# A page number no cell value looks like (- 1 -, 第1页, 第1页/共2页), spaces squeezed out:
+# skipped wherever it stands, also on a sheet (a workbook converted from a PDF keeps them).
+PAGE_FOOTER = re.compile(r"^[-—－–]+\d+[-—－–]+$|^第\d+页[/,，]?(共\d+页)?$|^共\d+页第\d+页$")
+_FOOTER_FIRST = frozenset("第共")
 
 # A digit-led row that may be a label or a title: 1、一般公共预算, 2023年…绩效目标表, a page number.
 _DIGIT_LED = re.compile(r"^\d+\s*(?:[、.．)）]|$)|^\d{4}\s*年.*表")

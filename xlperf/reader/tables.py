@@ -51,7 +51,7 @@ from xlperf.model.vocabulary import (
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
 from xlperf.reader.continued import RepeatedHeader, same_columns
-from xlperf.reader.fast import FastRows, fast_rows
+from xlperf.reader.fast import PAGE_FOOTER, FastRows, fast_rows
 from xlperf.reader.header import HeaderReader, inline_field, is_form_line
 from xlperf.reader.layouts import family
 from xlperf.reader.placement import Placed, place
@@ -63,7 +63,8 @@ _ODD_HYPHENS = frozenset("－—–‐‑﹣")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$"
                         r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
 _NOTICE_LINE = re.compile(r"^(根据|按照|依据|现将|附件)")
-_PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
+_PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页[/,，]?(共\d+页)?$|^共\d+页第\d+页$")
+
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
@@ -152,9 +153,7 @@ class TableReader:
             return
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
-        if (text is not None and index == 0 and not self.grid.addressed
-                and _is_lone(cells, index) and _PAGE_NUMBER.match(_squeeze(text))
-                and not self._awaits_values()):
+        if text is not None and _is_lone(cells, index) and self._is_page_number(text, index):
             self._trace(row, "skipped", "页码")
             return
         if text is not None and self._heading(row, cells, text):
@@ -171,6 +170,15 @@ class TableReader:
             self._after_break(row, cells, index, raw, text)
         else:
             self._header_row(row, cells)
+
+    def _is_page_number(self, text: str, index: int) -> bool:
+        """A lone cell that is a page's number: a text's bare number at the line's start
+        (unless a label row waits for it), or a footer such as ``- 1 -`` anywhere."""
+        squeezed = _squeeze(text)
+        if PAGE_FOOTER.match(squeezed):
+            return not self._awaits_values()
+        return (index == 0 and not self.grid.addressed and _PAGE_NUMBER.match(squeezed)
+                is not None and not self._awaits_values())
 
     def _awaits_values(self) -> bool:
         """A row of labels waits for its values in the row below: a lone number there is
