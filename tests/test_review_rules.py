@@ -176,6 +176,23 @@ def test_a_published_table_s_breakdown_total_and_template_note_are_checked() -> 
     assert findings["T004"].row == 19 and "各地请根据实际情况" in findings["T004"].message
 
 
+def _with_breakdown(lines: str) -> str:
+    start = TABLE.index("项目预算成本构成")
+    end = TABLE.index("一级指标")
+    return TABLE[:start] + "项目预算成本构成\t金额\t测算依据\n" + lines + TABLE[end:]
+
+
+def test_a_breakdown_with_sub_items_adds_up_its_outer_lines() -> None:
+    """一、商品和服务支出 40 over 1.委托业务费 37 and 2.印刷费 3: the sub-items were counted
+    again (K004 “各项之和为 96，合计行为 48” on a breakdown that adds up)."""
+    right = ("一、商品和服务支出\t600\n1.技术运维费\t300.5\n2.内容维护费\t299.5\n"
+             "二、资本性支出\t62.98\n1.设备购置\t62.98\n合计\t662.98\n")
+    assert "K004" not in {f.rule for f in validate([parse_text(_with_breakdown(right))])}
+    wrong = right.replace("二、资本性支出\t62.98", "二、资本性支出\t60")
+    (k004,) = [f for f in validate([parse_text(_with_breakdown(wrong))]) if f.rule == "K004"]
+    assert k004.message == "成本构成各项之和为 660 万元，合计行为 662.98 万元"
+
+
 # --- configuration and listing ---------------------------------------------------------------
 
 def test_the_x_family_can_be_selected_or_ignored(tmp_path: Path) -> None:

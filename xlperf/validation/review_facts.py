@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -167,9 +168,34 @@ def _cost_breakdown(lines: list[tuple[str, object]]) -> tuple[float, float]:
     parts = [value for item, value in lines if label_key(item) not in _COST_TOTALS]
     if not totals or not parts or any(_COST_SUBTOTAL in item for item, _ in lines):
         return math.nan, math.nan
+    parts = _top_level(lines)
+    if parts is None:
+        return math.nan, math.nan
     if not all(isinstance(v, float) for v in parts) or not isinstance(totals[-1], float):
         return math.nan, math.nan
     return round(sum(parts), 6), totals[-1]
+
+
+# Outline numbers of a cost breakdown's lines, the outermost first: 一、 （一） 1. （1）.
+_OUTLINES = (re.compile(r"^[一二三四五六七八九十]+[、.．]"),
+             re.compile(r"^[(（][一二三四五六七八九十]+[)）]"),
+             re.compile(r"^\d+[、.．]"), re.compile(r"^[(（]\d+[)）]"))
+
+
+def _top_level(lines: list[tuple[str, object]]) -> list[object] | None:
+    """The amounts of a breakdown's outermost lines: ``一、商品和服务支出 40`` and not its
+    ``1.委托业务费 37`` beneath (a plain sum counts it twice). None when numbered and
+    unnumbered lines are mixed: which of them are parts is not known, so K004 is not judged."""
+    items = [(item, value) for item, value in lines if label_key(item) not in _COST_TOTALS]
+    levels = [next((i for i, outline in enumerate(_OUTLINES)
+                    if outline.match(item.strip())), None) for item, _ in items]
+    numbered = {level for level in levels if level is not None}
+    if len(numbered) <= 1:
+        return [value for _, value in items]
+    if None in levels:
+        return None
+    top = min(numbered)
+    return [value for (_, value), level in zip(items, levels, strict=True) if level == top]
 
 
 def _garbled(amount: object) -> bool:

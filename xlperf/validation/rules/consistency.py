@@ -114,7 +114,9 @@ K004 = Rule(
     message="成本构成各项之和为 {cost_parts_sum:g} 万元，合计行为 {cost_lines_total:g} 万元",
     basis="一致性：成本测算表的合计应等于各项之和（财预〔2021〕101号：成本指标要有测算依据）",
     fix="核对成本构成各项金额和合计，改正算错或抄错的一方",
-    explain="只在成本构成表有合计行、各项金额都能读取、且没有小计行时检查。",
+    explain="只在成本构成表有合计行、各项金额都能读取、且没有小计行时检查。"
+            "各项分层编号时（“一、商品和服务支出”下有“1.委托业务费”），只加最外一层；"
+            "有编号和无编号的行混在一起时不检查。",
     check=_cost_lines_add_up,
     level="project", cell="amount_cell", at_row=False,
     fails=Example("成本构成 6 + 3.9 = 9.9，合计写 10", project={
