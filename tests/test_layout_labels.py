@@ -380,3 +380,15 @@ def test_two_fields_on_one_row_are_both_read(pair: str, container: str,
     changed = {"competent_department": lines, "implementing_unit": []}
     project = only_project(write(tmp_path, header_lines(changed), container=container))
     assert (project.competent_department, project.implementing_unit) == (DEPARTMENT, UNIT)
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+def test_a_cost_breakdown_in_yuan_gives_the_amount_in_wan_yuan(container: str,
+                                                               tmp_path: Path) -> None:
+    """项目预算成本构成 | 金额（元）: its 合计 480,000.00 was read as 480 000 万元, no finding."""
+    header = ["项目名称\t技能培训", "项目预算成本构成\t金额（元）\t测算依据",
+              "评估服务费\t450,000.00\t1500人×300元", "宣传资料印制\t30,000.00\t询价",
+              "合计\t480,000.00", f"年度总体绩效目标\t{GOAL}"]
+    project = only_project(write(tmp_path, header, container=container))
+    assert project.amount == 48.0
+    assert project.cost_lines == [("评估服务费", 45.0), ("宣传资料印制", 3.0), ("合计", 48.0)]

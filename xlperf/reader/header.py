@@ -76,6 +76,7 @@ class HeaderReader:
     goal_lines: dict[str, list[str]] = field(default_factory=dict)
     funds: dict[str, float] = field(default_factory=dict)
     cost_column: int | None = None  # the 金额 column while inside a cost breakdown
+    cost_divisor: float = 1.0  # its unit: 金额（元） → 10000, else the table's
     seen: set[str] = field(default_factory=set)  # fields read (the first label wins)
     fields: set[str] = field(default_factory=set)  # fields the form has a label for
     cost_total: tuple[float, int, int] | None = None  # a cost breakdown's 合计: value, where
@@ -132,6 +133,7 @@ class HeaderReader:
             self.labels.add(bare)
             if cost:
                 self.cost_column = _amount_column(filled)
+                self.cost_divisor = _cost_unit(filled, self.cost_column) or self.divisor
                 self._trace(row, "cost", "成本构成表（不作为指标读取）")
                 return
             if key is None and note and (unit := divisor_of(note)) is not None:
@@ -202,7 +204,7 @@ class HeaderReader:
             return False
         amount = next(((index, raw) for index, raw in filled if index == self.cost_column),
                       None)
-        value, _ = read_amount(amount[1], self.divisor) if amount is not None else (None, [])
+        value, _ = read_amount(amount[1], self.cost_divisor) if amount is not None else (None, [])
         item = self.grid.text_of(first, row, filled[0][0])
         self.project.cost_lines.append((item, value))
         if label_key(item) in ("合计", "总计"):
@@ -376,6 +378,12 @@ def _inline(raw: object) -> tuple[str | None, str, str]:
 def inline_field(raw: object) -> str | None:
     """The header field a ``label：value`` cell names, else None."""
     return _inline(raw)[0]
+
+
+def _cost_unit(filled: list[tuple[int, object]], column: int | None) -> float | None:
+    """The unit a cost breakdown's 金额 column names (``金额（元）`` → 10000), if any."""
+    header = next((raw for index, raw in filled if index == column), None)
+    return divisor_of(bare_key(header)[1]) if isinstance(header, str) else None
 
 
 def _amount_column(filled: list[tuple[int, object]]) -> int | None:
