@@ -50,6 +50,17 @@ def test_import_writes_the_workbook_and_prints_a_summary(tmp_path):
     assert "7 个项目" in summary and "194.40 万元" in summary  # 10+12+35+16+12+76.9+32.5
 
 
+def test_import_says_that_a_cost_breakdown_is_not_carried(tmp_path):
+    """The workbook has no cost breakdown: before, import left it out without a word."""
+    source = tmp_path / "成本.txt"
+    source.write_text("项目名称\t技能培训\n项目预算成本构成\t金额\n培训费\t8\n资料费\t2\n"
+                      "合计\t10\n一级指标\t二级指标\t三级指标\t指标值\n"
+                      "产出指标\t数量指标\t培训人次\t≥500人次\n", encoding="utf-8")
+    result = run("import", str(source), "-o", str(tmp_path / "成本.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "未写入 项目“技能培训”的成本构成表（3 行）" in result.stdout
+
+
 def test_import_refuses_a_workbook_that_reads_back_differently(tmp_path, monkeypatch):
     """A workbook writer that loses an indicator (simulated: the read-back drops the last
     one) is caught before the workbook is moved into place: exit 2, the difference named,

@@ -103,6 +103,9 @@ def note_lines(department, source: Path) -> list[str]:
         lines.append(f"  …… 另有 {len(notes) - NOTES_SHOWN} 行")
     if notes:
         lines.append(f"  逐行查看读取过程：xlperf show {source} --explain")
+    lines += [f"  未写入 项目“{p.name}”的成本构成表（{len(p.cost_lines)} 行）：工作簿模板没有"
+              f"成本构成表，其各项与合计（规则 K004）请在原文件上核对"
+              for p in department.projects if p.cost_lines]
     return lines
 
 
