@@ -411,12 +411,14 @@ class TableReader:
             return
         self._placed_row(row, cells, placed)
 
-    def _continues(self, row: int) -> bool:
+    def _continues(self, row: int, after_title: bool = False) -> bool:
         """A 项目名称 row naming the project being read: its table goes on (a new page
-        repeating the name or the header block, ``continued.py``)."""
+        repeating the name or the header block, ``continued.py``); ``after_title``: the
+        page repeated the table's title too (``RepeatedHeader.starts_over`` decides)."""
         repeat = RepeatedHeader.of(self.grid, self.header, self.block, row)
         if repeat is None:
             return False
+        repeat.after_title = after_title
         self.repeat, self.state = repeat, "repeat"
         self._trace(row, "skipped", "续页重复的项目名称，同一项目继续")
         return True
@@ -569,6 +571,10 @@ class TableReader:
                      text: str | None) -> None:
         """After a heading inside a table: a new project, or the same table continued."""
         fields = _fields_of(cells)
+        block = self.block
+        if "name" in fields and block is not None and not block.columns.flat \
+                and self._continues(row, after_title=True):
+            return  # the title repeated on a new page, then the same 项目名称
         if fields:
             self.state = "outside"
             self._header_row(row, cells)
