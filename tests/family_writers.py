@@ -402,6 +402,14 @@ def template_notes(department: Department, family: str) -> list[list[str]]:
             for number in range(len(department.projects))]
 
 
+def reading_notes(department: Department, family: str) -> list[list[str]]:
+    """The reading notes each project's table gives: a self-evaluation's 年度总体目标完成情况
+    综述 (what was done), which no field of the model holds."""
+    if family != "self_evaluation":
+        return [[] for _ in department.projects]
+    return [["年度总体目标完成情况综述：已按计划完成"] for _ in department.projects]
+
+
 FAMILIES: dict[str, Callable[[Department], Table]] = {
     "local": local, "central": central, "long_term_pairs": long_term_pairs,
     "provincial": provincial, "transfer": transfer,

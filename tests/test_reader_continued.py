@@ -111,6 +111,28 @@ def test_after_a_table_title_the_same_name_is_another_table_for_rule_h004() -> N
     assert [len(p.indicators) for p in department.projects] == [2, 2]
 
 
+TITLE = "部门项目支出预算绩效目标表\n单位：万元\n"
+
+
+def test_after_the_title_repeated_the_same_name_and_rows_without_a_first_level_go_on() -> None:
+    """A page that repeats the title, the 单位 line, the name and the indicator header, its
+    rows continuing the last 一级/二级: the same table (before 2026-12-03, two projects of
+    the same name, the second with rows of no 一级, and rule H004)."""
+    text = TITLE + HEADER + COLUMNS + FIRST_PAGE + TITLE + "项目名称\t技能培训\n" + COLUMNS \
+        + NEXT_PAGE
+    (project,) = parse_text(text).projects
+    assert _levels(project) == READ
+    assert project.notes == []
+
+
+def test_after_the_title_repeated_a_page_starting_at_the_next_first_level_goes_on() -> None:
+    """The page broke between 产出指标 and 效益指标: a 一级 the table has not had yet."""
+    page = "效益指标\t社会效益指标\t就业率\t≥60%\n\t经济效益指标\t增收\t≥10%\n"
+    (project,) = read_tables([_sheet(TITLE + HEADER + COLUMNS + FIRST_PAGE + TITLE
+                                     + "项目名称\t技能培训\n" + COLUMNS + page)]).projects
+    assert [i.level1 for i in project.indicators] == ["产出指标"] * 2 + ["效益指标"] * 2
+
+
 def test_values_below_their_labels_repeated_then_the_rows_go_on() -> None:
     """A row of labels with its values in the row below (年度总体绩效目标 | 项目年度金额),
     repeated as it was, and the indicator rows right after it (no indicator header)."""

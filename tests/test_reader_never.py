@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from workbook_builders import save_workbook
 
 from xlperf.cli import cli
+from xlperf.model.framework import level_score, parse_label
 from xlperf.sources import read_department
 from xlperf.sources.text.reader import parse_text
 
@@ -335,3 +336,115 @@ def test_a_page_footer_inside_a_table_is_no_indicator(footer: str, column: int,
     (project,) = read_department(path).projects
     assert [i.name for i in project.indicators] == NAMES
     assert project.notes == []
+
+
+
+# --- a self-evaluation (绩效自评表, 财预〔2020〕10号): column headers are never values -------
+
+SCORED_HEADER = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+SCORED_ROWS = ("产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t50\t50\n"
+               "效益指标\t社会效益指标\t就业率\t≥60%\t62%\t40\t40\n"
+               "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\t93%\t10\t10\n")
+
+
+def self_evaluation(above: str = "", rows: str = SCORED_ROWS) -> str:
+    return f"项目支出绩效自评表\n项目名称\t技能培训\n{above}{SCORED_HEADER}{rows}总分\t100\t100\n"
+
+
+def test_a_goal_column_header_is_never_the_goal_and_what_was_done_is_a_note() -> None:
+    """年度总体目标 | 预期目标 | 实际完成情况, the texts below: before 2026-12-03 the goal
+    read was 预期目标 and the real goal a note."""
+    text = self_evaluation("年度总体目标\t预期目标\t实际完成情况\n全年培训500人次\t培训520人次\n")
+    (project,) = parse_text(text).projects
+    assert project.goal == "全年培训500人次"
+    assert [(n.text, n.part, n.row) for n in project.notes] == [
+        ("实际完成情况：培训520人次", "header", 4)]
+    assert [i.name for i in project.indicators] == NAMES
+
+
+def test_on_a_sheet_the_goal_is_under_its_column_header(tmp_path: Path) -> None:
+    rows = [["项目支出绩效自评表"], ["项目名称", "技能培训"],
+            ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+            [None, "全年培训500人次", None, None, "培训520人次"],
+            *[line.split("\t") for line in (SCORED_HEADER + SCORED_ROWS).splitlines()]]
+    (project,) = read_department(save_workbook(tmp_path / "自评.xlsx", {"表1": rows})).projects
+    assert project.goal == "全年培训500人次"
+    assert [(n.text, n.cell) for n in project.notes] == [("实际完成情况：培训520人次", "E4")]
+
+
+@pytest.mark.parametrize(("funds", "amount"), [
+    ("项目资金（万元）\t预算数\t执行数\t执行率\t分值\t得分\n200\t188\t94%\t10\t9.4\n", 200.0),
+    # a browser copy: the merged 项目资金 cell left out of the rows below it
+    ("项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+     "年度资金总额\t80\t100\t96\t10\t96%\t9.6\n其中：财政拨款\t80\t100\t96\t—\t—\t—\n", 100.0),
+    ("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+     "年度资金总额\t30\t35\t29.1\t10\t97%\t9.7\n", 35.0),
+])
+def test_a_funds_column_header_is_never_the_amount(funds: str, amount: float) -> None:
+    """The amount is the 全年预算数 (else 预算数, else 年初预算数) below its header: before
+    2026-12-03 it was the text 执行数, or the 年初预算数 beside the label."""
+    (project,) = parse_text(self_evaluation(funds + "年度总体目标\t全年培训500人次\n")).projects
+    assert project.amount == amount
+    assert project.goal == "全年培训500人次"
+    assert project.notes == []
+    if project.funds is not None:
+        assert project.funds.fiscal == amount
+
+
+def test_on_a_sheet_the_amount_is_under_the_budget_column(tmp_path: Path) -> None:
+    rows = [["项目支出绩效自评表"], ["项目名称", "技能培训"],
+            ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率"],
+            [None, "年度资金总额", 80, 100, 96, 10, "96%"],
+            *[line.split("\t") for line in (SCORED_HEADER + SCORED_ROWS).splitlines()]]
+    (project,) = read_department(save_workbook(tmp_path / "自评.xlsx", {"表1": rows})).projects
+    assert (project.amount, project.cells["amount"]) == (100.0, "D4")
+
+
+def test_a_first_levels_subtotal_row_is_not_an_indicator() -> None:
+    """产出指标 | | | | | 50 | 49: a row of levels, its 分值 kept with the 一级 as
+    产出指标(50分) keeps it (before 2026-12-03: an indicator with no name, weight 50)."""
+    rows = ("产出指标\t\t\t\t\t50\t49\n\t数量指标\t培训人次\t≥500人次\t520人次\t50\t49\n"
+            "效益指标\t\t\t\t\t40\t40\n\t社会效益指标\t就业率\t≥60%\t62%\t40\t40\n"
+            "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\t93%\t10\t10\n")
+    (project,) = parse_text(self_evaluation(rows=rows)).projects
+    assert [(i.level1, i.name, i.weight) for i in project.indicators] == [
+        ("产出指标(50分)", "培训人次", 50.0), ("效益指标(40分)", "就业率", 40.0),
+        ("满意度指标", "学员满意度", 10.0)]
+    assert project.notes == []
+
+
+def test_a_first_levels_subtotal_row_of_a_goal_table_is_not_an_indicator() -> None:
+    """The same in the seed's plain form (its fast path)."""
+    text = ("项目名称\t技能培训\n一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t\t\t60\n"
+            "\t11-数量指标\t培训人次≥500人次\t60\n2-效益指标\t22-社会效益\t就业率≥60%\t40\n")
+    (project,) = parse_text(text).projects
+    assert [(i.level1, i.name) for i in project.indicators] == [
+        ("1-产出指标(60分)", "培训人次≥500人次"), ("2-效益指标", "就业率≥60%")]
+
+
+@pytest.mark.parametrize("level1", ["产出指标50分", "产出指标 50分", "产出指标（50）",
+                                    "产出指标：50分", "产出指标（50分）"])
+def test_a_first_level_with_its_score_written_any_way_is_that_first_level(level1: str) -> None:
+    """A text copy's 一级 cell with its score (before 2026-12-03, without brackets the 一级
+    was lost: the rows got 一级 '')."""
+    rows = (f"{level1}\t数量指标\t培训人次\t≥500人次\t520人次\t30\t30\n"
+            "质量指标\t合格率\t≥90%\t95%\t20\t20\n"  # a browser copy: merged cells left out
+            "效益指标\t社会效益指标\t就业率\t≥60%\t62%\t40\t40\n"
+            "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\t93%\t10\t10\n")
+    text = self_evaluation(rows=rows).replace(SCORED_HEADER, "绩效指标\t" + SCORED_HEADER)
+    (project,) = parse_text(text).projects
+    levels = [(parse_label(i.level1)[1], level_score(i.level1)) for i in project.indicators]
+    assert levels[0] == ("产出指标", 50.0)
+    assert [name for name, _ in levels] == ["产出指标", "产出指标", "效益指标", "满意度指标"]
+    assert [i.name for i in project.indicators] == ["培训人次", "合格率", "就业率", "学员满意度"]
+
+
+def test_a_budget_execution_row_among_the_indicators_is_a_note_not_an_indicator() -> None:
+    """The 10号 form's 预算执行率 row put inside the indicator block (before 2026-12-03, an
+    indicator with no levels)."""
+    rows = "预算执行率\t\t\t100%\t98%\t10\t9.8\n" + SCORED_ROWS
+    (project,) = parse_text(self_evaluation(rows=rows)).projects
+    assert [i.name for i in project.indicators] == NAMES
+    (note,) = project.notes
+    assert (note.text, note.row) == ("预算执行率 | 100% | 98% | 10 | 9.8", 4)
+    assert "预算执行率" in note.reason and "不是绩效指标" in note.reason

@@ -31,8 +31,14 @@ _LABEL = re.compile(r"^\s*(\d+)\s*[-－—–‐.、]?\s*(\S.*?)\s*$")
 _ORDINAL = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])\s*"
 )
-# A score declared after a 一级 name: 产出指标(50分), 效益指标（20 分）.
-_SCORE = re.compile(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+# A score declared after a 一级 name: 产出指标(50分), 效益指标（20 分）; and, after a name
+# ending in 指标 (so a 三级 such as 培训人数（300） is never cut), without brackets or
+# without 分 as text copies write it: 产出指标50分, 产出指标 50分, 产出指标（50）, 产出指标：50分.
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_SCORE = re.compile(
+    rf"\s*(?:[（(]\s*{_NUMBER}\s*分\s*[)）]"
+    rf"|(?<=指标)(?:\s*[:：]?\s*{_NUMBER}\s*分|\s*[（(]\s*{_NUMBER}\s*[)）]"
+    rf"|\s*[:：]\s*{_NUMBER}))\s*$")
 # The order frameworks are preferred in when they explain a table equally well.
 PREFERENCE = ("standard", "central-2015", "provincial", "cost-first-level")
 
@@ -174,7 +180,8 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=8192)
 def parse_label(label: str) -> tuple[str | None, str]:
     """``'11-数量指标'`` → ``('11', '数量指标')``; a bare name → ``(None, name)``;
-    ``'（一）数量指标'`` → ``(None, '数量指标')``; ``'产出指标(50分)'`` → ``(None, '产出指标')``."""
+    ``'（一）数量指标'`` → ``(None, '数量指标')``; ``'产出指标(50分)'`` (or ``产出指标50分``,
+    ``产出指标：50分``) → ``(None, '产出指标')``."""
     text = _SCORE.sub("", _ORDINAL.sub("", (label or "").strip()))
     match = _LABEL.match(text)
     if match:
@@ -185,7 +192,9 @@ def parse_label(label: str) -> tuple[str | None, str]:
 def level_score(label: str) -> float | None:
     """The score a 一级 label declares: ``产出指标(50分)`` → 50.0; None when it declares none."""
     match = _SCORE.search(unicodedata.normalize("NFKC", label or ""))
-    return float(match.group(1)) if match else None
+    if match is None:
+        return None
+    return float(next(group for group in match.groups() if group is not None))
 
 
 def _from_toml(data: dict) -> Framework:

@@ -52,6 +52,7 @@ class Vocabulary:
     counting: tuple[str, ...]
     table_titles: tuple[str, ...]
     self_evaluation_words: tuple[str, ...]
+    self_evaluation: dict[str, tuple[str, ...]]  # its header block's small tables
 
 
 @cache
@@ -61,9 +62,13 @@ def vocabulary() -> Vocabulary:
     data = tomllib.loads(text)
     rows = data["rows"]
     na = data["not_applicable"]
+    evaluation = {k: tuple(map(label_key, v)) for k, v in data["self_evaluation"].items()}
     return Vocabulary(
         header_fields={k: tuple(v) for k, v in data["header_fields"].items()},
-        header_known=frozenset(map(label_key, data["header_labels"]["known"])),
+        # The self-evaluation's column headers are labels too (never values); 预期目标 only
+        # beside a goal's label (HeaderReader), so it is not one here.
+        header_known=frozenset(map(label_key, data["header_labels"]["known"])).union(
+            *(evaluation[k] for k in ("budget", "goal_actual", "execution_rate"))),
         cost_tables=frozenset(map(label_key, data["header_labels"]["cost_table"])),
         funds={k: frozenset(map(label_key, v)) for k, v in data["funds"].items()},
         columns={k: tuple(v) for k, v in data["columns"].items()},
@@ -82,6 +87,7 @@ def vocabulary() -> Vocabulary:
         counting=tuple(data["units"]["counting"]),
         table_titles=tuple(data["titles"]["table"]),
         self_evaluation_words=tuple(data["titles"]["self_evaluation"]),
+        self_evaluation=evaluation,
     )
 
 
@@ -171,6 +177,35 @@ def funds_kind(raw: str) -> str | None:
         if key in labels:
             return kind
     return None
+
+
+# --- a self-evaluation's header block ----------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def budget_rank(raw: str) -> int | None:
+    """0 for 全年预算数, 1 for 预算数, 2 for 年初预算数 (the amount is under the first the
+    block has: ``vocabulary.toml`` [self_evaluation]); None for any other text."""
+    words = vocabulary().self_evaluation["budget"]
+    key = bare_key(raw)[0]
+    return words.index(key) if key in words else None
+
+
+@lru_cache(maxsize=4096)
+def goal_column(raw: str) -> str | None:
+    """``goal`` for 预期目标, ``goal_actual`` for 实际完成情况 — the headings of a goal's
+    two texts in the row below; None for any other text."""
+    words = vocabulary().self_evaluation
+    key = bare_key(raw)[0]
+    for kind in ("goal", "goal_actual"):
+        if key in words[kind]:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1024)
+def is_execution_rate(raw: str) -> bool:
+    """The self-evaluation's 预算执行率 row (a part of its funds block, not an indicator)."""
+    return bare_key(raw)[0] in vocabulary().self_evaluation["execution_rate"]
 
 
 # --- indicator columns ------------------------------------------------------------------

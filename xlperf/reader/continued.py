@@ -17,7 +17,12 @@ source (``tables.py`` applies it):
   row, when only the name was repeated); the indicator rows carry on in the
   same block, a merged 一级/二级 cut at the page break still carried down —
   unless the next row begins the table again (its first indicator once more):
-  then the block read is the header of another table under the same name.
+  then the block read is the header of another table under the same name;
+- after the table's title repeated (a page that prints the title, the 单位 line, the
+  name and the indicator header again), the same name goes on only where the page does:
+  its first row carries no 一级 (continuing the last 一级/二级) or a 一级 the table has
+  not had yet (the page broke between 产出指标 and 效益指标). A 一级 it had — the table
+  begun again — makes it another table under the same name (rule H004 names it).
 """
 
 from __future__ import annotations
@@ -25,8 +30,10 @@ from __future__ import annotations
 from typing import Any
 
 from xlperf.model import Project, ReadingNote
+from xlperf.model.framework import name_key, parse_label
 from xlperf.model.text import normalize_label
 from xlperf.model.vocabulary import BLANK_CHARS, is_header_label
+from xlperf.reader.cells import level_of
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.reader.header import GOAL_FIELDS, HeaderReader, field_label, inline_field
 from xlperf.sources.grid import Grid
@@ -46,6 +53,7 @@ class RepeatedHeader:
         self.rows: dict[str, int] = {}  # field → the row repeating it
         self.known = {_row_key(grid.rows[r]) for r in header.fed}  # the first block's rows
         self.repairs = len(grid.normalizations)
+        self.after_title = False  # the page repeated the table's title above the name
         self.feed(row)
 
     @classmethod
@@ -102,9 +110,15 @@ class RepeatedHeader:
         if not project.indicators:
             return False
         first = project.indicators[0]
-        texts = {normalize_label(raw) if isinstance(raw, str) else "" for raw in
-                 self.grid.rows[row]}
-        return normalize_label(first.name) in texts and normalize_label(first.level1) in texts
+        cells = self.grid.rows[row]
+        texts = {normalize_label(raw) if isinstance(raw, str) else "" for raw in cells}
+        if normalize_label(first.name) in texts and normalize_label(first.level1) in texts:
+            return True
+        if not self.after_title:
+            return False
+        had = {_level_key(item.level1) for item in project.indicators}
+        return any(_level_key(raw) in had for raw in cells
+                   if isinstance(raw, str) and level_of(raw) & 1)
 
     def _note(self, key: str, mine: object, first: object) -> ReadingNote:
         return self._differs(self.rows[key], field_label(key), _text(mine), _text(first) or "空",
@@ -130,6 +144,11 @@ def _has_label(cells: list) -> bool:
     filled = [raw for raw in cells if isinstance(raw, str) and raw.strip(BLANK_CHARS)]
     return any(is_header_label(raw) for raw in filled) or (
         bool(filled) and inline_field(filled[0]) is not None)
+
+
+def _level_key(label: str) -> str:
+    """A 一级 as compared across pages: ``1-产出指标``, ``产出指标(50分)``, ``产出`` alike."""
+    return name_key(parse_label(normalize_label(label))[1])
 
 
 def _row_key(cells: list) -> tuple[str, ...]:

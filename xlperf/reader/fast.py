@@ -134,6 +134,9 @@ class FastRows:
             return False
         if not (name == "" or name.__class__ is str):
             return False
+        if name == "" and second == "" and first != "" and self.weight is not None \
+                and not _empty(cells[self.weight]):
+            return False  # 产出指标 | | | 50: a 一级's subtotal (tables._level_subtotal)
         if first != "" or second != "":
             return True  # led by a level label: an indicator row (or the levels alone)
         lead = next(filter(None, cells), None)

@@ -13,7 +13,11 @@ Every form puts its fields differently, so each is found by its label
   ``其中：财政拨款`` / ``其他资金``): the amount, or the sum of its sources
   when only they are given;
 - a cost breakdown (``项目预算成本构成⇥金额 …``): its lines are kept, never
-  read as indicators.
+  read as indicators;
+- a self-evaluation's small tables (财预〔2020〕10号): ``项目资金（万元）⇥年初预算数⇥
+  全年预算数⇥全年执行数⇥…`` with the numbers below, by source (the amount under 全年预算数,
+  else 预算数, else 年初预算数), and ``年度总体目标⇥预期目标⇥实际完成情况`` with the two
+  texts below (the goal under 预期目标; what was done, which no field holds, a note).
 
 A goal may run over several lines (a text); a wrapped project name is joined
 back. A row the block cannot place is kept as a reading note.
@@ -36,8 +40,10 @@ from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
     BLANK_CHARS,
     bare_key,
+    budget_rank,
     divisor_of,
     funds_kind,
+    goal_column,
     header_field,
     is_cost_table_label,
     is_header_label,
@@ -53,6 +59,8 @@ GOAL_FIELDS = _GOALS  # fields that may run over several lines
 _WRAPPING = frozenset({"name", "competent_department", "implementing_unit", "term", "division"})
 _TEXT_FIELDS = frozenset({"name", "competent_department", "implementing_unit", "attribute",
                           "term", "division", "goal", "mid_term_goal"})
+_ACTUAL = "goal_actual"  # a waiting column of what was done (实际完成情况): a note, no field
+GOAL_ACTUAL = "自评表中目标的实际完成情况，绩效目标表没有此项，未读取"
 
 
 @dataclass
@@ -61,6 +69,16 @@ class _Pending:
 
     fields: dict[int, tuple[str, str]]  # column → (field, the label's note)
     width: int  # filled width of the label row
+
+
+@dataclass
+class _Budget:
+    """A self-evaluation's funds block under its column headers (项目资金（万元）⇥年初预算数⇥
+    全年预算数⇥全年执行数⇥分值⇥执行率⇥得分): a row per source below, the number wanted
+    under the budget column (``budget_rank``), not the first one after the label."""
+
+    column: int  # the budget column's grid column (a sheet's cells stay in their columns)
+    ordinal: int  # its place among the block's headers (a text keeps their order, not places)
 
 
 @dataclass
@@ -82,6 +100,7 @@ class HeaderReader:
     cost_total: tuple[float, int, int] | None = None  # a cost breakdown's 合计: value, where
     labels: set[str] = field(default_factory=set)  # every label met (tells the family)
     fed: list[int] = field(default_factory=list)  # the rows of the block (a page repeats them)
+    budget: _Budget | None = None  # inside a self-evaluation's funds block
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -112,6 +131,8 @@ class HeaderReader:
             self._unplaced(row, filled)
 
     def _label_row(self, row: int, filled: list[tuple[int, object]]) -> None:
+        if self._budget_header(row, filled) or self._budget_line(row, filled):
+            return
         self.pending = None
         self.last_field = None
         waiting: dict[int, tuple[str, str]] = {}
@@ -140,6 +161,20 @@ class HeaderReader:
                 self.divisor = unit  # 资金情况（元）: the block's amounts are in 元
             following = filled[position] if position < count else None
             has_value = following is not None and not _is_label(following[1])
+            if key in _GOALS and following is not None and _heads(following[1], key):
+                # 年度总体目标⇥预期目标⇥实际完成情况: the goal is below 预期目标, a heading
+                self._has_label(key, row)
+                waiting[following[0]] = (key, note)
+                position += 1
+                continue
+            if key is None and goal_column(raw) == _ACTUAL:  # 实际完成情况: a note, no field
+                if has_value:
+                    self._goal_actual(raw, following[1], row, following[0])
+                    position += 1
+                    values += 1
+                else:
+                    waiting[index] = (_ACTUAL, raw)
+                continue
             if kind is not None and key is None:
                 if has_value:
                     self._funds(kind, following[1], row, following[0])
@@ -174,10 +209,80 @@ class HeaderReader:
         shift = 0 if self.grid.addressed or width >= pending.width else pending.width - width
         for index, raw in filled:
             target = pending.fields.get(index + shift)
-            if target is not None:
+            if target is not None and target[0] == _ACTUAL:
+                self._goal_actual(target[1], raw, row, index)
+            elif target is not None:
                 self._set(target[0], raw, row, index, target[1])
         if not any(index + shift in pending.fields for index, _ in filled):
             self._unplaced(row, filled)
+
+    def _budget_header(self, row: int, filled: list[tuple[int, object]]) -> bool:
+        """A row of the funds block's column headers (项目资金（万元）⇥年初预算数⇥全年预算数
+        ⇥全年执行数⇥分值⇥执行率⇥得分, or 预算数⇥执行数⇥…): labels, never values; the
+        amount is in the rows below, under the first budget column by rank."""
+        if len(filled) < 3 or not all(_is_label(raw) for _, raw in filled):
+            return False
+        group = filled[0][1]
+        heads = filled[1:] if budget_rank(str(group)) is None else filled
+        if heads is not filled and header_field(str(group))[0] is not None:
+            return False  # a field's label first (年度总体目标⇥…): not the funds block
+        ranked = [(rank, place) for place, (_, raw) in enumerate(heads)
+                  if (rank := budget_rank(str(raw))) is not None]
+        if not ranked or len(heads) < 2:
+            return False
+        place = min(ranked)[1]
+        column, header = heads[place]
+        self.budget = _Budget(column, place)
+        self.last_field = None
+        for _, raw in filled:
+            info = _label_info(str(raw))
+            if info is not None:
+                self.labels.add(info[0])
+        group_note = _label_info(str(group))
+        if heads is not filled and group_note is not None and group_note[3] and (
+                unit := divisor_of(group_note[3])) is not None:
+            self.divisor = unit  # 项目资金（元）
+        self._has_label("amount", row)
+        self.pending = _Pending({column: ("amount", header_field(str(header))[1])},
+                                filled[-1][0] + 1)
+        self._trace(row, "field", f"资金表头：金额取“{str(header).strip()}”列（其余各列为预算"
+                    "执行情况，未读取），值在下面各行")
+        return True
+
+    def _budget_line(self, row: int, filled: list[tuple[int, object]]) -> bool:
+        """A source's row under the funds block's headers (年度资金总额⇥80⇥100⇥96⇥…): its
+        number under the budget column — by column on a sheet; in a text, as many cells
+        after the label as the column is after the block's first header."""
+        budget = self.budget
+        if budget is None:
+            return False
+        index, raw = filled[0]
+        info = _label_info(raw) if raw.__class__ is str else None
+        if info is None or (info[2] != "amount" and info[4] is None):
+            self.budget = None  # another label (年度总体目标): the block is over
+            return False
+        column = budget.column if self.grid.addressed else index + 1 + budget.ordinal
+        cell = next(((i, value) for i, value in filled if i == column), None)
+        self.pending = None
+        self.last_field = None
+        self.labels.add(info[0])
+        if info[2] == "amount":
+            self._has_label("amount", row)
+            if cell is not None:
+                self._set("amount", cell[1], row, cell[0], info[3])
+        elif cell is not None:
+            self._funds(info[4], cell[1], row, cell[0])
+        return True
+
+    def _goal_actual(self, label: object, raw: object, row: int, column: int) -> None:
+        """What a self-evaluation says was done (实际完成情况): no field holds it, so it is
+        kept as a reading note with its cell — never dropped, never read as the goal."""
+        text = self.grid.text_of(raw, row, column)
+        shown = f"{str(label).strip(BLANK_CHARS)}：{text}"
+        self.project.notes.append(ReadingNote(
+            shown, GOAL_ACTUAL, self.grid.sheet_at(row), self.grid.cell(row, column),
+            self.grid.line(row), part="header"))
+        self._trace(row, "note", f"{GOAL_ACTUAL}：{shown}")
 
     def _continuation(self, row: int, filled: list[tuple[int, object]]) -> bool:
         """A further line of the goal, or the rest of a wrapped name (a text)."""
@@ -350,6 +455,12 @@ def field_label(key: str) -> str:
 
 def _is_label(raw: object) -> bool:
     return raw.__class__ is str and bool(raw) and is_header_label(raw)
+
+
+def _heads(raw: object, key: str) -> bool:
+    """A heading of the goal's text beside its label (年度总体目标⇥预期目标, or ⇥年初设定目标):
+    the text is in the row below, under it."""
+    return raw.__class__ is str and (goal_column(raw) == "goal" or header_field(raw)[0] == key)
 
 
 @lru_cache(maxsize=8192)

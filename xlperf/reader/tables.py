@@ -28,8 +28,20 @@ from functools import lru_cache
 
 from xlperf.model import Indicator, Number, Project, ReadingNote
 from xlperf.model.check_words import has_template_text
-from xlperf.model.framework import bundled_frameworks, choose, load_framework, parse_label
-from xlperf.model.text import normalize_label, parse_number, parse_weight, read_amount
+from xlperf.model.framework import (
+    bundled_frameworks,
+    choose,
+    level_score,
+    load_framework,
+    parse_label,
+)
+from xlperf.model.text import (
+    format_number,
+    normalize_label,
+    parse_number,
+    parse_weight,
+    read_amount,
+)
 from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
     BLANK_CHARS,
@@ -39,6 +51,7 @@ from xlperf.model.vocabulary import (
     direction_of,
     divisor_of,
     header_field,
+    is_execution_rate,
     is_header_label,
     is_not_applicable,
     is_note,
@@ -68,6 +81,7 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页[/,，]?(�
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
+EXECUTION_RATE = "预算执行率是自评表的预算执行情况，不是绩效指标，未作为指标读取"
 # A (category) cell of a two-level table names a 二级 of this framework: its 一级 is that
 # 二级's parent here (数量指标 → 产出指标).
 _CATEGORY_FRAMEWORK = "standard"
@@ -380,6 +394,9 @@ class TableReader:
                 self._template_note(row, cells)
                 self._trace(row, "skipped", f"注释行，未读取：{text[:40]}")
                 return
+            if is_execution_rate(text):  # 预算执行率 | | | 10 | 100% | 98% | 9.8 (a 10号 form)
+                self._note(row, cells, EXECUTION_RATE)
+                return
             fields = _fields_of(cells)
             if "name" in fields and not block.columns.flat:
                 if self._continues(row):
@@ -394,12 +411,14 @@ class TableReader:
             return
         self._placed_row(row, cells, placed)
 
-    def _continues(self, row: int) -> bool:
+    def _continues(self, row: int, after_title: bool = False) -> bool:
         """A 项目名称 row naming the project being read: its table goes on (a new page
-        repeating the name or the header block, ``continued.py``)."""
+        repeating the name or the header block, ``continued.py``); ``after_title``: the
+        page repeated the table's title too (``RepeatedHeader.starts_over`` decides)."""
         repeat = RepeatedHeader.of(self.grid, self.header, self.block, row)
         if repeat is None:
             return False
+        repeat.after_title = after_title
         self.repeat, self.state = repeat, "repeat"
         self._trace(row, "skipped", "续页重复的项目名称，同一项目继续")
         return True
@@ -552,6 +571,10 @@ class TableReader:
                      text: str | None) -> None:
         """After a heading inside a table: a new project, or the same table continued."""
         fields = _fields_of(cells)
+        block = self.block
+        if "name" in fields and block is not None and not block.columns.flat \
+                and self._continues(row, after_title=True):
+            return  # the title repeated on a new page, then the same 项目名称
         if fields:
             self.state = "outside"
             self._header_row(row, cells)
@@ -582,6 +605,8 @@ class TableReader:
                 self._trace(row, "skipped", "没有指标内容（如单位合计行），未读取："
                             + _joined(self.grid, row, cells))
             return
+        if self._level_subtotal(row, block, values):
+            return
         project = self._project_for(row, block, values)
         if project is None:
             self._note(row, cells, "没有项目名称，无法确定属于哪个项目")
@@ -605,6 +630,24 @@ class TableReader:
             self._trace(row, "indicator", f"{where}：{item.level1} / {item.level2} / "
                         f"{item.name}" + (f" / {item.value}" if item.value else "")
                         + (f" / 权重 {item.weight}" if item.weight is not None else ""))
+
+    def _level_subtotal(self, row: int, block: _Block, values: dict) -> bool:
+        """A 一级 with its score and nothing else (``产出指标 | | | | | 50 | 49``, a
+        self-evaluation's subtotal row): a row of levels, never an indicator. Its 分值 is
+        kept with the 一级 as forms that write it in the label do (``产出指标(50分)``); its
+        得分 is the sum of the rows below, which hold their own."""
+        roles = {role for role, _ in values}
+        if "level1" not in roles or not roles & {"weight", "points"} \
+                or not roles <= {"level1", "weight", "points"}:
+            return False
+        self._carry(block, values)
+        label = str(block.carried.get(_LEVEL1, ""))
+        weight = values.get(("weight", "annual"))
+        score = parse_weight(weight[1])[0] if weight is not None else None
+        if isinstance(score, float) and level_score(label) is None:
+            label = block.carried[_LEVEL1] = f"{label}({format_number(score)}分)"
+        self._trace(row, "levels", f"一级指标的小计行，不是指标：{label}，向下沿用")
+        return True
 
     def _second_level(self, block: _Block, values: dict) -> dict:
         """成本指标 names a 一级 (cost as a first level) and a 二级 (under 产出指标): placed
