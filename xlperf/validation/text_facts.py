@@ -85,9 +85,13 @@ def text_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     value_text = as_text(value)
     review_text = value_text if value_text.strip() else name
     target = read_text(text)
-    return (*_target(name, text, target, words),
-            *_review(name, value_text, review_text,
-                     target if review_text == text else read_text(review_text)))
+    facts = _target(name, text, target, words)
+    return (*facts, *_review(name, value_text, review_text,
+                             target if review_text == text else read_text(review_text),
+                             facts[_HAS_MONEY]))
+
+
+_HAS_MONEY = [column for column, _ in TEXT_FACT_COLUMNS].index("has_money")
 
 
 def as_text(value: object) -> str:
@@ -141,14 +145,18 @@ def _target(name: str, text: str, target: Target, words: tuple[str, ...]) -> tup
     )
 
 
-def _review(name: str, value: str, text: str, target: Target) -> tuple:
+def _review(name: str, value: str, text: str, target: Target, money: bool) -> tuple:
     """What the review rules read: T002's template text, Q005's number without a unit,
-    X001's counts and subject, Q007's satisfaction wording, X002's copy key."""
+    X001's counts and subject, Q007's satisfaction wording, X002's copy key.
+
+    The subject is worked out only for a text stating counts (X001) or money (X003): the
+    only rows those rules compare; the others get none (two thirds of a batch's texts)."""
     unitless, counted = _unitless_and_counts(text, target)
     if unitless and value.strip() and UNIT_IN_NAME.search(name):  # 培训人数（人） | 500
         unitless = ""
     plain_name = unicodedata.normalize("NFKC", name)
-    subject = _NOT_SUBJECT.sub("", NUMBER.sub(SUBJECT_MARK, plain_name))
+    subject = (_NOT_SUBJECT.sub("", NUMBER.sub(SUBJECT_MARK, plain_name))
+               if counted or money else "")
     return (
         has_template_text(name) or has_template_text(value),
         unitless,
