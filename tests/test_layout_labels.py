@@ -19,6 +19,7 @@ from workbook_builders import save_workbook
 
 from xlperf.model import Department, Project
 from xlperf.sources import read_department
+from xlperf.validation.engine import validate
 
 NAME, DEPARTMENT, UNIT = "职业技能提升培训", "某县人力资源和社会保障局", "某县就业服务中心"
 TERM, GOAL, MID = "2023年1月-2023年12月", "全年培训500人次，合格率不低于90%", "三年培训1500人次"
@@ -210,6 +211,108 @@ def test_a_goal_block_copied_from_a_browser_keeps_both_goals(
     block = [f"总体目标\t{mid}\t{annual}", f"{MID}\t{GOAL}"]
     project = only_project(write(tmp_path, header_lines({"goal": block})))
     assert (project.mid_term_goal, project.goal) == (MID, GOAL)
+
+
+# The 2015 central form's 总体目标 label merged over the goal's own cells, or beside one goal
+# (no 中期/年度 split): the text right of it is the annual goal. Before 2026-12-03 (session
+# 7) it was dropped without a note and rule H001 said the form had no goal.
+GROUP_GOALS = {
+    "same row": [f"总体目标\t{GOAL}"],
+    "label merged over two cells": [f"总体目标\t\t{GOAL}"],
+    "年度目标 centred on the line above": ["\t年度目标", f"总体目标\t{GOAL}"],
+    "wrapped by a PDF": ["\t年度目标", "总体目标\t全年培训500人次，", "\t合格率不低于90%"],
+}
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("shape", list(GROUP_GOALS))
+def test_a_text_right_of_the_goal_group_label_is_the_annual_goal(
+        shape: str, container: str, tmp_path: Path) -> None:
+    department = write(tmp_path, header_lines({"goal": GROUP_GOALS[shape]}),
+                       container=container)
+    project = only_project(department)
+    expected = "全年培训500人次，\n合格率不低于90%" if shape == "wrapped by a PDF" else GOAL
+    assert (project.goal, project.mid_term_goal) == (expected, "")
+    assert "H001" not in {finding.rule for finding in validate([department])}
+
+
+def test_a_goal_beside_a_merged_goal_group_label_on_a_sheet_is_read(tmp_path: Path) -> None:
+    """总体目标 merged over A:B, the goal merged over C:E (the central form's sheet)."""
+    rows = [[label, None, value] for label, value in
+            (("项目名称", NAME), ("主管部门", DEPARTMENT), ("实施单位", UNIT),
+             ("项目属性", "一年期项目"), ("项目期限", TERM), ("项目年度金额", 10),
+             ("总体目标", GOAL))]
+    rows += [[None, *COLUMNS], *([None, *row] for row in ROWS)]
+    merges = [f"A{n}:B{n}" for n in range(1, 8)] + [f"C{n}:E{n}" for n in range(1, 8)]
+    department = read_department(save_workbook(tmp_path / "申报表.xlsx", {"表1": rows},
+                                               merges={"表1": merges}))
+    project = only_project(department)
+    assert (project.name, project.goal, project.amount) == (NAME, GOAL, 10.0)
+
+
+# The 2015 central form's two halves side by side: the mid-term funds and goal left, the
+# year's right, each goal over several lines (目标1：… 目标2：…). Before 2026-12-03 (session 7)
+# the fiscal and other funds were both halves' sums and only each goal's first line was
+# read (the others were reading notes).
+HALVES = {
+    "pdf": ["项目资金（万元）\t中期资金总额：\t30\t年度资金总额：\t10",
+            "\t其中：财政拨款\t28\t其中：财政拨款\t8", "\t其他资金\t2\t其他资金\t2",
+            "总体目标\t中期目标（2023年－2025年）\t\t年度目标\t",
+            f"\t目标1：{MID}\t\t目标1：{GOAL}\t", "\t目标2：三年就业率60%\t\t目标2：就业率60%\t"],
+    "browser": ["项目资金（万元）\t中期资金总额：\t30\t年度资金总额：\t10",
+                "其中：财政拨款\t28\t其中：财政拨款\t8", "其他资金\t2\t其他资金\t2",
+                "总体目标\t中期目标（2023年－2025年）\t年度目标",
+                f"目标1：{MID}\t目标1：{GOAL}", "目标2：三年就业率60%\t目标2：就业率60%"],
+}
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("copy", list(HALVES))
+def test_the_mid_term_half_is_kept_apart_from_the_years(copy: str, container: str,
+                                                        tmp_path: Path) -> None:
+    if container == "xlsx" and copy == "browser":
+        pytest.skip("a sheet keeps its cells where they are")
+    project = only_project(write(tmp_path, header_lines({"amount": HALVES[copy][:3],
+                                                         "goal": HALVES[copy][3:]}),
+                                 container=container))
+    assert project.amount == 10.0
+    assert (project.funds.total, project.funds.fiscal, project.funds.other) == (10.0, 8.0, 2.0)
+    assert project.goal == f"目标1：{GOAL}\n目标2：就业率60%"
+    assert project.mid_term_goal == f"目标1：{MID}\n目标2：三年就业率60%"
+
+
+def test_the_halves_on_a_sheet_with_merged_cells_keep_the_years_funds(tmp_path: Path) -> None:
+    """The central form's sheet: 项目资金 merged down its three rows, each goal one cell."""
+    top = [["项目名称", NAME], ["主管部门", DEPARTMENT, None, "实施单位", UNIT],
+           ["项目属性", "一年期项目", None, "项目期限", TERM],
+           ["项目资金（万元）", "中期资金总额：", 30, "年度资金总额：", 10],
+           [None, "其中：财政拨款", 28, "其中：财政拨款", 8], [None, "其他资金", 2, "其他资金", 2],
+           ["总体目标", "中期目标", None, "年度目标"], [None, MID, None, GOAL]]
+    rows = [*top, [None, *COLUMNS], *([None, *row] for row in ROWS)]
+    merges = ["B1:E1", "A4:A6", "A7:A8", "B7:C7", "D7:E7", "B8:C8", "D8:E8"]
+    project = only_project(read_department(save_workbook(
+        tmp_path / "申报表.xlsx", {"表1": rows}, merges={"表1": merges})))
+    assert (project.amount, project.funds.fiscal, project.funds.other) == (10.0, 8.0, 2.0)
+    assert (project.goal, project.mid_term_goal) == (GOAL, MID)
+
+
+FUNDS_BELOW = {  # the funds block's labels on one row, their values on the next
+    "pdf": ["项目资金（万元）\t年度资金总额\t其中：财政拨款\t其他资金", "\t10\t8\t2"],
+    "browser": ["项目资金（万元）\t年度资金总额\t其中：财政拨款\t其他资金", "10\t8\t2"],
+}
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("copy", list(FUNDS_BELOW))
+def test_funds_written_below_their_labels_are_read(copy: str, container: str,
+                                                   tmp_path: Path) -> None:
+    """Before 2026-12-03 (session 7) only the amount was read; 财政拨款 and 其他资金 were
+    dropped without a note."""
+    if container == "xlsx" and copy == "browser":
+        pytest.skip("a sheet keeps its cells where they are")
+    project = only_project(write(tmp_path, header_lines({"amount": FUNDS_BELOW[copy]}),
+                                 container=container))
+    assert (project.amount, project.funds.fiscal, project.funds.other) == (10.0, 8.0, 2.0)
 
 
 # --- indicator columns ------------------------------------------------------------------

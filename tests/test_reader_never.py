@@ -448,3 +448,52 @@ def test_a_budget_execution_row_among_the_indicators_is_a_note_not_an_indicator(
     (note,) = project.notes
     assert (note.text, note.row) == ("预算执行率 | 100% | 98% | 10 | 9.8", 4)
     assert "预算执行率" in note.reason and "不是绩效指标" in note.reason
+
+# --- the 2015 central form's 中期/年度 halves, where the reader cannot tell (2026-12-03) ---
+
+GOALS_SIDE_BY_SIDE = ("总体目标\t中期目标\t年度目标\n"
+                      "目标1：三年培训1500人次\t目标1：全年培训500人次\n")
+
+
+def test_a_goal_line_that_could_be_either_goals_is_a_note_not_guessed() -> None:
+    """A browser copy of 中期目标⇥年度目标 whose later line has one cell: it could be
+    either goal's, so it is a reading note with its line, added to neither."""
+    (project,) = parse_text(table(above=GOALS_SIDE_BY_SIDE + "目标2：合格率90%\n")).projects
+    assert (project.mid_term_goal, project.goal) == ("目标1：三年培训1500人次",
+                                                     "目标1：全年培训500人次")
+    (note,) = project.notes
+    assert (note.text, note.row, note.part) == ("目标2：合格率90%", 4, "header")
+    assert "中期目标还是年度目标" in note.reason
+    assert [i.name for i in project.indicators] == NAMES
+
+
+def test_a_funds_line_that_could_be_either_halfs_is_a_note_not_guessed() -> None:
+    """Under 中期资金总额 … 年度资金总额, a browser row with one 财政拨款 (the other half's
+    cells left out) could be either half's: a note, and the year's fiscal part unread."""
+    above = ("项目资金（万元）\t中期资金总额\t30\t年度资金总额\t10\n"
+             "其中：财政拨款\t8\n其他资金\t2\t其他资金\t2\n")
+    (project,) = parse_text(table(above=above)).projects
+    assert (project.amount, project.funds.fiscal, project.funds.other) == (10.0, None, 2.0)
+    (note,) = project.notes
+    assert (note.text, note.row) == ("8", 3)
+    assert "属于中期还是年度资金" in note.reason
+
+
+def test_a_value_below_the_labels_with_no_label_above_it_is_a_note() -> None:
+    """``项目资金⇥年度资金总额⇥其中：财政拨款`` then ``⇥10⇥8⇥2``: the 2 has no label
+    (before 2026-12-03 such a cell was dropped without a note)."""
+    above = "项目资金（万元）\t年度资金总额\t其中：财政拨款\n\t10\t8\t2\n"
+    (project,) = parse_text(table(above=above)).projects
+    assert (project.amount, project.funds.fiscal) == (10.0, 8.0)
+    (note,) = project.notes
+    assert (note.text, note.row) == ("2", 3)
+
+
+def test_a_text_right_of_the_goal_group_beside_a_mid_term_goal_is_a_note() -> None:
+    """``总体目标⇥<text>⇥中期目标⇥<text>``: the first text could be the mid-term's or
+    the year's goal, so it is a note; the mid-term goal is read."""
+    (project,) = parse_text(table(above="总体目标\t全年培训500人次\t中期目标\t三年1500人次\n")
+                            ).projects
+    assert (project.goal, project.mid_term_goal) == ("", "三年1500人次")
+    (note,) = project.notes
+    assert (note.text, note.row) == ("全年培训500人次", 2)

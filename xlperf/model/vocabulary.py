@@ -34,6 +34,7 @@ BLANK_CHARS = " \t\r\n\u3000\u00a0"
 class Vocabulary:
     header_fields: dict[str, tuple[str, ...]]
     header_known: frozenset[str]
+    goal_groups: frozenset[str]
     cost_tables: frozenset[str]
     funds: dict[str, frozenset[str]]
     columns: dict[str, tuple[str, ...]]
@@ -69,6 +70,7 @@ def vocabulary() -> Vocabulary:
         # beside a goal's label (HeaderReader), so it is not one here.
         header_known=frozenset(map(label_key, data["header_labels"]["known"])).union(
             *(evaluation[k] for k in ("budget", "goal_actual", "execution_rate"))),
+        goal_groups=frozenset(map(label_key, data["header_labels"]["goal_group"])),
         cost_tables=frozenset(map(label_key, data["header_labels"]["cost_table"])),
         funds={k: frozenset(map(label_key, v)) for k, v in data["funds"].items()},
         columns={k: tuple(v) for k, v in data["columns"].items()},
@@ -160,7 +162,14 @@ def is_header_label(raw: str) -> bool:
     words = vocabulary()
     key, bare = label_key(raw), bare_key(raw)[0]
     return (key in words.header_known or bare in words.header_known
-            or bare in words.cost_tables or funds_kind(raw) is not None)
+            or bare in words.goal_groups or bare in words.cost_tables
+            or funds_kind(raw) is not None)
+
+
+@lru_cache(maxsize=4096)
+def is_goal_group(raw: str) -> bool:
+    """The group label over the goals (总体目标): a text right of it is the annual goal."""
+    return bare_key(raw)[0] in vocabulary().goal_groups
 
 
 @lru_cache(maxsize=4096)
@@ -171,7 +180,8 @@ def is_cost_table_label(raw: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def funds_kind(raw: str) -> str | None:
-    """``fiscal``, ``other`` or ``parts`` for a line of the funds block (其中：财政拨款)."""
+    """``fiscal``, ``other`` or ``parts`` for a line of the funds block (其中：财政拨款),
+    ``mid_term`` for the mid-term total beside the year's (中期资金总额)."""
     key = _SUBSIDIARY.sub("", bare_key(raw)[0])
     for kind, labels in vocabulary().funds.items():
         if key in labels:

@@ -28,7 +28,8 @@ def _special() -> dict[str, tuple[str, ...]]:
     note, a placeholder, a header field, a title, a column header, a unit line."""
     words = vocabulary()
     texts: list[str] = [*words.stop_rows, *words.placeholders, *words.note_prefixes,
-                        *words.table_titles, *words.header_known, *words.cost_tables,
+                        *words.table_titles, *words.header_known, *words.goal_groups,
+                        *words.cost_tables,
                         "附件", "单位", "金额单位"]
     for labels in (*words.header_fields.values(), *words.columns.values()):
         texts.extend(labels)

@@ -8,10 +8,15 @@ Every form puts its fields differently, so each is found by its label
 - ``label：value`` in one cell (``项目名称：社区养老``);
 - a row of labels whose values are in the row below (``总体目标⇥年度目标``,
   then the goal): aligned by column, or from the right when the row below
-  lost the cells a merged label covers (a browser copy);
+  lost the cells a merged label covers (a browser copy); goals side by side
+  (``中期目标⇥年度目标``) go on over the rows below, a line each;
+- ``总体目标⇥<text>``: the form's one goal, the annual one;
 - the funds block (``项目资金（万元）⇥年度资金总额⇥120``, then
-  ``其中：财政拨款`` / ``其他资金``): the amount, or the sum of its sources
-  when only they are given;
+  ``其中：财政拨款`` / ``其他资金``, their values right of them or in the row
+  below): the amount, or the sum of its sources when only they are given;
+- the 2015 central form's two halves (``中期资金总额⇥3000⇥年度资金总额⇥1000``,
+  ``中期目标⇥年度目标``): the year's half is the project's, the mid-term funds
+  are not added to it, the mid-term goal is ``mid_term_goal``;
 - a cost breakdown (``项目预算成本构成⇥金额 …``): its lines are kept, never
   read as indicators;
 - a self-evaluation's small tables (财预〔2020〕10号): ``项目资金（万元）⇥年初预算数⇥
@@ -39,6 +44,7 @@ from xlperf.model.text import (
 from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
     BLANK_CHARS,
+    Side,
     bare_key,
     budget_rank,
     divisor_of,
@@ -46,6 +52,7 @@ from xlperf.model.vocabulary import (
     goal_column,
     header_field,
     is_cost_table_label,
+    is_goal_group,
     is_header_label,
     is_table_title,
     label_key,
@@ -63,12 +70,40 @@ _ACTUAL = "goal_actual"  # a waiting column of what was done (实际完成情况
 GOAL_ACTUAL = "自评表中目标的实际完成情况，绩效目标表没有此项，未读取"
 
 
+_UNSURE = "unsure"  # a funds line under 中期 and 年度 halves the reader cannot tell apart
+
+
 @dataclass
 class _Pending:
     """Labels of a row whose values are expected in the row below."""
 
     fields: dict[int, tuple[str, str]]  # column → (field, the label's note)
     width: int  # filled width of the label row
+    funds: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # → (kind, side)
+    others: dict[int, str] = field(default_factory=dict)  # → a label without a field (综述)
+    texts: dict[int, str] = field(default_factory=dict)  # → the row's text (a label's start)
+
+
+@dataclass(frozen=True)
+class _Halves:
+    """Where the 中期 and 年度 halves of the 2015 central form's funds start (the columns
+    of 中期资金总额 and of 年度资金总额), from the row that names them: the funds lines
+    below it are in the half their column is in."""
+
+    starts: tuple[tuple[int, Side], ...]  # (column, side), left to right
+    width: int  # filled width of the row naming them
+
+    def at(self, column: int) -> Side | None:
+        """The half ``column`` is in; None left of both."""
+        found: Side | None = None
+        for start, side in self.starts:
+            if start <= column:
+                found = side
+        return found
+
+    @property
+    def sides(self) -> list[Side]:
+        return [side for _, side in self.starts]
 
 
 @dataclass
@@ -101,6 +136,9 @@ class HeaderReader:
     labels: set[str] = field(default_factory=set)  # every label met (tells the family)
     fed: list[int] = field(default_factory=list)  # the rows of the block (a page repeats them)
     budget: _Budget | None = None  # inside a self-evaluation's funds block
+    halves: _Halves | None = None  # the 中期/年度 halves the rows below are split into
+    # goals under their labels, whose further lines are below, and the goals read there
+    goal_rows: tuple[_Pending, set[str]] | None = None
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -127,6 +165,8 @@ class HeaderReader:
             self._label_row(row, filled)
         elif self.pending is not None:
             self._values_below(row, filled)
+        elif self.goal_rows is not None and self._goal_row(row, filled):
+            return
         elif not self._continuation(row, filled):
             self._unplaced(row, filled)
 
@@ -135,7 +175,11 @@ class HeaderReader:
             return
         self.pending = None
         self.last_field = None
+        self.goal_rows = None
+        sides = self._funds_sides(filled)
         waiting: dict[int, tuple[str, str]] = {}
+        waiting_funds: dict[int, tuple[str, str | None]] = {}
+        others: dict[int, str] = {}
         values = 0
         position = 0
         count = len(filled)
@@ -177,13 +221,22 @@ class HeaderReader:
                 continue
             if kind is not None and key is None:
                 if has_value:
-                    self._funds(kind, following[1], row, following[0])
+                    self._funds(kind, following[1], row, following[0], sides.get(index))
                     position += 1
                     values += 1
+                else:
+                    waiting_funds[index] = (kind, sides.get(index))
+                continue
+            if key is None and has_value and is_goal_group(raw):
+                self._group_goal(row, following, filled)
+                position += 1
+                values += 1
                 continue
             if key is None:  # a known label without a field (联系电话): its value is not ours
                 if has_value:
                     position += 1
+                else:
+                    others[index] = str(raw).strip()
                 continue
             self._has_label(key, row)
             if has_value:
@@ -192,12 +245,68 @@ class HeaderReader:
                 values += 1
             else:
                 waiting[index] = (key, note)
-        if waiting and not values:
-            self.pending = _Pending(waiting, filled[-1][0] + 1)
+        if (waiting or waiting_funds) and not values:
+            texts = {index: raw for index, raw in filled if raw.__class__ is str}
+            self.pending = _Pending(waiting, filled[-1][0] + 1, waiting_funds, others, texts)
         if not values and self.trace is not None:
             labels = "、".join(str(raw).strip() for _, raw in filled)
             where = "，值在下一行" if self.pending else ""
             self._trace(row, "field", f"表头标签：{labels}{where}")
+
+    def _funds_sides(self, filled: list[tuple[int, object]]) -> dict[int, str | None]:
+        """The half (中期 or 年度) each funds line of a label row is in, by its column.
+
+        A row naming both halves (中期资金总额 … 年度资金总额) splits the block for the funds
+        lines below it (one naming one of them puts them in that half); a row of funds
+        lines alone keeps the split, any other label row ends it. A funds line of a row
+        that lost cells (a browser copy drops those a merged label covers) is placed by
+        its order among the row's funds lines when there is one per half, else it cannot
+        be told (``_UNSURE``)."""
+        marks: list[tuple[int, Side]] = []
+        funds: list[int] = []
+        other = False
+        for index, raw in filled:
+            info = _label_info(raw) if raw.__class__ is str else None
+            if info is None:
+                other = other or _inline(raw)[0] is not None
+                continue
+            _, _, key, _, kind = info
+            side = _side_of(key, kind)
+            if side is not None:
+                marks.append((index, side))
+            elif kind is not None and key is None:
+                funds.append(index)
+            else:
+                other = True
+        if marks:
+            self.halves = _Halves(tuple(marks), filled[-1][0] + 1)
+        elif other or not funds:
+            self.halves = None
+        halves = self.halves
+        if halves is None or not funds:
+            return {}
+        sides = [side for position, side in enumerate(halves.sides)
+                 if position == 0 or halves.sides[position - 1] != side]
+        if len(sides) == 1:
+            return dict.fromkeys(funds, sides[0])
+        if self.grid.addressed or filled[-1][0] + 1 >= halves.width:
+            return {index: halves.at(index) or _UNSURE for index in funds}
+        if len(funds) == len(sides):
+            return dict(zip(funds, sides, strict=True))
+        return dict.fromkeys(funds, _UNSURE)
+
+    def _group_goal(self, row: int, value: tuple[int, object],
+                    filled: list[tuple[int, object]]) -> None:
+        """``总体目标⇥<text>``: the form's one goal, the annual one (年度总体绩效目标) — a
+        merged 总体目标 label beside it. When the row also names a mid-term goal, which goal
+        the text is cannot be told: a reading note."""
+        if any(raw.__class__ is str and header_field(raw)[0] == "mid_term_goal"
+               for _, raw in filled):
+            self._unplaced(row, [value],
+                           "无法确定“总体目标”右侧的内容是中期目标还是年度目标，未读取")
+            return
+        self._has_label("goal", row)
+        self._set("goal", value[1], row, value[0], "")
 
     def _values_below(self, row: int, filled: list[tuple[int, object]]) -> None:
         """Values under a row of labels: by column, or from the right when this row is
@@ -207,14 +316,63 @@ class HeaderReader:
         self.pending = None
         width = filled[-1][0] + 1
         shift = 0 if self.grid.addressed or width >= pending.width else pending.width - width
+        left: list[tuple[int, object]] = []  # cells under no label of the row above
+        goals: set[str] = set()
         for index, raw in filled:
             target = pending.fields.get(index + shift)
+            fund = pending.funds.get(index + shift)
             if target is not None and target[0] == _ACTUAL:
                 self._goal_actual(target[1], raw, row, index)
             elif target is not None:
-                self._set(target[0], raw, row, index, target[1])
-        if not any(index + shift in pending.fields for index, _ in filled):
+                if self._set(target[0], raw, row, index, target[1]) and target[0] in _GOALS:
+                    goals.add(target[0])
+            elif fund is not None:
+                if not self._funds(fund[0], raw, row, index, fund[1]):
+                    self._unplaced(row, [(index, raw)], "资金来源的值不是金额，未读取")
+            elif index + shift in pending.others:  # its value is not ours, as beside it
+                self._trace(row, "skipped", f"“{pending.others[index + shift]}”的内容，未读取")
+            elif (label := _wrapped_label(pending.texts.get(index + shift), raw)) is not None:
+                self._trace(row, "skipped", f"分两行书写的标签“{label}”，未读取")
+            else:
+                left.append((index, raw))
+        if len(left) == len(filled):
             self._unplaced(row, filled)
+            return
+        if left:
+            self._unplaced(row, left, "表头中这些值上方没有标签，未读取")
+        if any(key in _GOALS for key, _ in pending.fields.values()):
+            self.goal_rows = (pending, goals)
+
+    def _goal_row(self, row: int, filled: list[tuple[int, object]]) -> bool:
+        """A further line of goals whose first line was under their labels: under
+        ``中期目标⇥年度目标``, ``目标2：…⇥目标2：…`` adds a line to each. A row that lost
+        cells (a browser or PDF copy) is placed by its cells' order when it has one per
+        goal; a line that could be either goal's is a reading note, never guessed."""
+        assert self.goal_rows is not None
+        pending, read = self.goal_rows
+        goals = {column: (key, note) for column, (key, note) in sorted(pending.fields.items())
+                 if key in _GOALS}
+        width = filled[-1][0] + 1
+        if self.grid.addressed or width >= pending.width:
+            if any(index not in goals for index, _ in filled):
+                return False
+            placed = [(goals[index], index, raw) for index, raw in filled]
+        elif len(filled) == len(goals):
+            placed = list(zip(goals.values(), (i for i, _ in filled),
+                              (raw for _, raw in filled), strict=True))
+        elif len(set(key for key, _ in goals.values())) > 1:
+            self._unplaced(row, filled, "无法确定这一行属于中期目标还是年度目标，未读取")
+            return True
+        else:
+            return False
+        for (key, note), index, raw in placed:
+            if key in read:
+                text = self.grid.text_of(raw, row, index)
+                self.goal_lines[key].append(text)
+                self._trace(row, "field", f"{_LABELS[key]}（续）：{text}")
+            elif self._set(key, raw, row, index, note):
+                read.add(key)
+        return True
 
     def _budget_header(self, row: int, filled: list[tuple[int, object]]) -> bool:
         """A row of the funds block's column headers (项目资金（万元）⇥年初预算数⇥全年预算数
@@ -243,8 +401,12 @@ class HeaderReader:
                 unit := divisor_of(group_note[3])) is not None:
             self.divisor = unit  # 项目资金（元）
         self._has_label("amount", row)
+        # The other columns (执行数, 执行率, 分值, 得分) say how the budget was spent: not
+        # fields, so their values below are not read, and say so only in the trace.
+        others = {index: str(raw).strip(BLANK_CHARS) for index, raw in heads
+                  if index != column}
         self.pending = _Pending({column: ("amount", header_field(str(header))[1])},
-                                filled[-1][0] + 1)
+                                filled[-1][0] + 1, others=others)
         self._trace(row, "field", f"资金表头：金额取“{str(header).strip()}”列（其余各列为预算"
                     "执行情况，未读取），值在下面各行")
         return True
@@ -324,12 +486,12 @@ class HeaderReader:
                     found := AMOUNT_UNIT_IN_TEXT.search(raw)):
                 self.divisor = divisor_of(found.group(1)) or self.divisor
 
-    def _unplaced(self, row: int, filled: list[tuple[int, object]]) -> None:
+    def _unplaced(self, row: int, filled: list[tuple[int, object]],
+                  reason: str = "表头中未识别的行") -> None:
         text = " | ".join(self.grid.text_of(raw, row, index) for index, raw in filled)
         if _ignorable(filled):
             self._trace(row, "skipped", f"表头说明行，未读取：{text}")
             return
-        reason = "表头中未识别的行"
         self.project.notes.append(ReadingNote(
             text, reason, self.grid.sheet_at(row), self.grid.cell(row, filled[0][0]),
             self.grid.line(row), part="header"))
@@ -337,11 +499,13 @@ class HeaderReader:
 
     # --- fields -------------------------------------------------------------------------
 
-    def _set(self, key: str, raw: object, row: int, column: int, note: str) -> None:
+    def _set(self, key: str, raw: object, row: int, column: int, note: str) -> bool:
+        """Read field ``key`` from this cell; False when a label of it was read already
+        (the first label of a field wins)."""
         project = self.project
         if key in self.seen:
             self._repeated(key, raw, row, column)
-            return
+            return False
         self.seen.add(key)
         grid = self.grid
         if grid.addressed:
@@ -355,7 +519,7 @@ class HeaderReader:
             project.amount = value
             if self.trace is not None:
                 self._trace(row, "field", f"项目金额：{value}（万元）")
-            return
+            return True
         text = self.grid.text_of(raw, row, column)
         if key == "attribute":
             text = self._label(text, row, column)
@@ -365,6 +529,7 @@ class HeaderReader:
             setattr(project, key, text)
         if self.trace is not None:
             self._trace(row, "field", f"{_LABELS.get(key, key)}：{text}")
+        return True
 
     def _repeated(self, key: str, raw: object, row: int, column: int) -> None:
         """A field read already: the same value again is a page's repeat; another value
@@ -398,14 +563,30 @@ class HeaderReader:
             self.grid.note(kinds or ["space"], text, row, column, None)
         return label
 
-    def _funds(self, kind: str, raw: object, row: int, column: int) -> None:
+    def _funds(self, kind: str, raw: object, row: int, column: int,
+               side: str | None = None) -> bool:
+        """A funds line's value: the year's fiscal or other part; a sub-item (parts) is in
+        a line already counted; the mid-term half's lines are not the year's. False when
+        the value is no amount (its cell is then the caller's to report or leave)."""
         if kind == "parts":
-            return
+            return True
+        if side == _UNSURE:
+            name = _FUND_NAMES.get(kind, "资金")
+            self._unplaced(row, [(column, raw)], f"无法确定这笔{name}属于中期还是年度资金，未读取")
+            return True
+        if kind == "mid_term" or side == "long_term":
+            value, _ = read_amount(raw, self.divisor)
+            shown = f"{value:g} 万元" if isinstance(value, float) else str(raw)
+            self._trace(row, "skipped", f"中期资金（{_FUND_NAMES.get(kind, '总额')}）：{shown}，"
+                                        "不计入年度资金")
+            return True
         value, repairs = read_amount(raw, self.divisor)
         self.grid.note(repairs, raw, row, column, None)
-        if isinstance(value, float):
-            self.funds[kind] = self.funds.get(kind, 0.0) + value
-            self._trace(row, "field", f"资金来源（{_FUND_NAMES[kind]}）：{value:g} 万元")
+        if not isinstance(value, float):
+            return False
+        self.funds[kind] = self.funds.get(kind, 0.0) + value
+        self._trace(row, "field", f"资金来源（{_FUND_NAMES[kind]}）：{value:g} 万元")
+        return True
 
     def finish(self) -> None:
         """Join the goals' lines; the amount from its sources when only they are given."""
@@ -451,6 +632,26 @@ _FUND_NAMES = {"fiscal": "财政拨款", "other": "其他资金"}
 def field_label(key: str) -> str:
     """A header field's (or funds source's) label as the standard form writes it."""
     return _LABELS.get(key) or _FUND_NAMES.get(key, key)
+
+
+def _side_of(key: str | None, kind: str | None) -> Side | None:
+    """The half of the 2015 central form's funds a label heads: 中期资金总额 the mid-term,
+    the amount (年度资金总额) the year; None for any other label. (The goals' halves are
+    their own labels' columns.)"""
+    if kind == "mid_term":
+        return "long_term"
+    if key == "amount":
+        return "annual"
+    return None
+
+
+def _wrapped_label(start: str | None, raw: object) -> str | None:
+    """``总体`` above ``目标``: a label a PDF wrapped in its merged cell, the row of values
+    holding its second half; None when the two do not make a label."""
+    if start is None or raw.__class__ is not str:
+        return None
+    label = start.strip(BLANK_CHARS) + str(raw).strip(BLANK_CHARS)
+    return label if is_header_label(label) else None
 
 
 def _is_label(raw: object) -> bool:
