@@ -132,6 +132,135 @@ def test_import_names_the_rows_it_could_not_place(tmp_path: Path) -> None:
     assert "未识别 第 4 行" in result.output and "说明文字一段" in result.output
 
 
+# --- a budget system's flat list (one row per indicator, the project in its first columns) ---
+
+FLAT_HEADER = ("序号\t项目编码\t项目名称\t单位名称\t项目类别\t预算数（万元）\t年度绩效目标"
+               "\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性\n")
+FLAT_FIRST = ("1\t5107232300001\t村级组织运转经费\t某某镇人民政府\t一般性项目\t220"
+              "\t保障11个村办公运转\t产出指标\t数量指标\t保障村数量\t=\t11\t个\t20\t正向指标\n")
+# A browser copy leaves the merged project cells out of every row but the project's first.
+FLAT_REST = ("产出指标\t质量指标\t办公经费保障率\t≥\t100\t%\t20\t正向指标\n"
+             "产出指标\t成本指标\t补助标准\t≤\t2\t万元/村\t20\t反向指标\n"
+             "效益指标\t社会效益指标\t基层服务能力\t定性\t有所提升\t\t20\t正向指标\n"
+             "满意度指标\t服务对象满意度指标\t群众满意度\t≥\t90\t%\t20\t正向指标\n")
+
+
+def test_a_flat_list_row_that_lost_its_merged_project_cells_is_its_projects_indicator() -> None:
+    """Before 2026-12-03 each such row was read in place: its 三级 became a 项目名称 (with a
+    weight for 预算数), and 4 of 5 indicators were lost without a note."""
+    (project,) = parse_text(FLAT_HEADER + FLAT_FIRST + FLAT_REST).projects
+    assert (project.name, project.amount, project.implementing_unit) == (
+        "村级组织运转经费", 220.0, "某某镇人民政府")
+    assert [(i.level2, i.name, i.value, i.weight) for i in project.indicators] == [
+        ("数量指标", "保障村数量", "=11个", 20.0), ("质量指标", "办公经费保障率", "≥100%", 20.0),
+        ("成本指标", "补助标准", "≤2万元/村", 20.0),
+        ("社会效益指标", "基层服务能力", "有所提升", 20.0),
+        ("服务对象满意度指标", "群众满意度", "≥90%", 20.0)]
+    assert [n.reason for n in project.notes if "列不属于" not in n.reason] == []
+
+
+def test_a_flat_list_row_that_cannot_be_aligned_is_a_note_never_a_project() -> None:
+    text = FLAT_HEADER + FLAT_FIRST + "产出指标\t质量指标\t办公经费保障率\t≥\t100\t产出指标\t20\n"
+    department = parse_text(text)
+    assert [p.name for p in department.projects] == ["村级组织运转经费"]
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == ["保障村数量"]
+    assert [n.row for n in project.notes if "列不属于" not in n.reason] == [3]
+
+
+FLAT = ("单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值"
+        "\t度量单位\t权重\n")
+TRAINING = "某局\t技能培训\t100,000.00\t全年培训500人次\t产出指标\t数量指标\t培训人次"
+
+
+@pytest.mark.parametrize("container", ["txt", "xlsx"])
+def test_a_flat_lists_indicator_type_is_not_a_comparator_nor_part_of_the_value(
+        container: str, tmp_path: Path) -> None:
+    """指标性质 holding 定量/定性: before, a text was refused (no row fitted) and a workbook
+    read “定量≥100%”; the comparator is in the cells that hold ≥ ≤ =."""
+    rows = [line.split("\t") for line in (
+        "金额单位：元", FLAT.rstrip("\n"),
+        "某局\t技能培训\t100,000.00\t全年培训500人次\t产出指标\t数量指标\t培训人次\t定量\t≥500\t人次\t60",
+        "\t\t\t\t效益指标\t社会效益指标\t就业情况\t定性\t明显改善\t\t40")]
+    project = _flat_project(rows, container, tmp_path)
+    assert [(i.comparator, i.target, i.value) for i in project.indicators] == [
+        ("≥", "500", "≥500人次"), ("定性", "明显改善", "明显改善")]
+
+
+@pytest.mark.parametrize("container", ["txt", "xlsx"])
+def test_a_type_column_beside_a_symbol_and_a_direction_column_reads_each(
+        container: str, tmp_path: Path) -> None:
+    """指标类型 | 计算符号 | … | 指标方向 (正向/反向): before, a text was refused and a workbook
+    lost ≥ and read “正向指标95%” (two comparator columns taken for two sides); its import
+    exited 2."""
+    header = ("单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标类型"
+              "\t计算符号\t指标值\t计量单位\t权重\t指标方向")
+    rows = [line.split("\t") for line in (
+        "金额单位：元", header,
+        "某局\t技能培训\t100,000.00\t全年培训500人次\t产出指标\t数量指标\t培训人次\t定量\t≥\t500"
+        "\t人次\t60\t正向指标",
+        "\t\t\t\t效益指标\t社会效益指标\t就业情况\t定性\t\t明显改善\t\t40\t正向指标")]
+    project = _flat_project(rows, container, tmp_path)
+    assert [(i.comparator, i.value, i.direction) for i in project.indicators] == [
+        ("≥", "≥500人次", "正向"), ("定性", "明显改善", "正向")]
+    assert project.notes == []
+    source = tmp_path / f"list.{container}"
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 0, result.output
+
+
+def _flat_project(rows: list[list[str]], container: str, tmp_path: Path):
+    source = tmp_path / f"list.{container}"
+    if container == "txt":
+        source.write_text("\n".join("\t".join(row) for row in rows) + "\n", encoding="utf-8")
+    else:
+        save_workbook(source, {"Sheet1": [[cell or None for cell in row] for row in rows]},
+                      merges={"Sheet1": [f"{c}3:{c}4" for c in "ABCD"]})
+    (project,) = read_department(source).projects
+    return project
+
+
+def test_one_project_name_under_two_units_is_two_projects(tmp_path: Path) -> None:
+    """A flat list's project is (单位名称, 项目名称): before, the two were one project with
+    both tables' indicators (W001 200) — and rule H004 does not call them a duplicate."""
+    text = ("金额单位：元\n" + FLAT
+            + "301001-某镇政府\t办公经费\t100,000.00\t保障运转\t产出指标\t数量指标\t保障人数"
+              "\t=\t10\t人\t100\n"
+            + "301002-某镇中心\t办公经费\t50,000.00\t保障运转\t产出指标\t数量指标\t保障人数"
+              "\t=\t5\t人\t100\n")
+    projects = parse_text(text).projects
+    assert [(p.implementing_unit, p.name, p.amount, len(p.indicators)) for p in projects] == [
+        ("301001-某镇政府", "办公经费", 10.0, 1), ("301002-某镇中心", "办公经费", 5.0, 1)]
+    source = tmp_path / "list.txt"
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(source)])
+    assert "H004" not in result.output and "W001" not in result.output
+
+
+def test_a_flat_lists_amount_without_a_unit_is_read_in_yuan_and_said_so(tmp_path: Path) -> None:
+    """No 单位 line and 预算数 without a unit: the budget system's 元 (before, 2,200,000.00
+    was read as 2 200 000 万元 without a word); rule T001 names the cell."""
+    text = FLAT + ("某局\t技能培训\t2,200,000.00\t全年培训500人次\t产出指标\t数量指标\t培训人次\t≥"
+                   "\t500\t人次\t100\n")
+    source = tmp_path / "list.txt"
+    source.write_text(text, encoding="utf-8")
+    department = read_department(source)
+    assert department.projects[0].amount == 220.0
+    result = CliRunner().invoke(cli, ["validate", str(source)])
+    assert "T001 第 2 行" in result.output and "按预算系统导出的“元”换算为万元" in result.output
+    assert parse_text("单位：万元\n" + text.replace("2,200,000.00", "220")).projects[0].amount \
+        == 220.0
+
+
+def test_a_flat_lists_total_row_under_the_amount_is_not_a_score_total() -> None:
+    """合计 | | 3,767,889.00: the amounts' total; before, rule W007 compared it with the
+    scores (“合计行写的总分为 3.76789e+06”)."""
+    text = ("金额单位：元\n" + FLAT
+            + TRAINING + "\t≥\t500\t人次\t100\n合计\t\t100,000.00\n")
+    (project,) = parse_text(text).projects
+    assert project.stated_total is None and len(project.indicators) == 1
+
+
 # --- header-block rows are never carried down as levels -------------------------------------
 
 

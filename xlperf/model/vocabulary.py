@@ -41,6 +41,7 @@ class Vocabulary:
     sides: dict[str, frozenset[str]]
     comparators: dict[str, tuple[str, ...]]
     directions: dict[str, tuple[str, ...]]
+    indicator_types: dict[str, tuple[str, ...]]
     stop_rows: frozenset[str]
     placeholders: frozenset[str]
     note_prefixes: tuple[str, ...]
@@ -77,6 +78,7 @@ def vocabulary() -> Vocabulary:
         sides={k: frozenset(v) for k, v in data["sides"].items()},
         comparators={k: tuple(v) for k, v in data["comparators"].items()},
         directions={k: tuple(v) for k, v in data["directions"].items()},
+        indicator_types={k: tuple(v) for k, v in data["indicator_types"].items()},
         stop_rows=frozenset(map(label_key, rows["stop"])),
         placeholders=frozenset(rows["placeholder"]),
         note_prefixes=tuple(rows["note_prefix"]),
@@ -304,6 +306,32 @@ def comparator_of(raw: str) -> str | None:
     for name, words in vocabulary().comparators.items():
         if key in words or raw.strip(BLANK_CHARS) in words:
             return name
+    return None
+
+
+@lru_cache(maxsize=1024)
+def indicator_type_of(raw: str) -> str | None:
+    """``quantitative`` for 定量(指标), ``qualitative`` for 定性(指标): an indicator's type,
+    which some forms write under 指标性质 where others write the comparator."""
+    key = label_key(raw)
+    for name, words in vocabulary().indicator_types.items():
+        if key in words:
+            return name
+    return None
+
+
+@lru_cache(maxsize=1024)
+def comparator_prefix(text: str) -> tuple[str, str, str] | None:
+    """A target that starts with its comparator (``≥100``, ``不低于90``): (comparator as
+    xlperf names it, as written, the rest), the longest comparator word first; None
+    otherwise."""
+    stripped = text.strip(BLANK_CHARS)
+    words = sorted(((word, name) for name, found in vocabulary().comparators.items()
+                    if name != "qualitative" for word in found), key=lambda pair: -len(pair[0]))
+    for word, name in words:
+        rest = stripped[len(word):].strip(BLANK_CHARS)
+        if stripped.startswith(word) and rest:
+            return name, word, rest
     return None
 
 

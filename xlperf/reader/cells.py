@@ -19,6 +19,7 @@ from xlperf.model.vocabulary import (
     column_label,
     comparator_of,
     direction_of,
+    indicator_type_of,
     is_header_label,
     is_not_applicable,
     label_key,
@@ -29,6 +30,7 @@ EMPTY = "empty"
 NUMBER = "number"
 LEVEL = "level"  # a 一级 and/or 二级 label
 COMPARATOR = "comparator"
+TYPE = "type"  # 定量/定性(指标): an indicator's type, under 指标性质 or 指标类型
 DIRECTION = "direction"
 UNIT = "unit"
 STANDARD = "standard"
@@ -72,6 +74,8 @@ def _text_kind(raw: str) -> tuple[str, int]:
         return LEVEL, levels
     if isinstance(parse_number(text)[0], float):
         return NUMBER, 0
+    if indicator_type_of(text) is not None:
+        return TYPE, 0
     if comparator_of(text) is not None:
         return COMPARATOR, 0
     if direction_of(text) is not None:

@@ -22,7 +22,7 @@ from xlperf.model.vocabulary import ColumnLabel, Side, block_side, column_label
 # Roles that are kept as they are; "project*" roles only in a flat list.
 LEVEL_ROLES = ("level1", "level2", "name")
 SIDED_ROLES = frozenset({"level2", "name", "value", "comparator", "unit", "weight", "standard",
-                         "direction", "actual", "points", "reason"})
+                         "direction", "actual", "points", "reason", "type"})
 # Columns that merge down their rows (a browser copy leaves them out of later rows).
 CARRIED_ROLES = frozenset({"level1", "level2", "category", "block", "project", "project_unit",
                            "project_amount", "project_goal"})
@@ -64,6 +64,19 @@ class IndicatorColumns:
     @cached_property
     def flat(self) -> bool:
         return any(c.role == "project" for c in self.columns)
+
+    @cached_property
+    def indicator_part(self) -> tuple[Column, ...] | None:
+        """A flat list's columns from its first level column on, when every project column
+        stands left of them: what a browser copy keeps of a row whose project cells are
+        merged (the row's cells are the last ones). None for any other header."""
+        if not self.flat:
+            return None
+        start = next((k for k, c in enumerate(self.columns)
+                      if c.role in ("level1", "level2", "category", "name")), None)
+        if start is None or any(c.role.startswith("project") for c in self.columns[start:]):
+            return None
+        return tuple(self.columns[start:])
 
     @cached_property
     def two_level(self) -> bool:
@@ -122,8 +135,9 @@ def _header(cells: tuple, above: tuple) -> IndicatorColumns | None:
     if not _is_header(labels):
         return None
     flat = any("project" in label.roles and _flat_neighbours(labels) for _, label, _ in labels)
-    columns = [Column(index, _role(label, flat), label.side or "annual", raw)
-               for index, label, raw in labels]
+    roles = _shared_roles([(label, _role(label, flat)) for _, label, _ in labels])
+    columns = [Column(index, role, label.side or "annual", raw)
+               for (index, label, raw), role in zip(labels, roles, strict=True)]
     columns = [c for c in columns if c.role]
     extra = _extra_columns(cells, {index for index, _, _ in labels})
     result = IndicatorColumns(sorted(columns + extra, key=lambda c: c.index),
@@ -167,6 +181,21 @@ def _role(label: ColumnLabel, flat: bool) -> str:
             continue
         return role
     return ""
+
+
+def _shared_roles(labels: list[tuple[ColumnLabel, str]]) -> list[str]:
+    """A header text with two roles (指标方向: a comparator on some forms, the direction
+    on others) takes its other role when a column with that role alone stands beside it
+    (计算符号 | … | 指标方向): two comparator columns are not the long-term and annual
+    sides of one table."""
+    alone = {role for label, role in labels if len(label.roles) == 1}
+    roles = []
+    for label, role in labels:
+        if role in alone and len(label.roles) > 1:
+            role = next((other for other in label.roles[1:]
+                         if other not in alone and not other.startswith("project")), role)
+        roles.append(role)
+    return roles
 
 
 def _assign_sides(columns: IndicatorColumns, above: list | None) -> None:

@@ -58,7 +58,21 @@ _FIT: dict[str, dict[str, float]] = {
                      kinds.AMOUNT: -1},
     "other": {},
 }
-DEFAULT_FIT = {"comparator": -3.0, "direction": -2.0, "other": 0.0}
+
+
+def _with_types(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """A type cell (定量/定性) fits wherever a comparator fits as well or as badly, and
+    its own column (指标类型); 指标性质 holds either."""
+    for fits in table.values():
+        if kinds.COMPARATOR in fits:
+            fits.setdefault(kinds.TYPE, fits[kinds.COMPARATOR])
+    table["comparator"][kinds.TYPE] = 3
+    table["type"] = {kinds.EMPTY: 0, kinds.TYPE: 3}
+    return table
+
+
+_FIT = _with_types(_FIT)
+DEFAULT_FIT = {"comparator": -3.0, "direction": -2.0, "type": -3.0, "other": 0.0}
 _LEVEL_BITS = {"level1": 1, "level2": 2}
 _SHIFT_ROLES = frozenset({"level1", "level2", "category"})  # where a shifted row shows
 # A fit this low means the cell cannot belong there (a label in the weight column …).
@@ -104,6 +118,10 @@ def place(cells: list, columns: IndicatorColumns, addressed: bool) -> Placed | N
     if last < 0:
         return None
     in_place = _in_place(cells, columns, last, addressed)
+    if not addressed and columns.indicator_part is not None:
+        short = _without_project_cells(cells[: last + 1], columns, in_place)
+        if short is not None:
+            return short
     if in_place is not None and not in_place.impossible and _clean(in_place):
         return in_place
     best = _align(cells[: last + 1], columns.columns, addressed)
@@ -160,8 +178,32 @@ def _clean(placed: Placed) -> bool:
     return True
 
 
-def _align(cells: list, columns: list[Column], addressed: bool) -> Placed:
-    """Sequence alignment of cells with columns (dynamic programming, both in order)."""
+def _without_project_cells(cells: list, columns: IndicatorColumns,
+                           in_place: Placed | None) -> Placed | None:
+    """A flat list's row in a browser copy that left out the merged project cells (序号,
+    项目名称, 预算数, 年度目标 …): it has no more cells than the indicator columns, and they
+    are the last ones — aligned from the right with those columns only, so that a 三级
+    name is never taken for a 项目名称 nor a weight for a 预算数. Its project is the one
+    carried down. None when the row is not such a row (it has more cells, or a single
+    one, or it reads better where it stands: a unit's subtotal row under 单位名称 and
+    预算数)."""
+    part = columns.indicator_part
+    assert part is not None
+    if len(cells) > len(part) or sum(kinds.kind_of(raw)[0] != kinds.EMPTY
+                                     for raw in cells) < 2:
+        return None  # a lone cell (a page footer, a line of prose) is read as before
+    aligned = _align(cells, list(part), False, columns.width - len(cells))
+    if in_place is not None and not in_place.impossible and (
+            aligned.impossible or in_place.score >= aligned.score):
+        return None
+    return aligned
+
+
+def _align(cells: list, columns: list[Column], addressed: bool, offset: int = 0) -> Placed:
+    """Sequence alignment of cells with columns (dynamic programming, both in order).
+
+    ``offset``: where the row's first cell would stand if no cell were lost (a row aligned
+    from the right); a cell there is under its own header."""
     k, n = len(cells), len(columns)
     bonus = _IN_PLACE[addressed]
     neg = float("-inf")
@@ -183,7 +225,7 @@ def _align(cells: list, columns: list[Column], addressed: bool) -> Placed:
             if i < k and empty[i]:  # drop an empty cell
                 _relax(best, step, i + 1, j, here + _DROP_EMPTY, (i, j, 1))
             if i < k and j < n:  # cell i under column j
-                gain = fits[i][j] + (bonus if columns[j].index == i else 0.0)
+                gain = fits[i][j] + (bonus if columns[j].index == i + offset else 0.0)
                 _relax(best, step, i + 1, j + 1, here + gain, (i, j, 2))
     placed: list[tuple[Column, int, object]] = []
     if best[k][n] == neg:  # more filled cells than columns: no placement keeps them all
@@ -199,7 +241,7 @@ def _align(cells: list, columns: list[Column], addressed: bool) -> Placed:
             impossible = impossible or fits[pi][pj] <= IMPOSSIBLE
         i, j = pi, pj
     placed.reverse()
-    in_place = all(column.index == index for column, index, _ in placed)
+    in_place = all(column.index == index + offset for column, index, _ in placed)
     return Placed(placed, best[k][n], impossible, in_place)
 
 

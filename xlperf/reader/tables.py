@@ -45,12 +45,15 @@ from xlperf.model.text import (
 from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
     BLANK_CHARS,
+    bare_key,
     block_side,
     column_label,
     comparator_of,
+    comparator_prefix,
     direction_of,
     divisor_of,
     header_field,
+    indicator_type_of,
     is_execution_rate,
     is_header_label,
     is_not_applicable,
@@ -82,6 +85,10 @@ _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
 EXECUTION_RATE = "预算执行率是自评表的预算执行情况，不是绩效指标，未作为指标读取"
+# A flat list's 预算数 with no unit written anywhere is in the budget system's unit; the
+# repair kind rule T001 reports on its cell.
+FLAT_LIST_UNIT = "元"
+FLAT_YUAN = "flat_yuan"
 # A (category) cell of a two-level table names a 二级 of this framework: its 一级 is that
 # 二级's parent here (数量指标 → 产出指标).
 _CATEGORY_FRAMEWORK = "standard"
@@ -93,6 +100,7 @@ class Context:
 
     trace: Trace | None = None
     divisor: float = 1.0  # 单位：元 above a table, until another unit line
+    unit_stated: bool = False  # some unit line said which unit (else a flat list's is 元)
 
 
 @dataclass
@@ -119,7 +127,8 @@ class TableReader:
         self.state = "outside"  # outside | header | indicators | break | repeat
         self.repeat: RepeatedHeader | None = None  # a continued table's repeated header
         self.self_evaluation_title = False
-        self.flat: dict[str, Project] = {}  # a flat list's projects by name
+        # A flat list's projects by (单位名称, 项目名称), in the order read.
+        self.flat: dict[tuple[str | None, str], Project] = {}
         self.orphan_notes: list[ReadingNote] = []  # rows outside any project
         self.first_repair = 0  # the grid's first repair (rule T001) of the current project
         self.table_like: set[int] = set()  # ids of projects with a table's shape
@@ -293,7 +302,9 @@ class TableReader:
 
     def _take_unit(self, unit: str) -> None:
         """单位：元 above a table: its amounts are in that unit, until another unit line."""
-        self.context.divisor = divisor_of(unit) or self.context.divisor
+        divisor = divisor_of(unit)
+        if divisor is not None:
+            self.context.divisor, self.context.unit_stated = divisor, True
 
     def _starts_project(self, fields: list[str]) -> bool:
         """A second 项目名称 (or any field the current project has) starts the next table."""
@@ -560,9 +571,12 @@ class TableReader:
             return
         self.project.total_cell = self.grid.cell(row, column)
         # A browser copy leaves out the cells a merged label covers: there the first
-        # number after the label is the total.
+        # number after the label is the total — but not a flat list's number under 预算数,
+        # which is the amounts' total (2,200,000.00 + …), not the scores'.
+        amount = block.columns.index_of("project_amount")
         stated = cells[column] if self.grid.addressed and column < len(cells) else next(
-            (raw for raw in cells[index + 1:] if not is_blank(raw)), None)
+            (raw for at, raw in enumerate(cells[index + 1:], index + 1)
+             if not is_blank(raw) and at != amount), None)
         value, _ = parse_weight(stated) if stated is not None else (None, "")
         if isinstance(value, float) and value == value:
             self.project.stated_total = value
@@ -685,11 +699,12 @@ class TableReader:
         named = values.get(("project", "annual"))
         if named is not None and not is_blank(named[1]):
             name = self.grid.text_of(named[1], row, named[0])
-            project = self.flat.get(name)
+            key = (self._unit_of(row, values), name)
+            project = self._flat_project(key)
             if project is None:
                 project = Project(name=name, sheet=self.grid.sheet_at(row))
                 self._note_columns(project, block.columns)
-                self.flat[name] = project
+                self.flat[key] = project
                 self.projects.append(project)
                 for key in [k for k in block.carried if k[0] != "project_unit"]:
                     del block.carried[key]  # a unit's cell may span several projects
@@ -699,6 +714,24 @@ class TableReader:
         elif self.project is not None:
             self._goal_continued(row, values)
         return self.project
+
+    def _unit_of(self, row: int, values: dict) -> str | None:
+        """The 单位名称 a flat list's row stands under: its own cell, or the merged one
+        carried down from the rows above; None where the list has no such column."""
+        unit = values.get(("project_unit", "annual")) or self._carried("project_unit")
+        if unit is None or is_blank(unit[1]):
+            return None
+        return self.grid.text_of(unit[1], row, unit[0])
+
+    def _flat_project(self, key: tuple[str | None, str]) -> Project | None:
+        """A flat list's project is its (单位名称, 项目名称): two units' projects of one
+        name are two projects. A row whose unit is not known (its merged cell cut off at a
+        page break) continues the latest project of that name."""
+        project = self.flat.get(key)
+        if project is not None or key[0] is not None:
+            return project
+        return next((p for (_, name), p in reversed(self.flat.items()) if name == key[1]),
+                    None)
 
     def _goal_continued(self, row: int, values: dict) -> None:
         """A flat list's merged 年度目标 cut at a page break (a PDF): the rest of the goal
@@ -725,7 +758,10 @@ class TableReader:
             project.implementing_unit = self.grid.text_of(unit[1], row, unit[0])
         amount = values.get(("project_amount", "annual"))
         if amount is not None:
-            value, repairs = read_amount(amount[1], self.context.divisor)
+            divisor, assumed = self._flat_divisor()
+            value, repairs = read_amount(amount[1], divisor)
+            if assumed and isinstance(value, float) and "unit" not in repairs:
+                repairs = [*repairs, FLAT_YUAN]  # rule T001 says the unit was taken as 元
             self.grid.note(repairs, amount[1], row, amount[0], project.name)
             project.amount = value
             if (cell := self.grid.cell(row, amount[0])) is not None:
@@ -735,6 +771,21 @@ class TableReader:
             project.goal = self.grid.text_of(goal[1], row, goal[0])
             if (cell := self.grid.cell(row, goal[0])) is not None:
                 project.cells["goal"] = cell
+
+    def _flat_divisor(self) -> tuple[float, bool]:
+        """What a flat list's 预算数 is divided by to give 万元, and whether that was
+        assumed: the column's own note (预算数（万元）), else a unit line above the table
+        (金额单位：元), else 元 — the unit the budget system exports in, so 2,200,000.00 is
+        220 万元, never 2 200 000 万元 (rule T001 says so on the cell)."""
+        index = self.block.columns.index_of("project_amount") if self.block else None
+        header = next((c.header for c in self.block.columns.columns if c.index == index),
+                      "") if self.block and index is not None else ""
+        own = divisor_of(bare_key(header)[1]) if header else None
+        if own is not None:
+            return own, False
+        if self.context.unit_stated:
+            return self.context.divisor, False
+        return divisor_of(FLAT_LIST_UNIT) or 1.0, True
 
     def _carried(self, role: str) -> tuple[int, object] | None:
         if self.block is None:
@@ -810,21 +861,15 @@ class TableReader:
             grid.note(repairs, raw, row, weight_column, None)
             if weight_column is not None:
                 item.weight_cell = grid.cell(row, weight_column)
-        comparator, target, unit = get("comparator"), get("value"), get("unit")
+        target = get("value")
         texts = {role: grid.text_of(cell[1], row, cell[0])
-                 for role, cell in (("comparator", comparator), ("target", target),
-                                    ("unit", unit)) if cell is not None}
-        if block.columns.index_of("comparator", side) is not None \
-                or block.columns.index_of("unit", side) is not None:
-            symbol = comparator_of(texts.get("comparator", "")) if comparator else None
-            item.comparator = _SYMBOLS.get(symbol or "", texts.get("comparator") or None)
-            item.target = texts.get("target") or None
-            item.unit = texts.get("unit") or None
-            shown = "" if item.comparator == "定性" else (texts.get("comparator") or "")
-            joined = f"{shown}{texts.get('target', '')}{texts.get('unit', '')}"
-            item.value = joined or None
+                 for role in ("comparator", "type", "value", "unit")
+                 if (cell := get(role)) is not None}
+        if any(block.columns.index_of(role, side) is not None
+               for role in ("comparator", "unit", "type")):
+            _split_value(item, texts)
         elif target is not None:
-            item.value = texts.get("target") or None
+            item.value = texts.get("value") or None
         for role in ("standard", "actual"):
             cell = get(role)
             if cell is not None and not is_blank(cell[1]):
@@ -968,6 +1013,30 @@ def _is_child(level1: str, label: str) -> bool:
                 first.children:
             return True
     return False
+
+
+def _split_value(item: Indicator, texts: dict[str, str]) -> None:
+    """指标性质 / 指标值 / 度量单位 kept apart and joined into the value (≥ 100 % → ≥100%).
+
+    定量/定性(指标) — under 指标性质 or a 指标类型 column — is the indicator's type, not a
+    comparator, and never part of the value: a 定量 row's comparator is the cell that holds
+    ≥ ≤ = (计算符号, or the start of its 指标值: ≥100); a 定性 row without one is 定性, as
+    xlperf writes it, and its value the 指标值 alone."""
+    written = texts.get("comparator") or ""
+    kind = indicator_type_of(texts.get("type") or "")
+    if written and (own := indicator_type_of(written)) is not None:
+        kind, written = kind or own, ""
+    target = texts.get("value") or ""
+    symbol = comparator_of(written) if written else None
+    if not written and kind == "quantitative" and (found := comparator_prefix(target)):
+        symbol, written, target = found
+    if symbol is None and not written and kind == "qualitative":
+        symbol = "qualitative"
+    item.comparator = _SYMBOLS.get(symbol or "", written or None)
+    item.target = target or None
+    item.unit = texts.get("unit") or None
+    shown = "" if item.comparator == "定性" else written
+    item.value = f"{shown}{target}{texts.get('unit', '')}" or None
 
 
 def _values(placed: Placed) -> dict[tuple[str, str], tuple[int, object]]:

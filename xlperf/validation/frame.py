@@ -140,6 +140,8 @@ class _Slots:
         self.pidx: list[int] = []
         self.file: list[str | None] = []
         self.project: list[str | None] = []
+        # A flat list's project is its (单位名称, 项目名称): H004 keys by both there.
+        self.unit: list[str | None] = []
         self.sheet: list[str | None] = []
         self.has_indicator: list[bool] = []
         self.projects: list[tuple] = []
@@ -159,6 +161,7 @@ class _Slots:
         if project is None:
             self.pidx.append(-1)
             self.project.append(None)
+            self.unit.append(None)
             self.sheet.append(None)
             self.framework.append(self.config.framework or "standard")
             self.goal_table.append(True)
@@ -172,6 +175,7 @@ class _Slots:
         self.pidx.append(len(self.projects))
         self.projects.append(_project_facts(project))
         self.project.append(project.name)
+        self.unit.append(project.implementing_unit if project.layout == "flat_list" else None)
         self.sheet.append(project.sheet)
 
     def repeat(self, values: list, dtype: object = object) -> np.ndarray:
@@ -192,6 +196,7 @@ def _indicator_columns(fields: dict[str, list], slots: _Slots,
         "proj": slots.repeat(slots.proj, np.int64),
         "pidx": slots.repeat(slots.pidx, np.int64),
         "project": slots.repeat(slots.project),
+        "project_unit": slots.repeat(slots.unit),
         "sheet": np.where(pd.isna(sheet), slots.repeat(slots.sheet), sheet),
         "cell": cell,
         "weight_cell": weight_cell,
@@ -604,14 +609,16 @@ def _cell_number(cell: object) -> float:
 
 
 def _add_duplicates(cols: Columns) -> None:
-    """S004: a 三级 text repeated in its project; H004: a 项目名称 repeated in its department."""
+    """S004: a 三级 text repeated in its project; H004: a 项目名称 repeated in its department
+    (in a flat list, under the same 单位名称: two units may each have a project so named)."""
     candidates = cols["applicable"] & ~cols["name_blank"]
     text = cols["text_code"]  # the same 三级 text (and 指标值) has the same code
     keyed = pd.Series(cols["pidx"] * (int(text.max(initial=0)) + 1) + text)
     cols["duplicate_name"] = candidates & keyed.duplicated().to_numpy()
     first = np.flatnonzero(cols["is_first"])
     names = _objects([_text(p).strip() for p in cols["project"][first]])
-    keyed = pd.DataFrame({"dept": cols["dept"][first], "project": names})
+    units = _objects([u or "" for u in cols["project_unit"][first]])
+    keyed = pd.DataFrame({"dept": cols["dept"][first], "project": names, "unit": units})
     repeated = keyed.duplicated().to_numpy() & (names != "")
     duplicate = np.zeros(cols.rows, dtype=bool)
     duplicate[first[repeated]] = True

@@ -10,14 +10,16 @@ from xlperf.validation.rules.base import Example, Row, Rule
 
 KIND_NAMES = {"fullwidth": "修复全角数字或符号", "space": "修复多余的空格",
               "hyphen": "修复非标准连字符", "unit": "把写在金额中的单位换算为万元",
-              "weight_unit": "去掉权重中写的单位"}
+              "weight_unit": "去掉权重中写的单位",
+              "flat_yuan": "把未注明单位的预算数按预算系统导出的“元”换算为万元"}
 
 T001 = Rule(
     code="T001", severity="info", title="读取时做了规范化",
     message="读取时已自动{kind_name}：“{original}”",
     basis="整洁：全角数字、多余空格、非标准连字符会让其他系统读错数字或编码",
     fix="在单元格中改用半角数字、删除多余空格、用普通连字符“-”，权重只填数字",
-    explain="读取时还会把写在金额中的单位换算为万元（“250万”），去掉权重中写的单位（“10分”“10%”）。",
+    explain="读取时还会把写在金额中的单位换算为万元（“250万”），去掉权重中写的单位（“10分”“10%”）；"
+            "预算系统导出清单的预算数未注明单位（表头和“单位：”行都没有写）时按元读取。",
     check=lambda f: np.zeros(f.rows, dtype=bool),  # every repair is reported
     frame="normalizations", forms="all",
     uses=("kind",),
