@@ -341,6 +341,39 @@ def test_a_block_label_left_of_the_indicator_rows_is_not_read(label: str, copy: 
         (row[0], row[1], row[3]) for row in ROWS]
 
 
+# (长期 block, 年度 block) in either order, as a browser copies them, as a PDF does, as a sheet
+STACKED = [(first, copy, container) for first in ("long_term", "annual")
+           for copy, container in (("browser", "txt"), ("pdf", "txt"), ("sheet", "xlsx"))]
+LONG_VALUES = ["≥1500人次", "≥65%", "≥92%"]
+
+
+@pytest.mark.parametrize(("first", "copy", "container"), STACKED,
+                         ids=[f"{f}-first-{c}" for f, c, _ in STACKED])
+def test_a_stacked_long_term_block_gives_the_long_term_indicators(
+        first: str, copy: str, container: str, tmp_path: Path) -> None:
+    """A 长期绩效指标 block of rows above (or below) the 年度绩效指标 block, each under its
+    own header: the long-term rows are ``long_term_indicators``, as the 长期/年度 column
+    pairs give them. Before, they were dropped without a note."""
+    def block(label: str, values: list[str]) -> list[list[str]]:
+        rows = [[label, *COLUMNS]]
+        for index, row in enumerate(ROWS):
+            cells = [*row[:3], values[index]]
+            lead = [label] if copy == "sheet" and index == 0 else (
+                [""] if copy in ("pdf", "sheet") else [])
+            rows.append(lead + cells)
+        return rows
+
+    long_term = block("长期绩效指标", LONG_VALUES)
+    annual = block("年度绩效指标", [row[3] for row in ROWS])
+    rows = long_term + annual if first == "long_term" else annual + long_term
+    project = only_project(write(tmp_path, header_lines(), columns=rows[0], rows=rows[1:],
+                                 container=container))
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators] == [
+        tuple(row) for row in ROWS]
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.long_term_indicators] == [
+        (*row[:3], value) for row, value in zip(ROWS, LONG_VALUES, strict=True)]
+
+
 # --- 一级 as offices write it ---------------------------------------------------------------
 
 LEVEL1 = [  # (产出, 效益, 满意度) as written

@@ -344,6 +344,7 @@ class TableReader:
         for column in columns.columns:
             if column.role == "block" and (found := block_side(column.header)):
                 side = found
+        columns = columns.on_side(side)  # a stacked 长期绩效指标 block: its rows are long-term
         self.block = _Block(columns, side)
         if continued is not None and not columns.flat and same_columns(continued.columns,
                                                                        columns):
@@ -655,13 +656,14 @@ class TableReader:
         it as a child, it is that 二级 (a browser copy left the merged 一级 cell out)."""
         first = values.get(("level1", "annual"))
         carried = block.carried.get(("level1", "label"))
-        if (first is None or ("level2", "annual") in values or not carried
+        if (first is None or any(role == "level2" for role, _ in values) or not carried
                 or not isinstance(first[1], str) or kinds.level_of(first[1]) != 3):
             return values
         if not _is_child(str(carried), first[1]):
             return values
         values = dict(values)
-        values[("level2", "annual")] = values.pop(("level1", "annual"))
+        side = "long_term" if block.side == "long_term" else "annual"  # a 长期 block's 二级
+        values[("level2", side)] = values.pop(("level1", "annual"))
         return values
 
     def _lone_text(self, values: dict, block: _Block, placed: Placed) -> bool:
