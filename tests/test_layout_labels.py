@@ -443,6 +443,39 @@ def test_a_block_label_left_of_the_indicator_rows_is_not_read(label: str, copy: 
         (row[0], row[1], row[3]) for row in ROWS]
 
 
+# (长期 block, 年度 block) in either order, as a browser copies them, as a PDF does, as a sheet
+STACKED = [(first, copy, container) for first in ("long_term", "annual")
+           for copy, container in (("browser", "txt"), ("pdf", "txt"), ("sheet", "xlsx"))]
+LONG_VALUES = ["≥1500人次", "≥65%", "≥92%"]
+
+
+@pytest.mark.parametrize(("first", "copy", "container"), STACKED,
+                         ids=[f"{f}-first-{c}" for f, c, _ in STACKED])
+def test_a_stacked_long_term_block_gives_the_long_term_indicators(
+        first: str, copy: str, container: str, tmp_path: Path) -> None:
+    """A 长期绩效指标 block of rows above (or below) the 年度绩效指标 block, each under its
+    own header: the long-term rows are ``long_term_indicators``, as the 长期/年度 column
+    pairs give them. Before, they were dropped without a note."""
+    def block(label: str, values: list[str]) -> list[list[str]]:
+        rows = [[label, *COLUMNS]]
+        for index, row in enumerate(ROWS):
+            cells = [*row[:3], values[index]]
+            lead = [label] if copy == "sheet" and index == 0 else (
+                [""] if copy in ("pdf", "sheet") else [])
+            rows.append(lead + cells)
+        return rows
+
+    long_term = block("长期绩效指标", LONG_VALUES)
+    annual = block("年度绩效指标", [row[3] for row in ROWS])
+    rows = long_term + annual if first == "long_term" else annual + long_term
+    project = only_project(write(tmp_path, header_lines(), columns=rows[0], rows=rows[1:],
+                                 container=container))
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators] == [
+        tuple(row) for row in ROWS]
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.long_term_indicators] == [
+        (*row[:3], value) for row, value in zip(ROWS, LONG_VALUES, strict=True)]
+
+
 # --- 一级 as offices write it ---------------------------------------------------------------
 
 LEVEL1 = [  # (产出, 效益, 满意度) as written
@@ -463,6 +496,76 @@ def test_each_way_of_writing_the_first_level_is_read(level1: tuple[str, str, str
     assert [(i.level1, i.level2, i.value) for i in project.indicators] == [
         (unicodedata.normalize("NFKC", written), row[1], row[3])  # （50分） as (50分)
         for written, row in zip(level1, ROWS, strict=True)]
+
+
+# --- a two-level table's categories as offices write them ---------------------------------
+
+TWO_LEVEL = ["一级指标", "二级指标", "绩效标准", "当年预期实现值"]
+# (category as written without its number, 一级 it gives, 二级 it gives)
+CATEGORIES = [("数量指标", "产出指标", "数量指标"), ("成本指标", "产出指标", "成本指标"),
+              ("效益指标", "效益指标", ""), ("满意度指标", "满意度指标", "")]
+ORDINALS = ["（{}）", "{}、", "{}.", "（{}）"]  # the last with Chinese numerals
+CHINESE = "一二三四"
+TWO_LEVEL_NAMES = ["培训人次", "就业率", "宣传场次", "学员满意度"]
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def two_level(tmp_path: Path, categories: list[str], container: str) -> Department:
+    rows = [[category, name, "计划标准", "≥90%"]
+            for category, name in zip(categories, TWO_LEVEL_NAMES, strict=True)]
+    return write(tmp_path, header_lines(), columns=TWO_LEVEL, rows=rows, container=container)
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("ordinal", ORDINALS, ids=["(1)", "1、", "1.", "(一)"])
+def test_a_numbered_category_of_a_two_level_table_is_its_level(ordinal: str, container: str,
+                                                                tmp_path: Path) -> None:
+    """``1、数量指标`` / ``1.数量指标`` / ``（1）数量指标`` are numbered like ``（一）数量指标``:
+    the number is the row's place, not a code. Before, the number was read as a code (S002
+    for every 二级) or kept in the name (S001 for 效益指标 and 满意度指标)."""
+    numerals = CHINESE if ordinal == ORDINALS[-1] else "1234"
+    written = [ordinal.format(numerals[n]) + name for n, (name, _, _) in enumerate(CATEGORIES)]
+    department = two_level(tmp_path, written, container)
+    (project,) = department.projects
+    levels = {i.name: (_nfkc(i.level1), _nfkc(i.level2)) for i in project.indicators}
+    written = [_nfkc(label) for label in written]  # （一） may be read as (一) (T001)
+    assert levels["培训人次"] == ("产出指标", written[0])
+    assert levels["就业率"] == ("产出指标", written[1])
+    assert levels["宣传场次"] == (written[2], "")
+    assert levels["学员满意度"] == (written[3], "")
+    assert {f.rule for f in validate([department])} & {"S001", "S002", "C002", "R003"} == set()
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+def test_the_cost_categories_of_a_two_level_table_are_second_levels_of_cost(
+        container: str, tmp_path: Path) -> None:
+    """经济成本指标 / 社会成本指标 / 生态环境成本指标 (财预〔2021〕101号) are 二级 of 成本指标,
+    and the table is checked against the framework with cost as a 一级. Before, each was a
+    一级 without 二级 (S001) and the table had no cost indicator (C002)."""
+    written = ["数量指标", "经济成本指标", "社会效益指标", "服务对象满意度指标"]
+    department = two_level(tmp_path, written, container)
+    (project,) = department.projects
+    levels = {i.name: (i.level1, i.level2) for i in project.indicators}
+    assert levels["就业率"] == ("成本指标", "经济成本指标")
+    assert project.framework == "cost-first-level"
+    assert {f.rule for f in validate([department])} & {"S001", "S002", "C002", "R003"} == set()
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+def test_a_bare_cost_category_beside_the_2021_cost_categories_is_the_first_level(
+        container: str, tmp_path: Path) -> None:
+    """With 社会成本指标 in the same table, the table's framework has cost as a 一级: a
+    category 成本指标 there is that 一级, not the standard framework's 二级 (S002)."""
+    written = ["数量指标", "成本指标", "社会成本指标", "满意度指标"]
+    department = two_level(tmp_path, written, container)
+    (project,) = department.projects
+    levels = {i.name: (i.level1, i.level2) for i in project.indicators}
+    assert levels["就业率"] == ("成本指标", "")
+    assert levels["宣传场次"] == ("成本指标", "社会成本指标")
+    assert {f.rule for f in validate([department])} & {"S001", "S002", "R003"} == set()
 
 
 # --- two fields on one row --------------------------------------------------------------

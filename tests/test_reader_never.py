@@ -17,6 +17,7 @@ from xlperf.cli import cli
 from xlperf.model.framework import level_score, parse_label
 from xlperf.sources import read_department
 from xlperf.sources.text.reader import parse_text
+from xlperf.validation.engine import validate
 
 HEADER = "一级指标\t二级指标\t三级指标\t指标值\n"
 ROWS = ("产出指标\t数量指标\t培训人次\t≥500人次\n"
@@ -626,3 +627,61 @@ def test_a_text_right_of_the_goal_group_beside_a_mid_term_goal_is_a_note() -> No
     assert (project.goal, project.mid_term_goal) == ("", "三年1500人次")
     (note,) = project.notes
     assert (note.text, note.row) == ("全年培训500人次", 2)
+
+
+
+# --- a 三级 named like a 二级 (the 2015 central form) -----------------------------------------
+
+CENTRAL_HEADER = "项目名称\t学生资助\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+# (二级, 三级, 指标值) of the 效益 rows: the 三级 repeats its 二级 without 指标.
+CENTRAL_ROWS = [("社会效益指标", "社会效益", "显著"), ("可持续影响指标", "可持续影响", "长期"),
+                ("经济效益指标", "经济效益", "本指标不适用"),
+                ("社会公众或服务对象满意度指标", "服务对象满意度", "≥90%")]
+
+
+def central_copy(copy: str) -> str:
+    """The 2015 form as a browser copies it (merged 绩效指标/一级 cells left out of later
+    rows) or as a PDF copy (those cells empty)."""
+    lead = {"browser": ("", ""), "pdf": ("\t", "\t\t")}[copy]
+    rows = [f"{lead[0]}产出指标\t数量指标\t资助学生人数\t≥500人"]
+    for index, (second, third, value) in enumerate(CENTRAL_ROWS):
+        first = "效益指标\t" if index == 0 else ""
+        rows.append(f"{lead[0] if index == 0 else lead[1]}{first}{second}\t{third}\t{value}")
+    return CENTRAL_HEADER + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("copy", ["browser", "pdf"])
+def test_a_third_level_named_like_its_second_level_is_an_indicator_not_a_note(
+        copy: str) -> None:
+    """A browser copy's ``社会公众或服务对象满意度指标⇥服务对象满意度⇥≥90%`` is 二级 + 三级 +
+    value, as the PDF copy and the workbook read it: before, each such row was a reading
+    note (R003), the table lost its satisfaction (C003) and was checked against the
+    standard framework."""
+    department = parse_text(central_copy(copy))
+    (project,) = department.projects
+    assert project.notes == []
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators] == [
+        ("产出指标", "数量指标", "资助学生人数", "≥500人"),
+        *(("效益指标", *row) for row in CENTRAL_ROWS)]
+    assert project.framework == "central-2015"
+    assert {f.rule for f in validate([department])} & {"R003", "C003", "S001", "S002"} == set()
+
+
+def test_the_row_after_a_third_level_named_like_a_level_keeps_its_second_level() -> None:
+    """The next row of the browser copy (``患者满意度⇥≥90%``) carries the satisfaction 二级
+    down: before, the 二级 above the noted row was carried (社会效益指标, a false S005)."""
+    department = parse_text(central_copy("browser") + "患者满意度\t≥90%\n")
+    (project,) = department.projects
+    assert project.indicators[-1].level2 == "社会公众或服务对象满意度指标"
+    assert "S005" not in {f.rule for f in validate([department])}
+
+
+def test_a_third_level_written_as_a_level_label_is_still_a_note() -> None:
+    """Only a name without 指标 may be a 三级 that repeats a level: a row of two level
+    labels and a value (``…满意度指标⇥社会效益指标⇥≥90%``) cannot be placed, and is noted."""
+    text = CENTRAL_HEADER + ("产出指标\t数量指标\t资助学生人数\t≥500人\n"
+                             "社会公众或服务对象满意度指标\t社会效益指标\t≥90%\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == ["资助学生人数"]
+    (note,) = project.notes
+    assert note.row == 4

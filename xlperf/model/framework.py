@@ -5,8 +5,8 @@ seed), cost as its own first level (财预〔2021〕101号), the 2015 central fo
 (satisfaction a 二级 of 效益) and the older provincial names (项目完成指标 /
 项目效益指标). Labels are written ``code-name`` (``11-数量指标``);
 ``parse_label`` splits them, and drops what is not part of the name: an
-outline number (``一、``, ``（一）``) and a declared score (``产出指标(50分)``,
-see ``level_score``).
+outline number (``一、``, ``（一）``, ``1、``, ``1.``: ``vocabulary.OUTLINE``) and a
+declared score (``产出指标(50分)``, see ``level_score``).
 
 Names are compared with or without a trailing 指标 (``社会效益`` is
 ``社会效益指标``) and through each level's aliases. Unless configured, the
@@ -25,12 +25,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from xlperf.model.vocabulary import OUTLINE
+
 _LABEL = re.compile(r"^\s*(\d+)\s*[-－—–‐.、]?\s*(\S.*?)\s*$")
-# An outline number in front of a name (一、产出指标, （一）数量指标, (二)质量指标): the
-# item's place in the table, not a framework code, so the name alone is matched.
-_ORDINAL = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])\s*"
-)
 # A score declared after a 一级 name: 产出指标(50分), 效益指标（20 分）; and, after a name
 # ending in 指标 (so a 三级 such as 培训人数（300） is never cut), without brackets or
 # without 分 as text copies write it: 产出指标50分, 产出指标 50分, 产出指标（50）, 产出指标：50分.
@@ -180,9 +177,10 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=8192)
 def parse_label(label: str) -> tuple[str | None, str]:
     """``'11-数量指标'`` → ``('11', '数量指标')``; a bare name → ``(None, name)``;
-    ``'（一）数量指标'`` → ``(None, '数量指标')``; ``'产出指标(50分)'`` (or ``产出指标50分``,
+    ``'（一）数量指标'`` and ``'1、数量指标'`` → ``(None, '数量指标')`` (an outline number, not
+    a code: codes are written ``11-``); ``'产出指标(50分)'`` (or ``产出指标50分``,
     ``产出指标：50分``) → ``(None, '产出指标')``."""
-    text = _SCORE.sub("", _ORDINAL.sub("", (label or "").strip()))
+    text = _SCORE.sub("", OUTLINE.sub("", (label or "").strip()))
     match = _LABEL.match(text)
     if match:
         return match.group(1), match.group(2).strip()

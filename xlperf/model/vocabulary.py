@@ -21,8 +21,12 @@ from typing import Literal
 Side = Literal["long_term", "annual"]
 
 _SPACES = re.compile(r"\s+")
-_OUTLINE = re.compile(
-    r"^(?:[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d))"
+# An outline number in front of a label (一、 （一） 1、 1. （1）): the item's place in a
+# list, not part of the label — nor a framework code, which is written 11-数量指标. One
+# pattern for header labels (label_key) and 一级/二级 labels (framework.parse_label).
+OUTLINE = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]"
+    r"|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))\s*"
 )
 _TRAILING_NOTE = re.compile(r"\(([^()]*)\)$")
 _SUBSIDIARY = re.compile(r"^其中[:]?")
@@ -107,7 +111,7 @@ def label_key(raw: str) -> str:
     """
     text = _SPACES.sub("", unicodedata.normalize("NFKC", raw))
     text = text.lstrip("*").rstrip(":")
-    return _OUTLINE.sub("", text).rstrip(":")
+    return OUTLINE.sub("", text).rstrip(":")
 
 
 @lru_cache(maxsize=16384)

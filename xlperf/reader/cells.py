@@ -116,6 +116,17 @@ def level_of(text: str) -> int:
     return (1 if name in first else 0) | (2 if name in second else 0)
 
 
+def written_as_level(raw: object) -> bool:
+    """A level label written as the form writes its levels: with 指标 at its end or a code
+    (``社会效益指标``, ``22-社会效益``). A framework name without either (``可持续影响``,
+    ``服务对象满意度``) may be a 三级 that repeats its 二级."""
+    if raw.__class__ is not str:
+        return False
+    key = _SPACES.sub("", unicodedata.normalize("NFKC", raw)).translate(_ODD_HYPHENS)
+    code, name = parse_label(key)
+    return code is not None or name.endswith("指标")
+
+
 @lru_cache(maxsize=4096)
 def is_unit(text: str) -> bool:
     """A unit cell (度量单位): ``%``, ``个``, ``人/年``, ``元/株``, ``万元``."""

@@ -14,7 +14,7 @@ The same row tells the family's shape:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from xlperf.model.vocabulary import ColumnLabel, Side, block_side, column_label
@@ -89,6 +89,18 @@ class IndicatorColumns:
     @cached_property
     def self_evaluation(self) -> bool:
         return any(c.role in ("actual", "points") for c in self.columns)
+
+    def on_side(self, side: Side) -> IndicatorColumns:
+        """These columns under a block label naming ``side`` (长期绩效指标 over 一级指标 |
+        二级指标 | …): the columns its header leaves unmarked belong to that side. A copy:
+        the cached header row stays as it is."""
+        unsided = ("level1", "category", "block")
+        if side == "annual" or any(c.side != "annual" for c in self.columns
+                                   if c.role not in unsided):
+            return self
+        columns = [column if column.role in unsided else replace(column, side=side)
+                   for column in self.columns]
+        return IndicatorColumns(columns, list(self.notes), self.sided_twice)
 
     def model_columns(self) -> tuple[str, ...]:
         """The roles the form has for its annual indicators, as ``Project.columns`` names

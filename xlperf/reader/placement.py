@@ -126,8 +126,35 @@ def place(cells: list, columns: IndicatorColumns, addressed: bool) -> Placed | N
         return in_place
     best = _align(cells[: last + 1], columns.columns, addressed)
     if in_place is not None and best.score <= in_place.score + (1.0 if addressed else 0.0):
-        return in_place
+        best = in_place
+    if best.impossible:
+        return _name_like_level(cells[: last + 1], columns.columns, addressed) or best
     return best
+
+
+def _name_like_level(cells: list, columns: list[Column], addressed: bool) -> Placed | None:
+    """A row whose 三级 is named like a 二级, read as 二级 + 三级 + value, or None.
+
+    The 2015 form's satisfaction row, copied from a browser (which leaves the merged
+    cells out), is ``社会公众或服务对象满意度指标⇥服务对象满意度⇥≥90%``: both labels look
+    like 二级, so the best alignment puts the first where it cannot be and the row would
+    be a note. The best alignment that puts no cell where it cannot be is taken when its
+    only misfit is such a name: a framework's name without 指标 at its end (a level label
+    as the form writes it has 指标; a bare 可持续影响 or 满意度 is the 三级 the form repeats)
+    with a value placed beside it — a 三级 with a value is an indicator.
+    """
+    placed = _align(cells, columns, addressed, possible_only=True)
+    if placed.impossible:
+        return None
+    for position, (column, _, raw) in enumerate(placed.cells):
+        if fit(column.role, raw) >= 0:
+            continue
+        following = placed.cells[position + 1][0].role if position + 1 < len(placed.cells) \
+            else None
+        if column.role != "name" or kinds.kind_of(raw)[0] != kinds.LEVEL \
+                or kinds.written_as_level(raw) or following != "value":
+            return None
+    return placed
 
 
 def _last_filled(cells: list) -> int:
@@ -199,11 +226,14 @@ def _without_project_cells(cells: list, columns: IndicatorColumns,
     return aligned
 
 
-def _align(cells: list, columns: list[Column], addressed: bool, offset: int = 0) -> Placed:
+def _align(cells: list, columns: list[Column], addressed: bool, offset: int = 0,
+           possible_only: bool = False) -> Placed:
     """Sequence alignment of cells with columns (dynamic programming, both in order).
 
     ``offset``: where the row's first cell would stand if no cell were lost (a row aligned
-    from the right); a cell there is under its own header."""
+    from the right); a cell there is under its own header. ``possible_only``: never a
+    cell where its kind cannot be (the result is then impossible only when no such
+    alignment exists)."""
     k, n = len(cells), len(columns)
     bonus = _IN_PLACE[addressed]
     neg = float("-inf")
@@ -224,7 +254,8 @@ def _align(cells: list, columns: list[Column], addressed: bool, offset: int = 0)
                 _relax(best, step, i, j + 1, here + skip, (i, j, 0))
             if i < k and empty[i]:  # drop an empty cell
                 _relax(best, step, i + 1, j, here + _DROP_EMPTY, (i, j, 1))
-            if i < k and j < n:  # cell i under column j
+            if i < k and j < n and not (possible_only and fits[i][j] <= IMPOSSIBLE):
+                # cell i under column j
                 gain = fits[i][j] + (bonus if columns[j].index == i + offset else 0.0)
                 _relax(best, step, i + 1, j + 1, here + gain, (i, j, 2))
     placed: list[tuple[Column, int, object]] = []

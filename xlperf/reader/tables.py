@@ -355,6 +355,7 @@ class TableReader:
         for column in columns.columns:
             if column.role == "block" and (found := block_side(column.header)):
                 side = found
+        columns = columns.on_side(side)  # a stacked 长期绩效指标 block: its rows are long-term
         self.block = _Block(columns, side)
         if continued is not None and not columns.flat and same_columns(continued.columns,
                                                                        columns):
@@ -669,13 +670,14 @@ class TableReader:
         it as a child, it is that 二级 (a browser copy left the merged 一级 cell out)."""
         first = values.get(("level1", "annual"))
         carried = block.carried.get(("level1", "label"))
-        if (first is None or ("level2", "annual") in values or not carried
+        if (first is None or any(role == "level2" for role, _ in values) or not carried
                 or not isinstance(first[1], str) or kinds.level_of(first[1]) != 3):
             return values
         if not _is_child(str(carried), first[1]):
             return values
         values = dict(values)
-        values[("level2", "annual")] = values.pop(("level1", "annual"))
+        side = "long_term" if block.side == "long_term" else "annual"  # a 长期 block's 二级
+        values[("level2", side)] = values.pop(("level1", "annual"))
         return values
 
     def _lone_text(self, values: dict, block: _Block, placed: Placed) -> bool:
@@ -934,6 +936,8 @@ class TableReader:
         project = self.project
         if project is not None:
             project.framework = choose((i.level1, i.level2) for i in project.indicators)
+            if self.block is not None and self.block.columns.two_level:
+                project.framework = _first_levels(project, project.framework)
         if project is not None and (self.block is not None or (self.header is not None and any(
                 header_field(label)[0] not in (None, "name") for label in self.header.labels))):
             self.table_like.add(id(project))
@@ -990,18 +994,47 @@ def _is_fullwidth_ascii(ch: str) -> bool:
 def _category(label: str) -> tuple[str, str]:
     """A two-level table's first column: 数量指标 is a 二级, whose 一级 follows from the
     standard framework (产出指标); 效益指标 is a 一级 with no 二级. (成本指标, a 一级 of
-    the cost-first-level framework too, is read as the standard one's 二级.)"""
+    the cost-first-level framework too, is read as the standard one's 二级.) A 二级 the
+    standard framework lacks takes its 一级 from the bundled framework that has it: the
+    2021 cost categories 经济成本指标 / 社会成本指标 / 生态环境成本指标 are 二级 of 成本指标."""
     if not label:
         return "", ""
-    framework = load_framework(_CATEGORY_FRAMEWORK)
     name = parse_label(label)[1]
-    if framework.first_by_name(name) is not None:  # 满意度: the 一级, though also a 二级's alias
+    if load_framework(_CATEGORY_FRAMEWORK).first_by_name(name) is not None:
+        return label, ""  # 满意度: the 一级, though also a 二级's alias
+    if not kinds.level_of(label) & 2:
         return label, ""
-    second = framework.second_by_name(name) if kinds.level_of(label) & 2 else None
-    parent = framework.parent_of(second) if second is not None else None
-    if parent is not None:
-        return parent.name, label
-    return label, ""
+    parent = _category_parent(name)
+    return (parent, label) if parent is not None else (label, "")
+
+
+def _first_levels(project: Project, framework_name: str) -> str:
+    """A two-level table read against a framework with cost as a 一级 (its categories
+    name 经济成本指标 …): its category 成本指标 is that 一级, not the standard framework's
+    二级 under 产出指标 (``_category``). Returns the framework the table is checked against."""
+    if framework_name == _CATEGORY_FRAMEWORK:
+        return framework_name
+    framework = load_framework(framework_name)
+    changed = False
+    for item in (*project.indicators, *project.long_term_indicators):
+        if item.level2 and framework.first_by_name(parse_label(item.level2)[1]) is not None:
+            item.level1, item.level2, changed = item.level2, "", True
+    if not changed:
+        return framework_name
+    return choose((i.level1, i.level2) for i in project.indicators)
+
+
+@lru_cache(maxsize=1024)
+def _category_parent(name: str) -> str | None:
+    """The 一级 of the 二级 ``name``: the standard framework's, else the first bundled
+    framework's that has it (``bundled_frameworks`` puts the standard one first)."""
+    for framework_name in (_CATEGORY_FRAMEWORK, *bundled_frameworks()):
+        framework = load_framework(framework_name)
+        second = framework.second_by_name(name)
+        parent = framework.parent_of(second) if second is not None else None
+        if parent is not None:
+            return parent.name
+    return None
 
 
 def _is_child(level1: str, label: str) -> bool:
