@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xlperf.errors import InputError
-from xlperf.model import Department, Indicator, Project
+from xlperf.model import Department, Indicator, Project, ReadingNote
 from xlperf.validation.config import Config
 from xlperf.validation.engine import validate
 from xlperf.validation.rules import Example, Row
@@ -404,3 +404,15 @@ def test_a_batch_split_into_chunks_gives_the_same_findings(monkeypatch) -> None:
     assert [(f.file, f.rule) for f in whole] == [
         ("1.xlsx", "H003"), ("2.xlsx", "H002"), ("3.xlsx", "C004"), ("3.xlsx", "H004"),
         ("3.xlsx", "C004")]
+
+
+def test_a_note_left_out_on_purpose_says_so_in_its_own_words() -> None:
+    """R003 wrapped every note in “这一行未能识别（…）”, also a column the reader understood
+    and left out on purpose (“这一行未能识别（“考核方式”列不属于…未读取）”)."""
+    department = _department()
+    department.projects[0].notes = [
+        ReadingNote("考核方式", "“考核方式”列不属于绩效目标表，该列各行内容未读取", cell="E8"),
+        ReadingNote("说明文字", "无法确定各单元格属于哪一列", cell="A20")]
+    messages = [f.message for f in validate([department]) if f.rule == "R003"]
+    assert messages == ["“考核方式”列不属于绩效目标表，该列各行内容未读取：考核方式",
+                        "这一行未能识别（无法确定各单元格属于哪一列），没有作为指标读取：说明文字"]

@@ -47,17 +47,30 @@ R002 = Rule(
     passes=Example("表格是绩效目标表"),
 )
 
+def _note_fields(row: dict) -> dict:
+    """A note the reader could not place reads “这一行未能识别（why）…”; one it understood and
+    left out on purpose (a column no field reads, a field's second value, 实际完成情况)
+    says so in its own words, which end in 未读取."""
+    text, reason = row["text"], row["reason"]
+    short = text if len(text) <= 40 else text[:40] + "…"
+    understood = reason.endswith(("未读取", "未作为指标读取"))
+    what = reason if understood else f"这一行未能识别（{reason}），没有作为指标读取"
+    return {"text_short": short, "what": what}
+
+
 R003 = Rule(
     code="R003", severity="info", title="有未能识别的行",
-    message="这一行未能识别（{reason}），没有作为指标读取：{text_short}",
+    message="{what}：{text_short}",
     basis="读取时不猜测：无法确定各单元格含义的行单独列出，不会被丢弃，也不会被当作指标",
     fix="核对这一行：若是指标，请把各项填入对应的列（一级、二级、三级指标、指标值）；"
         "若不是指标（说明文字、签名等），可以不管",
     check=lambda f: np.zeros(f.rows, dtype=bool),  # every note is reported
     frame="notes", forms="all",
     uses=("text", "reason"),
-    fields=lambda r: {"text_short": r["text"] if len(r["text"]) <= 40
-                      else r["text"][:40] + "…"},
+    fields=_note_fields,
+    explain="提示写作“这一行未能识别（原因），没有作为指标读取：内容”；读取时已明白、特意未读取的"
+            "内容（表格中不属于绩效目标表的列、同一字段的第二个值、自评表的实际完成情况等）"
+            "写作“原因……未读取：内容”。",
     fails=Example("指标表中有一行只有一段文字", project={"notes": [ReadingNote(
         "计划邀请正副处级领导职务授课 | 说明", "无法确定各单元格属于哪一列", cell="A18",
         row=18)]}),
