@@ -20,6 +20,7 @@ from family_writers import (
     libreoffice,
     pdf_by_chromium,
     pdfs_by_libreoffice,
+    reading_notes,
     save_docx,
     what_it_says,
 )
@@ -41,7 +42,8 @@ SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow,
 
 def _reads_back(read: Department, department: Department, family: str) -> None:
     assert what_it_says(read, family) == what_it_says(department, family)
-    assert all(not p.notes for p in read.projects)
+    assert [[n.text for n in p.notes] for p in read.projects] == \
+        reading_notes(department, family)
     assert {p.layout for p in read.projects} == {family}
 
 
