@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -59,6 +60,23 @@ def test_import_says_that_a_cost_breakdown_is_not_carried(tmp_path):
     result = run("import", str(source), "-o", str(tmp_path / "成本.xlsx"))
     assert result.exit_code == 0, result.output
     assert "未写入 项目“技能培训”的成本构成表（3 行）" in result.stdout
+
+
+def test_import_of_a_two_level_table_with_scores_writes_its_total(tmp_path):
+    """A two-level table's weight is its third column: the 合计 label merged over A:C hid
+    the total's cell and import stopped with an internal error (exit 70)."""
+    source = tmp_path / "两级.txt"
+    source.write_text("项目名称\t老年人能力评估\n项目年度金额\t45\n"
+                      "一级指标\t二级指标\t分值\t当年预期实现值\n"
+                      "数量指标\t评估人数\t60\t1500人\n效益指标\t精准识别率\t30\t≥90%\n"
+                      "满意度指标\t受评老人满意度\t10\t≥90%\n", encoding="utf-8")
+    target = tmp_path / "两级.xlsx"
+    result = run("import", str(source), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(target)["项目01"]
+    (total,) = [row for row in sheet.iter_rows() if row[0].value == "合计"]
+    assert [c.coordinate for c in total if str(c.value or "").startswith("=SUM(")] == [
+        total[2].coordinate]
 
 
 def test_import_refuses_a_workbook_that_reads_back_differently(tmp_path, monkeypatch):

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from xlperf.model import Indicator, Project
@@ -333,7 +333,11 @@ def _merge_levels(ws, rows: list[Row], first: int) -> None:
 def _write_total(ws, total_row: int, first: int, last: int, shape: Shape,
                  last_col: str) -> str:
     weight = shape.letter("weight")
-    ws.merge_cells(f"A{total_row}:C{total_row}")
+    # The label spans the columns left of the weight (A:C in the seed's form; A:B in a
+    # two-level table, whose weight is column C).
+    label_end = get_column_letter(min(3, column_index_from_string(weight) - 1))
+    if label_end != "A":
+        ws.merge_cells(f"A{total_row}:{label_end}{total_row}")
     ws[f"A{total_row}"].value = layout.TOTAL_LABEL
     ws[f"A{total_row}"].font = styles.BOLD
     ws[f"A{total_row}"].alignment = styles.CENTER
