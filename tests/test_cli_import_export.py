@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from xlperf.cli import cli
 from xlperf.model.serialize import comparable
+from xlperf.sources import read_department
 from xlperf.sources.text.reader import parse_text, read_text
 
 DATA = Path(__file__).parent / "data"
@@ -77,6 +78,26 @@ def test_import_of_a_two_level_table_with_scores_writes_its_total(tmp_path):
     (total,) = [row for row in sheet.iter_rows() if row[0].value == "合计"]
     assert [c.coordinate for c in total if str(c.value or "").startswith("=SUM(")] == [
         total[2].coordinate]
+
+
+def test_import_keeps_the_scores_of_the_long_term_side(tmp_path):
+    """分值 on both sides of a 长期/年度 table: the long-term block was written without its
+    scores, and import refused its own workbook (“长期指标的第 1 个的权重”)."""
+    source = tmp_path / "长期.txt"
+    source.write_text(
+        "项目名称\t高标准农田建设\n项目年度金额\t1200\n"
+        "一级指标\t二级指标（长期）\t三级指标（长期）\t指标值（长期）\t分值（长期）"
+        "\t二级指标（年度）\t三级指标（年度）\t指标值（年度）\t分值（年度）\n"
+        "产出指标\t数量指标\t建成面积\t5万亩\t60\t数量指标\t新建面积\t1万亩\t60\n"
+        "效益指标\t社会效益指标\t粮食产能\t提高\t30\t社会效益指标\t受益农户\t≥300户\t30\n"
+        "满意度指标\t服务对象满意度指标\t农户满意度\t≥90%\t10\t服务对象满意度指标"
+        "\t农户满意度\t≥90%\t10\n", encoding="utf-8")
+    target = tmp_path / "长期.xlsx"
+    result = run("import", str(source), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    (project,) = read_department(target).projects
+    assert [i.weight for i in project.long_term_indicators] == [60.0, 30.0, 10.0]
+    assert [i.weight for i in project.indicators] == [60.0, 30.0, 10.0]
 
 
 def test_import_refuses_a_workbook_that_reads_back_differently(tmp_path, monkeypatch):

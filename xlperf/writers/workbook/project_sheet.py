@@ -356,7 +356,11 @@ def _write_long_term(ws, project: Project, start: int, shape: Shape, last_col: s
     ws.merge_cells(f"A{start}:{last_col}{start}")
     ws[f"A{start}"].value = layout.LONG_TERM_TITLE
     ws[f"A{start}"].font = styles.BOLD
-    long_term = Shape(tuple(r for r in shape.roles if r not in ("weight", "points", "actual")),
+    # A long-term side has no scores of its own, unless the form gave it some (分值 on both
+    # sides of a 长期/年度 table): those are kept.
+    scored = any(i.weight is not None for i in project.long_term_indicators)
+    dropped = ("points", "actual") if scored else ("weight", "points", "actual")
+    long_term = Shape(tuple(r for r in shape.roles if r not in dropped),
                       shape.extra, shape.split_value)
     _write_indicator_header(ws, long_term, start + 1, last_col, project, side="长期")
     rows = [Row(i.level1, i.level2, i) for i in project.long_term_indicators]
