@@ -7,6 +7,9 @@ The same row tells the family's shape:
 - a 项目名称 column among them: a budget system's flat list of many projects;
 - 二级/三级/指标值 twice, marked (长期)/(年度) or by a group row above: the
   long-term and annual sides of one table (the year's side is the goal table);
+- a header written on two rows (绩效指标 over 一级/二级/三级 with 绩效值 merged down
+  beside them; 一级指标 merged down beside 中期指标 | 年度指标 over 二级/三级/指标值
+  twice): the upper row's columns the lower lacks are the header's too;
 - 一级/二级 without a 三级: a two-level table, whose first column holds
   数量指标/质量指标/…/效益指标 (the *category*) and whose second the indicator;
 - 全年实际值/得分 columns: a self-evaluation table.
@@ -17,7 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from xlperf.model.vocabulary import ColumnLabel, Side, block_side, column_label
+from xlperf.model.vocabulary import (
+    BLANK_CHARS,
+    ColumnLabel,
+    Side,
+    bare_key,
+    block_side,
+    column_label,
+    label_key,
+    side_of,
+)
 
 # Roles that are kept as they are; "project*" roles only in a flat list.
 LEVEL_ROLES = ("level1", "level2", "name")
@@ -117,26 +129,35 @@ class IndicatorColumns:
         return tuple(role for role in keep if role in roles)
 
 
-def indicator_header(cells: list, above: list | None = None) -> IndicatorColumns | None:
+def indicator_header(cells: list, above: list | None = None,
+                     shifted: bool = False) -> IndicatorColumns | None:
     """The roles of ``cells`` when they form an indicator header row, else None.
 
-    ``above`` is the row before it, where a group row (长期指标 | 年度指标) may say
-    which side duplicated columns belong to. Cached per distinct row (and, only where
-    some role appears twice, per row above: above an ordinary header stands the
-    project's own goal, different on every sheet): every sheet of a batch has the same
-    header, so the same object comes back (treat it as read-only).
+    ``above`` is the row before it: a group row (长期指标 | 年度指标) may say which side
+    duplicated columns belong to, and the upper row of a header written on two rows
+    holds the columns merged down beside the lower one's (``_two_rows``); ``shifted``:
+    a text, whose browser copy leaves merged cells out (a sheet keeps every cell in
+    place). Cached per distinct row (and, only where some role appears twice or the
+    row above is a row of column labels, per row above: above an ordinary header
+    stands the project's own goal, different on every sheet): every sheet of a batch
+    has the same header, so the same object comes back (treat it as read-only).
     """
     try:
-        columns = _header(tuple(cells), ())
-        if columns is not None and columns.sided_twice and above:
-            columns = _header(tuple(cells), tuple(above))
+        columns = _header(tuple(cells), (), False)
+        if columns is not None and above and (columns.sided_twice or _labels_only(above)):
+            columns = _header(tuple(cells), tuple(above), shifted)
         return columns
     except TypeError:  # a cell that cannot be hashed
-        return _header.__wrapped__(tuple(cells), tuple(above or ()))
+        return _header.__wrapped__(tuple(cells), tuple(above or ()), shifted)
 
 
 @lru_cache(maxsize=1024)
-def _header(cells: tuple, above: tuple) -> IndicatorColumns | None:
+def _header(cells: tuple, above: tuple, shifted: bool) -> IndicatorColumns | None:
+    notes: list[str] = []
+    if above and (combined := _two_rows(cells, above, shifted)) is not None:
+        cells = combined
+        notes.append("表头占两行，已与上一行“" + "、".join(
+            raw.strip(BLANK_CHARS) for raw in above if not _blank(raw)) + "”合并读取")
     labels: list[tuple[int, ColumnLabel, str]] = []
     for index, raw in enumerate(cells):
         if raw.__class__ is not str or not raw:
@@ -153,11 +174,131 @@ def _header(cells: tuple, above: tuple) -> IndicatorColumns | None:
     columns = [c for c in columns if c.role]
     extra = _extra_columns(cells, {index for index, _, _ in labels})
     result = IndicatorColumns(sorted(columns + extra, key=lambda c: c.index),
-                              notes=[f"“{c.header.strip()}”列不是绩效目标表的列，未读取"
-                                     for c in extra])
+                              notes=notes + [f"“{c.header.strip()}”列不是绩效目标表的列，未读取"
+                                             for c in extra])
     _assign_sides(result, above)
     _two_level(result)
     return result
+
+
+# --- a header on two rows ---------------------------------------------------------------
+
+
+def _two_rows(cells: tuple, above: tuple, shifted: bool) -> tuple | None:
+    """The header row ``cells`` with the upper row ``above`` of a header written on two
+    rows, or None when ``above`` adds no column to it or the two cannot be combined.
+
+    A cell of the upper row naming a role the lower row lacks (绩效值, 一级指标 merged
+    down over both rows) is a column of the header; a group label over the lower row's
+    cells (绩效指标, 中期指标 | 年度指标) says what they are and adds none. On a sheet,
+    and in a text that kept the merged cells as empty ones, each upper cell stands over
+    its column; a browser copy (``shifted``) leaves out of the lower row the cells the
+    upper row's merged-down cells cover, so there the lower row's cells are the groups'
+    and the upper row's other cells stand before and after them. Anything else — an upper
+    role over another lower cell, a role the lower row has, a cell that is no column
+    label — is not combined: never guessed."""
+    if not _labels_only(above):
+        return None
+    fits, combined = _in_place(cells, above)
+    if not fits and shifted:
+        return _browser_copy(cells, above)
+    return combined
+
+
+def _in_place(cells: tuple, above: tuple) -> tuple[bool, tuple | None]:
+    """Both rows with their cells where they stand (a sheet, a PDF copy's empty cells):
+    whether the upper row fits over the lower one so, and the combined row when it adds
+    a column (a group row that only names the sides adds none)."""
+    merged = list(cells) + [""] * (len(above) - len(cells))
+    roles = _roles_of(cells)
+    added = False
+    for index, raw in enumerate(above):
+        if _blank(raw):
+            continue
+        if not _blank(merged[index]):
+            if not _is_group(raw):
+                return False, None
+            continue
+        role = _own_role(raw)
+        if role is None or role in roles:
+            return False, None
+        merged[index], added = raw, True
+        roles.add(role)
+    return True, (tuple(merged) if added else None)
+
+
+def _browser_copy(cells: tuple, above: tuple) -> tuple | None:
+    """A browser copy: the lower row has only the cells under the upper row's group
+    labels (中期指标 | 年度指标, else 绩效指标), which stand side by side; the upper row's
+    other cells are merged down and keep their places before and after them."""
+    lower = [raw for raw in cells if not _blank(raw)]
+    if not lower or any(_blank(raw) for raw in cells[: len(lower)]):
+        return None  # a browser copy's lower row starts at its first cell, without gaps
+    upper = [raw for raw in above if not _blank(raw)]
+    groups = [k for k, raw in enumerate(upper) if _is_side_group(raw)] or \
+        [k for k, raw in enumerate(upper) if _is_group(raw)]
+    if not groups or groups != list(range(groups[0], groups[-1] + 1)) \
+            or len(groups) > len(lower):
+        return None
+    own = upper[: groups[0]] + upper[groups[-1] + 1:]
+    roles = _roles_of(cells)
+    for raw in own:
+        role = _own_role(raw)
+        if role is None or role in roles:
+            return None
+        roles.add(role)
+    if not own:
+        return None
+    return tuple(upper[: groups[0]] + lower + upper[groups[-1] + 1:])
+
+
+def _labels_only(row: list | tuple) -> bool:
+    """A row of column labels only (绩效指标 | 绩效值; 一级指标 | 中期指标 | 年度指标): what
+    may be the upper row of a header on two rows. A goal or field row is not one."""
+    filled = False
+    for raw in row:
+        if _blank(raw):
+            continue
+        if raw.__class__ is not str or (column_label(raw) is None and not _is_side_group(raw)):
+            return False
+        filled = True
+    return filled
+
+
+def _is_side_group(raw: object) -> bool:
+    """A group label naming a side (中期指标, 年度指标, 长期): over the columns of that side."""
+    if raw.__class__ is not str:
+        return False
+    return side_of(label_key(raw)) is not None or side_of(bare_key(raw)[0]) is not None
+
+
+def _is_group(raw: object) -> bool:
+    """A group label over several columns: a side's (中期指标) or the block's (绩效指标)."""
+    if _is_side_group(raw):
+        return True
+    label = column_label(raw) if raw.__class__ is str else None
+    return label is not None and "block" in label.roles
+
+
+def _own_role(raw: object) -> str | None:
+    """The role of an upper row's cell that is a column of its own (绩效值 → weight), or
+    None for a side's group label or a project column (a flat list is one row)."""
+    if _is_side_group(raw) or raw.__class__ is not str:
+        return None
+    label = column_label(raw)
+    if label is None or label.roles[0].startswith("project"):
+        return None
+    return label.roles[0]
+
+
+def _roles_of(cells: tuple) -> set[str]:
+    """Every role the row's labels may have (指标方向: comparator and direction)."""
+    return {role for raw in cells if raw.__class__ is str and raw
+            and (label := column_label(raw)) is not None for role in label.roles}
+
+
+def _blank(raw: object) -> bool:
+    return raw is None or raw == "" or (raw.__class__ is str and not raw.strip(BLANK_CHARS))
 
 
 def _extra_columns(cells: tuple, known: set[int]) -> list[Column]:

@@ -321,13 +321,14 @@ class TableReader:
         self.block = None
 
     def _indicator_header(self, row: int, cells: list) -> IndicatorColumns | None:
-        """The row's indicator columns, if it is an indicator header; the row above (a
-        group row naming the sides) is looked for only when some role appears twice."""
+        """The row's indicator columns, if it is an indicator header; the row above is
+        looked at only then: a group row naming the sides, or the upper row of a header
+        on two rows (绩效指标 | 绩效值 over 一级指标 | 二级指标 | 三级指标)."""
         if not self._may_be_header(cells):
             return None
         columns = indicator_header(cells)
-        if columns is not None and columns.sided_twice:
-            columns = indicator_header(cells, self._above(row))
+        if columns is not None:
+            columns = indicator_header(cells, self._above(row), not self.grid.addressed)
         return columns
 
     def _may_be_header(self, cells: list) -> bool:
