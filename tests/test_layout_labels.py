@@ -91,19 +91,22 @@ def placed(label: str, value: str, placement: str) -> list[str]:
 
 LABELS = {
     "name": ["项目名称", "项目支出名称", "项目(名称)", "预算项目名称", "项目(政策)名称", "项目名",
-             "转移支付（项目）名称"],
+             "转移支付（项目）名称", "专项名称", "专项资金名称", "资金名称", "项目（专项）名称"],
     "competent_department": ["主管部门", "主管部门及代码", "主管部门及编码", "项目主管部门",
                              "预算部门", "项目主管单位", "一级预算单位", "中央主管部门"],
     "implementing_unit": ["实施单位", "项目执行单位", "预算单位", "单位名称", "实施主体",
-                          "项目承担单位", "预算单位名称", "项目单位", "资金使用单位"],
+                          "项目承担单位", "预算单位名称", "项目单位", "资金使用单位",
+                          "用款单位", "申报单位", "使用单位"],
     "attribute": ["项目属性"],
     "term": ["项目期限", "项目期", "项目起止时间", "项目支出实施期", "实施期", "项目周期",
              "执行期限", "项目起止年限"],
     "amount": ["项目年度金额", "年度资金总额", "当年资金总额", "年度资金申请总额", "项目资金总额",
                "年度本级预算金额", "预算数", "全年预算数", "本年预算", "年度预算", "项目预算",
-               "本年度金额"],
+               "本年度金额", "年度预算资金", "年度申请金额", "预算安排数", "项目预算数",
+               "当年预算", "预算资金", "本年度拟安排资金", "2024年预算数", "2024年度预算"],
     "goal": ["年度总体绩效目标", "年度总体目标", "年度目标", "本年度绩效目标", "绩效目标",
-             "年初设定目标", "项目年度绩效目标", "本年度总体目标", "年度总目标"],
+             "年初设定目标", "项目年度绩效目标", "本年度总体目标", "年度总目标",
+             "整体目标", "项目目标", "项目总体目标", "项目年度目标", "项目绩效目标"],
 }
 LABEL_CASES = [(field, label, placement) for field, labels in LABELS.items()
                for label in labels for placement in ("right", "colon", "below")]
@@ -598,3 +601,15 @@ def test_a_cost_breakdown_in_yuan_gives_the_amount_in_wan_yuan(container: str,
     project = only_project(write(tmp_path, header, container=container))
     assert project.amount == 48.0
     assert project.cost_lines == [("评估服务费", 45.0), ("宣传资料印制", 3.0), ("合计", 48.0)]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+def test_a_number_right_of_the_funds_group_label_is_a_note_not_lost(container: str,
+                                                                   tmp_path: Path) -> None:
+    """项目资金 ⇥ 120 does not say whether 120 is the year's amount or a total over the
+    project's years: it was dropped without a word; now a note with its cell, and H002."""
+    header = header_lines({"amount": ["项目资金\t120"]})
+    (project,) = write(tmp_path, header, container=container).projects
+    assert project.amount is None
+    assert [(n.text, n.reason) for n in project.notes] == [
+        ("120", "“项目资金”不说明是年度金额还是多年合计，其右的值未读取")]

@@ -132,7 +132,7 @@ def format_amount(value: float | str | None) -> str:
 
 # An amount written with its unit: 250万, 10000万元, 8,000元, 854万(其中…).
 _AMOUNT_WITH_UNIT = re.compile(
-    r"^\s*([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|万|千元|元)(?P<rest>.*)$", re.S)
+    r"^\s*([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*\(?(亿元|万元|万|千元|元)\)?(?P<rest>.*)$", re.S)
 _MONEY_FACTORS = {"亿元": 10_000.0, "万元": 1.0, "万": 1.0, "千元": 0.1, "元": 0.0001}
 
 

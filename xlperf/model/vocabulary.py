@@ -39,6 +39,7 @@ class Vocabulary:
     header_fields: dict[str, tuple[str, ...]]
     header_known: frozenset[str]
     goal_groups: frozenset[str]
+    funds_groups: frozenset[str]
     cost_tables: frozenset[str]
     funds: dict[str, frozenset[str]]
     columns: dict[str, tuple[str, ...]]
@@ -76,6 +77,7 @@ def vocabulary() -> Vocabulary:
         header_known=frozenset(map(label_key, data["header_labels"]["known"])).union(
             *(evaluation[k] for k in ("budget", "goal_actual", "execution_rate"))),
         goal_groups=frozenset(map(label_key, data["header_labels"]["goal_group"])),
+        funds_groups=frozenset(map(label_key, data["header_labels"]["funds_group"])),
         cost_tables=frozenset(map(label_key, data["header_labels"]["cost_table"])),
         funds={k: frozenset(map(label_key, v)) for k, v in data["funds"].items()},
         columns={k: tuple(v) for k, v in data["columns"].items()},
@@ -152,7 +154,16 @@ def header_field(raw: str) -> tuple[str | None, str]:
     bare, note = bare_key(raw)
     if bare in index:
         return index[bare], note
+    year = _YEAR_FIRST.match(bare)  # 2024年预算数, 2024年度绩效目标: the year's field
+    if year is not None:
+        rest = year.group(1)  # 2024年预算数 is 预算数; 2024年度预算 is 年度预算
+        for label in (rest, "年" + rest):
+            if label in index:
+                return index[label], note
     return None, ""
+
+
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d\d年(.+)$")
 
 
 def field_label(key: str) -> str:
@@ -168,7 +179,8 @@ def is_header_label(raw: str) -> bool:
     words = vocabulary()
     key, bare = label_key(raw), bare_key(raw)[0]
     return (key in words.header_known or bare in words.header_known
-            or bare in words.goal_groups or bare in words.cost_tables
+            or bare in words.goal_groups or bare in words.funds_groups
+            or bare in words.cost_tables
             or funds_kind(raw) is not None)
 
 
@@ -176,6 +188,12 @@ def is_header_label(raw: str) -> bool:
 def is_goal_group(raw: str) -> bool:
     """The group label over the goals (总体目标): a text right of it is the annual goal."""
     return bare_key(raw)[0] in vocabulary().goal_groups
+
+
+@lru_cache(maxsize=4096)
+def is_funds_group(raw: str) -> bool:
+    """The group label over the funds lines (项目资金): a number right of it is not read."""
+    return bare_key(raw)[0] in vocabulary().funds_groups
 
 
 @lru_cache(maxsize=4096)

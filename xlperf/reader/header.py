@@ -52,6 +52,7 @@ from xlperf.model.vocabulary import (
     goal_column,
     header_field,
     is_cost_table_label,
+    is_funds_group,
     is_goal_group,
     is_header_label,
     is_table_title,
@@ -62,6 +63,7 @@ from xlperf.sources.grid import Grid, address
 
 INLINE_LABEL_CHARS = 20  # a label before a colon (项目年度金额（万元）) is shorter than this
 _GOALS = ("goal", "mid_term_goal")
+_FUNDS_GROUP_VALUE = "“{}”不说明是年度金额还是多年合计，其右的值未读取"
 GOAL_FIELDS = _GOALS  # fields that may run over several lines
 _WRAPPING = frozenset({"name", "competent_department", "implementing_unit", "term", "division"})
 _TEXT_FIELDS = frozenset({"name", "competent_department", "implementing_unit", "attribute",
@@ -232,8 +234,15 @@ class HeaderReader:
                 position += 1
                 values += 1
                 continue
+            if key is None and count == 1 and is_goal_group(raw):  # alone: the goal below
+                self._has_label("goal", row)
+                waiting[index] = ("goal", "")
+                continue
             if key is None:  # a known label without a field (联系电话): its value is not ours
                 if has_value:
+                    if is_funds_group(raw):
+                        self._unplaced(row, [following], _FUNDS_GROUP_VALUE.format(
+                            str(raw).strip(BLANK_CHARS)))
                     position += 1
                 else:
                     others[index] = str(raw).strip()
@@ -684,6 +693,8 @@ def _inline(raw: object) -> tuple[str | None, str, str]:
     if parts is None or len(parts[0]) > INLINE_LABEL_CHARS:  # prose with a colon in it
         return None, "", ""
     key, note = header_field(parts[0])
+    if key is None and is_goal_group(parts[0]):  # 总体目标：… — the form's one goal
+        key = "goal"
     return (key, note, parts[1]) if key else (None, "", "")
 
 
