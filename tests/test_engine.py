@@ -416,3 +416,20 @@ def test_a_note_left_out_on_purpose_says_so_in_its_own_words() -> None:
     messages = [f.message for f in validate([department]) if f.rule == "R003"]
     assert messages == ["“考核方式”列不属于绩效目标表，该列各行内容未读取：考核方式",
                         "这一行未能识别（无法确定各单元格属于哪一列），没有作为指标读取：说明文字"]
+
+
+def test_a_form_without_an_amount_gets_no_h002() -> None:
+    """A budget-system list with no 预算数 column has no amount to check: H002 said on every
+    project that its 项目年度金额 was empty (rules ask only for what the form has)."""
+    from xlperf.sources.text.reader import parse_text
+
+    rows = ("产出指标\t数量指标\t培训人次\t≥\t500\t人次\t40\n"
+            "效益指标\t社会效益指标\t就业率\t≥\t60\t%\t30\n"
+            "满意度指标\t服务对象满意度指标\t学员满意度\t≥\t90\t%\t30\n")
+    header = "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\n"
+    without = parse_text("单位名称\t项目名称\t" + header.replace("\n", "") + "\n" + "".join(
+        f"某局\t技能培训\t{row}" for row in rows.splitlines(keepends=True)))
+    assert "H002" not in _codes(validate([without]))
+    blank = parse_text("单位名称\t项目名称\t预算数\t" + header.replace("\n", "") + "\n" + "".join(
+        f"某局\t技能培训\t\t{row}" for row in rows.splitlines(keepends=True)))
+    assert "H002" in _codes(validate([blank]))

@@ -388,6 +388,7 @@ PROJECT_COLUMNS: tuple[tuple[str, object], ...] = (
     ("term_line", np.float64),
     ("goal_line", np.float64),
     ("total_line", np.float64),
+    ("amount_in_form", bool),  # the form has a label or column for the amount
 )
 
 
@@ -431,6 +432,7 @@ def _project_facts(project: Project) -> tuple:
         _line(lines, "term"),
         _line(lines, "goal"),
         _cell_number(project.total_cell),
+        project.labels is None or "amount" in project.labels,
     )
 
 

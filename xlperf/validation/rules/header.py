@@ -23,7 +23,7 @@ def _amount_ok(f) -> np.ndarray:
     amount = f["amount"]
     with np.errstate(invalid="ignore"):
         positive = np.isfinite(amount) & (amount > 0)
-    return ~f["is_first"] | positive | f["amount_garbled"]
+    return ~f["is_first"] | positive | f["amount_garbled"] | ~f["amount_in_form"]
 
 
 H002 = Rule(
@@ -33,6 +33,8 @@ H002 = Rule(
     fix="只填数字，单位固定为万元：写 10，不写“10万元”或“待定”",
     check=_amount_ok,
     level="project", cell="amount_cell", at_row=False,
+    explain="表样中没有金额（既无“项目年度金额”等标签，也无“预算数”列，如部分预算系统导出的清单）"
+            "时不报告：规则只检查表样中有的字段。",
     fails=Example("金额写成了带单位的文字", project={"amount": "10万元"}),
     passes=Example("金额为数字 10（万元）"),
 )
