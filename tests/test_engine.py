@@ -433,3 +433,19 @@ def test_a_form_without_an_amount_gets_no_h002() -> None:
     blank = parse_text("单位名称\t项目名称\t预算数\t" + header.replace("\n", "") + "\n" + "".join(
         f"某局\t技能培训\t\t{row}" for row in rows.splitlines(keepends=True)))
     assert "H002" in _codes(validate([blank]))
+
+
+def test_a_social_or_ecological_cost_is_not_asked_for_an_amount() -> None:
+    """社会成本 / 生态环境成本 (财预〔2021〕101号) are not money: Q003 asked each for an amount.
+    The economic cost still is asked."""
+    from xlperf.sources.text.reader import parse_text
+
+    text = ("项目名称\t医疗救助\n项目年度金额\t100\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t救助人次\t≥500人次\n"
+            "成本指标\t经济成本指标\t救助成本\t控制在预算内\n"
+            "\t社会成本指标\t因病返贫致贫发生数\t0户\n"
+            "\t生态环境成本指标\t医疗废弃物\t无新增\n"
+            "效益指标\t社会效益指标\t困难群众负担减轻\t≥90%\n"
+            "满意度指标\t服务对象满意度指标\t救助对象满意度\t≥90%\n")
+    q003 = [f.message for f in validate([parse_text(text)]) if f.rule == "Q003"]
+    assert q003 == ["成本指标“救助成本”没有写明金额"]

@@ -556,6 +556,8 @@ def _add_group_facts(cols: Columns, configs: Sequence[Config]) -> None:
     kind2 = cols["level2_kind"]
     is_cost = (kind2 == "cost") | (kind1 == "cost")
     cols["is_cost"] = is_cost
+    # 社会成本 / 生态环境成本 are costs not stated in money: no amount to ask for (Q003).
+    cols["is_money_cost"] = is_cost & (kind2 != "social_cost")
     cols["is_timeliness"] = kind2 == "timeliness"
     cols["is_satisfaction"] = (kind1 == "satisfaction") | (kind2 == "satisfaction")
     cols["has_output"] = per_project(applicable & (kind1 == "output")) > 0

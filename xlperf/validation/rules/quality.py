@@ -55,7 +55,7 @@ Q002 = Rule(
 
 def _cost_ceiling(f) -> np.ndarray:
     unclear = ~f["has_money"] | f["money_floor"]
-    return ~(f["applicable"] & f["is_cost"] & ~f["name_blank"]
+    return ~(f["applicable"] & f["is_money_cost"] & ~f["name_blank"]
              & unclear)
 
 
@@ -64,6 +64,7 @@ Q003 = Rule(
     message="成本指标“{name}”{reason}",
     basis="成本指标是控制上限（财预〔2021〕101号）：应写明金额，并以“不高于”“控制在…以内”表述",
     fix="写明金额上限，如“车辆租赁费不高于 8 万元”",
+    explain="社会成本指标、生态环境成本指标不以金额衡量，不检查。",
     check=_cost_ceiling,
     uses=("money_floor",),
     fields=lambda r: {"reason": "的金额写成了下限，成本指标应为上限" if r["money_floor"]
