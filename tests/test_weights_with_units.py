@@ -60,3 +60,19 @@ def test_a_weight_that_is_not_a_number_with_its_unit_stays_w002(weight: str) -> 
     findings = validate([parse_text(_text([weight, "30", "30"]))])
     (w002,) = [f for f in findings if f.rule == "W002"]
     assert weight in w002.message
+
+
+@pytest.mark.parametrize("weight", ["10%", "10分", "10.00%"])
+def test_a_row_that_lost_its_first_cells_keeps_a_weight_written_with_its_unit(
+        weight: str) -> None:
+    """A browser copy leaves out the merged 一级: ``成本指标⇥养护成本≤120万元⇥10%`` was read
+    as 一级 成本指标, 二级 the indicator, 三级 ``10%`` (S002, W004, W001 false alarms)."""
+    text = ("项目名称\t道路养护\n项目年度金额\t120\n一级指标\t二级指标\t三级指标\t权重\n"
+            f"产出指标\t数量指标\t养护道路≥50公里\t{weight.replace('10', '50')}\n"
+            f"成本指标\t养护成本≤120万元\t{weight}\n"
+            f"效益指标\t社会效益指标\t通行条件改善率≥90%\t{weight.replace('10', '30')}\n"
+            f"满意度指标\t服务对象满意度指标\t群众满意度≥90%\t{weight}\n")
+    (project,) = parse_text(text).projects
+    rows = [(i.level1, i.level2, i.name, i.weight) for i in project.indicators]
+    assert rows[1] == ("产出指标", "成本指标", "养护成本≤120万元", 10.0)
+    assert sum(i.weight for i in project.indicators) == 100.0

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from xlperf.model.framework import level_names, name_key, parse_label
-from xlperf.model.text import parse_number
+from xlperf.model.text import parse_number, parse_weight
 from xlperf.model.vocabulary import (
     BLANK_CHARS,
     column_label,
@@ -31,6 +31,8 @@ NUMBER = "number"
 LEVEL = "level"  # a 一级 and/or 二级 label
 COMPARATOR = "comparator"
 TYPE = "type"  # 定量/定性(指标): an indicator's type, under 指标性质 or 指标类型
+SCORE = "score"  # a number with 分 (10分): a weight or score as offices write it
+PERCENT = "percent"  # a bare percentage (10%): a target value, or a weight
 DIRECTION = "direction"
 UNIT = "unit"
 STANDARD = "standard"
@@ -74,6 +76,9 @@ def _text_kind(raw: str) -> tuple[str, int]:
         return LEVEL, levels
     if isinstance(parse_number(text)[0], float):
         return NUMBER, 0
+    written = parse_weight(text)
+    if written[1] and isinstance(written[0], float):  # 10分, 10%, １０％ (parse_weight)
+        return (SCORE if "分" in text else PERCENT), 0
     if indicator_type_of(text) is not None:
         return TYPE, 0
     if comparator_of(text) is not None:

@@ -71,8 +71,21 @@ def _with_types(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float
     return table
 
 
-_FIT = _with_types(_FIT)
+def _with_written_weights(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """A number written with 分 fits a weight (or score) column best; a bare percentage
+    a target value first, then a weight (10% beside a 三级 in a form without a value
+    column); elsewhere each fits as a text does."""
+    own = {"weight": (2.0, 1.0), "points": (1.5, 0.5), "value": (0.5, 1.5),
+           "name": (-1.0, -1.0), "actual": (0.5, 0.5)}
+    for role, fits in table.items():
+        score, percent = own.get(role, (fits.get(kinds.TEXT, DEFAULT_FIT.get(role, 0.0)),) * 2)
+        fits.setdefault(kinds.SCORE, score)
+        fits.setdefault(kinds.PERCENT, percent)
+    return table
+
+
 DEFAULT_FIT = {"comparator": -3.0, "direction": -2.0, "type": -3.0, "other": 0.0}
+_FIT = _with_written_weights(_with_types(_FIT))
 _LEVEL_BITS = {"level1": 1, "level2": 2}
 _SHIFT_ROLES = frozenset({"level1", "level2", "category"})  # where a shifted row shows
 # A fit this low means the cell cannot belong there (a label in the weight column …).
