@@ -441,15 +441,26 @@ def test_the_filling_units_row_under_the_table_is_no_indicator(signers: str,
 
 
 def test_a_field_given_twice_with_another_value_keeps_the_second_as_a_note() -> None:
-    """单位名称 on the line above the table and 实施单位 in it: the second value was skipped
-    with a line in the trace only; now a header note says which value was kept."""
-    text = "单位名称：某厅\n项目名称\t技能培训\n实施单位\t某中心\n" + HEADER + ROWS
+    """A field given twice with two values: the second was skipped with a line in the
+    trace only; now a header note says which value was kept."""
+    text = "项目名称\t技能培训\n实施单位\t某中心\n项目执行单位\t某站\n" + HEADER + ROWS
     (project,) = parse_text(text).projects
-    assert project.implementing_unit == "某厅"
+    assert project.implementing_unit == "某中心"
     assert [(n.text, n.reason, n.row) for n in project.notes] == [
-        ("某中心", "实施单位已读取为“某厅”，此处的值未读取", 3)]
+        ("某站", "实施单位已读取为“某中心”，此处的值未读取", 3)]
     same = "项目名称\t技能培训\n实施单位\t某中心\n实施单位\t某中心\n" + HEADER + ROWS
     assert parse_text(same).projects[0].notes == []
+
+
+def test_the_unit_above_the_project_name_gives_way_to_the_tables_own() -> None:
+    """单位名称：某厅 on the form's top line is the unit filling in the form; the table's
+    实施单位 was reduced to a note and the filling unit kept as the implementing unit."""
+    text = "单位名称：某厅\t金额单位：万元\n项目名称\t技能培训\n实施单位\t某中心\n" + HEADER + ROWS
+    (project,) = parse_text(text).projects
+    assert project.implementing_unit == "某中心"
+    assert [(n.text, n.row) for n in project.notes] == [("某厅", 1)]
+    alone = "单位名称：某厅\n项目名称\t技能培训\n" + HEADER + ROWS
+    assert parse_text(alone).projects[0].implementing_unit == "某厅"
 
 
 @pytest.mark.parametrize("footer", ["- 1 -", "第1页", "第 1 页/共 2 页", "—2—"])

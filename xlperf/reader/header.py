@@ -133,6 +133,9 @@ class HeaderReader:
     cost_column: int | None = None  # the 金额 column while inside a cost breakdown
     cost_divisor: float = 1.0  # its unit: 金额（元） → 10000, else the table's
     seen: set[str] = field(default_factory=set)  # fields read (the first label wins)
+    # 实施单位 read above the project's name (单位名称：某厅 on the form's top line): the unit
+    # filling in the form, until the table names its own 实施单位, which then wins.
+    provisional: set[str] = field(default_factory=set)
     fields: set[str] = field(default_factory=set)  # fields the form has a label for
     cost_total: tuple[float, int, int] | None = None  # a cost breakdown's 合计: value, where
     labels: set[str] = field(default_factory=set)  # every label met (tells the family)
@@ -516,6 +519,8 @@ class HeaderReader:
             self._repeated(key, raw, row, column)
             return False
         self.seen.add(key)
+        if key == "implementing_unit" and "name" not in self.seen:
+            self.provisional.add(key)
         grid = self.grid
         if grid.addressed:
             project.cells[key] = address(row, column)
@@ -544,8 +549,11 @@ class HeaderReader:
         """A field read already: the same value again is a page's repeat; another value
         (单位名称 above the table, 实施单位 in it) is kept as a note, never dropped unsaid."""
         name = _LABELS.get(key, key)
-        self._trace(row, "skipped", f"{name}已读取，此处重复，未读取")
         text = self.grid.text_of(raw, row, column)
+        if key in self.provisional and text:
+            self._replace_provisional(key, raw, row, column)
+            return
+        self._trace(row, "skipped", f"{name}已读取，此处重复，未读取")
         if key == "amount" or key in _GOALS or not text:
             return  # amounts and goals have their own repeats (funds blocks, 中期/年度)
         if text != (getattr(self.project, key, None) or ""):
@@ -553,6 +561,21 @@ class HeaderReader:
             self.project.notes.append(ReadingNote(
                 text, reason, self.grid.sheet_at(row), self.grid.cell(row, column),
                 self.grid.line(row), part="header"))
+
+    def _replace_provisional(self, key: str, raw: object, row: int, column: int) -> None:
+        """The table's own 实施单位 after a 单位名称 above the name: the table's wins; the
+        first is kept as a header note where it was."""
+        project, grid = self.project, self.grid
+        first = getattr(project, key) or ""
+        where = project.cells.get(key), project.lines.get(key)
+        self.provisional.discard(key)
+        self.seen.discard(key)
+        self._set(key, raw, row, column, "")
+        kept = getattr(project, key)
+        if first and first != kept:
+            reason = f"项目名称之上的单位（填报单位），实施单位取表中的“{kept}”，此值未读取"
+            project.notes.append(ReadingNote(first, reason, grid.sheet, where[0], where[1],
+                                             part="header"))
 
     def _has_label(self, key: str, row: int) -> None:
         """The form has this field (its value may be blank, or in the row below)."""
