@@ -613,3 +613,19 @@ def test_a_number_right_of_the_funds_group_label_is_a_note_not_lost(container: s
     assert project.amount is None
     assert [(n.text, n.reason) for n in project.notes] == [
         ("120", "“项目资金”不说明是年度金额还是多年合计，其右的值未读取")]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+def test_the_sub_items_of_fiscal_funds_without_their_line_are_the_fiscal_funds(
+        container: str, tmp_path: Path) -> None:
+    """其中：一般公共预算 | 政府性基金 with no 财政拨款 line (重庆): the parts were dropped as parts
+    of a line that was not there; together they are the 财政拨款. Under a 财政拨款 line they
+    stay parts of it."""
+    header = header_lines({"amount": ["项目资金（万元）\t年度资金总额\t10",
+                                      "其中：一般公共预算\t6", "政府性基金\t3", "其他资金\t1"]})
+    funds = only_project(write(tmp_path, header, container=container)).funds
+    assert (funds.total, funds.fiscal, funds.other) == (10.0, 9.0, 1.0)
+    header = header_lines({"amount": ["项目资金（万元）\t年度资金总额\t10",
+                                      "其中：财政拨款\t9", "一般公共预算\t6", "其他资金\t1"]})
+    funds = only_project(write(tmp_path, header, container=container)).funds
+    assert (funds.fiscal, funds.other) == (9.0, 1.0)

@@ -70,7 +70,8 @@ def test_funds_lines() -> None:
     assert funds_kind("(一)财政拨款小计") == "fiscal"
     assert funds_kind("其中 :上级资金") == "fiscal"
     assert funds_kind("(二)自有资金小计") == "other"
-    assert funds_kind("1、一般公共预算") == "parts"
+    assert funds_kind("1、一般公共预算") == "fiscal_parts"
+    assert funds_kind("事业收入") == "parts"
 
 
 def test_not_applicable_written_other_ways() -> None:

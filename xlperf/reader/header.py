@@ -631,6 +631,9 @@ class HeaderReader:
             self._amount_from_costs(*self.cost_total)
         if self.fields:
             project.labels = frozenset(self.fields) | (project.labels or frozenset())
+        parts = self.funds.pop("fiscal_parts", None)
+        if parts is not None and "fiscal" not in self.funds:  # 一般公共预算 + 政府性基金 …
+            self.funds["fiscal"] = round(parts, 6)
         if not self.funds:
             return
         total = project.amount if isinstance(project.amount, float) else None
@@ -658,7 +661,7 @@ class HeaderReader:
 _LABELS = {"name": "项目名称", "competent_department": "主管部门", "implementing_unit": "实施单位",
            "attribute": "项目属性", "term": "项目期限", "division": "项目主管处室",
            "amount": "项目年度金额", "goal": "年度总体绩效目标", "mid_term_goal": "中期目标"}
-_FUND_NAMES = {"fiscal": "财政拨款", "other": "其他资金"}
+_FUND_NAMES = {"fiscal": "财政拨款", "other": "其他资金", "fiscal_parts": "财政拨款的分项"}
 
 
 def field_label(key: str) -> str:
