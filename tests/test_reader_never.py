@@ -696,3 +696,80 @@ def test_a_third_level_written_as_a_level_label_is_still_a_note() -> None:
     assert [i.name for i in project.indicators] == ["资助学生人数"]
     (note,) = project.notes
     assert note.row == 4
+
+
+# --- a project list (项目清单 / 汇总表) before the goal tables --------------------------------
+
+PROJECT_LIST = ("项目清单\n序号\t项目名称\t项目金额\t备注\n1\t技能培训\t200\t\n2\t就业补贴\t30\t\n"
+                "合计\t\t230\t\n\n")
+
+
+def goal_table(name: str, amount: str) -> str:
+    return f"项目名称\t{name}\n项目年度金额\t{amount}\n{HEADER}{ROWS}"
+
+
+def test_a_project_list_before_the_tables_is_the_departments_notes_never_a_project() -> None:
+    """Before 2026-12-03 (session 7) the list was read as the first table's header: its
+    amount was the column header 备注 (a false H002), the real 200 dropped as a repeat."""
+    department = parse_text(PROJECT_LIST + goal_table("技能培训", "200")
+                            + goal_table("就业补贴", "30"))
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0),
+                                                                 ("就业补贴", 30.0)]
+    assert all(p.notes == [] and [i.name for i in p.indicators] == NAMES
+               for p in department.projects)
+    assert [(note.row, note.text) for note in department.notes] == [
+        (3, "1 | 技能培训 | 200"), (4, "2 | 就业补贴 | 30"), (5, "合计 | 230")]
+    assert all("项目清单" in note.reason for note in department.notes)
+    assert {f.rule for f in validate([department])} & {"H001", "H002", "H004"} == set()
+
+
+def test_a_column_header_beside_a_label_is_never_its_value() -> None:
+    """``项目金额⇥备注`` over ``200⇥`` (a table's header written as labels over values):
+    the amount is the 200 below, not 备注."""
+    (project,) = parse_text("项目名称\t项目金额\t备注\n技能培训\t200\t\n" + HEADER + ROWS).projects
+    assert (project.name, project.amount, project.notes) == ("技能培训", 200.0, [])
+
+
+SUMMARIES = [  # the 汇总表 sheet's header row, and the cells of each project's row after 序号
+    (["序号", "项目名称", "金额（万元）"], [["技能培训", 200], ["就业补贴", 30]]),
+    (["序号", "项目名称", "项目金额", "备注"], [["技能培训", 200], ["就业补贴", 30]]),
+    (["序号", "项目名称", "年度资金总额"], [["技能培训", 200], ["就业补贴", "30.00"]]),
+    (["序号", "项目名称", "实施单位", "年度资金总额", "年度目标"],
+     [["技能培训", "某某中心", 200, "培训500人次"], ["就业补贴", "某某中心", 30, "补贴1000人"]]),
+]
+
+
+def summary_book(path: Path, header: list[str], records: list[list]) -> Path:
+    rows = [["2024年部门项目支出绩效目标汇总表"], header,
+            *([index, *cells] for index, cells in enumerate(records, start=1)),
+            ["合计", None, 230]]
+    sheets = {"汇总表": rows}
+    for index, (name, amount) in enumerate([("技能培训", 200), ("就业补贴", 30)], start=1):
+        sheets[f"表{index}"] = [line.split("\t") for line in
+                               goal_table(name, str(amount)).splitlines()]
+    return save_workbook(path, sheets)
+
+
+@pytest.mark.parametrize(("header", "records"), SUMMARIES)
+def test_a_summary_sheet_is_not_a_project(header: list[str], records: list[list],
+                                         tmp_path: Path) -> None:
+    """Before 2026-12-03 (session 7) the 汇总表 sheet was one project too many: the first
+    project's name again (a false H004, and W001 / C001 on a table without indicators), or
+    a project named '' with the amount 备注."""
+    department = read_department(summary_book(tmp_path / "部门.xlsx", header, records))
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0),
+                                                                 ("就业补贴", 30.0)]
+    assert [(note.sheet, note.cell) for note in department.notes] == [
+        ("汇总表", "A3"), ("汇总表", "A4"), ("汇总表", "A5")]
+    assert department.notes[0].text.startswith("1 | 技能培训 | ")
+    found = {f.rule for f in validate([department])}
+    assert found & {"H001", "H002", "H004", "W001", "C001"} == set()
+
+
+def test_import_of_a_workbook_with_a_summary_sheet_writes_its_projects(tmp_path: Path) -> None:
+    """Before, ``import`` refused it (exit 2): the project named '' with the amount 备注
+    did not read back as it was written."""
+    book = summary_book(tmp_path / "部门.xlsx", *SUMMARIES[1])
+    result = CliRunner().invoke(cli, ["import", str(book), "-o", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert "2 个项目" in result.output and "汇总表!A3" in result.output

@@ -60,6 +60,7 @@ class Vocabulary:
     table_titles: tuple[str, ...]
     self_evaluation_words: tuple[str, ...]
     self_evaluation: dict[str, tuple[str, ...]]  # its header block's small tables
+    list_columns: frozenset[str]  # a project list's column headers no field has (序号, 备注)
 
 
 @cache
@@ -98,6 +99,7 @@ def vocabulary() -> Vocabulary:
         table_titles=tuple(data["titles"]["table"]),
         self_evaluation_words=tuple(data["titles"]["self_evaluation"]),
         self_evaluation=evaluation,
+        list_columns=frozenset(map(label_key, data["lists"]["columns"])),
     )
 
 
@@ -182,6 +184,14 @@ def is_header_label(raw: str) -> bool:
             or bare in words.goal_groups or bare in words.funds_groups
             or bare in words.cost_tables
             or funds_kind(raw) is not None)
+
+
+@lru_cache(maxsize=4096)
+def is_list_column(raw: str) -> bool:
+    """A project list's column header that names no field (序号, 备注): a label, never a
+    value (``[lists]`` in the vocabulary)."""
+    return label_key(raw) in vocabulary().list_columns \
+        or bare_key(raw)[0] in vocabulary().list_columns
 
 
 @lru_cache(maxsize=4096)

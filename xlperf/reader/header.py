@@ -55,6 +55,7 @@ from xlperf.model.vocabulary import (
     is_funds_group,
     is_goal_group,
     is_header_label,
+    is_list_column,
     is_table_title,
     label_key,
 )
@@ -209,7 +210,9 @@ class HeaderReader:
             if key is None and note and (unit := divisor_of(note)) is not None:
                 self.divisor = unit  # 资金情况（元）: the block's amounts are in 元
             following = filled[position] if position < count else None
-            has_value = following is not None and not _is_label(following[1])
+            # 项目金额⇥备注: a column header (备注, 序号) is never the value beside it
+            has_value = following is not None and not _is_label(following[1]) \
+                and not _is_list_column(following[1])
             if key in _GOALS and following is not None and _heads(following[1], key):
                 # 年度总体目标⇥预期目标⇥实际完成情况: the goal is below 预期目标, a heading
                 self._has_label(key, row)
@@ -259,7 +262,7 @@ class HeaderReader:
                 waiting[index] = (key, note)
         if (waiting or waiting_funds) and not values:
             texts = {index: raw for index, raw in filled if raw.__class__ is str}
-            self.pending = _Pending(waiting, filled[-1][0] + 1, waiting_funds, others, texts)
+            self.pending = _Pending(waiting, _labels_width(filled), waiting_funds, others, texts)
         if not values and self.trace is not None:
             labels = "、".join(str(raw).strip() for _, raw in filled)
             where = "，值在下一行" if self.pending else ""
@@ -687,6 +690,18 @@ def _wrapped_label(start: str | None, raw: object) -> str | None:
         return None
     label = start.strip(BLANK_CHARS) + str(raw).strip(BLANK_CHARS)
     return label if is_header_label(label) else None
+
+
+def _labels_width(filled: list[tuple[int, object]]) -> int:
+    """The width a row of labels gives the row of values below (shorter: a browser copy
+    left out the cells its merged labels cover). A trailing 备注 column is left out: its
+    value is mostly blank, so a row ending there is no shorter for having lost cells."""
+    kept = [index for index, raw in filled if not _is_list_column(raw)]
+    return (kept or [filled[-1][0]])[-1] + 1
+
+
+def _is_list_column(raw: object) -> bool:
+    return raw.__class__ is str and is_list_column(raw)
 
 
 def _is_label(raw: object) -> bool:

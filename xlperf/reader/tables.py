@@ -70,6 +70,7 @@ from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import PAGE_FOOTER, FastRows, fast_rows
 from xlperf.reader.header import HeaderReader, inline_field, is_form_line
 from xlperf.reader.layouts import family
+from xlperf.reader.lists import LIST_ROW, heads_list, is_list_header, is_record, is_total
 from xlperf.reader.placement import Placed, place
 from xlperf.reader.trace import Trace
 from xlperf.sources.grid import Grid, is_blank
@@ -124,7 +125,7 @@ class TableReader:
         self.project: Project | None = None
         self.header: HeaderReader | None = None
         self.block: _Block | None = None
-        self.state = "outside"  # outside | header | indicators | break | repeat
+        self.state = "outside"  # outside | header | indicators | break | repeat | list
         self.repeat: RepeatedHeader | None = None  # a continued table's repeated header
         self.self_evaluation_title = False
         # A flat list's projects by (单位名称, 项目名称), in the order read.
@@ -191,6 +192,8 @@ class TableReader:
             self._repeated_row(row, cells, index, raw, text)
         elif self.state == "break":
             self._after_break(row, cells, index, raw, text)
+        elif self.state == "list":
+            self._list_row(row, cells)
         else:
             self._header_row(row, cells)
 
@@ -236,6 +239,8 @@ class TableReader:
         # Outside a table any header field starts one; inside, a second 项目名称 does (every
         # spelling of it has 项目).
         outside = self.state == "outside"
+        if outside and self._project_list(row, cells):
+            return
         fields = _fields_of(cells) if outside or any(
             raw.__class__ is str and "项目" in raw for raw in cells) else []
         if fields and (outside or self._starts_project(fields)):
@@ -247,6 +252,33 @@ class TableReader:
         if self._header_note(row, cells):
             return
         self.header.feed(row, cells)
+
+    def _project_list(self, row: int, cells: list) -> bool:
+        """A project list's header (序号 | 项目名称 | 项目金额 | 备注) over its rows, one per
+        project (``lists.py``): no project starts, and its rows are the department's
+        reading notes (R003), never a project nor the next table's header."""
+        if not is_list_header(cells) or not heads_list(self.grid.rows, row):
+            return False
+        self.state = "list"
+        self._trace(row, "skipped", "项目清单的表头，其下各行不是绩效目标表："
+                    + _joined(self.grid, row, cells))
+        return True
+
+    def _list_row(self, row: int, cells: list) -> None:
+        """A row of a project list: a department note with its cell; its 合计 row is its
+        last, and any other row (a label, a title, a lone cell) ends it unread here."""
+        if not is_record(cells):
+            self.state = "outside"
+            self._header_row(row, cells)
+            return
+        text = _joined(self.grid, row, cells)
+        first = _first_filled(cells)
+        self.orphan_notes.append(ReadingNote(
+            text, LIST_ROW, self.grid.sheet_at(row),
+            self.grid.cell(row, first[0] if first else 0), self.grid.line(row)))
+        self._trace(row, "note", f"{LIST_ROW}：{text}")
+        if is_total(cells):
+            self.state = "outside"
 
     def _header_note(self, row: int, cells: list) -> bool:
         """A ``注：…`` row in the header block (the template's 注：各地请根据实际情况… left
