@@ -571,6 +571,50 @@ def test_a_bare_cost_category_beside_the_2021_cost_categories_is_the_first_level
     assert {f.rule for f in validate([department])} & {"S001", "S002", "R003"} == set()
 
 
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("columns", [["二级指标", "三级指标", "指标值"],
+                                     ["指标类别", "指标名称", "指标值"]],
+                         ids=["二级-三级", "指标类别"])
+def test_a_two_level_table_under_other_headers_takes_its_first_level_from_the_framework(
+        columns: list[str], container: str, tmp_path: Path) -> None:
+    """二级指标 | 三级指标 | 指标值 without a 一级 column, and 指标类别 | 指标名称 | 指标值, are
+    two-level tables. Before 2026-12-03 (session 7) the first read every 一级 empty (S001 on
+    each row, C001) and the second was refused as a text without a table (a workbook: no
+    indicator, every row a note)."""
+    rows = [["数量指标", "培训人次", "≥500人次"], ["社会效益指标", "就业率", "≥60%"],
+            ["服务对象满意度指标", "学员满意度", "≥90%"]]
+    department = write(tmp_path, header_lines(), columns=columns, rows=rows,
+                       container=container)
+    project = only_project(department)
+    assert [(i.level1, i.level2, i.value) for i in project.indicators] == [
+        ("产出指标", "数量指标", "≥500人次"), ("效益指标", "社会效益指标", "≥60%"),
+        ("满意度指标", "服务对象满意度指标", "≥90%")]
+    assert project.layout == "two_level"
+    assert {f.rule for f in validate([department])} & {"S001", "C001", "R003"} == set()
+
+
+DESCRIPTIONS = ["指标内容", "指标解释", "指标说明", "指标属性"]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("description", DESCRIPTIONS)
+def test_a_description_beside_the_third_level_is_a_column_no_field_reads(
+        description: str, container: str, tmp_path: Path) -> None:
+    """指标内容 / 指标解释 / 指标说明 beside 三级指标 describe the indicator (`反映培训规模`),
+    指标属性 says 共性/个性: none is read, one note names the column. Before 2026-12-03 (session 7)
+    指标内容 was a second 三级 column, the two read as a 长期/年度 pair (every name the
+    description, the real 三级 a long-term indicator), and 指标解释 was read as 绩效标准."""
+    rows = [[*row, f"反映{row[2]}情况"] for row in ROWS]
+    (project,) = write(tmp_path, header_lines(), columns=[*COLUMNS, description], rows=rows,
+                       container=container).projects
+    assert [(i.name, i.value, i.standard) for i in project.indicators] == [
+        (row[2], row[3], None) for row in ROWS]
+    assert project.long_term_indicators == []
+    assert [note.text for note in project.notes] == [description]
+    assert "不属于绩效目标表" in project.notes[0].reason
+    assert project.columns == ("level1", "level2", "name", "value")
+
+
 # --- two fields on one row --------------------------------------------------------------
 
 PAIRS = {

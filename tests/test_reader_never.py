@@ -262,6 +262,76 @@ def test_a_flat_lists_total_row_under_the_amount_is_not_a_score_total() -> None:
     assert project.stated_total is None and len(project.indicators) == 1
 
 
+# The 云南 budget-system export (部门预算公开): one column 单位名称、项目名称 holding a unit on
+# a row of its own, then its projects; the goal in 项目年度绩效目标; 指标内容 a description.
+YUNNAN_HEADER = ["单位名称、项目名称", "项目年度绩效目标", "一级指标", "二级指标", "三级指标",
+                 "指标性质", "指标值", "度量单位", "指标属性", "指标内容"]
+YUNNAN_ROWS = [
+    ["某区民政局"],
+    ["困难群众救助", "保障低保对象基本生活", "产出指标", "数量指标", "低保保障人数", "≥", "3200",
+     "人", "定量指标", "反映保障人数"],
+    ["", "", "满意度指标", "服务对象满意度指标", "救助对象满意度", "≥", "90", "%", "定量指标",
+     "反映满意程度"],
+    ["某区养老服务中心"],
+    ["社区养老服务补贴", "提升老年人生活质量", "产出指标", "数量指标", "高龄津贴发放人数", "≥",
+     "5600", "人", "定量指标", "反映发放人数"],
+]
+
+
+@pytest.mark.parametrize("container", ["txt", "xlsx"])
+def test_the_yunnan_export_reads_a_project_per_name_under_its_unit(container: str,
+                                                                  tmp_path: Path) -> None:
+    """Before 2026-12-03 (session 7) 单位名称、项目名称 was no column: both projects were one
+    named '' (H001, H002), 指标内容 was a second 三级 read as the 长期/年度 pair (every name
+    the description, the real 三级 in long_term_indicators) and the goal was not read."""
+    rows = [["单位名称：某区民政局", "", "", "", "", "", "", "", "", "单位：万元"],
+            YUNNAN_HEADER, *YUNNAN_ROWS]
+    source = tmp_path / f"list.{container}"
+    if container == "txt":  # a browser copy: the merged cells only in their first row
+        source.write_text("\n".join("\t".join(row).strip("\t") for row in rows) + "\n",
+                          encoding="utf-8")
+    else:
+        save_workbook(source, {"Sheet1": [[cell or None for cell in row] for row in rows]},
+                      merges={"Sheet1": ["A4:A5", "B4:B5"]})
+    department = read_department(source)
+    assert [(p.name, p.implementing_unit, p.goal, p.layout) for p in department.projects] == [
+        ("困难群众救助", "某区民政局", "保障低保对象基本生活", "flat_list"),
+        ("社区养老服务补贴", "某区养老服务中心", "提升老年人生活质量", "flat_list")]
+    first, second = department.projects
+    assert [(i.level1, i.level2, i.name, i.value) for i in first.indicators] == [
+        ("产出指标", "数量指标", "低保保障人数", "≥3200人"),
+        ("满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%")]
+    assert [i.name for i in second.indicators] == ["高龄津贴发放人数"]
+    assert first.long_term_indicators == [] == second.long_term_indicators
+    assert first.notes == [] == second.notes
+    assert [(n.text, n.row) for n in department.notes] == [("指标属性", 2), ("指标内容", 2)]
+    assert all("不属于绩效目标表" in n.reason for n in department.notes)
+    result = CliRunner().invoke(cli, ["validate", str(source)])
+    assert "H001" not in result.output
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_lines_above_a_flat_list_are_no_project_and_give_its_unit() -> None:
+    """`主管部门：…` / `单位名称：…` over a flat list whose rows name no unit: before
+    2026-12-03 (session 7) they were a project named '' (H001, H002) whenever it held a
+    note, and were lost otherwise; they are its projects' 主管部门 and 实施单位."""
+    text = ("主管部门：某市民政局\n单位名称：某区民政局\n"
+            "项目名称\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\t考核方式\n"
+            "困难群众救助\t保障基本生活\t产出指标\t数量指标\t低保保障人数\t≥3200人\t抽查\n")
+    department = parse_text(text)
+    assert [(p.name, p.competent_department, p.implementing_unit, len(p.indicators))
+            for p in department.projects] == [("困难群众救助", "某市民政局", "某区民政局", 1)]
+    assert [n.text for n in department.notes] == ["考核方式"]
+    # Every row naming its own unit: the line's gives way, and says so where it stood.
+    rows = [YUNNAN_HEADER, *YUNNAN_ROWS[:3]]
+    department = parse_text("单位名称：某市民政局\n" + "\n".join("\t".join(r) for r in rows))
+    assert [(p.name, p.implementing_unit) for p in department.projects] == [
+        ("困难群众救助", "某区民政局")]
+    assert [(n.text, n.row) for n in department.notes if "清单之上" in n.reason] == [
+        ("某市民政局", 1)]
+
+
 # --- header-block rows are never carried down as levels -------------------------------------
 
 

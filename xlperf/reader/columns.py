@@ -91,6 +91,16 @@ class IndicatorColumns:
         return tuple(self.columns[start:])
 
     @cached_property
+    def units_in_project(self) -> bool:
+        """The project column is 单位名称、项目名称 (the 云南 export) and no other column is
+        the unit's: a row holding that cell alone is the unit, the rows after it its
+        projects."""
+        if any(c.role == "project_unit" for c in self.columns):
+            return False
+        return any(c.role == "project" and "project_unit" in _roles_of((c.header,))
+                   for c in self.columns)
+
+    @cached_property
     def two_level(self) -> bool:
         return any(c.role == "category" for c in self.columns)
 
@@ -173,11 +183,12 @@ def _header(cells: tuple, above: tuple, shifted: bool) -> IndicatorColumns | Non
                for (index, label, raw), role in zip(labels, roles, strict=True)]
     columns = [c for c in columns if c.role]
     extra = _extra_columns(cells, {index for index, _, _ in labels})
-    result = IndicatorColumns(sorted(columns + extra, key=lambda c: c.index),
-                              notes=notes + [f"“{c.header.strip()}”列不是绩效目标表的列，未读取"
-                                             for c in extra])
+    result = IndicatorColumns(sorted(columns + extra, key=lambda c: c.index), notes=notes)
+    first = len(notes)  # the unread columns' notes come next, whatever sides add after
     _assign_sides(result, above)
     _two_level(result)
+    result.notes[first:first] = [f"“{c.header.strip()}”列不是绩效目标表的列，未读取"
+                                 for c in result.columns if c.role == "other"]
     return result
 
 
@@ -314,8 +325,10 @@ _EXTRA_HEADER_CHARS = 16
 
 
 def _is_header(labels: list[tuple[int, ColumnLabel, str]]) -> bool:
-    """At least two of 一级/二级/三级, or one of them beside a value or weight column."""
-    levels = {role for _, label, _ in labels for role in label.roles if role in LEVEL_ROLES}
+    """At least two of 一级/二级/三级 (指标类别 counting as a level), or one of them beside a
+    value or weight column."""
+    levels = {role for _, label, _ in labels for role in label.roles
+              if role in LEVEL_ROLES or role == "category"}
     data = {role for _, label, _ in labels for role in label.roles
             if role in ("value", "weight", "comparator", "unit", "standard")}
     return len(levels) >= 2 or (bool(levels & {"level1", "level2"}) and bool(data))
@@ -340,13 +353,15 @@ def _shared_roles(labels: list[tuple[ColumnLabel, str]]) -> list[str]:
     """A header text with two roles (指标方向: a comparator on some forms, the direction
     on others) takes its other role when a column with that role alone stands beside it
     (计算符号 | … | 指标方向): two comparator columns are not the long-term and annual
-    sides of one table."""
+    sides of one table. So 指标内容 beside 三级指标 is a description no field reads
+    ("other", which may stand beside another such column: it has no sides)."""
     alone = {role for label, role in labels if len(label.roles) == 1}
     roles = []
     for label, role in labels:
         if role in alone and len(label.roles) > 1:
             role = next((other for other in label.roles[1:]
-                         if other not in alone and not other.startswith("project")), role)
+                         if (other not in alone or other not in SIDED_ROLES)
+                         and not other.startswith("project")), role)
         roles.append(role)
     return roles
 
@@ -398,10 +413,23 @@ def _group_sides(above: list | None) -> list[Side]:
 
 def _two_level(columns: IndicatorColumns) -> None:
     """一级/二级 columns without a 三级: the first holds the category (数量指标 …), the
-    second the indicator."""
+    second the indicator. So does 二级指标 before a 三级指标 without a 一级 column (one of
+    each, no sides): the 一级 follows from the framework as in any two-level table. A
+    指标类别 column is the category where the header has no 一级/二级 of its own; beside
+    them it is a column no field reads."""
     roles = [c.role for c in columns.columns]
-    if "name" in roles or "level1" not in roles or "level2" not in roles:
+    if "category" in roles:
+        if "level1" in roles or "level2" in roles:
+            renamed = {"category": "other"}
+        else:
+            return
+    elif "level1" in roles and "level2" in roles and "name" not in roles:
+        renamed = {"level1": "category", "level2": "name"}
+    elif ("level1" not in roles and roles.count("level2") == 1 and roles.count("name") == 1
+          and not any(c.side == "long_term" for c in columns.columns)
+          and roles.index("level2") < roles.index("name")):
+        renamed = {"level2": "category"}
+    else:
         return
-    renamed = {"level1": "category", "level2": "name"}
     columns.columns = [Column(c.index, renamed.get(c.role, c.role), c.side, c.header)
                        for c in columns.columns]

@@ -130,6 +130,10 @@ class TableReader:
         self.self_evaluation_title = False
         # A flat list's projects by (单位名称, 项目名称), in the order read.
         self.flat: dict[tuple[str | None, str], Project] = {}
+        # The lines above a flat list (单位名称：某局), read like a header into a project of
+        # their own, and the list's projects under them (``_flat_top``).
+        self.flat_top: Project | None = None
+        self.flat_tops: list[tuple[Project, Project]] = []
         self.orphan_notes: list[ReadingNote] = []  # rows outside any project
         self.first_repair = 0  # the grid's first repair (rule T001) of the current project
         self.table_like: set[int] = set()  # ids of projects with a table's shape
@@ -157,6 +161,7 @@ class TableReader:
             row += 1
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
+        self._take_flat_tops({id(p) for p in kept})
         self.blank_tables = sum(1 for p in self.projects
                                 if id(p) in self.table_like and p not in kept)
         return kept
@@ -384,6 +389,10 @@ class TableReader:
                 self._close()
                 self.project = None
                 self.header = None
+                if self.state == "outside":
+                    self.flat_top = None
+        elif columns.flat and not self.project.name:
+            self._flat_top()
         side = "annual"
         for column in columns.columns:
             if column.role == "block" and (found := block_side(column.header)):
@@ -404,6 +413,49 @@ class TableReader:
             roles = "、".join(f"{c.header}" for c in columns.columns if c.role != "other")
             self._trace(row, "header", f"指标表头：{roles}" + "".join(
                 f"（{note}）" for note in columns.notes))
+
+    def _flat_top(self) -> None:
+        """The lines above a flat list that name no project (``单位名称：某局`` over the 云南
+        export): not a project of their own (before 2026-12-03 a project named '' holding
+        the list's column notes, H001, H002). Their 单位名称/主管部门 are the list's projects'
+        where its rows name none; their notes are the department's. Lines giving anything
+        else (an amount, a goal) stay the project they were."""
+        project, header = self.project, self.header
+        assert project is not None and header is not None
+        if not header.seen <= set(_FLAT_TOP_FIELDS) or project.indicators:
+            return
+        self._close()
+        self.projects.remove(project)
+        self.orphan_notes.extend(project.notes)
+        self.flat_top = project
+        self.project = None
+
+    def _take_flat_tops(self, kept: set[int]) -> None:
+        """The 单位名称/主管部门 of the lines above a flat list, for its projects (``kept``:
+        those read as tables) whose rows name none — only once the projects are chosen, so
+        that a unit's own row (a 项目名称 and nothing else) is not made a table by them. A
+        value no project takes (every row names another unit) is a note where it stood, as
+        a unit above a table's own gives way (``header.py``)."""
+        tops: dict[int, tuple[Project, set[str]]] = {}
+        for project, top in self.flat_tops:
+            if id(project) not in kept:
+                continue
+            used = tops.setdefault(id(top), (top, set()))[1]
+            for key in _FLAT_TOP_FIELDS:
+                value = getattr(top, key)
+                if value and not getattr(project, key):
+                    setattr(project, key, value)
+                if value:
+                    project.labels = (project.labels or frozenset()) | {key}
+                    if getattr(project, key) == value:
+                        used.add(key)
+        for top, used in tops.values():
+            for key in _FLAT_TOP_FIELDS:
+                if getattr(top, key) and key not in used:
+                    self.orphan_notes.append(ReadingNote(
+                        getattr(top, key), f"清单之上的{_FIELD_NAMES[key]}，各项目取清单中各行"
+                        "所写的单位，此值未读取", top.sheet, top.cells.get(key),
+                        top.lines.get(key), part="header"))
 
     def _note_unread_columns(self, row: int, columns: IndicatorColumns) -> None:
         """A column no field reads (考核方式, 年初目标值 before the vocabulary had it): one
@@ -645,6 +697,8 @@ class TableReader:
         if placed.impossible or (block.after_note and not placed.in_place):
             self._note(row, cells, "无法确定各单元格属于哪一列")
             return
+        if not content and self._unit_row(row, block, values):
+            return
         if not content and not (block.columns.flat and ("project", "annual") in values):
             self._carry(block, values)
             if any(role[0] in ("level1", "level2", "category") for role in values):
@@ -750,6 +804,17 @@ class TableReader:
             self._goal_continued(row, values)
         return self.project
 
+    def _unit_row(self, row: int, block: _Block, values: dict) -> bool:
+        """Under 单位名称、项目名称 (the 云南 export), a row with that cell alone is the unit
+        (`某单位`), whose projects follow on rows of their own: it is carried down as their
+        单位名称 (实施单位), never a project."""
+        if not block.columns.units_in_project or set(values) != {("project", "annual")}:
+            return False
+        index, raw = values[("project", "annual")]
+        block.carried[("project_unit", "annual")] = (index, raw)
+        self._trace(row, "field", f"单位名称：{self.grid.text_of(raw, row, index)}")
+        return True
+
     def _unit_of(self, row: int, values: dict) -> str | None:
         """The 单位名称 a flat list's row stands under: its own cell, or the merged one
         carried down from the rows above; None where the list has no such column."""
@@ -784,6 +849,8 @@ class TableReader:
     def _flat_fields(self, project: Project, row: int, values: dict) -> None:
         project.layout = "flat_list"
         roles = {c.role for c in self.block.columns.columns} if self.block else set()
+        if self.block is not None and self.block.columns.units_in_project:
+            roles.add("project_unit")  # 单位名称、项目名称: the unit's rows give 实施单位
         project.labels = frozenset(field for role, field in _FLAT_FIELDS.items() if role in roles)
         project.lines["name"] = self.grid.line(row)
         if (cell := self.grid.cell(row, values[("project", "annual")][0])) is not None:
@@ -791,6 +858,8 @@ class TableReader:
         unit = values.get(("project_unit", "annual")) or self._carried("project_unit")
         if unit is not None:
             project.implementing_unit = self.grid.text_of(unit[1], row, unit[0])
+        if self.flat_top is not None:  # 单位名称：某局 above the list, once the list is read
+            self.flat_tops.append((project, self.flat_top))
         amount = values.get(("project_amount", "annual"))
         if amount is not None:
             divisor, assumed = self._flat_divisor()
@@ -997,6 +1066,9 @@ _LEVEL1, _LEVEL2 = ("level1", "label"), ("level2", "annual")  # keys of _Block.c
 # A flat list's project columns and the header fields they give.
 _FLAT_FIELDS = {"project": "name", "project_unit": "implementing_unit",
                 "project_amount": "amount", "project_goal": "goal"}
+# The fields the lines above a flat list may give all of its projects (``_flat_top``).
+_FLAT_TOP_FIELDS = ("implementing_unit", "competent_department")
+_FIELD_NAMES = {"implementing_unit": "实施单位", "competent_department": "主管部门"}
 _CONTENT_ROLES = frozenset({"name", "value", "weight", "comparator", "unit", "actual", "points",
                             "standard"})
 
