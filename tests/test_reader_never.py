@@ -843,3 +843,14 @@ def test_import_of_a_workbook_with_a_summary_sheet_writes_its_projects(tmp_path:
     result = CliRunner().invoke(cli, ["import", str(book), "-o", str(tmp_path / "out.xlsx")])
     assert result.exit_code == 0, result.output
     assert "2 个项目" in result.output and "汇总表!A3" in result.output
+
+
+def test_a_flat_lists_row_with_only_a_project_name_is_a_note() -> None:
+    """The unit's own row in a flat list's 项目名称 column (某局, then its projects) became a
+    project with no indicators, which was then dropped without a word."""
+    text = ("项目名称\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\n某局\n"
+            "技能培训\t全年培训500人次\t产出指标\t数量指标\t培训人次\t≥500人次\n"
+            "\t\t效益指标\t社会效益指标\t就业率\t≥60%\n")
+    department = parse_text(text)
+    assert [p.name for p in department.projects] == ["技能培训"]
+    assert [(n.text, n.row) for n in department.notes] == [("某局", 2)]

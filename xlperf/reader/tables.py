@@ -161,10 +161,23 @@ class TableReader:
             row += 1
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
+        self._note_nameless_rows(kept)
         self._take_flat_tops({id(p) for p in kept})
         self.blank_tables = sum(1 for p in self.projects
                                 if id(p) in self.table_like and p not in kept)
         return kept
+
+    def _note_nameless_rows(self, kept: list[Project]) -> None:
+        """A flat list's row holding a 项目名称 and nothing else (the unit's own row above
+        its projects, in a 项目名称 column) is no project; it was dropped without a word."""
+        for project in self.projects:
+            if project in kept or project.layout != "flat_list" or not project.name:
+                continue
+            line = project.lines.get("name")
+            cell = (project.cells or {}).get("name")
+            self.orphan_notes.append(ReadingNote(
+                project.name, "这一行只有项目名称，没有指标，未作为项目读取", project.sheet, cell,
+                line))
 
     def _above(self, row: int) -> list:
         """The filled row before ``row`` (a group row over an indicator header)."""
