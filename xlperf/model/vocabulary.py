@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -345,11 +346,7 @@ def comparator_of(raw: str) -> str | None:
 def indicator_type_of(raw: str) -> str | None:
     """``quantitative`` for 定量(指标), ``qualitative`` for 定性(指标): an indicator's type,
     which some forms write under 指标性质 where others write the comparator."""
-    key = label_key(raw)
-    for name, words in vocabulary().indicator_types.items():
-        if key in words:
-            return name
-    return None
+    return _group_of(vocabulary().indicator_types, raw)
 
 
 @lru_cache(maxsize=1024)
@@ -369,11 +366,13 @@ def comparator_prefix(text: str) -> tuple[str, str, str] | None:
 
 @lru_cache(maxsize=1024)
 def direction_of(raw: str) -> str | None:
+    return _group_of(vocabulary().directions, raw)
+
+
+def _group_of(groups: Mapping[str, Collection[str]], raw: str) -> str | None:
+    """The name of the group of words ``raw`` is one of (compared as labels), else None."""
     key = label_key(raw)
-    for name, words in vocabulary().directions.items():
-        if key in words:
-            return name
-    return None
+    return next((name for name, words in groups.items() if key in words), None)
 
 
 # --- rows -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from xlperf.model.framework import level_names, name_key, parse_label
-from xlperf.model.text import parse_number, parse_weight
+from xlperf.model.text import parse_weight
 from xlperf.model.vocabulary import (
     BLANK_CHARS,
     column_label,
@@ -74,10 +74,10 @@ def _text_kind(raw: str) -> tuple[str, int]:
     levels = level_of(text)
     if levels:
         return LEVEL, levels
-    if isinstance(parse_number(text)[0], float):
-        return NUMBER, 0
-    written = parse_weight(text)
-    if written[1] and isinstance(written[0], float):  # 10分, 10%, １０％ (parse_weight)
+    number, repairs = parse_weight(text)
+    if isinstance(number, float):  # 10, １０; or 10分, 10% (a weight written with its unit)
+        if "weight_unit" not in repairs:
+            return NUMBER, 0
         return (SCORE if "分" in text else PERCENT), 0
     if indicator_type_of(text) is not None:
         return TYPE, 0

@@ -80,7 +80,7 @@ _ODD_HYPHENS = frozenset("－—–‐‑﹣")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$"
                         r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
 _NOTICE_LINE = re.compile(r"^(根据|按照|依据|现将|附件)")
-_PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页[/,，]?(共\d+页)?$|^共\d+页第\d+页$")
+_PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$")  # beside PAGE_FOOTER: a bare number
 
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
@@ -236,10 +236,7 @@ class TableReader:
             return False
         if not all(_is_heading_cell(raw) for raw in cells if raw != "" and raw is not None):
             return False
-        line = "".join(raw for raw in cells if isinstance(raw, str))
-        unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
-        if unit:
-            self._take_unit(unit.group(1))
+        self._take_unit(cells)
         if self.state == "header" and self.header is not None:
             self.header.feed(row, cells)  # a goal's line that ends in 表 is part of the goal
             return True
@@ -336,11 +333,8 @@ class TableReader:
         first = _first_filled(cells)
         text = first[1] if first is not None and isinstance(first[1], str) else ""
         form_line = is_form_line(cells)
-        if form_line:
-            line = "".join(raw for raw in cells if isinstance(raw, str))
-            unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
-            if unit:  # 填报单位（盖章）：某厅 | 单位：元 — the unit of the table below
-                self._take_unit(unit.group(1))
+        if form_line:  # 填报单位（盖章）：某厅 | 单位：元 — the unit of the table below
+            self._take_unit(cells)
         if text and is_stop_row_label(text):
             self._trace(row, "skipped",
                         "表格之后的签字栏，未读取：" + _joined(self.grid, row, cells))
@@ -350,9 +344,12 @@ class TableReader:
             return True
         return False
 
-    def _take_unit(self, unit: str) -> None:
-        """单位：元 above a table: its amounts are in that unit, until another unit line."""
-        divisor = divisor_of(unit)
+    def _take_unit(self, cells: list) -> None:
+        """单位：元 in a row above a table: its amounts are in that unit, until another unit
+        line."""
+        line = "".join(raw for raw in cells if isinstance(raw, str))
+        unit = AMOUNT_UNIT_IN_TEXT.search(unicodedata.normalize("NFKC", line))
+        divisor = divisor_of(unit.group(1)) if unit else None
         if divisor is not None:
             self.context.divisor, self.context.unit_stated = divisor, True
 

@@ -165,13 +165,11 @@ def _cost_breakdown(lines: list[tuple[str, object]]) -> tuple[float, float]:
     """(the sum of a cost breakdown's lines, its 合计) — NaN when either is not known:
     no 合计, an unreadable amount, or 小计 lines (which a plain sum would count twice)."""
     totals = [value for item, value in lines if label_key(item) in _COST_TOTALS]
-    parts = [value for item, value in lines if label_key(item) not in _COST_TOTALS]
-    if not totals or not parts or any(_COST_SUBTOTAL in item for item, _ in lines):
+    if not totals or any(_COST_SUBTOTAL in item for item, _ in lines):
         return math.nan, math.nan
     parts = _top_level(lines)
-    if parts is None:
-        return math.nan, math.nan
-    if not all(isinstance(v, float) for v in parts) or not isinstance(totals[-1], float):
+    if not parts or not all(isinstance(v, float) for v in parts) \
+            or not isinstance(totals[-1], float):
         return math.nan, math.nan
     return round(sum(parts), 6), totals[-1]
 

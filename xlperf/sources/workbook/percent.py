@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 
 from xlperf.sources.grid import column_index
 from xlperf.sources.workbook.checks import Package
+from xlperf.sources.workbook.formulas import _local
 
 _STYLES = "xl/styles.xml"
 _BUILT_IN = {9: 0, 10: 2}  # Excel's own percent formats: 0%, 0.00%
@@ -105,7 +106,3 @@ _ADDRESS = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 
 def _number(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() else None
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]

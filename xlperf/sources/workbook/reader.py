@@ -156,12 +156,18 @@ def _load_grids(package: Package) -> list[Grid]:
     return grids
 
 
+def _scanned(scan, package: Package, grids: list[Grid]) -> dict[str, dict]:
+    """What ``scan`` finds in the grids' sheets of the saved file (formulas without a value,
+    percent formats): a refinement of values already read, so {} when it fails."""
+    try:
+        return scan(package, [g.sheet for g in grids if g.sheet])
+    except Exception:
+        return {}
+
+
 def _show_percentages(package: Package, grids: list[Grid]) -> None:
     """A number formatted as a percentage as the text the user sees (0.9 → ``90%``)."""
-    try:
-        found = percent_cells(package, [g.sheet for g in grids if g.sheet])
-    except Exception:  # formats are a refinement; the values were already read
-        return
+    found = _scanned(percent_cells, package, grids)
     for grid in grids:
         for (row, column), decimals in found.get(grid.sheet or "", {}).items():
             if row < len(grid.rows) and column < len(grid.rows[row]):
@@ -221,10 +227,7 @@ def _mentions_labels(rows: list[list]) -> bool:
 
 
 def _attach_formulas(package: Package, grids: list[Grid]) -> None:
-    try:
-        found = uncached_formulas(package, [g.sheet for g in grids if g.sheet])
-    except Exception:  # formulas are a refinement; the values were already read
-        return
+    found = _scanned(uncached_formulas, package, grids)
     for grid in grids:
         grid.uncached = found.get(grid.sheet or "", {})
 
