@@ -854,3 +854,68 @@ def test_a_flat_lists_row_with_only_a_project_name_is_a_note() -> None:
     department = parse_text(text)
     assert [p.name for p in department.projects] == ["技能培训"]
     assert [(n.text, n.row) for n in department.notes] == [("某局", 2)]
+
+
+WEIGHTED = ("项目名称\t学生资助\n项目年度金额\t200\n一级指标\t二级指标\t三级指标\t绩效值\n"
+            "1-产出指标\t11-数量指标\t资助学生不少于3000人次\t30\n"
+            "\t13-时效指标\t资助资金按学期及时发放\t20\n"
+            "2-效益指标\t22-社会效益\t保障学生顺利完成学业，确保无因贫失学辍学现象发生\t40\n"
+            "3-满意度指标\t31-服务对象满意度\t受助学生满意度≥90%\t10\n")
+CUT_ROWS = [
+    # a 三级 wrapped once: the weight is on the line with the name's end
+    ("2-效益指标\t22-社会效益\t保障学生顺利完成学业，确保无因贫失学辍学现象发生\t40",
+     "2-效益指标\t22-社会效益\t保障学生顺利完成学业，确保\n无因贫失学辍学现象发生\t40"),
+    # wrapped twice: a middle line with the name's middle alone
+    ("2-效益指标\t22-社会效益\t保障学生顺利完成学业，确保无因贫失学辍学现象发生\t40",
+     "2-效益指标\t22-社会效益\t保障学生顺利\n完成学业，确保无因贫失\n学辍学现象发生\t40"),
+    # the merged 一级 left empty, its tab kept
+    ("\t13-时效指标\t资助资金按学期及时发放\t20", "\t13-时效指标\t资助资金按学期\n及时发放\t20"),
+    # a 二级 wrapped: the 三级 and the weight follow its end
+    ("\t13-时效指标\t资助资金按学期及时发放\t20", "\t13-时效\n指标\t资助资金按学期及时发放\t20"),
+]
+
+
+@pytest.mark.parametrize(("row", "cut"), CUT_ROWS, ids=["once", "twice", "merged", "level2"])
+def test_a_row_cut_where_a_cell_wrapped_is_one_indicator(row: str, cut: str) -> None:
+    """A PDF's table extracted cell by cell keeps a wrapped cell's line breaks; written with
+    tabs, the row runs over several lines. Before (2026-12-03, session 8) the first line was
+    an indicator without its weight (W004) and the last one a second indicator named with the
+    tail of the first (or, cut in the 二级, a note and the 二级 lost)."""
+    department = parse_text(WEIGHTED.replace(row, cut))
+    (project,) = department.projects
+    expected = parse_text(WEIGHTED).projects[0]
+    assert [(i.level1, i.level2, i.name, i.weight) for i in project.indicators] == [
+        (i.level1, i.level2, i.name, i.weight) for i in expected.indicators]
+    assert project.notes == []
+    assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
+
+
+def test_a_lone_line_after_a_whole_row_is_still_a_note() -> None:
+    """The tail of a row that has its weight (a copy that put the weight on the first line)
+    is not joined: nothing shows it is not a line of its own. It stays a note, never an
+    indicator, never dropped."""
+    text = WEIGHTED.replace("确保无因贫失学辍学现象发生\t40", "确保\t40\n无因贫失学辍学现象发生")
+    (project,) = parse_text(text).projects
+    assert len(project.indicators) == 4
+    assert [note.text for note in project.notes] == ["无因贫失学辍学现象发生"]
+
+
+def test_a_flat_lists_row_cut_in_its_goal_and_its_name_is_one_row_each() -> None:
+    """A budget-system export printed to PDF wraps the long 年度目标 and 三级 cells. Before
+    (2026-12-03, session 8) the goal's tail was taken for a row of its own and each cut 三级
+    was an indicator without a value or weight followed by one named with its tail."""
+    text = ("单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t"
+            "度量单位\t权重\n"
+            "某局\t技能培训\t200000\t全年培训500人次，提升\n"
+            "就业能力\t产出指标\t数量指标\t培训人次\t≥\t500\t人次\t30\n"
+            "某局\t技能培训\t200000\t全年培训500人次，提升就业能力\t效益指标\t社会效益指标\t培训后就业率\n"
+            "达到较高水平\t≥\t60\t%\t40\n"
+            "某局\t技能培训\t200000\t全年培训500人次，提升就业能力\t满意度指标\t服务对象满意度指标\t"
+            "学员满意度\t≥\t90\t%\t30\n")
+    department = parse_text(text)
+    (project,) = department.projects
+    assert project.goal == "全年培训500人次，提升就业能力"
+    assert [(i.name, i.value, i.weight) for i in project.indicators] == [
+        ("培训人次", "≥500人次", 30.0), ("培训后就业率达到较高水平", "≥60%", 40.0),
+        ("学员满意度", "≥90%", 30.0)]
+    assert project.notes == [] and department.notes == []

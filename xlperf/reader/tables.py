@@ -73,6 +73,7 @@ from xlperf.reader.layouts import family
 from xlperf.reader.lists import LIST_ROW, heads_list, is_list_header, is_record, is_total
 from xlperf.reader.placement import Placed, place
 from xlperf.reader.trace import Trace
+from xlperf.reader.wrapped import cut_row
 from xlperf.sources.grid import Grid, is_blank
 
 MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
@@ -139,6 +140,7 @@ class TableReader:
         self.table_like: set[int] = set()  # ids of projects with a table's shape
         self.blank_tables = 0  # tables found but not filled in (a blank template's)
         self.row = 0  # the row being read
+        self.resume = 0  # the next row to read, past the lines a cut row ran onto
         self.clean_labels: dict[str, str] = {}  # level labels read that needed no repair
 
     # --- the pass over the rows ---------------------------------------------------------
@@ -158,7 +160,7 @@ class TableReader:
             self._row(row, cells)
             block = self.block
             fast = block.fast if self.state == "indicators" and block is not None else None
-            row += 1
+            row = max(row + 1, self.resume)
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
         self._note_nameless_rows(kept)
@@ -513,10 +515,24 @@ class TableReader:
                 assert self.header is not None
                 self.header.feed(row, cells)
                 return
+        if not self.grid.addressed:
+            cells = self._uncut(row, cells, block)
         placed = place(cells, block.columns, self.grid.addressed)
         if placed is None:
             return
         self._placed_row(row, cells, placed)
+
+    def _uncut(self, row: int, cells: list, block: _Block) -> list:
+        """A row a PDF copy cut where a cell wrapped (``wrapped.py``), joined back: its
+        further lines are read with it, not as rows of their own."""
+        cut = cut_row(self.grid.rows, row, block.columns)
+        if cut is None:
+            return cells
+        joined, last = cut
+        self.resume = last + 1
+        self._trace(row, "joined", f"单元格内换行，与下 {last - row} 行合并为一行："
+                    + " | ".join(str(cell) for cell in joined if not is_blank(cell)))
+        return joined
 
     def _continues(self, row: int, after_title: bool = False) -> bool:
         """A 项目名称 row naming the project being read: its table goes on (a new page
