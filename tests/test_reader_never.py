@@ -890,14 +890,60 @@ def test_a_row_cut_where_a_cell_wrapped_is_one_indicator(row: str, cut: str) -> 
     assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
 
 
-def test_a_lone_line_after_a_whole_row_is_still_a_note() -> None:
-    """The tail of a row that has its weight (a copy that put the weight on the first line)
-    is not joined: nothing shows it is not a line of its own. It stays a note, never an
-    indicator, never dropped."""
-    text = WEIGHTED.replace("确保无因贫失学辍学现象发生\t40", "确保\t40\n无因贫失学辍学现象发生")
+TAILS = [
+    # the tail alone at the line's start (the copy lost its tabs)
+    "确保\t40\n无因贫失学辍学现象发生",
+    # the tail under its own column, the other cells empty
+    "确保\t40\n\t\t无因贫失学辍学现象发生\t",
+]
+
+
+@pytest.mark.parametrize("tail", TAILS, ids=["lone", "in_its_column"])
+def test_a_wrapped_names_tail_after_the_whole_row_continues_its_name(tail: str) -> None:
+    """A copy that puts a wrapped cell's further lines after the whole row leaves the tail
+    alone on its line. Before (2026-12-03, session 8) it was a note (R003) and the 三级 cut
+    short, or, with its tabs kept, an indicator without a weight (W004) named with the
+    tail."""
+    department = parse_text(WEIGHTED.replace("确保无因贫失学辍学现象发生\t40", tail))
+    (project,) = department.projects
+    assert project.indicators[2].name == "保障学生顺利完成学业，确保无因贫失学辍学现象发生"
+    assert len(project.indicators) == 4 and project.notes == []
+    assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
+
+
+def test_a_wrapped_values_tail_continues_the_value() -> None:
+    """The 2015 form's last column is its value: a text value wraps, its tail alone."""
+    text = table().replace("≥60%\n", "≥60%（以人社部门\n统计为准）\n")
     (project,) = parse_text(text).projects
-    assert len(project.indicators) == 4
-    assert [note.text for note in project.notes] == ["无因贫失学辍学现象发生"]
+    assert [i.value for i in project.indicators] == ["≥500人次", "≥60%（以人社部门统计为准）",
+                                                     "≥90%"]
+    assert project.notes == []
+
+
+@pytest.mark.parametrize("line", ["\t\t本指标不适用\t", "\t\t安全事故发生率下降\t5"])
+def test_a_line_of_its_own_after_a_whole_row_is_not_a_tail(line: str) -> None:
+    """A 本指标不适用 row, or one with its own weight, is an indicator as before; so is a line
+    after a row that lacks its weight (W004 names it: which of the two is cut is unknown)."""
+    text = WEIGHTED.replace("现象发生\t40\n", f"现象发生\t40\n{line}\n")
+    (project,) = parse_text(text).projects
+    assert len(project.indicators) == 5
+    text = WEIGHTED.replace("现象发生\t40\n", "现象发生\t\n\t\t安全事故发生率下降\t\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators][2:4] == [
+        "保障学生顺利完成学业，确保无因贫失学辍学现象发生", "安全事故发生率下降"]
+
+
+@pytest.mark.parametrize("line", ["某局", "某局办公室", "主办：某局 电话：0955-1234567"],
+                         ids=["unit", "signer", "footer"])
+def test_a_line_of_the_page_under_the_table_is_no_tail(line: str) -> None:
+    """The unit's name under the table, a signer above the date, a web page's footer: each
+    stays a note (R003), never part of the last indicator's name."""
+    text = WEIGHTED.replace("项目年度金额", "主管部门\t某局\n项目年度金额") + line + "\n"
+    if line == "某局办公室":
+        text += "2024年2月5日\n"
+    (project,) = parse_text(text).projects
+    assert project.indicators[-1].name == "受助学生满意度≥90%"
+    assert [note.text for note in project.notes] == [line]
 
 
 def test_a_flat_lists_row_cut_in_its_goal_and_its_name_is_one_row_each() -> None:

@@ -17,6 +17,7 @@ such a row has its value: it is never joined.
 
 from __future__ import annotations
 
+from xlperf.model import Indicator
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.reader.placement import IMPOSSIBLE, fit
@@ -61,6 +62,55 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
             return None
         return joined, last
     return None
+
+
+def tail_field(cells: list, columns: IndicatorColumns, above: Indicator,
+               units: tuple[str, ...] = ()) -> str | None:
+    """The field of ``above`` (the indicator read from the row just before) that a line
+    holding one cell of text continues — ``name`` or ``value`` — or None.
+
+    A copy that puts a wrapped cell's further lines after the whole row leaves the tail
+    alone on its line: under its own column when the line kept its tabs, else at the
+    line's start, where it continues the 三级 (a weight does not wrap), or the row's
+    value when that is text and the form's value is one column. Only after a row that
+    has its weight or value: a line without them after one that lacks them too may be an
+    indicator of its own, and is read as before. ``units``: the names the table's header
+    gives (a signer's line under the table is one of them).
+    """
+    filled = [(index, raw) for index, raw in enumerate(cells) if not _blank(raw)]
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return None
+    index, raw = filled[0]
+    if kinds.kind_of(raw)[0] != kinds.TEXT or (above.weight is None and not above.value) \
+            or not _may_be_tail(raw.strip(), above, units):
+        return None
+    plain_value = not any(c.role in ("comparator", "unit", "type") for c in columns.columns)
+    if len(cells) > 1 or index > 0:
+        role = next((c.role for c in columns.columns if c.index == index), None)
+        if role == "name" or (role == "value" and plain_value and above.value):
+            return role
+        return None
+    if plain_value and above.value and kinds.kind_of(above.value)[0] == kinds.TEXT \
+            and columns.index_of("value") == columns.width - 1:
+        return "value"  # the row's last cell is its value, and text: the one that wrapped
+    return "name"
+
+
+def _may_be_tail(text: str, above: Indicator, units: tuple[str, ...]) -> bool:
+    """A wrapped cell's further line is no wider than its first (the cell's width), and
+    is not a line of the page: a label with its value (``主办：…``, ``联系电话：…``) or the
+    unit signing under the table (a name the header gives)."""
+    widest = max(len(above.name), len(above.value or ""))
+    return (len(text) <= widest + 2 and ":" not in text and "：" not in text
+            and text not in units)
+
+
+def join_tail(item: Indicator, role: str, tail: str) -> None:
+    """``tail`` added to the indicator's 三级 or value where the cell wrapped."""
+    if role == "name":
+        item.name = _join(item.name, tail)
+    else:
+        item.value = _join(item.value or "", tail)
 
 
 def _fits(cells: list, columns: IndicatorColumns, cut: int | None = None) -> bool:
