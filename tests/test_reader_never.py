@@ -933,8 +933,8 @@ def test_a_line_of_its_own_after_a_whole_row_is_not_a_tail(line: str) -> None:
         "保障学生顺利完成学业，确保无因贫失学辍学现象发生", "安全事故发生率下降"]
 
 
-@pytest.mark.parametrize("line", ["某局", "某局办公室", "主办：某局 电话：0955-1234567"],
-                         ids=["unit", "signer", "footer"])
+@pytest.mark.parametrize("line", ["某局", "某局办公室", "某局承担的其他各项工作任务的经费保障"],
+                         ids=["unit", "signer", "wider_than_the_name"])
 def test_a_line_of_the_page_under_the_table_is_no_tail(line: str) -> None:
     """The unit's name under the table, a signer above the date, a web page's footer: each
     stays a note (R003), never part of the last indicator's name."""
@@ -964,4 +964,42 @@ def test_a_flat_lists_row_cut_in_its_goal_and_its_name_is_one_row_each() -> None
     assert [(i.name, i.value, i.weight) for i in project.indicators] == [
         ("培训人次", "≥500人次", 30.0), ("培训后就业率达到较高水平", "≥60%", 40.0),
         ("学员满意度", "≥90%", 30.0)]
+    assert project.notes == [] and department.notes == []
+
+
+@pytest.mark.parametrize("footer", [
+    "主办：某局 电话：0955-1234567\n版权所有：某局\n",
+    "版权所有：某局\n主办单位：某局 网站标识码：6405020001\n",
+    "技术支持：某公司\n"])
+def test_a_web_pages_footer_under_the_last_table_is_neither_an_indicator_nor_a_note(
+        footer: str) -> None:
+    """A table copied with the whole page ends in the site's footer. Before (2026-12-03,
+    session 8) its first line was a note (R003, a false alarm on a table that is right)."""
+    department = parse_text(table(below=footer))
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.notes == [] and department.notes == []
+
+
+def test_a_line_under_a_web_pages_table_is_never_a_cells_tail(tmp_path: Path) -> None:
+    """A web page's, Word file's or PDF's table keeps a cell's wrapped lines in the cell: a
+    text line under it is never joined to the last indicator (it stays a note); a line of
+    the page's links is skipped."""
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in line.split("\t")) + "</tr>"
+                   for line in WEIGHTED.splitlines())
+    page = tmp_path / "公开.html"
+    page.write_text(f"<html><body><table>{rows}</table><p>无因贫失学辍学</p><p>返回顶部</p>"
+                    "</body></html>", encoding="utf-8")
+    (project,) = read_department(page).projects
+    assert project.indicators[-1].name == "受助学生满意度≥90%"
+    assert [note.text for note in project.notes] == ["无因贫失学辍学"]
+
+
+@pytest.mark.parametrize("links", ["【打印本页】【关闭窗口】", "[打印] [关闭]", "返回顶部"])
+def test_a_web_pages_links_copied_with_the_table_are_skipped(links: str) -> None:
+    """Before (2026-12-03, session 8) such a line under the table was a note (R003: 只有一段文字),
+    a false alarm on a table that is right."""
+    department = parse_text(table(below=f"{links}\n"))
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES
     assert project.notes == [] and department.notes == []

@@ -50,6 +50,7 @@ class Vocabulary:
     indicator_types: dict[str, tuple[str, ...]]
     stop_rows: frozenset[str]
     placeholders: frozenset[str]
+    page_links: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     not_applicable_phrases: tuple[str, ...]
     not_applicable_placeholders: frozenset[str]
@@ -89,6 +90,7 @@ def vocabulary() -> Vocabulary:
         indicator_types={k: tuple(v) for k, v in data["indicator_types"].items()},
         stop_rows=frozenset(map(label_key, rows["stop"])),
         placeholders=frozenset(rows["placeholder"]),
+        page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
         note_prefixes=tuple(rows["note_prefix"]),
         not_applicable_phrases=tuple(na["phrases"]),
         not_applicable_placeholders=frozenset(na["placeholders"]),
@@ -388,6 +390,18 @@ def is_stop_row_label(raw: str) -> bool:
         return True
     head = re.split(r"[:]", key, maxsplit=1)[0]  # 填表人：宋云花 联系电话：…
     return head != key and head in vocabulary().stop_rows
+
+
+@lru_cache(maxsize=4096)
+def is_page_links(raw: str) -> bool:
+    """A line of a web page's links only (``【打印本页】【关闭窗口】``, ``返回顶部``): the page's,
+    not the table's: its words (longest first) taken away leave nothing."""
+    text = "".join(raw.split())
+    if len(text) < 2:
+        return False
+    for word in vocabulary().page_links:
+        text = text.replace(word, "")
+    return text == ""
 
 
 @lru_cache(maxsize=4096)

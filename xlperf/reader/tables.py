@@ -58,6 +58,7 @@ from xlperf.model.vocabulary import (
     is_header_label,
     is_not_applicable,
     is_note,
+    is_page_links,
     is_placeholder,
     is_self_evaluation_title,
     is_stop_row_label,
@@ -198,9 +199,13 @@ class TableReader:
             return
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
-        if text is not None and _is_lone(cells, index) and self._is_page_number(text, index):
-            self._trace(row, "skipped", "页码")
-            return
+        if text is not None and _is_lone(cells, index):
+            if self._is_page_number(text, index):
+                self._trace(row, "skipped", "页码")
+                return
+            if is_page_links(text):
+                self._trace(row, "skipped", f"网页链接，不是表格内容：{text}")
+                return
         if text is not None and self._heading(row, cells, text):
             return
         columns = self._indicator_header(row, cells)
@@ -516,7 +521,7 @@ class TableReader:
                 assert self.header is not None
                 self.header.feed(row, cells)
                 return
-        if not self.grid.addressed:
+        if self._is_text:
             if self._tail(row, cells, block):
                 return
             cells = self._uncut(row, cells, block)
@@ -524,6 +529,12 @@ class TableReader:
         if placed is None:
             return
         self._placed_row(row, cells, placed)
+
+    @property
+    def _is_text(self) -> bool:
+        """A text's lines (not a sheet, not a document's tables, whose cells keep their
+        own line breaks): where a row may be cut at a cell's wrapped line."""
+        return not self.grid.addressed and self.grid.places is None
 
     def _tail(self, row: int, cells: list, block: _Block) -> bool:
         """A line holding only the end of the 三级 or value of the row just read (a copy
@@ -663,7 +674,7 @@ class TableReader:
                 self._trace(row, "levels", "只有一级/二级，向下沿用")
                 row += 1
                 continue
-            if weight_blank and value_blank and read_at == row - 1 and not addressed \
+            if weight_blank and value_blank and read_at == row - 1 and self._is_text \
                     and first == "" and second == "":  # rare: maybe a wrapped cell's tail
                 self.read_at = read_at
                 if self._tail(row, cells, block):

@@ -25,6 +25,11 @@ from xlperf.reader.placement import IMPOSSIBLE, fit
 # The data columns a cut row's first line lacks and its last line supplies.
 _DATA_ROLES = frozenset({"value", "weight"})
 _MAX_LINES = 6  # a cell of a goal table wraps onto a few lines, never dozens
+# A cell this short never wraps (no column of a goal table is narrower): a line after
+# its row is no tail of it.
+_SHORTEST_WRAPPED = 6
+# A line holding one of these is the page's (主办：…, 【打印本页】), not a cell's tail.
+_PAGE_MARKS = frozenset(":：【】[]")
 # How well a cell must fit its column to be where a tab-kept row has it (a browser copy's
 # row that lost its first cells has a 三级 under 一级 or a value under 二级).
 _LEAST = {"level1": 0.0, "level2": 0.0, "category": 0.0, "name": 0.5, "weight": 0.5}
@@ -97,11 +102,14 @@ def tail_field(cells: list, columns: IndicatorColumns, above: Indicator,
 
 
 def _may_be_tail(text: str, above: Indicator, units: tuple[str, ...]) -> bool:
-    """A wrapped cell's further line is no wider than its first (the cell's width), and
-    is not a line of the page: a label with its value (``主办：…``, ``联系电话：…``) or the
-    unit signing under the table (a name the header gives)."""
+    """A wrapped cell's further line is no wider than its first (the cell's width), which
+    is long enough to have wrapped, and
+    is not a line of the page: a label with its value (``主办：…``, ``联系电话：…``), a
+    web page's links (``【打印本页】``) or the unit signing under the table (a name the
+    header gives)."""
     widest = max(len(above.name), len(above.value or ""))
-    return (len(text) <= widest + 2 and ":" not in text and "：" not in text
+    return (widest >= _SHORTEST_WRAPPED and len(text) <= widest + 2
+            and not _PAGE_MARKS.intersection(text)
             and text not in units)
 
 
