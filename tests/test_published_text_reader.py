@@ -289,6 +289,17 @@ def test_a_title_line_gives_the_year_but_never_the_department():
     assert (dept.name, dept.year) == ("", 2024)
 
 
+@pytest.mark.parametrize("crumb", ["首页 > 信息公开 > 预算公开", "当前位置：首页 > 财政预决算",
+                                   "您现在的位置: 首页 » 通知公告"])
+def test_a_web_pages_breadcrumb_is_never_the_department(crumb):
+    """A notice copied from a web page starts with the site's breadcrumb. Before (2026-12-03,
+    session 8) it was read as the department's name (“首页 > 信息公开 > 预算公开”)."""
+    text = (f"{crumb}\n石嘴山市民政局\n2024年项目支出预算绩效目标\n部门项目支出预算绩效目标表\n"
+            "项目名称\t低保资金\t\t\n一级指标\t二级指标\t三级指标\t绩效值\n"
+            "1-产出指标\t11-数量指标\t保障 3000 人\t100\n")
+    assert parse_text(text).name == "石嘴山市民政局"
+
+
 def test_heading_and_unit_on_one_line_end_the_table_above():
     text = ("部门项目支出预算绩效目标表  单位：万元\n项目名称\t甲\t\t\n"
             "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t完成 1 项\t100\n"

@@ -46,3 +46,7 @@ DRAFT_LINE = re.compile(r"^(【草稿|草稿$|草稿[—–\-:：]|以下\d+个�
 # Lines that are not content: PDF page numbers (``— 3 —``) and a bare 附件 mark.
 PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
 ATTACHMENT_MARK = re.compile(r"^附件\d*$")
+# A web page's breadcrumb copied with the notice (``首页 > 信息公开 > 预算公开``, ``当前位置：…``):
+# the site's navigation, never the department (matched squeezed: no spaces).
+BREADCRUMB = re.compile(r"^(当前位置|您现在的位置|您的位置|现在位置|所在位置)[:：]"
+                        r"|^(网站)?首页(>|＞|»|›|/|-{1,2}>|→)")
