@@ -911,13 +911,26 @@ def test_a_wrapped_names_tail_after_the_whole_row_continues_its_name(tail: str) 
     assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
 
 
-def test_a_wrapped_values_tail_continues_the_value() -> None:
-    """The 2015 form's last column is its value: a text value wraps, its tail alone."""
-    text = table().replace("≥60%\n", "≥60%（以人社部门\n统计为准）\n")
+def test_a_wrapped_values_tail_under_its_column_continues_the_value() -> None:
+    """The 2015 form's value wraps too: its tail alone under the value column."""
+    text = table().replace("≥60%\n", "≥60%（以人社部门\n\t\t\t统计为准）\n")
     (project,) = parse_text(text).projects
     assert [i.value for i in project.indicators] == ["≥500人次", "≥60%（以人社部门统计为准）",
                                                      "≥90%"]
     assert project.notes == []
+
+
+@pytest.mark.parametrize("line", ["购置设施设备质量合格率", "\t\t购置设施设备质量合格率\t"],
+                         ids=["browser", "pdf"])
+def test_a_name_alone_in_a_form_without_weights_is_not_a_tail(line: str) -> None:
+    """A 三级 whose value is merged with the row above: a browser copy leaves the value out,
+    a PDF copy leaves it empty. In a form without weights nothing tells it from a wrapped
+    三级's tail: it is read as before (a note, or an indicator without its value)."""
+    text = table().replace("≥60%\n", f"≥60%\n{line}\n").replace("就业率", "校舍维修改造质量合格率")
+    (project,) = parse_text(text).projects
+    assert project.indicators[1].name == "校舍维修改造质量合格率"
+    assert "购置设施设备质量合格率" in [i.name for i in project.indicators] + [
+        n.text for n in project.notes]
 
 
 @pytest.mark.parametrize("line", ["\t\t本指标不适用\t", "\t\t安全事故发生率下降\t5"])

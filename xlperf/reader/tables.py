@@ -674,8 +674,8 @@ class TableReader:
                 self._trace(row, "levels", "只有一级/二级，向下沿用")
                 row += 1
                 continue
-            if weight_blank and value_blank and read_at == row - 1 and self._is_text \
-                    and first == "" and second == "":  # rare: maybe a wrapped cell's tail
+            if weight_blank and (value_blank or not trimmed) and read_at == row - 1 \
+                    and first == "" and second == "" and self._is_text:  # a cell's tail?
                 self.read_at = read_at
                 if self._tail(row, cells, block):
                     read_at = row

@@ -76,29 +76,29 @@ def tail_field(cells: list, columns: IndicatorColumns, above: Indicator,
 
     A copy that puts a wrapped cell's further lines after the whole row leaves the tail
     alone on its line: under its own column when the line kept its tabs, else at the
-    line's start, where it continues the 三级 (a weight does not wrap), or the row's
-    value when that is text and the form's value is one column. Only after a row that
-    has its weight or value: a line without them after one that lacks them too may be an
-    indicator of its own, and is read as before. ``units``: the names the table's header
-    gives (a signer's line under the table is one of them).
+    line's start. A 三级's tail only in a form with weights, after a row that has its
+    weight: in a form without them a line holding a 三级 alone is as likely a row whose
+    value cell is merged with the one above (a browser copy leaves it out; a PDF copy
+    leaves it empty), and is read as before. A value's tail only under the value column
+    (a plain one: no 指标性质/度量单位 beside it), which no merged row fills.
+    ``units``: the names the table's header gives (a signer's line under the table).
     """
     filled = [(index, raw) for index, raw in enumerate(cells) if not _blank(raw)]
     if len(filled) != 1 or not isinstance(filled[0][1], str):
         return None
     index, raw = filled[0]
-    if kinds.kind_of(raw)[0] != kinds.TEXT or (above.weight is None and not above.value) \
-            or not _may_be_tail(raw.strip(), above, units):
+    if kinds.kind_of(raw)[0] != kinds.TEXT or not _may_be_tail(raw.strip(), above, units):
         return None
+    weighted = above.weight is not None and columns.index_of("weight") is not None
+    if len(cells) == 1 and index == 0:  # the line lost its tabs: a weight does not wrap
+        return "name" if weighted else None
+    role = next((c.role for c in columns.columns if c.index == index), None)
     plain_value = not any(c.role in ("comparator", "unit", "type") for c in columns.columns)
-    if len(cells) > 1 or index > 0:
-        role = next((c.role for c in columns.columns if c.index == index), None)
-        if role == "name" or (role == "value" and plain_value and above.value):
-            return role
-        return None
-    if plain_value and above.value and kinds.kind_of(above.value)[0] == kinds.TEXT \
-            and columns.index_of("value") == columns.width - 1:
-        return "value"  # the row's last cell is its value, and text: the one that wrapped
-    return "name"
+    if role == "name" and weighted:
+        return role
+    if role == "value" and plain_value and above.value:
+        return role
+    return None
 
 
 def _may_be_tail(text: str, above: Indicator, units: tuple[str, ...]) -> bool:
