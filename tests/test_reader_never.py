@@ -890,34 +890,26 @@ def test_a_row_cut_where_a_cell_wrapped_is_one_indicator(row: str, cut: str) -> 
     assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
 
 
-TAILS = [
-    # the tail alone at the line's start (the copy lost its tabs)
-    "确保\t40\n无因贫失学辍学现象发生",
-    # the tail under its own column, the other cells empty
-    "确保\t40\n\t\t无因贫失学辍学现象发生\t",
-]
-
-
-@pytest.mark.parametrize("tail", TAILS, ids=["lone", "in_its_column"])
-def test_a_wrapped_names_tail_after_the_whole_row_continues_its_name(tail: str) -> None:
-    """A copy that puts a wrapped cell's further lines after the whole row leaves the tail
-    alone on its line. Before (2026-12-03, session 8) it was a note (R003) and the 三级 cut
-    short, or, with its tabs kept, an indicator without a weight (W004) named with the
-    tail."""
-    department = parse_text(WEIGHTED.replace("确保无因贫失学辍学现象发生\t40", tail))
+def test_a_wrapped_names_tail_after_the_whole_row_continues_its_name() -> None:
+    """A copy that puts a wrapped cell's further lines after the whole row, losing their
+    tabs, leaves the tail alone at the line's start. Before (2026-12-03, session 8) it was
+    a note (R003) and the 三级 cut short."""
+    text = WEIGHTED.replace("确保无因贫失学辍学现象发生\t40", "确保\t40\n无因贫失学辍学现象发生")
+    department = parse_text(text)
     (project,) = department.projects
     assert project.indicators[2].name == "保障学生顺利完成学业，确保无因贫失学辍学现象发生"
     assert len(project.indicators) == 4 and project.notes == []
     assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
 
 
-def test_a_wrapped_values_tail_under_its_column_continues_the_value() -> None:
-    """The 2015 form's value wraps too: its tail alone under the value column."""
-    text = table().replace("≥60%\n", "≥60%（以人社部门\n\t\t\t统计为准）\n")
+@pytest.mark.parametrize("line", ["\t\t督查通报\t", "\t\t\t≥95%"], ids=["name", "value"])
+def test_a_line_that_kept_its_tabs_is_a_row_of_its_own(line: str) -> None:
+    """xlperf's own text writes an indicator without a weight as ``⇥⇥督查通报⇥``: such a line
+    (or one with a value and no 三级, rule S003) is never joined to the row above."""
+    text = WEIGHTED.replace("现象发生\t40\n", f"现象发生\t40\n{line}\n")
     (project,) = parse_text(text).projects
-    assert [i.value for i in project.indicators] == ["≥500人次", "≥60%（以人社部门统计为准）",
-                                                     "≥90%"]
-    assert project.notes == []
+    assert len(project.indicators) == 5
+    assert project.indicators[2].name == "保障学生顺利完成学业，确保无因贫失学辍学现象发生"
 
 
 @pytest.mark.parametrize("line", ["购置设施设备质量合格率", "\t\t购置设施设备质量合格率\t"],

@@ -537,8 +537,8 @@ class TableReader:
         return not self.grid.addressed and self.grid.places is None
 
     def _tail(self, row: int, cells: list, block: _Block) -> bool:
-        """A line holding only the end of the 三级 or value of the row just read (a copy
-        that put a wrapped cell's tail after the whole row): joined to it (``wrapped.py``)."""
+        """A line holding only the end of the 三级 of the row just read (a copy that put a
+        wrapped cell's tail after the whole row): joined to it (``wrapped.py``)."""
         project = self.project
         if self.read_at != row - 1 or project is None or not project.indicators \
                 or block.columns.flat:
@@ -546,14 +546,12 @@ class TableReader:
         item = project.indicators[-1]
         units = tuple(unit for unit in (project.competent_department, project.implementing_unit)
                       if unit)
-        role = tail_field(cells, block.columns, item, units)
-        if role is None or self._signs_off(row):
+        if tail_field(cells, block.columns, item, units) is None or self._signs_off(row):
             return False
-        tail = self.grid.text_of(next(raw for raw in cells if not is_blank(raw)), row, 0)
-        join_tail(item, role, tail)
+        tail = self.grid.text_of(cells[0], row, 0)
+        join_tail(item, tail)
         self.read_at = row
-        field = "三级指标" if role == "name" else "指标值"
-        self._trace(row, "joined", f"单元格内换行，接在上一行的{field}之后：{tail}")
+        self._trace(row, "joined", f"单元格内换行，接在上一行的三级指标之后：{tail}")
         return True
 
     def _signs_off(self, row: int) -> bool:
@@ -674,13 +672,6 @@ class TableReader:
                 self._trace(row, "levels", "只有一级/二级，向下沿用")
                 row += 1
                 continue
-            if weight_blank and (value_blank or not trimmed) and read_at == row - 1 \
-                    and first == "" and second == "" and self._is_text:  # a cell's tail?
-                self.read_at = read_at
-                if self._tail(row, cells, block):
-                    read_at = row
-                    row += 1
-                    continue
             if self.project is None:
                 self._new_project()
             project = self.project

@@ -71,34 +71,25 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
 
 def tail_field(cells: list, columns: IndicatorColumns, above: Indicator,
                units: tuple[str, ...] = ()) -> str | None:
-    """The field of ``above`` (the indicator read from the row just before) that a line
-    holding one cell of text continues — ``name`` or ``value`` — or None.
+    """``name`` when a line continues the 三级 of ``above`` (the indicator read from the
+    row just before), else None.
 
-    A copy that puts a wrapped cell's further lines after the whole row leaves the tail
-    alone on its line: under its own column when the line kept its tabs, else at the
-    line's start. A 三级's tail only in a form with weights, after a row that has its
-    weight: in a form without them a line holding a 三级 alone is as likely a row whose
-    value cell is merged with the one above (a browser copy leaves it out; a PDF copy
-    leaves it empty), and is read as before. A value's tail only under the value column
-    (a plain one: no 指标性质/度量单位 beside it), which no merged row fills.
+    A copy that puts a wrapped cell's further lines after the whole row, losing their
+    tabs, leaves the tail alone at the line's start. Only in a form with weights, after a
+    row that has its weight (a weight does not wrap, so the 三级 did): in a form without
+    them a 三级 alone is as likely a row whose value is merged with the one above (a
+    browser copy leaves it out). A line that kept its tabs (``⇥⇥督查通报⇥``) is a row of its
+    own, as xlperf writes an indicator without a weight: it is read as before.
     ``units``: the names the table's header gives (a signer's line under the table).
     """
-    filled = [(index, raw) for index, raw in enumerate(cells) if not _blank(raw)]
-    if len(filled) != 1 or not isinstance(filled[0][1], str):
+    if len(cells) != 1 or not isinstance(cells[0], str) or _blank(cells[0]):
         return None
-    index, raw = filled[0]
-    if kinds.kind_of(raw)[0] != kinds.TEXT or not _may_be_tail(raw.strip(), above, units):
+    text = cells[0].strip()
+    if kinds.kind_of(text)[0] != kinds.TEXT or not _may_be_tail(text, above, units):
         return None
-    weighted = above.weight is not None and columns.index_of("weight") is not None
-    if len(cells) == 1 and index == 0:  # the line lost its tabs: a weight does not wrap
-        return "name" if weighted else None
-    role = next((c.role for c in columns.columns if c.index == index), None)
-    plain_value = not any(c.role in ("comparator", "unit", "type") for c in columns.columns)
-    if role == "name" and weighted:
-        return role
-    if role == "value" and plain_value and above.value:
-        return role
-    return None
+    if above.weight is None or columns.index_of("weight") is None:
+        return None
+    return "name"
 
 
 def _may_be_tail(text: str, above: Indicator, units: tuple[str, ...]) -> bool:
@@ -107,18 +98,15 @@ def _may_be_tail(text: str, above: Indicator, units: tuple[str, ...]) -> bool:
     is not a line of the page: a label with its value (``主办：…``, ``联系电话：…``), a
     web page's links (``【打印本页】``) or the unit signing under the table (a name the
     header gives)."""
-    widest = max(len(above.name), len(above.value or ""))
+    widest = len(above.name)
     return (widest >= _SHORTEST_WRAPPED and len(text) <= widest + 2
             and not _PAGE_MARKS.intersection(text)
             and text not in units)
 
 
-def join_tail(item: Indicator, role: str, tail: str) -> None:
-    """``tail`` added to the indicator's 三级 or value where the cell wrapped."""
-    if role == "name":
-        item.name = _join(item.name, tail)
-    else:
-        item.value = _join(item.value or "", tail)
+def join_tail(item: Indicator, tail: str) -> None:
+    """``tail`` added to the indicator's 三级 where the cell wrapped."""
+    item.name = _join(item.name, tail)
 
 
 def _fits(cells: list, columns: IndicatorColumns, cut: int | None = None) -> bool:
