@@ -96,6 +96,23 @@ def test_a_cost_breakdown_above_the_indicators_is_kept_apart() -> None:
     assert project.amount == 290.0  # the form states no other amount
 
 
+@pytest.mark.parametrize("above", [
+    "2024年度部门预算公开\n",  # a budget disclosure's title: no department
+    "目录\n一、部门主要职责\n二、项目支出绩效目标表\n",
+    "一、部门主要职责\n",
+    "某县2024年部门预算项目支出绩效目标公开\n",
+])
+def test_a_disclosure_title_or_its_contents_line_is_never_the_department(above: str) -> None:
+    department = parse_text(above + "\n" + table())
+    assert department.name == ""
+    assert names(above + "\n" + table()) == NAMES
+
+
+def test_the_department_line_above_a_disclosure_title_is_still_read() -> None:
+    text = "某县教育局\n2024年度部门预算公开\n\n" + table()
+    assert parse_text(text).name == "某县教育局"
+
+
 def test_a_title_is_never_a_value() -> None:
     text = "2023年项目支出绩效目标申报表\n填报单位:(盖章) 单位:万元\n" + table()
     department = parse_text(text)

@@ -34,9 +34,10 @@ CJK_DATE_LINE = re.compile(r"^(?P<year>[〇○零一二三四五六七八九]{4}
 BASIS_ITEM = re.compile(r"《[^《》]*》(?:\s*[（(][^（）()]*[）)])?")
 BASIS_END = re.compile(r"[，,]?\s*现将|予以公开|公开如下")
 BASIS_TAIL = re.compile(r"(的)?(有关|相关)?(要求|规定|精神)[，,]?$")
-# A line that is a title, not a department: a form's or a notice's (通知, 公示, 说明 …).
+# A line that is a title, not a department: a form's or a notice's (通知, 公示, 说明 …), a
+# budget disclosure's (2024年度部门预算公开, 目录): a department's name states no year.
 TITLE_WORDS = re.compile(r"绩效目标|绩效指标|通知|公告|公示|说明|^关于|目标表|申报表|自评表|"
-                         r"\d{4}年度?$|^[（(]\d{4}年度?[)）]$")
+                         r"\d{4}年|公开$|^目录$|^[一二三四五六七八九十]+、")
 # The marks xlperf puts on a draft (notice/gbt9704.py, the txt template, the notice workbook):
 # the 草稿 banner, why it is one (``【草稿原因 1】…``, ``以下 2 个问题…``, ``1. [C001] …``) and
 # ``……另有 N 个问题``.
