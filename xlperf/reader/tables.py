@@ -977,8 +977,11 @@ class TableReader:
                 item.weight_cell = grid.cell(row, weight_column)
         target = get("value")
         texts = {role: grid.text_of(cell[1], row, cell[0])
-                 for role in ("comparator", "type", "value", "unit")
+                 for role in ("comparator", "type", "value", "unit", "direction")
                  if (cell := get(role)) is not None}
+        direction_is_comparator = _comparator_under_direction(texts)
+        if direction_is_comparator:
+            texts["comparator"] = texts.pop("direction")
         if any(block.columns.index_of(role, side) is not None
                for role in ("comparator", "unit", "type")):
             _split_value(item, texts)
@@ -989,7 +992,7 @@ class TableReader:
             if cell is not None and not is_blank(cell[1]):
                 setattr(item, role, grid.text_of(cell[1], row, cell[0]))
         direction = get("direction")
-        if direction is not None and not is_blank(direction[1]):
+        if direction is not None and not is_blank(direction[1]) and not direction_is_comparator:
             text = grid.text_of(direction[1], row, direction[0])
             item.direction = _DIRECTIONS.get(direction_of(text) or "", text)
         points = get("points")
@@ -1161,6 +1164,18 @@ def _is_child(level1: str, label: str) -> bool:
                 first.children:
             return True
     return False
+
+
+def _comparator_under_direction(texts: dict[str, str]) -> bool:
+    """指标方向 beside 指标性质 is read as the direction (正向/反向); on forms whose 指标性质
+    holds the type (定量/定性) the 指标方向 cell holds the comparator instead (≥, ≤, =):
+    a symbol is never a direction, so it is the row's comparator when the 指标性质 cell
+    holds none (blank or a type)."""
+    direction = texts.get("direction")
+    if not direction or comparator_of(direction) is None:
+        return False
+    written = texts.get("comparator") or ""
+    return not written or indicator_type_of(written) is not None
 
 
 def _split_value(item: Indicator, texts: dict[str, str]) -> None:
