@@ -854,3 +854,48 @@ def test_a_flat_lists_row_with_only_a_project_name_is_a_note() -> None:
     department = parse_text(text)
     assert [p.name for p in department.projects] == ["技能培训"]
     assert [(n.text, n.row) for n in department.notes] == [("某局", 2)]
+
+
+INSTRUCTIONS = ["1.项目名称：按预算系统中的项目名称填写。",
+                "2.项目年度金额：填写本年度预算安排数。",
+                "3.一级指标、二级指标按指标框架填写；三级指标应细化、量化。"]
+
+
+@pytest.mark.parametrize("heading", ["填表说明：", "填表说明", "说明：", "注："])
+def test_the_forms_instructions_under_a_table_are_not_a_project(heading: str) -> None:
+    """Before 2026-12-03 (session 8) ``1.项目名称：按预算系统…填写`` under the table was read as
+    the next project's header: a project named by the instruction, with W001, C001 and an
+    H002 on the amount ``填写本年度预算安排数``."""
+    text = goal_table("技能培训", "200") + f"合计\t\n\n{heading}\n" + "\n".join(INSTRUCTIONS)
+    department = parse_text(text + "\n")
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0)]
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES and project.notes == []
+    assert {f.rule for f in validate([department])} & {"H001", "H002", "W001", "C001"} == set()
+
+
+def test_a_table_right_after_a_note_is_still_read() -> None:
+    """Only numbered lines (and wrapped ones naming no field) go on a note's instructions: the
+    next table's 项目名称 right under ``注：…`` starts it."""
+    text = (goal_table("技能培训", "200") + "合计\t\n注：1.本表金额单位为万元。\n"
+            + goal_table("就业补贴", "30"))
+    department = parse_text(text)
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0),
+                                                                 ("就业补贴", 30.0)]
+    assert all([i.name for i in p.indicators] == NAMES for p in department.projects)
+
+
+@pytest.mark.parametrize("sheet", ["填表说明", "说明"])
+def test_an_instructions_sheet_is_not_a_project(sheet: str, tmp_path: Path) -> None:
+    """A 填表说明 sheet beside the project sheets — numbered lines, or 栏目 | 填写要求 pairs
+    (项目名称 | 填写预算项目的全称) — was a project named by the instruction (W001, C001, H002)."""
+    pairs = [["栏目", "填写要求"], ["项目名称", "填写预算项目的全称"],
+             ["项目年度金额", "填写本年度预算安排数，单位万元"],
+             ["一级指标", "包括产出指标、效益指标、满意度指标"]]
+    rows = [["填表说明"], *([line] for line in INSTRUCTIONS)] if sheet == "填表说明" else pairs
+    sheets = {sheet: rows, "技能培训": [line.split("\t") for line in
+                                    goal_table("技能培训", "200").splitlines()]}
+    department = read_department(save_workbook(tmp_path / "部门.xlsx", sheets))
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0)]
+    assert department.notes == []
+    assert {f.rule for f in validate([department])} & {"H002", "W001", "C001", "R003"} == set()

@@ -408,6 +408,37 @@ def is_note(raw: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def is_instructions_heading(raw: str) -> bool:
+    """``填表说明`` / ``说明：`` alone, or a note opening a numbered list (``注：1.项目名称：…``):
+    the form's instructions to whoever fills it in begin. The numbered lines under it
+    (``2.项目年度金额：填写本年度预算数``) name the form's labels and are no table."""
+    if label_key(raw) in _keys(vocabulary().note_prefixes):
+        return True
+    if not is_note(raw):
+        return False
+    text = unicodedata.normalize("NFKC", raw).strip(BLANK_CHARS)
+    colon = min((i for i in (text.find(":"), text.find("：")) if i >= 0), default=-1)
+    return colon >= 0 and is_numbered_line(text[colon + 1:])
+
+
+def is_numbered_line(raw: str) -> bool:
+    """A line that starts with an outline number (``1.`` ``2、`` ``三、`` ``（四）``)."""
+    return OUTLINE.match(unicodedata.normalize("NFKC", raw)) is not None
+
+
+_INSTRUCTIONS_SHEET = 6  # 填表说明, 编制说明, 使用说明: a sheet so named holds no table
+
+
+def is_instructions_sheet(name: str | None) -> bool:
+    """A sheet named for the form's instructions (说明, 填表说明, 填报说明, 编制说明 …)."""
+    if not name:
+        return False
+    key = label_key(name)
+    return key in _keys(vocabulary().note_prefixes) or (
+        key.endswith("说明") and len(key) <= _INSTRUCTIONS_SHEET)
+
+
 _NA_WORDS = re.compile(r"^(?:本|该|此)?(?:指标|项目|项)?(?:不适用|不涉及)")
 
 

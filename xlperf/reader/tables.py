@@ -56,8 +56,11 @@ from xlperf.model.vocabulary import (
     indicator_type_of,
     is_execution_rate,
     is_header_label,
+    is_instructions_heading,
+    is_instructions_sheet,
     is_not_applicable,
     is_note,
+    is_numbered_line,
     is_placeholder,
     is_self_evaluation_title,
     is_stop_row_label,
@@ -125,7 +128,13 @@ class TableReader:
         self.project: Project | None = None
         self.header: HeaderReader | None = None
         self.block: _Block | None = None
-        self.state = "outside"  # outside | header | indicators | break | repeat | list
+        # outside | header | indicators | break | repeat | list | instructions
+        self.state = "outside"
+        # A sheet named 填表说明 (说明, 编制说明 …) is the form's instructions down to a title
+        # or an indicator header; elsewhere they run under their heading (``_instructions``).
+        self.instructions_sheet = is_instructions_sheet(grid.sheet)
+        if self.instructions_sheet:
+            self.state = "instructions"
         self.repeat: RepeatedHeader | None = None  # a continued table's repeated header
         self.self_evaluation_title = False
         # A flat list's projects by (单位名称, 项目名称), in the order read.
@@ -192,6 +201,8 @@ class TableReader:
         if first is None:
             if self.header is not None and self.state == "header":
                 self.header.feed(row, cells)
+            elif self.state == "instructions" and not self.instructions_sheet:
+                self.state = "outside"
             return
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
@@ -212,6 +223,8 @@ class TableReader:
             self._after_break(row, cells, index, raw, text)
         elif self.state == "list":
             self._list_row(row, cells)
+        elif self.state == "instructions":
+            self._instruction_row(row, cells, index, text)
         else:
             self._header_row(row, cells)
 
@@ -242,6 +255,8 @@ class TableReader:
             return True
         if is_self_evaluation_title(text):
             self.self_evaluation_title = True
+        if self.state == "instructions":  # the next table's title ends the instructions
+            self.state = "outside"
         if self.state in ("indicators", "break"):
             self.state = "break"
         if self.context.trace is not None:
@@ -254,7 +269,7 @@ class TableReader:
         # Outside a table any header field starts one; inside, a second 项目名称 does (every
         # spelling of it has 项目).
         outside = self.state == "outside"
-        if outside and self._project_list(row, cells):
+        if outside and (self._project_list(row, cells) or self._instructions(row, cells)):
             return
         fields = _fields_of(cells) if outside or any(
             raw.__class__ is str and "项目" in raw for raw in cells) else []
@@ -294,6 +309,37 @@ class TableReader:
         self._trace(row, "note", f"{LIST_ROW}：{text}")
         if is_total(cells):
             self.state = "outside"
+
+    def _instructions(self, row: int, cells: list) -> bool:
+        """``填表说明：`` alone on its row outside a table (or ``注：1.…``): the form's
+        instructions begin. Their numbered lines (``1.项目名称：按预算系统填写``) name the
+        form's labels; read as a header they made a project named by the instruction
+        (W001, C001, H002 on a table that is not one)."""
+        first = _first_filled(cells)
+        if first is None or not isinstance(first[1], str) or not _is_lone(cells, first[0]) \
+                or not is_instructions_heading(first[1]):
+            return False
+        self.state = "instructions"
+        self._skip_instruction(row, cells)
+        return True
+
+    def _instruction_row(self, row: int, cells: list, index: int, text: str | None) -> None:
+        """A row under the instructions' heading: a numbered line, or a lone line that names
+        no field (a numbered line's wrapped end), is skipped; any other row ends them and
+        is read as it would be outside a table. On a 填表说明 sheet every row is one."""
+        lone = text is not None and _is_lone(cells, index)
+        if self.instructions_sheet or (text is not None and is_numbered_line(text)) or (
+                lone and not _fields_of(cells)):
+            self._skip_instruction(row, cells)
+            return
+        self.state = "outside"
+        self._header_row(row, cells)
+
+    def _skip_instruction(self, row: int, cells: list) -> None:
+        """An instruction is the form's, not the project's: not read, its template text kept
+        for rule T004 where it stands under a table (as a ``注：`` row there is)."""
+        self._template_note(row, cells)
+        self._trace(row, "skipped", "填表说明，未读取：" + _joined(self.grid, row, cells))
 
     def _header_note(self, row: int, cells: list) -> bool:
         """A ``注：…`` row in the header block (the template's 注：各地请根据实际情况… left
