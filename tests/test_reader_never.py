@@ -7,6 +7,7 @@ same three, so a test names exactly what it adds around them.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -899,3 +900,47 @@ def test_an_instructions_sheet_is_not_a_project(sheet: str, tmp_path: Path) -> N
     assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0)]
     assert department.notes == []
     assert {f.rule for f in validate([department])} & {"H002", "W001", "C001", "R003"} == set()
+
+
+def header_row(row: str) -> str:
+    return f"项目名称\t技能培训\n项目属性\t一年期项目\t{row}\n{HEADER}{ROWS}"
+
+
+def test_cells_after_a_header_pair_are_never_dropped_unsaid() -> None:
+    """Before 2026-12-03 (session 8) a row's cells that were neither a label nor a label's
+    value (备用 | 某某 after 实施单位 | 某中心) were dropped without a word."""
+    (project,) = parse_text(header_row("实施单位\t某中心\t备用\t某某")).projects
+    assert project.implementing_unit == "某中心"
+    assert [i.name for i in project.indicators] == NAMES
+    assert [(n.text, n.part) for n in project.notes] == [("备用 | 某某", "header")]
+
+
+@pytest.mark.parametrize(("cells", "term"), [
+    ("2024年1月\t至\t2024年12月", "2024年1月至2024年12月"),
+    ("2024-01-01\t-\t2024-12-31", "2024-01-01-2024-12-31"),
+])
+def test_a_term_in_two_cells_is_one_term(cells: str, term: str) -> None:
+    """``项目期限⇥2024年1月⇥至⇥2024年12月``: the term was its first date, the rest dropped
+    unsaid, and rule H003 called the one-year project's term not one year."""
+    department = parse_text(header_row(f"项目期限\t{cells}"))
+    (project,) = department.projects
+    assert (project.term, project.notes) == (term, [])
+    assert "H003" not in {f.rule for f in validate([department])}
+
+
+def test_a_term_of_two_date_cells_in_a_workbook(tmp_path: Path) -> None:
+    rows = [["项目名称", "技能培训"],
+            ["项目属性", "一年期项目", "项目期限", datetime(2024, 1, 1), "至",
+             datetime(2024, 12, 31)],
+            *(line.split("\t") for line in (HEADER + ROWS).splitlines())]
+    (project,) = read_department(save_workbook(tmp_path / "部门.xlsx", {"表": rows})).projects
+    assert (project.term, project.notes) == ("2024-01-01至2024-12-31", [])
+
+
+@pytest.mark.parametrize(("cells", "amount"), [("1234560\t元", 123.456), ("120.5\t万元", 120.5),
+                                               ("1,234,560.00\t（元）", 123.456)])
+def test_an_amount_with_its_unit_in_the_next_cell(cells: str, amount: float) -> None:
+    """``项目年度金额⇥1234560⇥元``: the unit after the number is the amount's (before, dropped
+    unsaid and 1 234 560 read as 万元)."""
+    (project,) = parse_text(header_row(f"项目年度金额\t{cells}")).projects
+    assert (project.amount, project.notes) == (amount, [])
