@@ -113,15 +113,33 @@ def test_a_row_it_cannot_place_is_reported_with_its_line_not_guessed() -> None:
     assert (note.text, note.row) == (lone, 4)
 
 
-def test_a_sheet_row_with_more_cells_than_columns_is_reported_with_its_cell(
-        tmp_path: Path) -> None:
+def test_cells_right_of_a_sheets_table_are_reported_with_their_cell(tmp_path: Path) -> None:
+    """Cells with no header above them, right of the table (见附件 | 另有说明), are a note with
+    their own cell; the intact indicator row beside them is read (before 2026-12-03, session
+    8, the whole row was the note and the indicator was lost)."""
     rows = [["项目名称", "技能培训"], ["一级指标", "二级指标", "三级指标", "指标值"],
             ["产出指标", "数量指标", "培训人次", "≥500人次"],
             ["效益指标", "社会效益指标", "就业率", "≥60%", "见附件", "另有说明"]]
     (project,) = read_department(save_workbook(tmp_path / "wide.xlsx", {"表1": rows})).projects
-    assert [i.name for i in project.indicators] == ["培训人次"]
+    assert [i.name for i in project.indicators] == ["培训人次", "就业率"]
     (note,) = project.notes
-    assert (note.sheet, note.cell, note.row) == ("表1", "A4", 4)
+    assert (note.text, note.sheet, note.cell, note.row) == ("见附件 | 另有说明", "表1", "E4", 4)
+
+
+def test_a_stray_cell_beside_a_merged_levels_row_keeps_the_levels(tmp_path: Path) -> None:
+    """A ``TRUE`` typed right of the first row of a merged 产出指标 made that row a note, and
+    the rows below lost their 一级/二级 (S001, S002, C001 on a table that is right)."""
+    rows = [["项目名称", "技能培训"], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次", True],
+            [None, None, "培训班次", "≥10期"],
+            ["效益指标", "社会效益指标", "就业率", "≥60%"]]
+    book = save_workbook(tmp_path / "stray.xlsx", {"表1": rows}, merges={"表1": ["A3:A4",
+                                                                              "B3:B4"]})
+    (project,) = read_department(book).projects
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "培训人次"), ("产出指标", "数量指标", "培训班次"),
+        ("效益指标", "社会效益指标", "就业率")]
+    assert [(n.text, n.cell) for n in project.notes] == [("TRUE", "E3")]
 
 
 def test_import_names_the_rows_it_could_not_place(tmp_path: Path) -> None:

@@ -88,6 +88,7 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$")  # beside PAGE_FOO
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
+BEYOND_TABLE = "表格右侧没有表头的单元格，不属于任何列，未读取"
 EXECUTION_RATE = "预算执行率是自评表的预算执行情况，不是绩效指标，未作为指标读取"
 # A flat list's 预算数 with no unit written anywhere is in the budget system's unit; the
 # repair kind rule T001 reports on its cell.
@@ -559,10 +560,37 @@ class TableReader:
                 assert self.header is not None
                 self.header.feed(row, cells)
                 return
-        placed = place(cells, block.columns, self.grid.addressed)
+        placed, beyond = self._within_table(cells, block.columns)
+        if placed is None:
+            placed = place(cells, block.columns, self.grid.addressed)
         if placed is None:
             return
         self._placed_row(row, cells, placed)
+        if beyond is not None:
+            self._note(row, beyond, BEYOND_TABLE)
+
+    def _within_table(self, cells: list,
+                      columns: IndicatorColumns) -> tuple[Placed | None, list | None]:
+        """A sheet row read without the cells right of the indicator header's last column
+        (a ``TRUE``, a ``√``, a remark typed beside the table), and those cells; (None,
+        None) for any other row.
+
+        On a sheet cells do not move: a cell with no header above it, right of the table,
+        is no part of the row when the rest is an intact indicator row (every cell under
+        its header, a 三级 in its column). The row is read without it and the cell is a
+        reading note; before, the whole row was a note, and the 一级/二级 merged down from
+        it were lost for the rows below (S001 on each). A row that is not intact without
+        them is placed whole, as before."""
+        width = columns.width
+        if not self.grid.addressed or len(cells) <= width \
+                or all(is_blank(raw) for raw in cells[width:]):
+            return None, None
+        placed = place(cells[:width], columns, True)
+        name = columns.index_of("name")
+        if placed is None or placed.impossible or not placed.in_place or name is None \
+                or is_blank(cells[name]):
+            return None, None
+        return placed, [""] * width + list(cells[width:])
 
     def _continues(self, row: int, after_title: bool = False) -> bool:
         """A 项目名称 row naming the project being read: its table goes on (a new page
