@@ -962,3 +962,16 @@ def test_an_amount_with_its_unit_in_the_next_cell(cells: str, amount: float) -> 
     unsaid and 1 234 560 read as 万元)."""
     (project,) = parse_text(header_row(f"项目年度金额\t{cells}")).projects
     assert (project.amount, project.notes) == (amount, [])
+
+
+def test_a_stacked_table_that_does_not_repeat_the_indicator_header() -> None:
+    """Projects stacked on one sheet, the second without its own 一级指标 | 二级指标 … row:
+    its rows were header notes, the project had no indicators (W001, C001, C003)."""
+    second = goal_table("就业补贴", "30").replace(HEADER, "")
+    department = parse_text(goal_table("技能培训", "200") + "\n" + second)
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0),
+                                                                 ("就业补贴", 30.0)]
+    for project in department.projects:
+        assert [i.name for i in project.indicators] == NAMES and project.notes == []
+        assert project.indicators[1].level1 == "效益指标"
+

@@ -150,6 +150,9 @@ class TableReader:
         self.blank_tables = 0  # tables found but not filled in (a blank template's)
         self.row = 0  # the row being read
         self.clean_labels: dict[str, str] = {}  # level labels read that needed no repair
+        # The last table's indicator columns on this grid: the tables stacked under it may
+        # not repeat the header (``_headerless_table``).
+        self.last_columns: IndicatorColumns | None = None
 
     # --- the pass over the rows ---------------------------------------------------------
 
@@ -282,6 +285,8 @@ class TableReader:
             return
         if self._header_note(row, cells):
             return
+        if self._headerless_table(row, cells):
+            return
         self.header.feed(row, cells)
 
     def _project_list(self, row: int, cells: list) -> bool:
@@ -310,6 +315,27 @@ class TableReader:
         self._trace(row, "note", f"{LIST_ROW}：{text}")
         if is_total(cells):
             self.state = "outside"
+
+    def _headerless_table(self, row: int, cells: list) -> bool:
+        """A project stacked under another on one sheet whose table does not repeat the
+        indicator header: its header block, then at once its first indicator row — a
+        一级 label (产出指标) in the 一级 column of the table above, every cell under that
+        table's headers, a 三级 among them. Its rows are read under those columns (before,
+        each was a header note and the project had no indicators: W001, C001)."""
+        columns = self.last_columns
+        level1 = columns.index_of("level1") if columns is not None else None
+        name = columns.index_of("name") if columns is not None else None
+        if columns is None or level1 is None or name is None or len(cells) <= name \
+                or is_blank(cells[name]) or not isinstance(cells[level1], str) \
+                or not kinds.kind_of(cells[level1])[1] & 1:
+            return False
+        placed = place(cells, columns, self.grid.addressed)
+        if placed is None or placed.impossible or not placed.in_place:
+            return False
+        self._start_block(row, columns)
+        self._trace(row, "header", "本表没有重复指标表头，沿用上一张表的指标表头")
+        self._placed_row(row, cells, placed)
+        return True
 
     def _instructions(self, row: int, cells: list) -> bool:
         """``填表说明：`` alone on its row outside a table (or ``注：1.…``): the form's
@@ -456,6 +482,8 @@ class TableReader:
                 side = found
         columns = columns.on_side(side)  # a stacked 长期绩效指标 block: its rows are long-term
         self.block = _Block(columns, side)
+        if side == "annual" and not columns.flat:
+            self.last_columns = columns
         if continued is not None and not columns.flat and same_columns(continued.columns,
                                                                        columns):
             self.block.carried = continued.carried
