@@ -975,3 +975,20 @@ def test_a_stacked_table_that_does_not_repeat_the_indicator_header() -> None:
         assert [i.name for i in project.indicators] == NAMES and project.notes == []
         assert project.indicators[1].level1 == "效益指标"
 
+
+
+@pytest.mark.parametrize("aligned", [True, False])
+def test_a_drop_down_list_of_level_names_is_not_a_project(aligned: bool, tmp_path: Path) -> None:
+    """A template's list sheet (一级指标 | 二级指标, then 产出指标 | 数量指标 …, often hidden)
+    was a project named '' (H001, H002, C002, Q007). Its rows are one department note."""
+    second = ["数量指标", "质量指标", "时效指标", "成本指标", "社会效益", "服务对象满意度"]
+    first = (["产出指标"] * 4 + ["效益指标", "满意度指标"]) if aligned else \
+        ["产出指标", "效益指标", "满意度指标", None, None, None]
+    sheets = {"技能培训": [line.split("\t") for line in
+                       goal_table("技能培训", "200").splitlines()],
+              "下拉选项": [["一级指标", "二级指标"], *map(list, zip(first, second, strict=True))]}
+    department = read_department(save_workbook(tmp_path / "部门.xlsx", sheets))
+    assert [p.name for p in department.projects] == ["技能培训"]
+    (note,) = department.notes
+    assert (note.sheet, note.cell) == ("下拉选项", "B2") and "下拉选项" in note.reason
+    assert [f.rule for f in validate([department]) if f.sheet == "下拉选项"] == ["R003"]

@@ -88,6 +88,7 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$")  # beside PAGE_FOO
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
+FRAMEWORK_LIST = "只有一级、二级指标名称的列表（如下拉选项），不是绩效目标表，未作为项目读取"
 BEYOND_TABLE = "表格右侧没有表头的单元格，不属于任何列，未读取"
 EXECUTION_RATE = "预算执行率是自评表的预算执行情况，不是绩效指标，未作为指标读取"
 # A flat list's 预算数 with no unit written anywhere is in the budget system's unit; the
@@ -173,12 +174,29 @@ class TableReader:
             fast = block.fast if self.state == "indicators" and block is not None else None
             row += 1
         self._close()
-        kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
+        kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)
+                and not self._framework_list(p)]
         self._note_nameless_rows(kept)
         self._take_flat_tops({id(p) for p in kept})
         self.blank_tables = sum(1 for p in self.projects
                                 if id(p) in self.table_like and p not in kept)
         return kept
+
+    def _framework_list(self, project: Project) -> bool:
+        """A list of the framework's level names under 一级指标 | 二级指标 (a template's
+        drop-down source, often a hidden sheet), no field of a header above it: no table.
+        One department note names it (before, a project named '' with H001, H002, C002 and
+        Q007 on every satisfaction 二级 in it)."""
+        items = project.indicators + project.long_term_indicators
+        if not items or project.name or project.amount is not None or project.labels \
+                or any(kinds.kind_of(item.name)[0] != kinds.LEVEL for item in items):
+            return False
+        names = list(dict.fromkeys(item.name for item in items))
+        self.orphan_notes.append(ReadingNote(
+            " | ".join(names[:6]) + (" …" if len(names) > 6 else ""), FRAMEWORK_LIST,
+            project.sheet, items[0].cell, items[0].row))
+        self.orphan_notes.extend(project.notes)  # its columns no field reads (项目属性 …)
+        return True
 
     def _note_nameless_rows(self, kept: list[Project]) -> None:
         """A flat list's row holding a 项目名称 and nothing else (the unit's own row above
