@@ -500,7 +500,11 @@ def test_a_note_after_the_table_still_keeps_its_lines_out_of_the_indicators() ->
 
 @pytest.mark.parametrize("line", ["填报单位（盖章）：某厅\t\t单位：元",
                                   "填报单位（盖章）：某厅\t\t\t金额单位：元",
-                                  "填报单位：某厅\t单位:元"])
+                                  "填报单位：某厅\t单位:元",
+                                  # other names of the filling unit (before 2026-12-03,
+                                  # session 8: a department note, R003, and 元 not read)
+                                  "编制单位：某厅\t\t金额单位：元", "填表单位：某厅\t单位：元",
+                                  "报送单位：某厅\t单位：元"])
 def test_the_unit_beside_the_filling_unit_is_the_tables_unit(line: str, tmp_path: Path) -> None:
     """单位：元 on the 填报单位 line was skipped with it: 8 500 000 元 read as 万元."""
     text = (f"某省项目支出绩效目标申报表\n{line}\n项目名称\t技能培训\n"
@@ -510,8 +514,9 @@ def test_the_unit_beside_the_filling_unit_is_the_tables_unit(line: str, tmp_path
     assert (project.amount, project.funds.fiscal) == (850.0, 850.0)
     path = save_workbook(tmp_path / "unit.xlsx", {"表": [
         row.split("\t") for row in text.splitlines()]})
-    (project,) = read_department(path).projects
-    assert project.amount == 850.0
+    department = read_department(path)
+    (project,) = department.projects
+    assert (project.amount, department.notes, project.notes) == (850.0, [], [])
 
 
 @pytest.mark.parametrize("signers", ["填报单位（盖章）：\t\t填报人：\t联系电话：",

@@ -49,6 +49,7 @@ class Vocabulary:
     directions: dict[str, tuple[str, ...]]
     indicator_types: dict[str, tuple[str, ...]]
     stop_rows: frozenset[str]
+    filling_unit: tuple[str, ...]
     placeholders: frozenset[str]
     note_prefixes: tuple[str, ...]
     not_applicable_phrases: tuple[str, ...]
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
         directions={k: tuple(v) for k, v in data["directions"].items()},
         indicator_types={k: tuple(v) for k, v in data["indicator_types"].items()},
         stop_rows=frozenset(map(label_key, rows["stop"])),
+        filling_unit=tuple(unicodedata.normalize("NFKC", word) for word in rows["filling_unit"]),
         placeholders=frozenset(rows["placeholder"]),
         note_prefixes=tuple(rows["note_prefix"]),
         not_applicable_phrases=tuple(na["phrases"]),
@@ -388,6 +390,12 @@ def is_stop_row_label(raw: str) -> bool:
         return True
     head = re.split(r"[:]", key, maxsplit=1)[0]  # 填表人：宋云花 联系电话：…
     return head != key and head in vocabulary().stop_rows
+
+
+def is_filling_unit_line(text: str) -> bool:
+    """``填报单位（盖章）：某厅``, ``编制单位：某局``, ``（盖章）``: who fills in the form."""
+    return unicodedata.normalize("NFKC", text).lstrip(BLANK_CHARS).startswith(
+        vocabulary().filling_unit)
 
 
 @lru_cache(maxsize=4096)

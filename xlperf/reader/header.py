@@ -52,6 +52,7 @@ from xlperf.model.vocabulary import (
     goal_column,
     header_field,
     is_cost_table_label,
+    is_filling_unit_line,
     is_funds_group,
     is_goal_group,
     is_header_label,
@@ -810,7 +811,7 @@ def _ignorable(filled: list[tuple[int, object]]) -> bool:
             return False
         text = raw.strip(BLANK_CHARS)
         if not (is_table_title(text) or AMOUNT_UNIT_IN_TEXT.search(text)
-                or _is_year_line(text) or text.startswith(("填报单位", "（盖章）", "(盖章)"))):
+                or _is_year_line(text) or is_filling_unit_line(text)):
             return False
     return True
 
