@@ -997,3 +997,16 @@ def test_a_drop_down_list_of_level_names_is_not_a_project(aligned: bool, tmp_pat
     (note,) = department.notes
     assert (note.sheet, note.cell) == ("下拉选项", "B2") and "下拉选项" in note.reason
     assert [f.rule for f in validate([department]) if f.sheet == "下拉选项"] == ["R003"]
+
+
+def test_a_level_label_wrapped_in_its_cell_is_no_repair(tmp_path: Path) -> None:
+    """``产出\\n指标`` (Alt+Enter in a narrow column) is 产出指标; before 2026-12-03 (session 8)
+    rule T001 said it had “修复多余的空格” in every such cell. A real space still is one."""
+    rows = [["项目名称", "技能培训"], ["一级\n指标", "二级\n指标", "三级\n指标", "指标值"],
+            ["产出\n指标", "数量\r\n指标", "培训人次", "≥500人次"],
+            ["效益指标", "社会效益 指标", "就业率", "≥60%"]]
+    department = read_department(save_workbook(tmp_path / "wrap.xlsx", {"表": rows}))
+    (project,) = department.projects
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("产出指标", "数量指标"), ("效益指标", "社会效益指标")]
+    assert [(n.kind, n.cell) for n in department.normalizations] == [("space", "B4")]

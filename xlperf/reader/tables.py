@@ -1211,7 +1211,8 @@ def _normalized_label(original: str) -> tuple[str, tuple[str, ...]]:
     if label == original:
         return label, ()
     kinds_found = []
-    if any(ch.isspace() for ch in original):
+    # A line break wraps the label in its cell (产出\n指标, Alt+Enter): layout, no repair.
+    if any(ch.isspace() and ch not in "\r\n" for ch in original):
         kinds_found.append("space")
     if _ODD_HYPHENS & set(original):
         kinds_found.append("hyphen")
