@@ -127,7 +127,8 @@ def test_a_level_name_that_differs_in_more_than_the_suffix_is_still_unknown() ->
                                   "2024年7月-2025年6月", "2025-01-01至2025-12-31",
                                   "2025.01.01-2025.12.31", "2025.1.1—2025.12.31",
                                   "2025年1月1日起至2025年12月31日止", "当年", "2025年全年",
-                                  "1年（2025年）", "2025年3月-2025年12月", "2025年1-12月"])
+                                  "1年（2025年）", "2025年3月-2025年12月", "2025年1-12月",
+                                  "2025/01/01-2025/12/31", "2025.1.1-2025.12.31"])
 def test_one_year_terms_written_many_ways_fit_a_one_year_project(term: str) -> None:
     department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目")])
     department.projects[0].term = term
@@ -135,7 +136,8 @@ def test_one_year_terms_written_many_ways_fit_a_one_year_project(term: str) -> N
 
 
 @pytest.mark.parametrize("term", ["3年", "2025-2027年", "2025年1月-2026年12月", "长期",
-                                  "2025-01-01至2026-12-31", "3年（2025-2027年）"])
+                                  "2025-01-01至2026-12-31", "3年（2025-2027年）",
+                                  "2025-01-01至2027-12-31"])
 def test_longer_or_unreadable_terms_do_not_fit_a_one_year_project(term: str) -> None:
     department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目")])
     department.projects[0].term = term
