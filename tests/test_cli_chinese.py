@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -138,3 +139,29 @@ def test_click_s_own_punctuation_is_chinese_too(args: tuple[str, ...], line: str
     code, text = xlperf(*args)
     assert code == 2
     assert line in text.splitlines()
+
+
+def test_a_folder_names_the_published_texts_it_does_not_check(workbook: Path,
+                                                               tmp_path: Path) -> None:
+    """A reviewer's inbox holds PDFs and copied texts beside the workbooks: the folder run
+    checks the workbooks and says which other tables it left, and how to check them."""
+    shutil.copy(workbook, tmp_path / "政府办.xlsx")
+    shutil.copy(SEED, tmp_path / "公开文本.txt")
+    (tmp_path / "来函").mkdir()
+    (tmp_path / "来函" / "某局.pdf").write_bytes(b"%PDF-1.4\n")
+    code, text = xlperf("validate", str(tmp_path))
+    assert code == 1, text  # the workbook was checked (the seed's two errors)
+    assert "2 个文本、网页、Word 或 PDF 文件未读取" in text
+    assert "公开文本.txt" in text and "某局.pdf" in text and "xlperf validate" in text
+
+
+def test_a_folder_of_texts_only_is_told_to_name_them(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "公开文本.txt")
+    code, text = xlperf("validate", str(tmp_path))
+    assert code == 2
+    assert "1 个文本、网页、Word 或 PDF 文件未读取" in text
+    assert "没有找到可校验的工作簿（.xlsx/.xlsm/.xls/.xlsb/.ods）" in text
+    code, text = xlperf("notice", str(tmp_path), "-o", str(tmp_path / "公开"))
+    assert code == 2
+    assert f"xlperf notice {tmp_path / '公开文本.txt'}" in text
+    assert not (tmp_path / "公开").exists()

@@ -145,3 +145,27 @@ def test_annotate_refuses_a_document_without_cells(built, kind: str, tmp_path: P
     assert result.exit_code == 2
     assert "只能标注工作簿" in result.stderr
     assert not target.exists()
+
+
+def test_a_word_notice_s_further_attachment_is_a_note_not_the_first_table(
+        tmp_path: Path) -> None:
+    """附件：1.… then 2.…表 as paragraphs: the signer and date under them stay the notice's."""
+    import docx
+
+    document = docx.Document()
+    for line in ("某县财政局", "2024年项目支出绩效目标公开",
+                 "根据《中华人民共和国预算法》要求，现将2024年项目支出绩效目标予以公开。",
+                 "附件：1.项目支出绩效目标表", "2.部门整体支出绩效目标表", "某县财政局",
+                 "2024年1月20日", "项目支出绩效目标表"):
+        document.add_paragraph(line)
+    rows = [["项目名称", "培训经费", "", ""], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥100人次"]]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    document.save(tmp_path / "公告.docx")
+    department = read_department(tmp_path / "公告.docx")
+    assert (department.signing_body, str(department.published)) == ("某县财政局", "2024-01-20")
+    assert [note.text for note in department.notes] == ["2.部门整体支出绩效目标表"]
+    assert [p.name for p in department.projects] == ["培训经费"]

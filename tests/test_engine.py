@@ -42,6 +42,26 @@ def _project(name: str, rows: tuple[Row, ...] = GOOD_ROWS, **header) -> Project:
 # --- indicator names written another way ---------------------------------------------------
 
 
+def test_an_amount_of_zero_is_reported_once_not_also_as_costs_above_it() -> None:
+    """Before, 项目年度金额 0 was H002 and K001 (成本…超过项目年度金额 0 万元): one defect."""
+    department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目")])
+    department.projects[0].amount = 0.0
+    assert _codes(validate([department])) == ["H002"]
+
+
+def test_an_event_count_whose_value_is_wu_is_a_target_of_zero() -> None:
+    """安全事故 | 无 says no accident (as 0起 does); 无 for anything else stays Q001."""
+    rows = list(GOOD_ROWS)
+    rows[5] = Row("2-效益指标", "22-社会效益", "安全责任事故", 30.0, "无")
+    project = _project("甲项目", tuple(rows))
+    assert validate([Department(name="某局", source="a.xlsx", projects=[project])]) == []
+    rows[5] = Row("2-效益指标", "22-社会效益", "群众生活条件", 30.0, "无")
+    project = _project("甲项目", tuple(rows))
+    assert _codes(validate([Department(name="某局", source="a.xlsx", projects=[project])])) \
+        == ["Q001"]
+
+
+
 def test_level_names_with_or_without_the_zhibiao_suffix_are_the_same_indicator() -> None:
     """The central form writes 社会效益指标 and 服务对象满意度指标, some tables 产出 for
     产出指标: the same 一级/二级 as the framework's, with their kinds (C001, C003 see them)."""
@@ -104,14 +124,20 @@ def test_a_level_name_that_differs_in_more_than_the_suffix_is_still_unknown() ->
 @pytest.mark.parametrize("term", ["1年", "一年", "一年期", "12个月", "2025年", "2025年度",
                                   "2025年1月-2025年12月", "2025.1-2025.12", "2025.01-2025.12",
                                   "2025年1月1日至2025年12月31日", "2025年1月至12月",
-                                  "2024年7月-2025年6月"])
+                                  "2024年7月-2025年6月", "2025-01-01至2025-12-31",
+                                  "2025.01.01-2025.12.31", "2025.1.1—2025.12.31",
+                                  "2025年1月1日起至2025年12月31日止", "当年", "2025年全年",
+                                  "1年（2025年）", "2025年3月-2025年12月", "2025年1-12月",
+                                  "2025/01/01-2025/12/31", "2025.1.1-2025.12.31"])
 def test_one_year_terms_written_many_ways_fit_a_one_year_project(term: str) -> None:
     department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目")])
     department.projects[0].term = term
     assert validate([department]) == []
 
 
-@pytest.mark.parametrize("term", ["3年", "2025-2027年", "2025年1月-2026年12月", "长期"])
+@pytest.mark.parametrize("term", ["3年", "2025-2027年", "2025年1月-2026年12月", "长期",
+                                  "2025-01-01至2026-12-31", "3年（2025-2027年）",
+                                  "2025-01-01至2027-12-31"])
 def test_longer_or_unreadable_terms_do_not_fit_a_one_year_project(term: str) -> None:
     department = Department(name="某局", source="a.xlsx", projects=[_project("甲项目")])
     department.projects[0].term = term

@@ -194,7 +194,7 @@ def test_a_funds_block_gives_the_amount_and_its_sources(block: str, container: s
 
 # --- the 总体目标 block -----------------------------------------------------------------
 
-GOAL_BLOCKS = [(mid, annual) for mid in ("中期目标", "长期目标", "实施期绩效目标")
+GOAL_BLOCKS = [(mid, annual) for mid in ("中期目标", "长期目标", "实施期绩效目标", "实施期总目标")
                for annual in ("年度目标", "年度总体目标", "本年度绩效目标", "年度绩效目标")]
 
 
@@ -421,6 +421,32 @@ def test_comparator_value_and_unit_in_their_own_columns_make_one_value(tmp_path:
     project = only_project(write(tmp_path, header_lines(), columns=columns, rows=rows))
     assert [i.value for i in project.indicators] == ["≥500人次", "≥60%", "≥90%"]
     assert [i.target for i in project.indicators] == ["500", "60", "90"]
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+def test_a_comparator_under_zhibiao_fangxiang_beside_the_type_is_the_comparator(
+        container: str, tmp_path: Path) -> None:
+    """指标方向 holding ≥ ≤ = beside 指标性质 holding 定量/定性: the symbol is the row's
+    comparator, not a direction. Before, the value lost it (`500人次`, direction `≥`)."""
+    columns = ["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "计量单位", "指标性质"]
+    rows = [[*ROWS[0][:3], "≥", "500", "人次", "定量"],
+            [*ROWS[1][:3], "≤", "60", "%", "定量"],
+            [*ROWS[2][:3], "定性", "较高", "", "定性"]]
+    project = only_project(write(tmp_path, header_lines(), columns=columns, rows=rows,
+                                 container=container))
+    assert [i.value for i in project.indicators] == ["≥500人次", "≤60%", "较高"]
+    assert [i.comparator for i in project.indicators] == ["≥", "≤", "定性"]
+    assert [i.direction for i in project.indicators] == [None, None, None]
+
+
+def test_a_direction_under_zhibiao_fangxiang_beside_the_comparator_stays_the_direction(
+        tmp_path: Path) -> None:
+    columns = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标方向"]
+    rows = [[*row[:3], "≥", number, unit, "正向"] for row, number, unit in
+            zip(ROWS, ("500", "60", "90"), ("人次", "%", "%"), strict=True)]
+    project = only_project(write(tmp_path, header_lines(), columns=columns, rows=rows))
+    assert [i.value for i in project.indicators] == ["≥500人次", "≥60%", "≥90%"]
+    assert [i.direction for i in project.indicators] == ["正向"] * 3
 
 
 # --- a block label in the first column ----------------------------------------------------

@@ -289,6 +289,36 @@ def test_a_title_line_gives_the_year_but_never_the_department():
     assert (dept.name, dept.year) == ("", 2024)
 
 
+TABLE = ("部门项目支出预算绩效目标表\n项目名称\t低保资金\t\t\n"
+         "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t保障 3000 人\t100\n")
+
+
+def test_further_attachments_are_a_note_and_the_signature_below_them_is_read():
+    """附件：1.… / 2.…表: the second item is the notice's, not the first table's title —
+    before, the table started there and the signer and date under it were dropped unsaid."""
+    text = ("某县财政局\n2024年项目支出绩效目标公开\n根据《中华人民共和国预算法》要求，现将2024年"
+            "项目支出绩效目标予以公开。\n附件：1.项目支出绩效目标表\n"
+            "      2.部门整体支出绩效目标表\n\n某县财政局\n2024年1月20日\n\n" + TABLE)
+    dept = parse_text(text)
+    assert (dept.signing_body, dept.published) == ("某县财政局", date(2024, 1, 20))
+    assert dept.attachment_title == "1.项目支出绩效目标表"
+    assert [(n.text, n.row) for n in dept.notes] == [("2.部门整体支出绩效目标表", 5)]
+    assert "其他附件" in dept.notes[0].reason
+    assert [p.name for p in dept.projects] == ["低保资金"]
+
+
+def test_a_web_pages_date_and_furniture_copied_with_the_notice():
+    """Copied from a government site: 发布时间/来源 and 【打印】 lines are no department, and
+    the date written 2024-01-20 is the notice's date."""
+    text = ("发布时间：2024-01-20 10:32 来源：某县财政局 浏览次数：35\n【字体：大 中 小】\n"
+            "某县财政局\n2024年项目支出绩效目标公开\n根据《中华人民共和国预算法》要求，现将2024年"
+            "项目支出绩效目标予以公开。\n某县财政局\n2024-01-20\n" + TABLE)
+    dept = parse_text(text)
+    assert (dept.name, dept.signing_body) == ("某县财政局", "某县财政局")
+    assert dept.published == date(2024, 1, 20)
+    assert not dept.notes
+
+
 @pytest.mark.parametrize("crumb", ["首页 > 信息公开 > 预算公开", "当前位置：首页 > 财政预决算",
                                    "您现在的位置: 首页 » 通知公告"])
 def test_a_web_pages_breadcrumb_is_never_the_department(crumb):

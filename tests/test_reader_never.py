@@ -7,6 +7,7 @@ same three, so a test names exactly what it adds around them.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,23 @@ def test_a_cost_breakdown_above_the_indicators_is_kept_apart() -> None:
     assert project.amount == 290.0  # the form states no other amount
 
 
+@pytest.mark.parametrize("above", [
+    "2024年度部门预算公开\n",  # a budget disclosure's title: no department
+    "目录\n一、部门主要职责\n二、项目支出绩效目标表\n",
+    "一、部门主要职责\n",
+    "某县2024年部门预算项目支出绩效目标公开\n",
+])
+def test_a_disclosure_title_or_its_contents_line_is_never_the_department(above: str) -> None:
+    department = parse_text(above + "\n" + table())
+    assert department.name == ""
+    assert names(above + "\n" + table()) == NAMES
+
+
+def test_the_department_line_above_a_disclosure_title_is_still_read() -> None:
+    text = "某县教育局\n2024年度部门预算公开\n\n" + table()
+    assert parse_text(text).name == "某县教育局"
+
+
 def test_a_title_is_never_a_value() -> None:
     text = "2023年项目支出绩效目标申报表\n填报单位:(盖章) 单位:万元\n" + table()
     department = parse_text(text)
@@ -112,15 +130,33 @@ def test_a_row_it_cannot_place_is_reported_with_its_line_not_guessed() -> None:
     assert (note.text, note.row) == (lone, 4)
 
 
-def test_a_sheet_row_with_more_cells_than_columns_is_reported_with_its_cell(
-        tmp_path: Path) -> None:
+def test_cells_right_of_a_sheets_table_are_reported_with_their_cell(tmp_path: Path) -> None:
+    """Cells with no header above them, right of the table (见附件 | 另有说明), are a note with
+    their own cell; the intact indicator row beside them is read (before 2026-12-03, session
+    8, the whole row was the note and the indicator was lost)."""
     rows = [["项目名称", "技能培训"], ["一级指标", "二级指标", "三级指标", "指标值"],
             ["产出指标", "数量指标", "培训人次", "≥500人次"],
             ["效益指标", "社会效益指标", "就业率", "≥60%", "见附件", "另有说明"]]
     (project,) = read_department(save_workbook(tmp_path / "wide.xlsx", {"表1": rows})).projects
-    assert [i.name for i in project.indicators] == ["培训人次"]
+    assert [i.name for i in project.indicators] == ["培训人次", "就业率"]
     (note,) = project.notes
-    assert (note.sheet, note.cell, note.row) == ("表1", "A4", 4)
+    assert (note.text, note.sheet, note.cell, note.row) == ("见附件 | 另有说明", "表1", "E4", 4)
+
+
+def test_a_stray_cell_beside_a_merged_levels_row_keeps_the_levels(tmp_path: Path) -> None:
+    """A ``TRUE`` typed right of the first row of a merged 产出指标 made that row a note, and
+    the rows below lost their 一级/二级 (S001, S002, C001 on a table that is right)."""
+    rows = [["项目名称", "技能培训"], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次", True],
+            [None, None, "培训班次", "≥10期"],
+            ["效益指标", "社会效益指标", "就业率", "≥60%"]]
+    book = save_workbook(tmp_path / "stray.xlsx", {"表1": rows}, merges={"表1": ["A3:A4",
+                                                                              "B3:B4"]})
+    (project,) = read_department(book).projects
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "培训人次"), ("产出指标", "数量指标", "培训班次"),
+        ("效益指标", "社会效益指标", "就业率")]
+    assert [(n.text, n.cell) for n in project.notes] == [("TRUE", "E3")]
 
 
 def test_import_names_the_rows_it_could_not_place(tmp_path: Path) -> None:
@@ -481,7 +517,11 @@ def test_a_note_after_the_table_still_keeps_its_lines_out_of_the_indicators() ->
 
 @pytest.mark.parametrize("line", ["填报单位（盖章）：某厅\t\t单位：元",
                                   "填报单位（盖章）：某厅\t\t\t金额单位：元",
-                                  "填报单位：某厅\t单位:元"])
+                                  "填报单位：某厅\t单位:元",
+                                  # other names of the filling unit (before 2026-12-03,
+                                  # session 8: a department note, R003, and 元 not read)
+                                  "编制单位：某厅\t\t金额单位：元", "填表单位：某厅\t单位：元",
+                                  "报送单位：某厅\t单位：元"])
 def test_the_unit_beside_the_filling_unit_is_the_tables_unit(line: str, tmp_path: Path) -> None:
     """单位：元 on the 填报单位 line was skipped with it: 8 500 000 元 read as 万元."""
     text = (f"某省项目支出绩效目标申报表\n{line}\n项目名称\t技能培训\n"
@@ -491,8 +531,9 @@ def test_the_unit_beside_the_filling_unit_is_the_tables_unit(line: str, tmp_path
     assert (project.amount, project.funds.fiscal) == (850.0, 850.0)
     path = save_workbook(tmp_path / "unit.xlsx", {"表": [
         row.split("\t") for row in text.splitlines()]})
-    (project,) = read_department(path).projects
-    assert project.amount == 850.0
+    department = read_department(path)
+    (project,) = department.projects
+    assert (project.amount, department.notes, project.notes) == (850.0, [], [])
 
 
 @pytest.mark.parametrize("signers", ["填报单位（盖章）：\t\t填报人：\t联系电话：",
@@ -854,6 +895,138 @@ def test_a_flat_lists_row_with_only_a_project_name_is_a_note() -> None:
     department = parse_text(text)
     assert [p.name for p in department.projects] == ["技能培训"]
     assert [(n.text, n.row) for n in department.notes] == [("某局", 2)]
+
+
+INSTRUCTIONS = ["1.项目名称：按预算系统中的项目名称填写。",
+                "2.项目年度金额：填写本年度预算安排数。",
+                "3.一级指标、二级指标按指标框架填写；三级指标应细化、量化。"]
+
+
+@pytest.mark.parametrize("heading", ["填表说明：", "填表说明", "说明：", "注："])
+def test_the_forms_instructions_under_a_table_are_not_a_project(heading: str) -> None:
+    """Before 2026-12-03 (session 8) ``1.项目名称：按预算系统…填写`` under the table was read as
+    the next project's header: a project named by the instruction, with W001, C001 and an
+    H002 on the amount ``填写本年度预算安排数``."""
+    text = goal_table("技能培训", "200") + f"合计\t\n\n{heading}\n" + "\n".join(INSTRUCTIONS)
+    department = parse_text(text + "\n")
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0)]
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES and project.notes == []
+    assert {f.rule for f in validate([department])} & {"H001", "H002", "W001", "C001"} == set()
+
+
+def test_a_table_right_after_a_note_is_still_read() -> None:
+    """Only numbered lines (and wrapped ones naming no field) go on a note's instructions: the
+    next table's 项目名称 right under ``注：…`` starts it."""
+    text = (goal_table("技能培训", "200") + "合计\t\n注：1.本表金额单位为万元。\n"
+            + goal_table("就业补贴", "30"))
+    department = parse_text(text)
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0),
+                                                                 ("就业补贴", 30.0)]
+    assert all([i.name for i in p.indicators] == NAMES for p in department.projects)
+
+
+@pytest.mark.parametrize("sheet", ["填表说明", "说明"])
+def test_an_instructions_sheet_is_not_a_project(sheet: str, tmp_path: Path) -> None:
+    """A 填表说明 sheet beside the project sheets — numbered lines, or 栏目 | 填写要求 pairs
+    (项目名称 | 填写预算项目的全称) — was a project named by the instruction (W001, C001, H002)."""
+    pairs = [["栏目", "填写要求"], ["项目名称", "填写预算项目的全称"],
+             ["项目年度金额", "填写本年度预算安排数，单位万元"],
+             ["一级指标", "包括产出指标、效益指标、满意度指标"]]
+    rows = [["填表说明"], *([line] for line in INSTRUCTIONS)] if sheet == "填表说明" else pairs
+    sheets = {sheet: rows, "技能培训": [line.split("\t") for line in
+                                    goal_table("技能培训", "200").splitlines()]}
+    department = read_department(save_workbook(tmp_path / "部门.xlsx", sheets))
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0)]
+    assert department.notes == []
+    assert {f.rule for f in validate([department])} & {"H002", "W001", "C001", "R003"} == set()
+
+
+def header_row(row: str) -> str:
+    return f"项目名称\t技能培训\n项目属性\t一年期项目\t{row}\n{HEADER}{ROWS}"
+
+
+def test_cells_after_a_header_pair_are_never_dropped_unsaid() -> None:
+    """Before 2026-12-03 (session 8) a row's cells that were neither a label nor a label's
+    value (备用 | 某某 after 实施单位 | 某中心) were dropped without a word."""
+    (project,) = parse_text(header_row("实施单位\t某中心\t备用\t某某")).projects
+    assert project.implementing_unit == "某中心"
+    assert [i.name for i in project.indicators] == NAMES
+    assert [(n.text, n.part) for n in project.notes] == [("备用 | 某某", "header")]
+
+
+@pytest.mark.parametrize(("cells", "term"), [
+    ("2024年1月\t至\t2024年12月", "2024年1月至2024年12月"),
+    ("2024-01-01\t-\t2024-12-31", "2024-01-01-2024-12-31"),
+])
+def test_a_term_in_two_cells_is_one_term(cells: str, term: str) -> None:
+    """``项目期限⇥2024年1月⇥至⇥2024年12月``: the term was its first date, the rest dropped
+    unsaid, and rule H003 called the one-year project's term not one year."""
+    department = parse_text(header_row(f"项目期限\t{cells}"))
+    (project,) = department.projects
+    assert (project.term, project.notes) == (term, [])
+    assert "H003" not in {f.rule for f in validate([department])}
+
+
+def test_a_term_of_two_date_cells_in_a_workbook(tmp_path: Path) -> None:
+    rows = [["项目名称", "技能培训"],
+            ["项目属性", "一年期项目", "项目期限", datetime(2024, 1, 1), "至",
+             datetime(2024, 12, 31)],
+            *(line.split("\t") for line in (HEADER + ROWS).splitlines())]
+    (project,) = read_department(save_workbook(tmp_path / "部门.xlsx", {"表": rows})).projects
+    assert (project.term, project.notes) == ("2024-01-01至2024-12-31", [])
+
+
+@pytest.mark.parametrize(("cells", "amount"), [("1234560\t元", 123.456), ("120.5\t万元", 120.5),
+                                               ("1,234,560.00\t（元）", 123.456)])
+def test_an_amount_with_its_unit_in_the_next_cell(cells: str, amount: float) -> None:
+    """``项目年度金额⇥1234560⇥元``: the unit after the number is the amount's (before, dropped
+    unsaid and 1 234 560 read as 万元)."""
+    (project,) = parse_text(header_row(f"项目年度金额\t{cells}")).projects
+    assert (project.amount, project.notes) == (amount, [])
+
+
+def test_a_stacked_table_that_does_not_repeat_the_indicator_header() -> None:
+    """Projects stacked on one sheet, the second without its own 一级指标 | 二级指标 … row:
+    its rows were header notes, the project had no indicators (W001, C001, C003)."""
+    second = goal_table("就业补贴", "30").replace(HEADER, "")
+    department = parse_text(goal_table("技能培训", "200") + "\n" + second)
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 200.0),
+                                                                 ("就业补贴", 30.0)]
+    for project in department.projects:
+        assert [i.name for i in project.indicators] == NAMES and project.notes == []
+        assert project.indicators[1].level1 == "效益指标"
+
+
+
+@pytest.mark.parametrize("aligned", [True, False])
+def test_a_drop_down_list_of_level_names_is_not_a_project(aligned: bool, tmp_path: Path) -> None:
+    """A template's list sheet (一级指标 | 二级指标, then 产出指标 | 数量指标 …, often hidden)
+    was a project named '' (H001, H002, C002, Q007). Its rows are one department note."""
+    second = ["数量指标", "质量指标", "时效指标", "成本指标", "社会效益", "服务对象满意度"]
+    first = (["产出指标"] * 4 + ["效益指标", "满意度指标"]) if aligned else \
+        ["产出指标", "效益指标", "满意度指标", None, None, None]
+    sheets = {"技能培训": [line.split("\t") for line in
+                       goal_table("技能培训", "200").splitlines()],
+              "下拉选项": [["一级指标", "二级指标"], *map(list, zip(first, second, strict=True))]}
+    department = read_department(save_workbook(tmp_path / "部门.xlsx", sheets))
+    assert [p.name for p in department.projects] == ["技能培训"]
+    (note,) = department.notes
+    assert (note.sheet, note.cell) == ("下拉选项", "B2") and "下拉选项" in note.reason
+    assert [f.rule for f in validate([department]) if f.sheet == "下拉选项"] == ["R003"]
+
+
+def test_a_level_label_wrapped_in_its_cell_is_no_repair(tmp_path: Path) -> None:
+    """``产出\\n指标`` (Alt+Enter in a narrow column) is 产出指标; before 2026-12-03 (session 8)
+    rule T001 said it had “修复多余的空格” in every such cell. A real space still is one."""
+    rows = [["项目名称", "技能培训"], ["一级\n指标", "二级\n指标", "三级\n指标", "指标值"],
+            ["产出\n指标", "数量\r\n指标", "培训人次", "≥500人次"],
+            ["效益指标", "社会效益 指标", "就业率", "≥60%"]]
+    department = read_department(save_workbook(tmp_path / "wrap.xlsx", {"表": rows}))
+    (project,) = department.projects
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("产出指标", "数量指标"), ("效益指标", "社会效益指标")]
+    assert [(n.kind, n.cell) for n in department.normalizations] == [("space", "B4")]
 
 
 WEIGHTED = ("项目名称\t学生资助\n项目年度金额\t200\n一级指标\t二级指标\t三级指标\t绩效值\n"

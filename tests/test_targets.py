@@ -210,6 +210,38 @@ def test_measurable_targets(text: str) -> None:
     assert read_target(text).measurable
 
 
+@pytest.mark.parametrize(("name", "value"), [
+    ("补助资金发放", "按月发放"),           # a schedule, like 每月
+    ("资助资金发放时间", "按学期及时发放"),
+    ("补助资金拨付", "逐月拨付"),
+    ("公共服务覆盖面", "全覆盖"),           # everyone: 100%
+    ("困难群众救助", "应保尽保"),
+    ("家庭经济困难学生就学保障", "应助尽助"),
+    ("重大舆情事件", "零发生"),             # an event that does not happen: 0
+    ("安全生产事故", "杜绝"),
+    ("项目持续发挥效益年限", "两年"),       # a span in Chinese numerals
+    ("完成时间", "2025年"),                # within that year
+    ("资金使用合规性", "合规"),             # a state there or not
+    ("系统运行", "正常"),
+    ("长效保洁机制", "建立"),
+    ("空气质量优良天数比率", "不低于上年"),  # last year's figure as the bound
+])
+def test_targets_offices_write_in_words_are_measurable(name: str, value: str) -> None:
+    """Before, each of these was Q001 (没有可衡量的目标值) on a table that is right."""
+    assert read_target(name, value).measurable
+
+
+def test_a_year_alone_as_a_timeliness_value_is_a_deadline_in_that_year() -> None:
+    deadline = read_target("完成时间", "2025年").deadline
+    assert (deadline.year, deadline.month) == (2025, 12)
+    assert read_target("2025年度培训工作").deadline is None  # a year inside a text is no deadline
+
+
+@pytest.mark.parametrize("value", ["逐年提高", "有所改善", "按年度计划推进", "及时", "长期"])
+def test_vague_values_stay_unmeasurable(value: str) -> None:
+    assert not read_target("项目实施效果", value).measurable
+
+
 def test_same_shape_different_numbers_are_read_separately() -> None:
     # The reader parses a phrasing once and fills in the digits; the digits must not leak.
     assert read_target("全年督查不少于 30 次").number == 30

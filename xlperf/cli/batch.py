@@ -14,7 +14,7 @@ from pathlib import Path
 
 from xlperf.errors import InputError
 from xlperf.limits import READING_MEMORY
-from xlperf.sources import WORKBOOK_SUFFIXES
+from xlperf.sources import SOURCE_SUFFIXES, WORKBOOK_KINDS, WORKBOOK_SUFFIXES
 from xlperf.sources.files import entry_problem
 
 # Below this many files a process pool costs more to start than it saves.
@@ -42,7 +42,8 @@ class Skipped:
 
 
 def collect_paths(paths: Iterable[str | os.PathLike[str]],
-                  skipped: list[Skipped] | None = None) -> list[Found]:
+                  skipped: list[Skipped] | None = None,
+                  documents: list[Path] | None = None) -> list[Found]:
     """Files to check, in the order given; folders expand to their workbooks, sorted.
 
     Inside folders: workbooks (.xlsx/.xlsm/.xls/.xlsb/.ods) at any depth, except
@@ -50,7 +51,10 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]],
     files: a named pipe, a device or a broken or looping symlink is added to
     ``skipped`` with its reason (a pipe would make the run wait forever). A path
     named explicitly is always checked (so a published .txt notice can be given)
-    — or reported, when it is not a regular file. Each file once.
+    — or reported, when it is not a regular file. Each file once. The other
+    tables a folder holds (.txt, .html, .docx, .pdf: what offices also publish)
+    are not checked there but listed in ``documents``, so none is passed over
+    unsaid (a folder also holds xlperf's own notices in those formats).
     """
     found: list[Found] = []
     seen: set[str] = set()
@@ -58,7 +62,7 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]],
         path = Path(raw)
         problem = entry_problem(path)
         if problem == "这是一个文件夹":
-            candidates = sorted(_workbooks_under(path, skipped), key=lambda p: str(p))
+            candidates = sorted(_workbooks_under(path, skipped, documents), key=lambda p: str(p))
         elif problem is None:
             candidates = [path]
         else:
@@ -73,13 +77,18 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]],
     return found
 
 
-def _workbooks_under(folder: Path, skipped: list[Skipped] | None) -> Iterator[Path]:
+def _workbooks_under(folder: Path, skipped: list[Skipped] | None,
+                     documents: list[Path] | None) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if name.startswith(("~$", ".")):
                 continue
-            if os.path.splitext(name)[1].lower() in WORKBOOK_SUFFIXES:
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix in SOURCE_SUFFIXES and suffix not in WORKBOOK_SUFFIXES:
+                if documents is not None:
+                    documents.append(Path(root) / name)
+            elif suffix in WORKBOOK_SUFFIXES:
                 path = Path(root) / name
                 problem = entry_problem(path)
                 if problem is None:
@@ -93,6 +102,20 @@ def skipped_line(skipped: list[Skipped]) -> str:
     shown = "、".join(f"{entry.path}（{entry.reason}）" for entry in skipped[:3])
     more = f" 等 {len(skipped)} 个" if len(skipped) > 3 else ""
     return f"已跳过 {len(skipped)} 个不是普通文件的条目{more}：{shown}"
+
+
+def documents_line(documents: list[Path], command: str = "validate") -> str:
+    """``文件夹中的 2 个文本、网页、Word 或 PDF 文件未读取…`` — one line, with how to read them."""
+    ordered = sorted(documents, key=str)
+    shown = "、".join(str(path) for path in ordered[:3])
+    more = f" 等 {len(ordered)} 个" if len(ordered) > 3 else ""
+    return (f"文件夹中的 {len(ordered)} 个文本、网页、Word 或 PDF 文件未读取（文件夹只读取其中的"
+            f"工作簿）：{shown}{more}；要读取它们，请把文件名直接写在命令中，"
+            f"如 xlperf {command} {ordered[0]}")
+
+
+# The workbook kinds a folder is searched for, as messages name them.
+WORKBOOKS = "/".join(WORKBOOK_KINDS)
 
 
 def read_one(path: Path) -> tuple[object | None, str | None]:

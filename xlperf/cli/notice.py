@@ -123,14 +123,24 @@ def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
     An unreadable input stops the run (exit 2, nothing written): a package
     should not silently miss a department.
     """
-    from xlperf.cli.batch import Skipped, collect_paths, read_all, skipped_line
+    from xlperf.cli.batch import (
+        WORKBOOKS,
+        Skipped,
+        collect_paths,
+        documents_line,
+        read_all,
+        skipped_line,
+    )
     from xlperf.cli.validate_run import RunOptions, check
     from xlperf.reports.results import FileResult
 
     skipped: list[Skipped] = []
-    found = collect_paths(paths, skipped)
+    documents: list[Path] = []
+    found = collect_paths(paths, skipped, documents)
     if skipped:
         click.echo(shown(skipped_line(skipped)), err=True)
+    if documents:
+        click.echo(shown(documents_line(documents, "notice")), err=True)
     problems = [f"文件 {entry.path}：{entry.error}" for entry in found if entry.error]
     readable = [entry.path for entry in found if entry.error is None]
     items = []
@@ -148,7 +158,7 @@ def _read(paths: tuple[Path, ...], jobs: int) -> list[tuple[object, str, list]]:
             click.secho(f"错误：{shown(problem)}", fg="red", err=True)
         fail(problems[0] + ("" if len(problems) == 1 else f"（另有 {len(problems) - 1} 个，见上）"))
     if not items:
-        fail("没有找到可生成公告的工作簿（.xlsx/.xlsm）或文本（.txt）")
+        fail(f"没有找到可生成公告的工作簿（{WORKBOOKS}）；文本、网页、Word 或 PDF 请直接写出文件名")
     return [(department, str(path), result.findings) for result, department, path in items]
 
 

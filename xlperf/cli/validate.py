@@ -61,11 +61,14 @@ def command(paths: tuple[Path, ...], fmt: str, annotate: Path | None, force: boo
     if here:  # like a linter: the current folder
         paths = (Path("."),)
         click.echo(shown(f"未指定文件或文件夹，校验当前文件夹 {Path.cwd()}"), err=True)
-    found = batch.collect_paths(paths, skipped)
+    documents: list[Path] = []
+    found = batch.collect_paths(paths, skipped, documents)
     wanted = outputs.BatchOutputs.from_options(batch_given, force)
     found = outputs.plan(wanted, found, paths)
+    if documents:
+        click.echo(shown(batch.documents_line(documents)), err=True)
     if not found:
-        fail("没有找到可校验的工作簿（.xlsx/.xlsm）" + (NOTHING_HERE if here else ""))
+        fail(f"没有找到可校验的工作簿（{batch.WORKBOOKS}）" + (NOTHING_HERE if here else ""))
     if annotate is not None:
         _check_annotate(found, annotate, force)
     if skipped:

@@ -25,6 +25,13 @@ TEMPLATE_PHRASES: tuple[str, ...] = (
 # Words that make an indicator a satisfaction indicator (a bare 满意 is not: 人民满意的服务型政府).
 SATISFACTION_WORDS: tuple[str, ...] = ("满意度", "满意率", "满意程度", "满意比例", "满意比率")
 
+# An indicator counting events that should not happen (安全事故, 投诉, 违规问题 …) states a
+# target of zero when its 指标值 says so in a word: 无 (and 0起 in figures).
+ZERO_VALUES: tuple[str, ...] = ("无", "没有", "无发生")
+EVENT_WORDS = re.compile(
+    r"事故|事件|投诉|案件|违规|违纪|违法|差错|舆情|纠纷|信访|上访|伤亡|损失|失误|泄露|泄密"
+    r"|问题|隐患|风险|处罚|通报|返工|失学|辍学")
+
 # Units that name the same thing: an indicator's name may say 人 where the 度量单位 column
 # says 名. Each group is one unit; a unit in no group is equal only to itself.
 EQUIVALENT_UNITS: tuple[frozenset[str], ...] = (
@@ -89,3 +96,9 @@ def has_template_text(text: str) -> str:
 def names_satisfaction(text: str) -> bool:
     """Whether an indicator's text names a satisfaction rate (满意度, 满意率 …)."""
     return _SATISFACTION.search(text) is not None
+
+
+def states_zero_events(name: str, value: str) -> bool:
+    """Whether ``value`` is 无 for an indicator that counts unwanted events (安全事故 | 无):
+    a target of zero, as measurable as 0起."""
+    return value.strip() in ZERO_VALUES and EVENT_WORDS.search(name) is not None

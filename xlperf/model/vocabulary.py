@@ -49,6 +49,7 @@ class Vocabulary:
     directions: dict[str, tuple[str, ...]]
     indicator_types: dict[str, tuple[str, ...]]
     stop_rows: frozenset[str]
+    filling_unit: tuple[str, ...]
     placeholders: frozenset[str]
     page_links: tuple[str, ...]
     note_prefixes: tuple[str, ...]
@@ -89,6 +90,7 @@ def vocabulary() -> Vocabulary:
         directions={k: tuple(v) for k, v in data["directions"].items()},
         indicator_types={k: tuple(v) for k, v in data["indicator_types"].items()},
         stop_rows=frozenset(map(label_key, rows["stop"])),
+        filling_unit=tuple(unicodedata.normalize("NFKC", word) for word in rows["filling_unit"]),
         placeholders=frozenset(rows["placeholder"]),
         page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
         note_prefixes=tuple(rows["note_prefix"]),
@@ -392,6 +394,12 @@ def is_stop_row_label(raw: str) -> bool:
     return head != key and head in vocabulary().stop_rows
 
 
+def is_filling_unit_line(text: str) -> bool:
+    """``填报单位（盖章）：某厅``, ``编制单位：某局``, ``（盖章）``: who fills in the form."""
+    return unicodedata.normalize("NFKC", text).lstrip(BLANK_CHARS).startswith(
+        vocabulary().filling_unit)
+
+
 @lru_cache(maxsize=4096)
 def is_page_links(raw: str) -> bool:
     """A line of a web page's links only (``【打印本页】【关闭窗口】``, ``返回顶部``): the page's,
@@ -420,6 +428,37 @@ def is_note(raw: str) -> bool:
             if rest[:1] in (":", "：") or (rest[:1].isdigit() and rest[1:2] in (":", "：", ".")):
                 return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def is_instructions_heading(raw: str) -> bool:
+    """``填表说明`` / ``说明：`` alone, or a note opening a numbered list (``注：1.项目名称：…``):
+    the form's instructions to whoever fills it in begin. The numbered lines under it
+    (``2.项目年度金额：填写本年度预算数``) name the form's labels and are no table."""
+    if label_key(raw) in _keys(vocabulary().note_prefixes):
+        return True
+    if not is_note(raw):
+        return False
+    text = unicodedata.normalize("NFKC", raw).strip(BLANK_CHARS)
+    colon = min((i for i in (text.find(":"), text.find("：")) if i >= 0), default=-1)
+    return colon >= 0 and is_numbered_line(text[colon + 1:])
+
+
+def is_numbered_line(raw: str) -> bool:
+    """A line that starts with an outline number (``1.`` ``2、`` ``三、`` ``（四）``)."""
+    return OUTLINE.match(unicodedata.normalize("NFKC", raw)) is not None
+
+
+_INSTRUCTIONS_SHEET = 6  # 填表说明, 编制说明, 使用说明: a sheet so named holds no table
+
+
+def is_instructions_sheet(name: str | None) -> bool:
+    """A sheet named for the form's instructions (说明, 填表说明, 填报说明, 编制说明 …)."""
+    if not name:
+        return False
+    key = label_key(name)
+    return key in _keys(vocabulary().note_prefixes) or (
+        key.endswith("说明") and len(key) <= _INSTRUCTIONS_SHEET)
 
 
 _NA_WORDS = re.compile(r"^(?:本|该|此)?(?:指标|项目|项)?(?:不适用|不涉及)")

@@ -52,6 +52,7 @@ from xlperf.model.vocabulary import (
     goal_column,
     header_field,
     is_cost_table_label,
+    is_filling_unit_line,
     is_funds_group,
     is_goal_group,
     is_header_label,
@@ -60,7 +61,7 @@ from xlperf.model.vocabulary import (
     label_key,
 )
 from xlperf.reader.trace import Trace
-from xlperf.sources.grid import Grid, address
+from xlperf.sources.grid import Grid, address, stringify
 
 INLINE_LABEL_CHARS = 20  # a label before a colon (项目年度金额（万元）) is shorter than this
 _GOALS = ("goal", "mid_term_goal")
@@ -72,6 +73,10 @@ _TEXT_FIELDS = frozenset({"name", "competent_department", "implementing_unit", "
 _ACTUAL = "goal_actual"  # a waiting column of what was done (实际完成情况): a note, no field
 GOAL_ACTUAL = "自评表中目标的实际完成情况，绩效目标表没有此项，未读取"
 
+
+STRAY_CELLS = "表头行中这些单元格既不是标签也不是标签的值，未读取"
+# Between two dates of a 项目期限 in cells of their own (2024年1月⇥至⇥2024年12月).
+_RANGE_WORDS = frozenset({"至", "到", "-", "~", "—", "–", "－", "～", "——"})
 
 _UNSURE = "unsure"  # a funds line under 中期 and 年度 halves the reader cannot tell apart
 
@@ -186,6 +191,7 @@ class HeaderReader:
         waiting: dict[int, tuple[str, str]] = {}
         waiting_funds: dict[int, tuple[str, str | None]] = {}
         others: dict[int, str] = {}
+        stray: list[tuple[int, object]] = []  # cells neither a label nor a label's value
         values = 0
         position = 0
         count = len(filled)
@@ -199,6 +205,8 @@ class HeaderReader:
                     self._has_label(key, row)
                     self._set(key, value, row, index, label)
                     values += 1
+                else:
+                    stray.append((index, raw))
                 continue
             bare, cost, key, note, kind = info
             self.labels.add(bare)
@@ -255,11 +263,15 @@ class HeaderReader:
                 continue
             self._has_label(key, row)
             if has_value:
-                self._set(key, following[1], row, following[0], note)
-                position += 1
+                value, note, more = _value_with_tail(key, following[1], note,
+                                                     filled[position + 1:])
+                self._set(key, value, row, following[0], note)
+                position += 1 + more
                 values += 1
             else:
                 waiting[index] = (key, note)
+        if stray and values:  # 项目期限⇥2024年1月⇥备用⇥某某: never dropped unsaid
+            self._unplaced(row, stray, STRAY_CELLS)
         if (waiting or waiting_funds) and not values:
             texts = {index: raw for index, raw in filled if raw.__class__ is str}
             self.pending = _Pending(waiting, _labels_width(filled), waiting_funds, others, texts)
@@ -700,6 +712,28 @@ def _labels_width(filled: list[tuple[int, object]]) -> int:
     return (kept or [filled[-1][0]])[-1] + 1
 
 
+def _value_with_tail(key: str, value: object, note: str,
+                     rest: list[tuple[int, object]]) -> tuple[object, str, int]:
+    """A value whose end is in the cells after it: (the value, the label's note, how many
+    more cells it takes). ``项目期限⇥2024年1月⇥至⇥2024年12月`` is the term
+    ``2024年1月至2024年12月`` (two date cells and the word between them); ``项目年度金额⇥
+    1234560⇥元`` is in the unit written after it. Anything else is the cell alone."""
+    if key == "term" and len(rest) >= 2 and rest[0][1].__class__ is str \
+            and rest[0][1].strip(BLANK_CHARS) in _RANGE_WORDS and not _is_label(rest[1][1]):
+        parts = (value, rest[0][1], rest[1][1])
+        return "".join(_cell_text(part) for part in parts), note, 2
+    if key == "amount" and rest and rest[0][1].__class__ is str and not note:
+        unit = label_key(rest[0][1]).strip("()")
+        if divisor_of(unit) is not None:
+            return value, unit, 1
+    return value, note, 0
+
+
+def _cell_text(raw: object) -> str:
+    """A cell of a value joined from several, as the user reads it (a date cell as a date)."""
+    return raw.strip(BLANK_CHARS) if raw.__class__ is str else stringify(raw)
+
+
 def _is_list_column(raw: object) -> bool:
     return raw.__class__ is str and is_list_column(raw)
 
@@ -777,7 +811,7 @@ def _ignorable(filled: list[tuple[int, object]]) -> bool:
             return False
         text = raw.strip(BLANK_CHARS)
         if not (is_table_title(text) or AMOUNT_UNIT_IN_TEXT.search(text)
-                or _is_year_line(text) or text.startswith(("填报单位", "（盖章）", "(盖章)"))):
+                or _is_year_line(text) or is_filling_unit_line(text)):
             return False
     return True
 

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from xlperf.errors import InputError
-from xlperf.model import Department
+from xlperf.model import Department, ReadingNote
 from xlperf.model import notice_words as words
 
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_DATES = (words.DATE_LINE, words.NUMERIC_DATE_LINE)  # with digits: 2024年1月20日, 2024-01-20
 _CJK_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
                "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -38,7 +39,7 @@ class _Line:
     number: int  # 1-based line number in the file
     text: str  # as written, trimmed
     key: str  # squeezed, for matching
-    kind: str = ""  # title | body | attachment | date | other
+    kind: str = ""  # title | body | attachment | further (attachment) | date | other
 
 
 def read_notice(lines: list[tuple[int, str]], department: Department, source: str | None) -> None:
@@ -59,6 +60,22 @@ def read_notice(lines: list[tuple[int, str]], department: Department, source: st
     if department.year is None and body:
         department.year = _year_of(squeeze("".join(line.text for line in body)))
     department.name, department.signing_body = _name_and_signature(items)
+    department.notes.extend(ReadingNote(line.text, words.FURTHER_ATTACHMENT, row=line.number,
+                                        part="header")
+                            for line in items if line.kind == "further")
+
+
+def continues_attachments(lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether line ``index`` is a further item of the attachment list above it
+    (``附件：1.项目支出绩效目标表`` then ``2.部门整体支出绩效目标表``): a notice line, so the
+    first table starts after it, and the signer and date below it stay the notice's."""
+    if not words.ATTACHMENT_ITEM.match(squeeze(lines[index][1])):
+        return False
+    for _, raw in reversed(lines[:index]):
+        key = squeeze(raw.replace("\t", " "))
+        if key and not words.ATTACHMENT_ITEM.match(key):
+            return words.ATTACHMENT_LINE.match(key) is not None
+    return False
 
 
 def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
@@ -72,16 +89,20 @@ def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
             in_body = False
             continue
         if (words.PAGE_NUMBER.match(key) or words.ATTACHMENT_MARK.match(key)
-                or words.DRAFT_LINE.match(key) or words.BREADCRUMB.match(key)):
+                or words.DRAFT_LINE.match(key) or words.PAGE_CHROME.match(key)
+                or words.BREADCRUMB.match(key)):
             continue
         line = _Line(number, text, key)
         if in_body or words.BODY_START.match(key) or words.BODY_HINT.search(key):
             line.kind = "body"
             in_body, seen_body = not words.BODY_END.search(key), True
-        elif words.DATE_LINE.match(key) or words.CJK_DATE_LINE.match(key):
+        elif _DATES[0].match(key) or _DATES[1].match(key) or words.CJK_DATE_LINE.match(key):
             line.kind = "date"
         elif words.ATTACHMENT_LINE.match(key):
             line.kind = "attachment"
+        elif items and items[-1].kind in ("attachment", "further") \
+                and words.ATTACHMENT_ITEM.match(key):
+            line.kind = "further"
         elif words.TITLE_LINE.match(key) or words.TITLE_WORDS.search(key):
             line.kind = "title"
         elif key.endswith((":", "：")) and items and not seen_body:
@@ -143,7 +164,7 @@ def _year_of(key: str) -> int | None:
 
 
 def _date_of(line: _Line, source: str | None) -> date:
-    match = words.DATE_LINE.match(line.key)
+    match = _DATES[0].match(line.key) or _DATES[1].match(line.key)
     if match:
         parts = (int(match.group("year")), int(match.group("month")), int(match.group("day")))
     else:

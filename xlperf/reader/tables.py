@@ -56,8 +56,11 @@ from xlperf.model.vocabulary import (
     indicator_type_of,
     is_execution_rate,
     is_header_label,
+    is_instructions_heading,
+    is_instructions_sheet,
     is_not_applicable,
     is_note,
+    is_numbered_line,
     is_page_links,
     is_placeholder,
     is_self_evaluation_title,
@@ -87,6 +90,8 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$")  # beside PAGE_FOO
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
+FRAMEWORK_LIST = "只有一级、二级指标名称的列表（如下拉选项），不是绩效目标表，未作为项目读取"
+BEYOND_TABLE = "表格右侧没有表头的单元格，不属于任何列，未读取"
 EXECUTION_RATE = "预算执行率是自评表的预算执行情况，不是绩效指标，未作为指标读取"
 # A flat list's 预算数 with no unit written anywhere is in the budget system's unit; the
 # repair kind rule T001 reports on its cell.
@@ -127,7 +132,13 @@ class TableReader:
         self.project: Project | None = None
         self.header: HeaderReader | None = None
         self.block: _Block | None = None
-        self.state = "outside"  # outside | header | indicators | break | repeat | list
+        # outside | header | indicators | break | repeat | list | instructions
+        self.state = "outside"
+        # A sheet named 填表说明 (说明, 编制说明 …) is the form's instructions down to a title
+        # or an indicator header; elsewhere they run under their heading (``_instructions``).
+        self.instructions_sheet = is_instructions_sheet(grid.sheet)
+        if self.instructions_sheet:
+            self.state = "instructions"
         self.repeat: RepeatedHeader | None = None  # a continued table's repeated header
         self.self_evaluation_title = False
         # A flat list's projects by (单位名称, 项目名称), in the order read.
@@ -144,6 +155,9 @@ class TableReader:
         self.resume = 0  # the next row to read, past the lines a cut row ran onto
         self.read_at = -1  # the grid row the last indicator was read from
         self.clean_labels: dict[str, str] = {}  # level labels read that needed no repair
+        # The last table's indicator columns on this grid: the tables stacked under it may
+        # not repeat the header (``_headerless_table``).
+        self.last_columns: IndicatorColumns | None = None
 
     # --- the pass over the rows ---------------------------------------------------------
 
@@ -164,12 +178,29 @@ class TableReader:
             fast = block.fast if self.state == "indicators" and block is not None else None
             row = max(row + 1, self.resume)
         self._close()
-        kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)]
+        kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)
+                and not self._framework_list(p)]
         self._note_nameless_rows(kept)
         self._take_flat_tops({id(p) for p in kept})
         self.blank_tables = sum(1 for p in self.projects
                                 if id(p) in self.table_like and p not in kept)
         return kept
+
+    def _framework_list(self, project: Project) -> bool:
+        """A list of the framework's level names under 一级指标 | 二级指标 (a template's
+        drop-down source, often a hidden sheet), no field of a header above it: no table.
+        One department note names it (before, a project named '' with H001, H002, C002 and
+        Q007 on every satisfaction 二级 in it)."""
+        items = project.indicators + project.long_term_indicators
+        if not items or project.name or project.amount is not None or project.labels \
+                or any(kinds.kind_of(item.name)[0] != kinds.LEVEL for item in items):
+            return False
+        names = list(dict.fromkeys(item.name for item in items))
+        self.orphan_notes.append(ReadingNote(
+            " | ".join(names[:6]) + (" …" if len(names) > 6 else ""), FRAMEWORK_LIST,
+            project.sheet, items[0].cell, items[0].row))
+        self.orphan_notes.extend(project.notes)  # its columns no field reads (项目属性 …)
+        return True
 
     def _note_nameless_rows(self, kept: list[Project]) -> None:
         """A flat list's row holding a 项目名称 and nothing else (the unit's own row above
@@ -196,6 +227,8 @@ class TableReader:
         if first is None:
             if self.header is not None and self.state == "header":
                 self.header.feed(row, cells)
+            elif self.state == "instructions" and not self.instructions_sheet:
+                self.state = "outside"
             return
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
@@ -220,6 +253,8 @@ class TableReader:
             self._after_break(row, cells, index, raw, text)
         elif self.state == "list":
             self._list_row(row, cells)
+        elif self.state == "instructions":
+            self._instruction_row(row, cells, index, text)
         else:
             self._header_row(row, cells)
 
@@ -250,6 +285,8 @@ class TableReader:
             return True
         if is_self_evaluation_title(text):
             self.self_evaluation_title = True
+        if self.state == "instructions":  # the next table's title ends the instructions
+            self.state = "outside"
         if self.state in ("indicators", "break"):
             self.state = "break"
         if self.context.trace is not None:
@@ -262,7 +299,7 @@ class TableReader:
         # Outside a table any header field starts one; inside, a second 项目名称 does (every
         # spelling of it has 项目).
         outside = self.state == "outside"
-        if outside and self._project_list(row, cells):
+        if outside and (self._project_list(row, cells) or self._instructions(row, cells)):
             return
         fields = _fields_of(cells) if outside or any(
             raw.__class__ is str and "项目" in raw for raw in cells) else []
@@ -273,6 +310,8 @@ class TableReader:
             self._outside(row, cells)
             return
         if self._header_note(row, cells):
+            return
+        if self._headerless_table(row, cells):
             return
         self.header.feed(row, cells)
 
@@ -302,6 +341,58 @@ class TableReader:
         self._trace(row, "note", f"{LIST_ROW}：{text}")
         if is_total(cells):
             self.state = "outside"
+
+    def _headerless_table(self, row: int, cells: list) -> bool:
+        """A project stacked under another on one sheet whose table does not repeat the
+        indicator header: its header block, then at once its first indicator row — a
+        一级 label (产出指标) in the 一级 column of the table above, every cell under that
+        table's headers, a 三级 among them. Its rows are read under those columns (before,
+        each was a header note and the project had no indicators: W001, C001)."""
+        columns = self.last_columns
+        level1 = columns.index_of("level1") if columns is not None else None
+        name = columns.index_of("name") if columns is not None else None
+        if columns is None or level1 is None or name is None or len(cells) <= name \
+                or is_blank(cells[name]) or not isinstance(cells[level1], str) \
+                or not kinds.kind_of(cells[level1])[1] & 1:
+            return False
+        placed = place(cells, columns, self.grid.addressed)
+        if placed is None or placed.impossible or not placed.in_place:
+            return False
+        self._start_block(row, columns)
+        self._trace(row, "header", "本表没有重复指标表头，沿用上一张表的指标表头")
+        self._placed_row(row, cells, placed)
+        return True
+
+    def _instructions(self, row: int, cells: list) -> bool:
+        """``填表说明：`` alone on its row outside a table (or ``注：1.…``): the form's
+        instructions begin. Their numbered lines (``1.项目名称：按预算系统填写``) name the
+        form's labels; read as a header they made a project named by the instruction
+        (W001, C001, H002 on a table that is not one)."""
+        first = _first_filled(cells)
+        if first is None or not isinstance(first[1], str) or not _is_lone(cells, first[0]) \
+                or not is_instructions_heading(first[1]):
+            return False
+        self.state = "instructions"
+        self._skip_instruction(row, cells)
+        return True
+
+    def _instruction_row(self, row: int, cells: list, index: int, text: str | None) -> None:
+        """A row under the instructions' heading: a numbered line, or a lone line that names
+        no field (a numbered line's wrapped end), is skipped; any other row ends them and
+        is read as it would be outside a table. On a 填表说明 sheet every row is one."""
+        lone = text is not None and _is_lone(cells, index)
+        if self.instructions_sheet or (text is not None and is_numbered_line(text)) or (
+                lone and not _fields_of(cells)):
+            self._skip_instruction(row, cells)
+            return
+        self.state = "outside"
+        self._header_row(row, cells)
+
+    def _skip_instruction(self, row: int, cells: list) -> None:
+        """An instruction is the form's, not the project's: not read, its template text kept
+        for rule T004 where it stands under a table (as a ``注：`` row there is)."""
+        self._template_note(row, cells)
+        self._trace(row, "skipped", "填表说明，未读取：" + _joined(self.grid, row, cells))
 
     def _header_note(self, row: int, cells: list) -> bool:
         """A ``注：…`` row in the header block (the template's 注：各地请根据实际情况… left
@@ -417,6 +508,8 @@ class TableReader:
                 side = found
         columns = columns.on_side(side)  # a stacked 长期绩效指标 block: its rows are long-term
         self.block = _Block(columns, side)
+        if side == "annual" and not columns.flat:
+            self.last_columns = columns
         if continued is not None and not columns.flat and same_columns(continued.columns,
                                                                        columns):
             self.block.carried = continued.carried
@@ -525,10 +618,37 @@ class TableReader:
             if self._tail(row, cells, block):
                 return
             cells = self._uncut(row, cells, block)
-        placed = place(cells, block.columns, self.grid.addressed)
+        placed, beyond = self._within_table(cells, block.columns)
+        if placed is None:
+            placed = place(cells, block.columns, self.grid.addressed)
         if placed is None:
             return
         self._placed_row(row, cells, placed)
+        if beyond is not None:
+            self._note(row, beyond, BEYOND_TABLE)
+
+    def _within_table(self, cells: list,
+                      columns: IndicatorColumns) -> tuple[Placed | None, list | None]:
+        """A sheet row read without the cells right of the indicator header's last column
+        (a ``TRUE``, a ``√``, a remark typed beside the table), and those cells; (None,
+        None) for any other row.
+
+        On a sheet cells do not move: a cell with no header above it, right of the table,
+        is no part of the row when the rest is an intact indicator row (every cell under
+        its header, a 三级 in its column). The row is read without it and the cell is a
+        reading note; before, the whole row was a note, and the 一级/二级 merged down from
+        it were lost for the rows below (S001 on each). A row that is not intact without
+        them is placed whole, as before."""
+        width = columns.width
+        if not self.grid.addressed or len(cells) <= width \
+                or all(is_blank(raw) for raw in cells[width:]):
+            return None, None
+        placed = place(cells[:width], columns, True)
+        name = columns.index_of("name")
+        if placed is None or placed.impossible or not placed.in_place or name is None \
+                or is_blank(cells[name]):
+            return None, None
+        return placed, [""] * width + list(cells[width:])
 
     @property
     def _is_text(self) -> bool:
@@ -1038,8 +1158,11 @@ class TableReader:
                 item.weight_cell = grid.cell(row, weight_column)
         target = get("value")
         texts = {role: grid.text_of(cell[1], row, cell[0])
-                 for role in ("comparator", "type", "value", "unit")
+                 for role in ("comparator", "type", "value", "unit", "direction")
                  if (cell := get(role)) is not None}
+        direction_is_comparator = _comparator_under_direction(texts)
+        if direction_is_comparator:
+            texts["comparator"] = texts.pop("direction")
         if any(block.columns.index_of(role, side) is not None
                for role in ("comparator", "unit", "type")):
             _split_value(item, texts)
@@ -1050,7 +1173,7 @@ class TableReader:
             if cell is not None and not is_blank(cell[1]):
                 setattr(item, role, grid.text_of(cell[1], row, cell[0]))
         direction = get("direction")
-        if direction is not None and not is_blank(direction[1]):
+        if direction is not None and not is_blank(direction[1]) and not direction_is_comparator:
             text = grid.text_of(direction[1], row, direction[0])
             item.direction = _DIRECTIONS.get(direction_of(text) or "", text)
         points = get("points")
@@ -1152,7 +1275,8 @@ def _normalized_label(original: str) -> tuple[str, tuple[str, ...]]:
     if label == original:
         return label, ()
     kinds_found = []
-    if any(ch.isspace() for ch in original):
+    # A line break wraps the label in its cell (产出\n指标, Alt+Enter): layout, no repair.
+    if any(ch.isspace() and ch not in "\r\n" for ch in original):
         kinds_found.append("space")
     if _ODD_HYPHENS & set(original):
         kinds_found.append("hyphen")
@@ -1222,6 +1346,18 @@ def _is_child(level1: str, label: str) -> bool:
                 first.children:
             return True
     return False
+
+
+def _comparator_under_direction(texts: dict[str, str]) -> bool:
+    """指标方向 beside 指标性质 is read as the direction (正向/反向); on forms whose 指标性质
+    holds the type (定量/定性) the 指标方向 cell holds the comparator instead (≥, ≤, =):
+    a symbol is never a direction, so it is the row's comparator when the 指标性质 cell
+    holds none (blank or a type)."""
+    direction = texts.get("direction")
+    if not direction or comparator_of(direction) is None:
+        return False
+    written = texts.get("comparator") or ""
+    return not written or indicator_type_of(written) is not None
 
 
 def _split_value(item: Indicator, texts: dict[str, str]) -> None:

@@ -18,7 +18,8 @@ from xlperf.model import Department
 if TYPE_CHECKING:
     from xlperf.reader import Trace
 
-WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+WORKBOOK_KINDS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")  # in the order messages name them
+WORKBOOK_SUFFIXES = frozenset(WORKBOOK_KINDS)
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 WORD_SUFFIXES = frozenset({".docx", ".doc"})  # .doc: refused with what to do

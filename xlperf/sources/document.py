@@ -28,7 +28,7 @@ from xlperf.errors import InputError
 from xlperf.model import Department
 from xlperf.model.vocabulary import mentions_indicator_header
 from xlperf.reader import Trace, read_tables
-from xlperf.reader.notice import read_notice
+from xlperf.reader.notice import continues_attachments, read_notice
 from xlperf.reader.tables import starts_table
 from xlperf.sources.grid import Grid
 
@@ -125,7 +125,7 @@ def read_document(document: Document, source: str, trace: Trace | None = None) -
     if not any(project.indicators for project in projects):
         raise InputError(_nothing_found(document, projects=bool(projects)), file=source)
     department.projects = projects
-    department.notes = reading.notes
+    department.notes = department.notes + reading.notes  # the notice's first
     department.normalizations = grid.normalizations
     return department
 
@@ -134,8 +134,9 @@ def _start(document: Document) -> int | None:
     """The first table row, or the title/unit/header line just above the first table."""
     first_table = next((i for i, table in enumerate(document.in_table) if table), None)
     end = first_table if first_table is not None else len(document.rows)
+    lines = list(enumerate(document.texts))
     for index in range(end):
-        if starts_table(document.rows[index]):
+        if starts_table(document.rows[index]) and not continues_attachments(lines, index):
             return index
     return first_table
 

@@ -56,11 +56,18 @@ _TERM_YEARS = re.compile(r"^(\d+(?:\.\d+)?)年期?$")
 _TERM_MONTHS = re.compile(r"^(\d+)个?月$")
 _TERM_YEAR_NAMED = re.compile(r"^(\d{4})年?度?$")
 _TERM_RANGE = re.compile(r"^(\d{4})年?度?[-~至到](\d{4})年?度?$")
-# 2025年1月-2025年12月, 2025.1-2025.12, 2025年1月1日至12月31日: a span of months.
+# 2025年1月-2025年12月, 2025.1-2025.12, 2025年1月1日至12月31日: a span of months (days
+# ignored); also dates as a date cell shows them (2025-01-01至2025-12-31, 2025.1.1—2025.12.31,
+# 2025/01/01-…) and 2025年1月1日起至2025年12月31日止.
+_TERM_DAY = r"(?:月(?:\d{1,2}日)?|[./-]\d{1,2}日?)?"
 _TERM_MONTH_RANGE = re.compile(
-    r"^(\d{4})[年./](\d{1,2})月?(?:\d{1,2}日)?[-~至到—–]"
-    r"(?:(\d{4})[年./])?(\d{1,2})月?(?:\d{1,2}日)?$"
+    rf"^(\d{{4}})[年./-](\d{{1,2}}){_TERM_DAY}起?[-~至到—–]+"
+    rf"(?:(\d{{4}})[年./-])?(\d{{1,2}}){_TERM_DAY}止?$"
 )
+# The budget year itself: 当年, 本年度, 全年, 2025年全年.
+_TERM_ONE_YEAR = re.compile(r"^(?:\d{4}年)?(?:当年度?|本年度?|全年|年度内?|年内)$")
+# A term with its years in brackets: 1年（2025年）, 2025年(1年).
+_TERM_BRACKETED = re.compile(r"^(.+?)[(（](.+?)[)）]$")
 _CN_YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "十": 10}
 _CELL_ROW = re.compile(r"(\d+)$")
@@ -463,8 +470,12 @@ def _term_years(term: str) -> float:
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", term))
     if not text:
         return math.nan
-    if text in ("一年", "一年期", "1"):
+    if text in ("一年", "一年期", "1") or _TERM_ONE_YEAR.match(text):
         return 1.0
+    if match := _TERM_BRACKETED.match(text):
+        outside, inside = _term_years(match.group(1)), _term_years(match.group(2))
+        return outside if math.isnan(inside) or outside == inside else \
+            inside if math.isnan(outside) else math.nan
     if len(text) == 2 and text[1] == "年" and text[0] in _CN_YEARS:
         return float(_CN_YEARS[text[0]])
     if match := _TERM_YEAR_NAMED.match(text):

@@ -117,8 +117,15 @@ _RELATIVE = re.compile(
 _RELATIVE_WORDS = re.compile(
     r"当天|当日|即日|年底前|年末前|年底|年末|年内|年度内|上半年|下半年|第?[一二三四1-4]季度"
 )
-_PERIODIC = re.compile(r"每(?:个)?(?:天|日|周|星期|月|季度|季|半年|年|工作日)")
+_PERIODIC = re.compile(
+    r"每(?:个)?(?:天|日|周|星期|月|季度|季|半年|年|工作日|学期)"
+    # 按月发放, 按季度拨付, 按学期发放, 逐月拨付: a schedule as well (not 按年度计划, 逐年提高).
+    r"|按(?:天|日|周|月|季度|季|半年|学期)(?!度)|逐(?:月|季度|季)"
+)
+_PERIODIC_GUARD = re.compile(r"[每按逐]")
 _FULL_YEAR = re.compile(r"全年\s*\d+\s*天")
+# A 指标值 that is a year alone (完成时间 | 2024年): done within that year, as 2024年底前.
+_YEAR_ALONE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*度?\s*$")
 
 # --- grades ----------------------------------------------------------------------
 # A 指标值 that is one of these words is a graded (qualitative) target.
@@ -126,9 +133,23 @@ GRADES: frozenset[str] = frozenset({
     "好", "较好", "一般", "差", "较差", "优", "良", "中", "优秀", "良好", "优良", "合格",
     "不合格", "达到", "部分达到", "未达到", "达标", "未达标", "是", "否", "完成", "未完成",
     "高", "较高", "中等", "低", "较低",
+    # a state that is there or not (资金使用 | 合规, 系统运行 | 正常, 长效机制 | 建立)
+    "合规", "不合规", "正常", "不正常", "建立", "已建立", "建成", "已建成",
+    # a whole population reached: 100% (覆盖面 | 全覆盖, 困难群众救助 | 应保尽保)
+    "全覆盖", "全部覆盖",
+    # an event that does not happen: zero (重大舆情事件 | 零发生, 安全事故 | 杜绝)
+    "零", "零发生", "零事故", "未发生", "无发生", "杜绝",
 })
 # Inside indicator text only unambiguous grade words count (做好 must not read as 好).
-_TEXT_GRADE = re.compile(r"部分达到|未达到|达到|达标|合格|优秀|良好|优良")
+_TEXT_GRADE = re.compile(
+    r"部分达到|未达到|达到|达标|合格|优秀|良好|优良|全覆盖"
+    r"|应([\u4e00-\u9fff])尽\1"  # 应保尽保, 应助尽助, 应收尽收: everyone concerned (100%)
+    # last year's figure as the bound (历史标准): 不低于上年, 高于上年度, 与上年持平
+    r"|(?:不低于|不少于|不高于|不超过|高于|低于|超过|优于|≥|≤|>=|<=|>|<)\s*(?:上年|上一年|去年)"
+    r"|与(?:上年|上一年|去年)度?(?:水平)?持平"
+)
+# A 指标值 that is a span in Chinese numerals alone (使用年限 | 两年, 三个月).
+_CN_SPAN_ALONE = re.compile(r"^\s*([一二两三四五六七八九十]+)\s*(年|个月)\s*$")
 
 # --- rates and context -----------------------------------------------------------
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
@@ -367,7 +388,12 @@ def _template(shape: str) -> _Template:
     deadlines, text = _read_deadlines(text)
     if "年" in text:
         text = _BARE_YEAR.sub(_blank, text)
-    return _Template(_read_quantities(text), deadlines, grade, bool(_GROWTH.search(text)))
+    quantities = _read_quantities(text)
+    if not quantities and (span := _CN_SPAN_ALONE.match(text)) is not None:
+        number = _chinese_number(span.group(1))
+        if number is not None:
+            quantities = (_QuantitySlot(number, None, span.group(2), None, False),)
+    return _Template(quantities, deadlines, grade, bool(_GROWTH.search(text)))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -429,8 +455,11 @@ def _read_deadlines(text: str) -> tuple[tuple[_DeadlineSlot, ...], str]:
         text = _RELATIVE.sub(relative, text)
     if _RELATIVE_WORDS_GUARD.search(text):
         text = _RELATIVE_WORDS.sub(relative, text)
-    if "每" in text:
+    if _PERIODIC_GUARD.search(text):
         found.extend(_DeadlineSlot("periodic", m.span()) for m in _PERIODIC.finditer(text))
+    if (year := _YEAR_ALONE.match(text)) is not None:
+        found.append(_DeadlineSlot("date", year.span(), year.span(1), 12))
+        text = _blank(year)
     if "全年" in text:
         found.extend(_DeadlineSlot("span", m.span()) for m in _FULL_YEAR.finditer(text))
     found.sort(key=lambda slot: slot.span)

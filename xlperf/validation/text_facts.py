@@ -22,6 +22,7 @@ from xlperf.model.check_words import (
     UNIT_IN_NAME,
     has_template_text,
     names_satisfaction,
+    states_zero_events,
 )
 from xlperf.model.vocabulary import is_not_applicable
 from xlperf.validation.targets import MONEY_UNITS, Target, read_text
@@ -86,12 +87,15 @@ def text_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     review_text = value_text if value_text.strip() else name
     target = read_text(text)
     facts = _target(name, text, target, words)
+    if not facts[_MEASURABLE] and text is value_str and states_zero_events(name, text):
+        facts = (*facts[:_MEASURABLE], True, *facts[_MEASURABLE + 1:])
     return (*facts, *_review(name, value_text, review_text,
                              target if review_text == text else read_text(review_text),
                              facts[_HAS_MONEY]))
 
 
 _HAS_MONEY = [column for column, _ in TEXT_FACT_COLUMNS].index("has_money")
+_MEASURABLE = [column for column, _ in TEXT_FACT_COLUMNS].index("measurable")
 
 
 def as_text(value: object) -> str:

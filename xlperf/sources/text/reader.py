@@ -18,7 +18,7 @@ from xlperf.model import Department
 from xlperf.model.vocabulary import mentions_indicator_header
 from xlperf.reader import Trace, read_tables
 from xlperf.reader.columns import indicator_header
-from xlperf.reader.notice import read_notice
+from xlperf.reader.notice import continues_attachments, read_notice
 from xlperf.reader.tables import starts_table
 from xlperf.sources.grid import Grid
 from xlperf.sources.text.decoding import read_notice_file
@@ -64,11 +64,11 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     """The department a text describes; ``source`` names it in messages."""
     lines = split_lines(text)
     rows = [line.split("\t") for _, line in lines]
-    start = next((index for index, cells in enumerate(rows) if starts_table(cells)), None)
+    start = _first_table(lines, rows)
     spaced = _laid_out_with_spaces(text, rows, lines)
     if spaced is not None:  # a PDF's text laid out with spaces (pdftotext -layout)
         rows = spaced
-        start = next((index for index, cells in enumerate(rows) if starts_table(cells)), None)
+        start = _first_table(lines, rows)
     check_text(text, lines, start, source)  # size limits, before the tables are parsed
     if start is None:
         raise InputError(no_table_message(text, rows), file=source)
@@ -85,7 +85,7 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
         raise InputError(RUN_TOGETHER, file=source)
     check_projects(len(projects), source)
     department.projects = projects
-    department.notes = reading.notes
+    department.notes = department.notes + reading.notes  # the notice's first
     department.normalizations = grid.normalizations
     return department
 
@@ -115,6 +115,15 @@ def _reads_cleanly(projects: list) -> bool:
     indicators = sum(len(project.indicators) for project in projects)
     notes = sum(1 for project in projects for note in project.notes)
     return notes * 10 <= indicators
+
+
+def _first_table(lines: list[tuple[int, str]], rows: list[list[str]]) -> int | None:
+    """The first line of the first table: its title, a header field or an indicator header
+    — not a further item of the notice's attachment list (``2.…绩效目标表``)."""
+    for index, cells in enumerate(rows):
+        if starts_table(cells) and not continues_attachments(lines, index):
+            return index
+    return None
 
 
 def _with_rows_above(rows: list[list[str]], start: int) -> int:

@@ -15,7 +15,8 @@ def _costs_within_amount(f) -> np.ndarray:
     amount = f["amount"]
     stated = f["cost_amount_sum"]
     with np.errstate(invalid="ignore"):
-        over = np.isfinite(amount) & (stated > amount + MONEY_TOLERANCE)
+        # An amount of 0 or less is H002's: every cost would exceed it.
+        over = np.isfinite(amount) & (amount > 0) & (stated > amount + MONEY_TOLERANCE)
     return ~(f["is_first"] & (f["cost_amount_rows"] > 0) & over)
 
 

@@ -58,7 +58,10 @@ def _term_fits(f) -> np.ndarray:
     filled = f["term"] != ""
     one_year = f["one_year"]
     multi_year = f["multi_year"]
-    misfit = (one_year & (years != 1)) | (multi_year & (years == 1))
+    # A one-year project may run for part of its year (2025年3月-12月); a term it cannot
+    # read (NaN) does not fit it.
+    within_year = years <= 1 + 1e-9
+    misfit = (one_year & ~within_year) | (multi_year & within_year)
     return ~(f["is_first"] & filled & misfit)
 
 
