@@ -319,6 +319,57 @@ def test_a_web_pages_date_and_furniture_copied_with_the_notice():
     assert not dept.notes
 
 
+@pytest.mark.parametrize("crumb", ["首页 > 信息公开 > 预算公开", "当前位置：首页 > 财政预决算",
+                                   "您现在的位置: 首页 » 通知公告"])
+def test_a_web_pages_breadcrumb_is_never_the_department(crumb):
+    """A notice copied from a web page starts with the site's breadcrumb. Before (2026-12-03,
+    session 8) it was read as the department's name (“首页 > 信息公开 > 预算公开”)."""
+    text = (f"{crumb}\n石嘴山市民政局\n2024年项目支出预算绩效目标\n部门项目支出预算绩效目标表\n"
+            "项目名称\t低保资金\t\t\n一级指标\t二级指标\t三级指标\t绩效值\n"
+            "1-产出指标\t11-数量指标\t保障 3000 人\t100\n")
+    assert parse_text(text).name == "石嘴山市民政局"
+
+
+LAID_OUT = """部门项目支出预算绩效目标表
+项目名称        学生资助专项经费
+主管部门        某区教育局          实施单位        某区第一中学
+项目年度金额    200
+年度总体绩效目标  资助家庭经济困难学生不少于 3000 人次
+一级指标        二级指标            三级指标                          绩效值
+1-产出指标      11-数量指标         资助学生不少于 3000 人次          30
+                13-时效指标         资助资金按学期及时发放            20
+                14-成本指标         资助资金不超过 200 万元           10
+2-效益指标      22-社会效益         保障学生顺利完成学业              30
+3-满意度指标    31-服务对象满意度   受助学生满意度≥90%                10
+"""
+
+
+def test_a_pdf_text_laid_out_with_spaces_is_read_at_its_wide_gaps():
+    """``pdftotext -layout`` (and a PDF viewer's copy) spaces the cells out instead of tabs.
+    Before (2026-12-03, session 8) it was refused (表格的单元格连在了一起…); a cell's own
+    words stay one space apart."""
+    department = parse_text(LAID_OUT)
+    (project,) = department.projects
+    assert (project.name, project.implementing_unit, project.amount) == (
+        "学生资助专项经费", "某区第一中学", 200.0)
+    assert [(i.level1, i.level2, i.name, i.weight) for i in project.indicators][:2] == [
+        ("1-产出指标", "11-数量指标", "资助学生不少于 3000 人次", 30.0),
+        ("1-产出指标", "13-时效指标", "资助资金按学期及时发放", 20.0)]
+    assert [i.weight for i in project.indicators] == [30.0, 20.0, 10.0, 30.0, 10.0]
+    assert project.notes == []
+
+
+def test_a_pdf_text_laid_out_in_narrow_columns_is_still_refused():
+    """Narrow columns wrap each cell onto lines of its own: read at the gaps, most rows
+    would be fragments, so the text is refused as before, saying how to copy it again."""
+    text = LAID_OUT.replace("资助资金按学期及时发放            20",
+                            "资助资金按学期及  20\n                                    时发放")
+    text = text.replace("保障学生顺利完成学业              30",
+                        "保障学生顺利完  30\n                                    成学业")
+    with pytest.raises(InputError, match="连在了一起"):
+        parse_text(text)
+
+
 def test_heading_and_unit_on_one_line_end_the_table_above():
     text = ("部门项目支出预算绩效目标表  单位：万元\n项目名称\t甲\t\t\n"
             "一级指标\t二级指标\t三级指标\t绩效值\n1-产出指标\t11-数量指标\t完成 1 项\t100\n"

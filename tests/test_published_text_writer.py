@@ -247,3 +247,17 @@ def test_a_goal_line_ending_in_a_form_title_stays_in_the_goal():
     assert again.projects[0].goal == "一\n一绩效自评表"
     assert again.projects[0].layout != "self_evaluation"
     assert again.projects[0].indicators[0].score is None
+
+
+def test_an_indicator_without_a_weight_round_trips_beside_one_with_a_long_name():
+    """The line xlperf writes for it (``⇥⇥督查通报⇥``) is a row of its own, never a wrapped
+    tail of the 三级 above (docs/layouts.md, 2026-12-03, session 8)."""
+    rows = [("1-产出指标", "11-数量指标", "全年督查不少于50次", 10.0),
+            ("1-产出指标", "11-数量指标", "督查通报", None),
+            ("2-效益指标", "22-社会效益", "推动工作落实", 90.0)]
+    indicators = [Indicator(level1=a, level2=b, name=c, weight=w) for a, b, c, w in rows]
+    department = Department(name="某局", projects=[Project(name="甲", goal="督查工作",
+                                                         indicators=indicators)])
+    again = parse_text(format_text(department))
+    assert [(i.name, i.weight) for i in again.projects[0].indicators] == [
+        ("全年督查不少于50次", 10.0), ("督查通报", None), ("推动工作落实", 90.0)]

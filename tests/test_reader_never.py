@@ -1027,3 +1027,157 @@ def test_a_level_label_wrapped_in_its_cell_is_no_repair(tmp_path: Path) -> None:
     assert [(i.level1, i.level2) for i in project.indicators] == [
         ("产出指标", "数量指标"), ("效益指标", "社会效益指标")]
     assert [(n.kind, n.cell) for n in department.normalizations] == [("space", "B4")]
+
+
+WEIGHTED = ("项目名称\t学生资助\n项目年度金额\t200\n一级指标\t二级指标\t三级指标\t绩效值\n"
+            "1-产出指标\t11-数量指标\t资助学生不少于3000人次\t30\n"
+            "\t13-时效指标\t资助资金按学期及时发放\t20\n"
+            "2-效益指标\t22-社会效益\t保障学生顺利完成学业，确保无因贫失学辍学现象发生\t40\n"
+            "3-满意度指标\t31-服务对象满意度\t受助学生满意度≥90%\t10\n")
+CUT_ROWS = [
+    # a 三级 wrapped once: the weight is on the line with the name's end
+    ("2-效益指标\t22-社会效益\t保障学生顺利完成学业，确保无因贫失学辍学现象发生\t40",
+     "2-效益指标\t22-社会效益\t保障学生顺利完成学业，确保\n无因贫失学辍学现象发生\t40"),
+    # wrapped twice: a middle line with the name's middle alone
+    ("2-效益指标\t22-社会效益\t保障学生顺利完成学业，确保无因贫失学辍学现象发生\t40",
+     "2-效益指标\t22-社会效益\t保障学生顺利\n完成学业，确保无因贫失\n学辍学现象发生\t40"),
+    # the merged 一级 left empty, its tab kept
+    ("\t13-时效指标\t资助资金按学期及时发放\t20", "\t13-时效指标\t资助资金按学期\n及时发放\t20"),
+    # a 二级 wrapped: the 三级 and the weight follow its end
+    ("\t13-时效指标\t资助资金按学期及时发放\t20", "\t13-时效\n指标\t资助资金按学期及时发放\t20"),
+]
+
+
+@pytest.mark.parametrize(("row", "cut"), CUT_ROWS, ids=["once", "twice", "merged", "level2"])
+def test_a_row_cut_where_a_cell_wrapped_is_one_indicator(row: str, cut: str) -> None:
+    """A PDF's table extracted cell by cell keeps a wrapped cell's line breaks; written with
+    tabs, the row runs over several lines. Before (2026-12-03, session 8) the first line was
+    an indicator without its weight (W004) and the last one a second indicator named with the
+    tail of the first (or, cut in the 二级, a note and the 二级 lost)."""
+    department = parse_text(WEIGHTED.replace(row, cut))
+    (project,) = department.projects
+    expected = parse_text(WEIGHTED).projects[0]
+    assert [(i.level1, i.level2, i.name, i.weight) for i in project.indicators] == [
+        (i.level1, i.level2, i.name, i.weight) for i in expected.indicators]
+    assert project.notes == []
+    assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
+
+
+def test_a_wrapped_names_tail_after_the_whole_row_continues_its_name() -> None:
+    """A copy that puts a wrapped cell's further lines after the whole row, losing their
+    tabs, leaves the tail alone at the line's start. Before (2026-12-03, session 8) it was
+    a note (R003) and the 三级 cut short."""
+    text = WEIGHTED.replace("确保无因贫失学辍学现象发生\t40", "确保\t40\n无因贫失学辍学现象发生")
+    department = parse_text(text)
+    (project,) = department.projects
+    assert project.indicators[2].name == "保障学生顺利完成学业，确保无因贫失学辍学现象发生"
+    assert len(project.indicators) == 4 and project.notes == []
+    assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
+
+
+@pytest.mark.parametrize("line", ["\t\t督查通报\t", "\t\t\t≥95%"], ids=["name", "value"])
+def test_a_line_that_kept_its_tabs_is_a_row_of_its_own(line: str) -> None:
+    """xlperf's own text writes an indicator without a weight as ``⇥⇥督查通报⇥``: such a line
+    (or one with a value and no 三级, rule S003) is never joined to the row above."""
+    text = WEIGHTED.replace("现象发生\t40\n", f"现象发生\t40\n{line}\n")
+    (project,) = parse_text(text).projects
+    assert len(project.indicators) == 5
+    assert project.indicators[2].name == "保障学生顺利完成学业，确保无因贫失学辍学现象发生"
+
+
+@pytest.mark.parametrize("line", ["购置设施设备质量合格率", "\t\t购置设施设备质量合格率\t"],
+                         ids=["browser", "pdf"])
+def test_a_name_alone_in_a_form_without_weights_is_not_a_tail(line: str) -> None:
+    """A 三级 whose value is merged with the row above: a browser copy leaves the value out,
+    a PDF copy leaves it empty. In a form without weights nothing tells it from a wrapped
+    三级's tail: it is read as before (a note, or an indicator without its value)."""
+    text = table().replace("≥60%\n", f"≥60%\n{line}\n").replace("就业率", "校舍维修改造质量合格率")
+    (project,) = parse_text(text).projects
+    assert project.indicators[1].name == "校舍维修改造质量合格率"
+    assert "购置设施设备质量合格率" in [i.name for i in project.indicators] + [
+        n.text for n in project.notes]
+
+
+@pytest.mark.parametrize("line", ["\t\t本指标不适用\t", "\t\t安全事故发生率下降\t5"])
+def test_a_line_of_its_own_after_a_whole_row_is_not_a_tail(line: str) -> None:
+    """A 本指标不适用 row, or one with its own weight, is an indicator as before; so is a line
+    after a row that lacks its weight (W004 names it: which of the two is cut is unknown)."""
+    text = WEIGHTED.replace("现象发生\t40\n", f"现象发生\t40\n{line}\n")
+    (project,) = parse_text(text).projects
+    assert len(project.indicators) == 5
+    text = WEIGHTED.replace("现象发生\t40\n", "现象发生\t\n\t\t安全事故发生率下降\t\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators][2:4] == [
+        "保障学生顺利完成学业，确保无因贫失学辍学现象发生", "安全事故发生率下降"]
+
+
+@pytest.mark.parametrize("line", ["某局", "某局办公室", "某局承担的其他各项工作任务的经费保障"],
+                         ids=["unit", "signer", "wider_than_the_name"])
+def test_a_line_of_the_page_under_the_table_is_no_tail(line: str) -> None:
+    """The unit's name under the table, a signer above the date, a web page's footer: each
+    stays a note (R003), never part of the last indicator's name."""
+    text = WEIGHTED.replace("项目年度金额", "主管部门\t某局\n项目年度金额") + line + "\n"
+    if line == "某局办公室":
+        text += "2024年2月5日\n"
+    (project,) = parse_text(text).projects
+    assert project.indicators[-1].name == "受助学生满意度≥90%"
+    assert [note.text for note in project.notes] == [line]
+
+
+def test_a_flat_lists_row_cut_in_its_goal_and_its_name_is_one_row_each() -> None:
+    """A budget-system export printed to PDF wraps the long 年度目标 and 三级 cells. Before
+    (2026-12-03, session 8) the goal's tail was taken for a row of its own and each cut 三级
+    was an indicator without a value or weight followed by one named with its tail."""
+    text = ("单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t"
+            "度量单位\t权重\n"
+            "某局\t技能培训\t200000\t全年培训500人次，提升\n"
+            "就业能力\t产出指标\t数量指标\t培训人次\t≥\t500\t人次\t30\n"
+            "某局\t技能培训\t200000\t全年培训500人次，提升就业能力\t效益指标\t社会效益指标\t培训后就业率\n"
+            "达到较高水平\t≥\t60\t%\t40\n"
+            "某局\t技能培训\t200000\t全年培训500人次，提升就业能力\t满意度指标\t服务对象满意度指标\t"
+            "学员满意度\t≥\t90\t%\t30\n")
+    department = parse_text(text)
+    (project,) = department.projects
+    assert project.goal == "全年培训500人次，提升就业能力"
+    assert [(i.name, i.value, i.weight) for i in project.indicators] == [
+        ("培训人次", "≥500人次", 30.0), ("培训后就业率达到较高水平", "≥60%", 40.0),
+        ("学员满意度", "≥90%", 30.0)]
+    assert project.notes == [] and department.notes == []
+
+
+@pytest.mark.parametrize("footer", [
+    "主办：某局 电话：0955-1234567\n版权所有：某局\n",
+    "版权所有：某局\n主办单位：某局 网站标识码：6405020001\n",
+    "技术支持：某公司\n"])
+def test_a_web_pages_footer_under_the_last_table_is_neither_an_indicator_nor_a_note(
+        footer: str) -> None:
+    """A table copied with the whole page ends in the site's footer. Before (2026-12-03,
+    session 8) its first line was a note (R003, a false alarm on a table that is right)."""
+    department = parse_text(table(below=footer))
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.notes == [] and department.notes == []
+
+
+def test_a_line_under_a_web_pages_table_is_never_a_cells_tail(tmp_path: Path) -> None:
+    """A web page's, Word file's or PDF's table keeps a cell's wrapped lines in the cell: a
+    text line under it is never joined to the last indicator (it stays a note); a line of
+    the page's links is skipped."""
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in line.split("\t")) + "</tr>"
+                   for line in WEIGHTED.splitlines())
+    page = tmp_path / "公开.html"
+    page.write_text(f"<html><body><table>{rows}</table><p>无因贫失学辍学</p><p>返回顶部</p>"
+                    "</body></html>", encoding="utf-8")
+    (project,) = read_department(page).projects
+    assert project.indicators[-1].name == "受助学生满意度≥90%"
+    assert [note.text for note in project.notes] == ["无因贫失学辍学"]
+
+
+@pytest.mark.parametrize("links", ["【打印本页】【关闭窗口】", "[打印] [关闭]", "返回顶部"])
+def test_a_web_pages_links_copied_with_the_table_are_skipped(links: str) -> None:
+    """Before (2026-12-03, session 8) such a line under the table was a note (R003: 只有一段文字),
+    a false alarm on a table that is right."""
+    department = parse_text(table(below=f"{links}\n"))
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert project.notes == [] and department.notes == []

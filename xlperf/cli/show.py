@@ -18,7 +18,7 @@ from xlperf.cli.common import reports_input_errors, shown
 
 _KINDS = {"title": "标题", "field": "表头", "header": "指标表头", "indicator": "指标",
           "levels": "沿用", "skipped": "跳过", "stop": "结束", "note": "未识别", "outside": "表外",
-          "cost": "成本表"}
+          "cost": "成本表", "joined": "换行"}
 
 
 @click.command(

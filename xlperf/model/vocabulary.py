@@ -51,6 +51,7 @@ class Vocabulary:
     stop_rows: frozenset[str]
     filling_unit: tuple[str, ...]
     placeholders: frozenset[str]
+    page_links: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     not_applicable_phrases: tuple[str, ...]
     not_applicable_placeholders: frozenset[str]
@@ -91,6 +92,7 @@ def vocabulary() -> Vocabulary:
         stop_rows=frozenset(map(label_key, rows["stop"])),
         filling_unit=tuple(unicodedata.normalize("NFKC", word) for word in rows["filling_unit"]),
         placeholders=frozenset(rows["placeholder"]),
+        page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
         note_prefixes=tuple(rows["note_prefix"]),
         not_applicable_phrases=tuple(na["phrases"]),
         not_applicable_placeholders=frozenset(na["placeholders"]),
@@ -396,6 +398,18 @@ def is_filling_unit_line(text: str) -> bool:
     """``填报单位（盖章）：某厅``, ``编制单位：某局``, ``（盖章）``: who fills in the form."""
     return unicodedata.normalize("NFKC", text).lstrip(BLANK_CHARS).startswith(
         vocabulary().filling_unit)
+
+
+@lru_cache(maxsize=4096)
+def is_page_links(raw: str) -> bool:
+    """A line of a web page's links only (``【打印本页】【关闭窗口】``, ``返回顶部``): the page's,
+    not the table's: its words (longest first) taken away leave nothing."""
+    text = "".join(raw.split())
+    if len(text) < 2:
+        return False
+    for word in vocabulary().page_links:
+        text = text.replace(word, "")
+    return text == ""
 
 
 @lru_cache(maxsize=4096)

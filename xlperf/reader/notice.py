@@ -89,7 +89,8 @@ def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
             in_body = False
             continue
         if (words.PAGE_NUMBER.match(key) or words.ATTACHMENT_MARK.match(key)
-                or words.DRAFT_LINE.match(key) or words.PAGE_CHROME.match(key)):
+                or words.DRAFT_LINE.match(key) or words.PAGE_CHROME.match(key)
+                or words.BREADCRUMB.match(key)):
             continue
         line = _Line(number, text, key)
         if in_body or words.BODY_START.match(key) or words.BODY_HINT.search(key):

@@ -61,6 +61,7 @@ from xlperf.model.vocabulary import (
     is_not_applicable,
     is_note,
     is_numbered_line,
+    is_page_links,
     is_placeholder,
     is_self_evaluation_title,
     is_stop_row_label,
@@ -76,6 +77,7 @@ from xlperf.reader.layouts import family
 from xlperf.reader.lists import LIST_ROW, heads_list, is_list_header, is_record, is_total
 from xlperf.reader.placement import Placed, place
 from xlperf.reader.trace import Trace
+from xlperf.reader.wrapped import cut_row, join_tail, tail_field
 from xlperf.sources.grid import Grid, is_blank
 
 MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
@@ -150,6 +152,8 @@ class TableReader:
         self.table_like: set[int] = set()  # ids of projects with a table's shape
         self.blank_tables = 0  # tables found but not filled in (a blank template's)
         self.row = 0  # the row being read
+        self.resume = 0  # the next row to read, past the lines a cut row ran onto
+        self.read_at = -1  # the grid row the last indicator was read from
         self.clean_labels: dict[str, str] = {}  # level labels read that needed no repair
         # The last table's indicator columns on this grid: the tables stacked under it may
         # not repeat the header (``_headerless_table``).
@@ -172,7 +176,7 @@ class TableReader:
             self._row(row, cells)
             block = self.block
             fast = block.fast if self.state == "indicators" and block is not None else None
-            row += 1
+            row = max(row + 1, self.resume)
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)
                 and not self._framework_list(p)]
@@ -228,9 +232,13 @@ class TableReader:
             return
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
-        if text is not None and _is_lone(cells, index) and self._is_page_number(text, index):
-            self._trace(row, "skipped", "页码")
-            return
+        if text is not None and _is_lone(cells, index):
+            if self._is_page_number(text, index):
+                self._trace(row, "skipped", "页码")
+                return
+            if is_page_links(text):
+                self._trace(row, "skipped", f"网页链接，不是表格内容：{text}")
+                return
         if text is not None and self._heading(row, cells, text):
             return
         columns = self._indicator_header(row, cells)
@@ -606,6 +614,10 @@ class TableReader:
                 assert self.header is not None
                 self.header.feed(row, cells)
                 return
+        if self._is_text:
+            if self._tail(row, cells, block):
+                return
+            cells = self._uncut(row, cells, block)
         placed, beyond = self._within_table(cells, block.columns)
         if placed is None:
             placed = place(cells, block.columns, self.grid.addressed)
@@ -637,6 +649,50 @@ class TableReader:
                 or is_blank(cells[name]):
             return None, None
         return placed, [""] * width + list(cells[width:])
+
+    @property
+    def _is_text(self) -> bool:
+        """A text's lines (not a sheet, not a document's tables, whose cells keep their
+        own line breaks): where a row may be cut at a cell's wrapped line."""
+        return not self.grid.addressed and self.grid.places is None
+
+    def _tail(self, row: int, cells: list, block: _Block) -> bool:
+        """A line holding only the end of the 三级 of the row just read (a copy that put a
+        wrapped cell's tail after the whole row): joined to it (``wrapped.py``)."""
+        project = self.project
+        if self.read_at != row - 1 or project is None or not project.indicators \
+                or block.columns.flat:
+            return False
+        item = project.indicators[-1]
+        units = tuple(unit for unit in (project.competent_department, project.implementing_unit)
+                      if unit)
+        if tail_field(cells, block.columns, item, units) is None or self._signs_off(row):
+            return False
+        tail = self.grid.text_of(cells[0], row, 0)
+        join_tail(item, tail)
+        self.read_at = row
+        self._trace(row, "joined", f"单元格内换行，接在上一行的三级指标之后：{tail}")
+        return True
+
+    def _signs_off(self, row: int) -> bool:
+        """The line after ``row`` is a date: ``row`` is the signer above it, no tail."""
+        after = self._next_filled(row)
+        if after is None:
+            return False
+        first = _first_filled(self.grid.rows[after])
+        return first is not None and isinstance(first[1], str) and _ends_table(first[1])
+
+    def _uncut(self, row: int, cells: list, block: _Block) -> list:
+        """A row a PDF copy cut where a cell wrapped (``wrapped.py``), joined back: its
+        further lines are read with it, not as rows of their own."""
+        cut = cut_row(self.grid.rows, row, block.columns)
+        if cut is None:
+            return cells
+        joined, last = cut
+        self.resume = last + 1
+        self._trace(row, "joined", f"单元格内换行，与下 {last - row} 行合并为一行："
+                    + " | ".join(str(cell) for cell in joined if not is_blank(cell)))
+        return joined
 
     def _continues(self, row: int, after_title: bool = False) -> bool:
         """A 项目名称 row naming the project being read: its table goes on (a new page
@@ -711,6 +767,7 @@ class TableReader:
         clean = self.clean_labels  # labels that need no repair, as read
         tracing, scored = self.context.trace is not None, self.self_evaluation_title
         row, count = start, len(rows)
+        read_at = self.read_at
         while row < count:
             cells = grid.values(row) if row in formulas else rows[row]
             if row != start and not fits(cells):
@@ -765,11 +822,13 @@ class TableReader:
             if scored:
                 item.score = item.weight
             project.indicators.append(item)
+            read_at = row
             if tracing:
                 self._trace(row, "indicator", f"指标：{item.level1} / {item.level2} / "
                             f"{item.name}" + (f" / {item.value}" if item.value else "")
                             + (f" / 权重 {item.weight}" if item.weight is not None else ""))
             row += 1
+        self.read_at = read_at
         return row
 
     def _too_many(self, row: int) -> None:
@@ -858,6 +917,8 @@ class TableReader:
                 continue
             target = project.indicators if side == "annual" else project.long_term_indicators
             target.append(item)
+            # a tail below continues this row's indicator; beside a long-term one, which?
+            self.read_at = row if side == "annual" else -1
             where = "长期指标" if side == "long_term" else "指标"
             self._trace(row, "indicator", f"{where}：{item.level1} / {item.level2} / "
                         f"{item.name}" + (f" / {item.value}" if item.value else "")

@@ -28,6 +28,9 @@ NO_TABLE = ("没有找到绩效目标表（没有“项目名称”“一级指�
 PROSE = ("这是一段文字说明，不是表格：绩效指标写成了句子，xlperf 无法逐项读取；"
          "请改用附件中的绩效目标表（.xlsx），或把指标整理成表格后再试")
 _PROSE_WORDS = re.compile(r"产出指标|效益指标|满意度指标|数量指标|质量指标")
+# Between two cells of a text laid out with spaces: two or more (a cell's own words are
+# one space apart: ``全年督查不少于 50 次``).
+_COLUMN_GAP = re.compile(r"[ \u3000]{2,}")
 # The indicator header is there, but no row under it could be read as an indicator.
 NO_INDICATORS = ("找到了指标表头（一级指标、二级指标等），但其下没有一行能作为指标读取"
                  "（表是空的，或各行的单元格与表头的列对不上）；请填写指标，"
@@ -62,6 +65,10 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     lines = split_lines(text)
     rows = [line.split("\t") for _, line in lines]
     start = _first_table(lines, rows)
+    spaced = _laid_out_with_spaces(text, rows, lines)
+    if spaced is not None:  # a PDF's text laid out with spaces (pdftotext -layout)
+        rows = spaced
+        start = _first_table(lines, rows)
     check_text(text, lines, start, source)  # size limits, before the tables are parsed
     if start is None:
         raise InputError(no_table_message(text, rows), file=source)
@@ -74,11 +81,40 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
     projects = reading.projects
     if not any(project.indicators for project in projects):
         raise InputError(no_table_message(text, rows, bool(projects)), file=source)
+    if spaced is not None and not _reads_cleanly(projects):
+        raise InputError(RUN_TOGETHER, file=source)
     check_projects(len(projects), source)
     department.projects = projects
     department.notes = department.notes + reading.notes  # the notice's first
     department.normalizations = grid.normalizations
     return department
+
+
+def _laid_out_with_spaces(text: str, rows: list[list[str]],
+                          lines: list[tuple[int, str]]) -> list[list[str]] | None:
+    """The rows of a text without a tab whose indicator header is there only with its
+    cells at wide gaps (``一级指标    二级指标    三级指标    绩效值``), split there; else None."""
+    if "\t" in text or any(map(indicator_header, rows)):
+        return None
+    spaced = [_spaced_cells(line) for _, line in lines]
+    return spaced if any(map(indicator_header, spaced)) else None
+
+
+def _spaced_cells(line: str) -> list[str]:
+    """A line laid out with spaces, split at its wide gaps; an indented line starts with
+    an empty cell (the merged 一级/二级 left blank), as a copy that lost tabs has none."""
+    text = line.strip(" \u3000")
+    cells = _COLUMN_GAP.split(text)
+    return ["", *cells] if text and _COLUMN_GAP.match(line) else cells
+
+
+def _reads_cleanly(projects: list) -> bool:
+    """A text split at wide gaps is taken only when its rows fit the columns: a narrow
+    column's text wraps onto lines of its own and a full one touches the next column
+    (one space), and such a layout is refused as before rather than read as fragments."""
+    indicators = sum(len(project.indicators) for project in projects)
+    notes = sum(1 for project in projects for note in project.notes)
+    return notes * 10 <= indicators
 
 
 def _first_table(lines: list[tuple[int, str]], rows: list[list[str]]) -> int | None:

@@ -1,0 +1,143 @@
+"""A table row that a PDF copy cut where a cell's text wrapped.
+
+A PDF's table extracted cell by cell and written out with tabs (pdfplumber and the
+tools built on it) keeps a cell's wrapped lines as line breaks inside the cell; written
+as text, each break ends the line. The row ``2-效益指标 | 22-社会效益 | 保障…，确保全区
+义务教育⏎阶段无因贫失学辍学现象发生 | 30`` becomes two lines::
+
+    2-效益指标⇥22-社会效益⇥保障…，确保全区义务教育
+    阶段无因贫失学辍学现象发生⇥30
+
+The first line stops inside a cell — before the row's value or weight, which an empty
+cell would still have kept with its tab — and each further line begins with the rest
+of that cell. Such lines, joined where they were cut, make exactly the header's cells.
+A browser copy loses cells too, but at the start of a row (a merged 一级 left out), and
+such a row has its value: it is never joined.
+"""
+
+from __future__ import annotations
+
+from xlperf.model import Indicator
+from xlperf.reader import cells as kinds
+from xlperf.reader.columns import IndicatorColumns
+from xlperf.reader.placement import IMPOSSIBLE, fit
+
+# The data columns a cut row's first line lacks and its last line supplies.
+_DATA_ROLES = frozenset({"value", "weight"})
+_MAX_LINES = 6  # a cell of a goal table wraps onto a few lines, never dozens
+# A cell this short never wraps (no column of a goal table is narrower): a line after
+# its row is no tail of it.
+_SHORTEST_WRAPPED = 6
+# A line holding one of these is the page's (主办：…, 【打印本页】), not a cell's tail.
+_PAGE_MARKS = frozenset(":：【】[]")
+# How well a cell must fit its column to be where a tab-kept row has it (a browser copy's
+# row that lost its first cells has a 三级 under 一级 or a value under 二级).
+_LEAST = {"level1": 0.0, "level2": 0.0, "category": 0.0, "name": 0.5, "weight": 0.5}
+
+
+def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list, int] | None:
+    """The cells of the row cut at ``row`` and the last line it ran onto, or None.
+
+    Only for a text's lines (cells at tabs): the first line has its leading tabs (a lone
+    cell at a line's start is a tail of its own, read as before) and ends in a filled cell
+    left of every value and weight column, under its own header (nothing in it misplaced);
+    the next lines, joined to it where each was cut, give as many cells as the header
+    has, every cell under its own header, with a value or weight among the last line's.
+    """
+    width = columns.width
+    cells = rows[row]
+    data = [c.index for c in columns.columns if c.role in _DATA_ROLES]
+    if not data or not 2 <= len(cells) < width or len(cells) - 1 >= min(data) \
+            or _blank(cells[-1]) or not _fits(cells, columns, len(cells) - 1):
+        return None
+    joined = list(cells)
+    for last in range(row + 1, min(row + _MAX_LINES, len(rows))):
+        line = rows[last]
+        if not line or _blank(line[0]) or not isinstance(line[0], str) \
+                or kinds.kind_of(line[0])[0] == kinds.LEVEL:
+            return None  # a line starting with a level label is a row of its own
+        joined = [*joined[:-1], _join(joined[-1], line[0]), *line[1:]]
+        if len(joined) > width:  # a copy may keep empty cells past the header's last
+            if not all(_blank(raw) for raw in joined[width:]):
+                return None
+            joined = joined[:width]
+        if len(joined) < width:  # this line stops inside a cell too (another wrapped)
+            continue
+        if not _fits(joined, columns) or all(_blank(joined[i]) for i in data):
+            return None
+        return joined, last
+    return None
+
+
+def tail_field(cells: list, columns: IndicatorColumns, above: Indicator,
+               units: tuple[str, ...] = ()) -> str | None:
+    """``name`` when a line continues the 三级 of ``above`` (the indicator read from the
+    row just before), else None.
+
+    A copy that puts a wrapped cell's further lines after the whole row, losing their
+    tabs, leaves the tail alone at the line's start. Only in a form with weights, after a
+    row that has its weight (a weight does not wrap, so the 三级 did): in a form without
+    them a 三级 alone is as likely a row whose value is merged with the one above (a
+    browser copy leaves it out). A line that kept its tabs (``⇥⇥督查通报⇥``) is a row of its
+    own, as xlperf writes an indicator without a weight: it is read as before.
+    ``units``: the names the table's header gives (a signer's line under the table).
+    """
+    if len(cells) != 1 or not isinstance(cells[0], str) or _blank(cells[0]):
+        return None
+    text = cells[0].strip()
+    if kinds.kind_of(text)[0] != kinds.TEXT or not _may_be_tail(text, above, units):
+        return None
+    if above.weight is None or columns.index_of("weight") is None:
+        return None
+    return "name"
+
+
+def _may_be_tail(text: str, above: Indicator, units: tuple[str, ...]) -> bool:
+    """A wrapped cell's further line is no wider than its first (the cell's width), which
+    is long enough to have wrapped, and
+    is not a line of the page: a label with its value (``主办：…``, ``联系电话：…``), a
+    web page's links (``【打印本页】``) or the unit signing under the table (a name the
+    header gives)."""
+    widest = len(above.name)
+    return (widest >= _SHORTEST_WRAPPED and len(text) <= widest + 2
+            and not _PAGE_MARKS.intersection(text)
+            and text not in units)
+
+
+def join_tail(item: Indicator, tail: str) -> None:
+    """``tail`` added to the indicator's 三级 where the cell wrapped."""
+    item.name = _join(item.name, tail)
+
+
+def _fits(cells: list, columns: IndicatorColumns, cut: int | None = None) -> bool:
+    """Every cell under a column of the header as a tab-kept row has it: a level column
+    empty or holding its level, a 三级 that is text, a weight that is a number, no cell
+    where its kind cannot be. ``cut``: the cell still cut off (any text, in any column)."""
+    by_index = {c.index: c for c in columns.columns}
+    for index, raw in enumerate(cells):
+        if _blank(raw):
+            continue
+        column = by_index.get(index)
+        if column is None:
+            return False
+        score = fit(column.role, raw)
+        if score <= IMPOSSIBLE:
+            return False
+        if index != cut and score < _LEAST.get(column.role, IMPOSSIBLE + 0.5):
+            return False
+    return True
+
+
+def _join(head: object, tail: str) -> str:
+    """A cell's wrapped lines as one text: no space between, as the PDF source joins
+    them (Chinese and numbers wrap anywhere), except between two Latin letters."""
+    text = str(head).rstrip()
+    tail = tail.lstrip()
+    if text and tail and text[-1].isascii() and text[-1].isalpha() \
+            and tail[0].isascii() and tail[0].isalpha():
+        return f"{text} {tail}"
+    return text + tail
+
+
+def _blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and kinds.kind_of(raw)[0] == kinds.EMPTY)
