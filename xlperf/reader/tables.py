@@ -77,7 +77,7 @@ from xlperf.reader.layouts import family
 from xlperf.reader.lists import LIST_ROW, heads_list, is_list_header, is_record, is_total
 from xlperf.reader.placement import Placed, place
 from xlperf.reader.trace import Trace
-from xlperf.reader.wrapped import cut_row, join_tail, tail_field
+from xlperf.reader.wrapped import cut_row
 from xlperf.sources.grid import Grid, is_blank
 
 MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
@@ -153,7 +153,6 @@ class TableReader:
         self.blank_tables = 0  # tables found but not filled in (a blank template's)
         self.row = 0  # the row being read
         self.resume = 0  # the next row to read, past the lines a cut row ran onto
-        self.read_at = -1  # the grid row the last indicator was read from
         self.clean_labels: dict[str, str] = {}  # level labels read that needed no repair
         # The last table's indicator columns on this grid: the tables stacked under it may
         # not repeat the header (``_headerless_table``).
@@ -615,8 +614,6 @@ class TableReader:
                 self.header.feed(row, cells)
                 return
         if self._is_text:
-            if self._tail(row, cells, block):
-                return
             cells = self._uncut(row, cells, block)
         placed, beyond = self._within_table(cells, block.columns)
         if placed is None:
@@ -655,32 +652,6 @@ class TableReader:
         """A text's lines (not a sheet, not a document's tables, whose cells keep their
         own line breaks): where a row may be cut at a cell's wrapped line."""
         return not self.grid.addressed and self.grid.places is None
-
-    def _tail(self, row: int, cells: list, block: _Block) -> bool:
-        """A line holding only the end of the 三级 of the row just read (a copy that put a
-        wrapped cell's tail after the whole row): joined to it (``wrapped.py``)."""
-        project = self.project
-        if self.read_at != row - 1 or project is None or not project.indicators \
-                or block.columns.flat:
-            return False
-        item = project.indicators[-1]
-        units = tuple(unit for unit in (project.competent_department, project.implementing_unit)
-                      if unit)
-        if tail_field(cells, block.columns, item, units) is None or self._signs_off(row):
-            return False
-        tail = self.grid.text_of(cells[0], row, 0)
-        join_tail(item, tail)
-        self.read_at = row
-        self._trace(row, "joined", f"单元格内换行，接在上一行的三级指标之后：{tail}")
-        return True
-
-    def _signs_off(self, row: int) -> bool:
-        """The line after ``row`` is a date: ``row`` is the signer above it, no tail."""
-        after = self._next_filled(row)
-        if after is None:
-            return False
-        first = _first_filled(self.grid.rows[after])
-        return first is not None and isinstance(first[1], str) and _ends_table(first[1])
 
     def _uncut(self, row: int, cells: list, block: _Block) -> list:
         """A row a PDF copy cut where a cell wrapped (``wrapped.py``), joined back: its
@@ -767,7 +738,6 @@ class TableReader:
         clean = self.clean_labels  # labels that need no repair, as read
         tracing, scored = self.context.trace is not None, self.self_evaluation_title
         row, count = start, len(rows)
-        read_at = self.read_at
         while row < count:
             cells = grid.values(row) if row in formulas else rows[row]
             if row != start and not fits(cells):
@@ -822,13 +792,11 @@ class TableReader:
             if scored:
                 item.score = item.weight
             project.indicators.append(item)
-            read_at = row
             if tracing:
                 self._trace(row, "indicator", f"指标：{item.level1} / {item.level2} / "
                             f"{item.name}" + (f" / {item.value}" if item.value else "")
                             + (f" / 权重 {item.weight}" if item.weight is not None else ""))
             row += 1
-        self.read_at = read_at
         return row
 
     def _too_many(self, row: int) -> None:
@@ -917,8 +885,6 @@ class TableReader:
                 continue
             target = project.indicators if side == "annual" else project.long_term_indicators
             target.append(item)
-            # a tail below continues this row's indicator; beside a long-term one, which?
-            self.read_at = row if side == "annual" else -1
             where = "长期指标" if side == "long_term" else "指标"
             self._trace(row, "indicator", f"{where}：{item.level1} / {item.level2} / "
                         f"{item.name}" + (f" / {item.value}" if item.value else "")

@@ -17,7 +17,6 @@ such a row has its value: it is never joined.
 
 from __future__ import annotations
 
-from xlperf.model import Indicator
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.reader.placement import IMPOSSIBLE, fit
@@ -25,11 +24,6 @@ from xlperf.reader.placement import IMPOSSIBLE, fit
 # The data columns a cut row's first line lacks and its last line supplies.
 _DATA_ROLES = frozenset({"value", "weight"})
 _MAX_LINES = 6  # a cell of a goal table wraps onto a few lines, never dozens
-# A cell this short never wraps (no column of a goal table is narrower): a line after
-# its row is no tail of it.
-_SHORTEST_WRAPPED = 6
-# A line holding one of these is the page's (主办：…, 【打印本页】), not a cell's tail.
-_PAGE_MARKS = frozenset(":：【】[]")
 # How well a cell must fit its column to be where a tab-kept row has it (a browser copy's
 # row that lost its first cells has a 三级 under 一级 or a value under 二级).
 _LEAST = {"level1": 0.0, "level2": 0.0, "category": 0.0, "name": 0.5, "weight": 0.5}
@@ -67,46 +61,6 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
             return None
         return joined, last
     return None
-
-
-def tail_field(cells: list, columns: IndicatorColumns, above: Indicator,
-               units: tuple[str, ...] = ()) -> str | None:
-    """``name`` when a line continues the 三级 of ``above`` (the indicator read from the
-    row just before), else None.
-
-    A copy that puts a wrapped cell's further lines after the whole row, losing their
-    tabs, leaves the tail alone at the line's start. Only in a form with weights, after a
-    row that has its weight (a weight does not wrap, so the 三级 did): in a form without
-    them a 三级 alone is as likely a row whose value is merged with the one above (a
-    browser copy leaves it out). A line that kept its tabs (``⇥⇥督查通报⇥``) is a row of its
-    own, as xlperf writes an indicator without a weight: it is read as before.
-    ``units``: the names the table's header gives (a signer's line under the table).
-    """
-    if len(cells) != 1 or not isinstance(cells[0], str) or _blank(cells[0]):
-        return None
-    text = cells[0].strip()
-    if kinds.kind_of(text)[0] != kinds.TEXT or not _may_be_tail(text, above, units):
-        return None
-    if above.weight is None or columns.index_of("weight") is None:
-        return None
-    return "name"
-
-
-def _may_be_tail(text: str, above: Indicator, units: tuple[str, ...]) -> bool:
-    """A wrapped cell's further line is no wider than its first (the cell's width), which
-    is long enough to have wrapped, and
-    is not a line of the page: a label with its value (``主办：…``, ``联系电话：…``), a
-    web page's links (``【打印本页】``) or the unit signing under the table (a name the
-    header gives)."""
-    widest = len(above.name)
-    return (widest >= _SHORTEST_WRAPPED and len(text) <= widest + 2
-            and not _PAGE_MARKS.intersection(text)
-            and text not in units)
-
-
-def join_tail(item: Indicator, tail: str) -> None:
-    """``tail`` added to the indicator's 三级 where the cell wrapped."""
-    item.name = _join(item.name, tail)
 
 
 def _fits(cells: list, columns: IndicatorColumns, cut: int | None = None) -> bool:
