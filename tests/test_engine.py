@@ -332,6 +332,18 @@ def test_k001_counts_totals_not_rates() -> None:
     assert finding.message == "成本指标所列金额合计 15 万元，超过项目年度金额 10 万元"
 
 
+@pytest.mark.parametrize("name", ["人均培训成本", "生均公用经费", "每公里建设成本", "户均补助标准",
+                                  "亩均建设成本", "补助单价"])
+def test_k001_does_not_add_the_value_of_an_indicator_that_names_a_rate(name: str) -> None:
+    """人均培训成本 | ≤1500元 (the 三级 names the rate, the 指标值 states it) was added to the
+    project's total cost: K001 on a table that is right, before 2026-12-03 (session 8)."""
+    rows = list(GOOD_ROWS)
+    rows[3] = Row("1-产出指标", "14-成本指标", name, 10.0, "≤40万元")
+    assert validate([_department(Example("x", rows=tuple(rows)))]) == []
+    rows[3] = Row("1-产出指标", "14-成本指标", "培训总成本", 10.0, "≤40万元")
+    assert _codes(validate([_department(Example("x", rows=tuple(rows)))])) == ["K001"]
+
+
 def test_k002_needs_the_budget_year_and_a_one_year_project() -> None:
     late = Example("x", change={2: Row("1-产出指标", "13-时效指标", "2025年3月底前完成", 10.0)})
     assert _codes(validate([_department(late)])) == ["K002"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from workbook_builders import save_workbook
 
 from xlperf.reader import read_tables
@@ -180,3 +181,42 @@ def test_a_first_level_merged_down_beside_a_sides_group_row_is_read_in_a_browser
     rows = [*GROUP_FUNDS, [c for c in GROUP_HEADER[0] if c], GROUP_HEADER[1][2:],
             GROUP_ROWS[0][1:], GROUP_ROWS[1][2:], GROUP_ROWS[2][1:], GROUP_ROWS[3][1:]]
     assert _grouped(parse_text(_text(rows))) == (GROUP_READ, GROUP_LONG)
+
+
+PAIR_HEADERS = {
+    "group-row": [["一级指标", "中期指标", "年度指标"],
+                  ["二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"]],
+    "marked": [["一级指标", "二级指标（长期）", "三级指标（长期）", "指标值（长期）",
+                "二级指标（年度）", "三级指标（年度）", "指标值（年度）"]]}
+PAIR_ROWS = [["产出指标", "数量指标", "培训人数", "≥3000人", "数量指标", "培训人数", "≥800人"],
+             ["质量指标", "培训合格率", "≥95%", "质量指标", "培训合格率", "≥95%"]]
+PAIR_END = [["效益指标", "社会效益指标", "农民增收", "≥10%", "社会效益指标", "农民增收", "≥5%"],
+            ["满意度指标", "服务对象满意度指标", "农民满意度", "≥90%", "服务对象满意度指标",
+             "农民满意度", "≥90%"]]
+
+
+@pytest.mark.parametrize("header", PAIR_HEADERS)
+@pytest.mark.parametrize("annual_cell", [True, False], ids=["both-sides", "long-side-only"])
+def test_a_cost_second_level_that_lost_its_first_level_is_under_produce_on_each_side(
+        header: str, annual_cell: bool) -> None:
+    """A browser copy of 长期/年度 pairs with both 二级 columns merged down: a 成本指标 row
+    under 产出指标 (its 一级 left out) starts the 二级 on both sides, or on the long-term
+    side only (the year's 成本指标 began a row earlier). Before (2026-12-03, session 8)
+    the first 成本指标 was read as a 一级 (cost as a first level: S001) when the year's
+    side had its own 二级 cell, and given to the year's side when it had not, the
+    long-term indicator keeping the 二级 above."""
+    rows = [["项目名称", "高素质农民培育"], ["年度资金总额（万元）", "120"],
+            *PAIR_HEADERS[header], *PAIR_ROWS]
+    if annual_cell:
+        rows.append(["成本指标", "培训总成本", "≤400万元", "成本指标", "培训总成本", "≤120万元"])
+    else:
+        rows[-1] = [*rows[-1][:3], "成本指标", "人均培训成本", "≤1500元"]
+        rows.append(["成本指标", "培训总成本", "≤400万元", "培训总成本", "≤120万元"])
+    department = parse_text(_text([*rows, *PAIR_END]))
+    (project,) = department.projects
+    annual = {i.name: (i.level1, i.level2) for i in project.indicators}
+    long_term = {i.name: (i.level1, i.level2) for i in project.long_term_indicators}
+    assert annual["培训总成本"] == ("产出指标", "成本指标")
+    assert long_term["培训总成本"] == ("产出指标", "成本指标")
+    assert annual["农民增收"] == long_term["农民增收"] == ("效益指标", "社会效益指标")
+    assert "S001" not in {f.rule for f in validate([department])}

@@ -1185,3 +1185,31 @@ def test_a_web_pages_links_copied_with_the_table_are_skipped(links: str) -> None
     (project,) = department.projects
     assert [i.name for i in project.indicators] == NAMES
     assert project.notes == [] and department.notes == []
+
+
+@pytest.mark.parametrize("container", ["txt", "html"])
+def test_a_line_under_a_flat_list_is_no_project(container: str, tmp_path: Path) -> None:
+    """A web page's line under a flat list whose first column is 项目名称 (`扫一扫在手机打开当前页`,
+    a source, a date) fell in that column: before (2026-12-03, session 8) it was a project
+    of its own without indicators (H001, H002, C001 …) — the last row only, as the rows in
+    the middle were already notes."""
+    rows = [["项目名称", "预算数（万元）", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["技能培训", "50", "产出指标", "数量指标", "培训人次", "≥500人次"],
+            ["效益指标", "社会效益指标", "就业率", "≥60%"],
+            ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"]]
+    footer = "扫一扫在手机打开当前页"
+    if container == "txt":
+        path = tmp_path / "list.txt"
+        path.write_text("\n".join("\t".join(r) for r in rows) + f"\n{footer}\n", encoding="utf-8")
+    else:
+        body = "".join("<tr>" + "".join(
+            f'<td rowspan="3">{c}</td>' if n == 0 and i < 2 else f"<td>{c}</td>"
+            for i, c in enumerate(r)) + "</tr>" for n, r in enumerate(rows[1:]))
+        path = tmp_path / "list.html"
+        path.write_text('<html><head><meta charset="utf-8"></head><body><table><tr>'
+                        + "".join(f"<td>{c}</td>" for c in rows[0]) + f"</tr>{body}</table>"
+                        f"<div>{footer}</div></body></html>", encoding="utf-8")
+    department = read_department(path)
+    assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 50.0)]
+    assert [i.name for i in department.projects[0].indicators] == NAMES
+    assert [n.text for n in department.notes] == [footer]

@@ -914,13 +914,18 @@ class TableReader:
         it as a child, it is that 二级 (a browser copy left the merged 一级 cell out)."""
         first = values.get(("level1", "annual"))
         carried = block.carried.get(("level1", "label"))
-        if (first is None or any(role == "level2" for role, _ in values) or not carried
-                or not isinstance(first[1], str) or kinds.level_of(first[1]) != 3):
+        if (first is None or not carried or not isinstance(first[1], str)
+                or kinds.level_of(first[1]) != 3):
             return values
-        if not _is_child(str(carried), first[1]):
+        # 长期/年度 pairs: the side whose 二级 column comes first and is not in the row (the
+        # cell stands left of that side's 三级; the other side's 二级 may be its own cell).
+        level2 = [c.side for c in sorted(block.columns.columns, key=lambda c: c.index)
+                  if c.role == "level2"] or ["annual"]
+        sides = [side for side in level2 if ("level2", side) not in values]
+        if not sides or not _is_child(str(carried), first[1]):
             return values
         values = dict(values)
-        side = "long_term" if block.side == "long_term" else "annual"  # a 长期 block's 二级
+        side = "long_term" if block.side == "long_term" else sides[0]  # a 长期 block's 二级
         values[("level2", side)] = values.pop(("level1", "annual"))
         return values
 
@@ -1200,8 +1205,11 @@ class TableReader:
             project.framework = choose((i.level1, i.level2) for i in project.indicators)
             if self.block is not None and self.block.columns.two_level:
                 project.framework = _first_levels(project, project.framework)
-        if project is not None and (self.block is not None or (self.header is not None and any(
-                header_field(label)[0] not in (None, "name") for label in self.header.labels))):
+        if project is not None and project.layout != "flat_list" and (
+                self.block is not None or (self.header is not None and any(
+                    header_field(label)[0] not in (None, "name") for label in self.header.labels))):
+            # A flat list's project has the table's shape only through its own row: one
+            # named and nothing else (a footer line after the list) is no project.
             self.table_like.add(id(project))
         if project is not None and project.layout != "flat_list":
             for repair in self.grid.normalizations[self.first_repair:]:

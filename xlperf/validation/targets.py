@@ -155,6 +155,9 @@ _CN_SPAN_ALONE = re.compile(r"^\s*([一二两三四五六七八九十]+)\s*(年|
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 # 每X before a money amount makes it a rate — except 每年 (an annual amount is a total here).
 _RATE_BEFORE = re.compile(r"每(?!年)\S|单价|人均|均价|月均|日均|次均|标准为|标准是|按\S{0,6}标准")
+# A 三级 that names an amount per something (人均培训成本, 生均公用经费, 每公里建设成本, 补助
+# 单价): the money in its separate 指标值 (``≤1500元``) is that rate, never a total.
+_RATE_NAME = re.compile(r"每(?!年)[\u4e00-\u9fff]|单价|均价|[人户亩生床次月日]均|平均|单位成本")
 _RATE_AFTER = re.compile(r"^\s*(?:/|／|每)\s*(?!年)[\u4e00-\u9fffA-Za-z]")
 _GROWTH = re.compile(r"增长|增加|提高|提升|上升|上涨|同比|环比|增幅|增速|倍")
 _DIGIT = re.compile(r"\d")
@@ -269,6 +272,11 @@ def read_target(text: str, value: str | None = None) -> Target:
     """The target an indicator states: its 指标值 when present, else its text."""
     source = value if value is not None and str(value).strip() else text
     return _read(str(source) if source is not None else "")
+
+
+def names_a_rate(name: str) -> bool:
+    """Whether a 三级's own words make the amount in its 指标值 a rate (人均, 生均, 每公里 …)."""
+    return _RATE_NAME.search(name) is not None
 
 
 def read_text(source: str) -> Target:

@@ -25,7 +25,7 @@ from xlperf.model.check_words import (
     states_zero_events,
 )
 from xlperf.model.vocabulary import is_not_applicable
-from xlperf.validation.targets import MONEY_UNITS, Target, read_text
+from xlperf.validation.targets import MONEY_UNITS, Target, names_a_rate, read_text
 
 # A complaint rate is not a satisfaction rate (Q004).
 COMPLAINT = re.compile(r"投诉|不满意|差评")
@@ -110,6 +110,7 @@ def _target(name: str, text: str, target: Target, words: tuple[str, ...]) -> tup
     percents: list[float] = []
     totals: list[float] = []
     money = rates = floor = False
+    per_unit = text != name and names_a_rate(name)  # 人均培训成本 | ≤1500元
     for q in target.quantities:
         unit = q.unit
         if unit == "%":
@@ -120,7 +121,7 @@ def _target(name: str, text: str, target: Target, words: tuple[str, ...]) -> tup
         elif unit in MONEY_UNITS:
             money = True
             floor = floor or q.comparator in (">=", ">")
-            if q.is_rate:
+            if q.is_rate or per_unit:
                 rates = True
             else:
                 totals.append(q.low * MONEY_UNITS[unit])
