@@ -1153,3 +1153,18 @@ def test_a_placeholder_of_more_than_two_xs_is_template_text() -> None:
     no T003 on a project name left as the template wrote it."""
     department = parse_text(table().replace("技能培训", "XXXX项目"))
     assert [f.rule for f in validate([department]) if f.rule == "T003"] == ["T003"]
+
+
+def test_a_hidden_cell_beside_the_project_name_is_the_projects_note(tmp_path: Path) -> None:
+    """A hidden column's cell on the 项目名称 row is noted in that project, not the department;
+    a hidden sheet too large to be a table refuses nothing."""
+    rows = _sheet_rows()
+    rows[0] += [None, None, "草稿：上年数"]
+    huge = [["项目名称", "旧项目"], HEADER.strip().split("\t"),
+            *([None, None, f"指标{n}", "1"] for n in range(6000))]
+    path = save_workbook(tmp_path / "隐藏.xlsx", {"技能培训": rows, "旧表": huge})
+    department = read_department(_hiding(_hiding(path, "技能培训", columns="E"), "旧表",
+                                         state="hidden"))
+    (project,) = department.projects
+    assert [(n.cell, n.text) for n in project.notes] == [("E1", "草稿：上年数")]
+    assert [(n.sheet, n.cell) for n in department.notes] == [("旧表", "A1")]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from xlperf.errors import InputError
 from xlperf.model import Project, ReadingNote
 from xlperf.model.check_words import has_template_text
 from xlperf.model.vocabulary import is_example_sheet
@@ -113,7 +114,10 @@ def _hidden_sheet_note(grid: Grid) -> ReadingNote | None:
     """What a hidden sheet holds, in one note: its projects' names, else its first filled
     row; None for a blank one. Its repairs (T001) are no finding of a sheet not read."""
     start = len(grid.normalizations)
-    projects = TableReader(grid, Context()).read()
+    try:
+        projects = TableReader(grid, Context()).read()
+    except InputError:  # a sheet not read refuses nothing (a hidden list of 10 000 rows)
+        projects = []
     del grid.normalizations[start:]
     if projects:
         first = projects[0]

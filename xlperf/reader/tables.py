@@ -169,16 +169,17 @@ class TableReader:
         row, count = 0, len(rows)
         while row < count:
             self.row = row
-            if hidden and row in hidden:
-                self._hidden_cells(row, hidden[row])
             cells = grid.values(row) if row in formulas else rows[row]
             if fast is not None and fast.fits(cells):
-                row = self._fast_rows(row, fast)
-                continue
-            self._row(row, cells)
-            block = self.block
-            fast = block.fast if self.state == "indicators" and block is not None else None
-            row += 1
+                after = self._fast_rows(row, fast)
+            else:
+                self._row(row, cells)
+                block = self.block
+                fast = block.fast if self.state == "indicators" and block is not None else None
+                after = row + 1
+            if hidden and row in hidden:  # noted once the row's project is known
+                self._hidden_cells(row, hidden[row])
+            row = after
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)
                 and not self._framework_list(p)]
@@ -717,7 +718,7 @@ class TableReader:
         clean = self.clean_labels  # labels that need no repair, as read
         tracing, scored = self.context.trace is not None, self.self_evaluation_title
         row, count = start, len(rows)
-        if grid.hidden:  # a hidden row's note is made in ``read``: the run stops before it
+        if grid.hidden:  # a hidden row's note is made in ``read``: a run stops before one
             count = min((r for r in grid.hidden if r > start), default=count)
         while row < count:
             cells = grid.values(row) if row in formulas else rows[row]
