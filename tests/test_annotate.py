@@ -378,3 +378,14 @@ def test_annotating_a_macro_workbook_keeps_its_buttons(tmp_path: Path) -> None:
     marked = openpyxl.load_workbook(target, keep_vba=True)
     listed = {cell.value for row in marked["校验结果"].iter_rows() for cell in row}
     assert "W001" in listed
+
+
+def test_reading_the_annotated_copy_reads_no_row_of_the_marks_sheet(annotated) -> None:
+    """The very hidden _xlperf_marks sheet is xlperf's own record; before 2026-12-03
+    (session 8) validating an annotated copy gave an R003 note for each of its rows."""
+    from xlperf.reports.marks import MARKS_SHEET
+    from xlperf.sources import read_department
+
+    department = read_department(annotated[1])
+    notes = department.notes + [n for p in department.projects for n in p.notes]
+    assert all(note.sheet != MARKS_SHEET for note in notes)

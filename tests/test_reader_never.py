@@ -1213,3 +1213,142 @@ def test_a_line_under_a_flat_list_is_no_project(container: str, tmp_path: Path) 
     assert [(p.name, p.amount) for p in department.projects] == [("技能培训", 50.0)]
     assert [i.name for i in department.projects[0].indicators] == NAMES
     assert [n.text for n in department.notes] == [footer]
+# --- what a workbook hides, and the template's example left in (2026-12-03, session 8) --------
+
+EXAMPLE_ROW = ["产出指标", "数量指标", "（示例）完成XX项工作", "XX项"]
+
+
+def _sheet_rows(name: str = "技能培训", amount: str = "200") -> list[list]:
+    return [line.split("\t") for line in goal_table(name, amount).splitlines()]
+
+
+def _hiding(path: Path, sheet: str, *, rows: tuple[int, ...] = (), columns: str = "",
+            state: str | None = None, group: bool = False) -> Path:
+    """``path`` with the given 1-based rows, column letters or the whole sheet hidden."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    for row in rows:
+        if group:
+            ws.row_dimensions.group(row, row, hidden=True, outline_level=1)
+        else:
+            ws.row_dimensions[row].hidden = True
+    for letter in columns:
+        ws.column_dimensions[letter].hidden = True
+    if state:
+        ws.sheet_state = state
+    book.save(path)
+    return path
+
+
+def test_a_hidden_row_is_not_an_indicator_but_a_note(tmp_path: Path) -> None:
+    """A template's example row hidden in the table (Excel does not show nor print it) was
+    an indicator with W004 and T002; it is a note saying it is hidden."""
+    rows = _sheet_rows()
+    rows.insert(3, EXAMPLE_ROW)
+    path = _hiding(save_workbook(tmp_path / "隐藏行.xlsx", {"技能培训": rows}), "技能培训",
+                   rows=(4,))
+    department = read_department(path)
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES
+    (note,) = project.notes
+    assert (note.cell, note.text) == ("A4", "产出指标 | 数量指标 | （示例）完成XX项工作 | XX项")
+    assert "隐藏的行" in note.reason
+    assert {f.rule for f in validate([department])} & {"W004", "T002", "S004"} == set()
+
+
+def test_a_merged_level_whose_first_row_is_hidden_still_heads_the_rows_under_it(
+        tmp_path: Path) -> None:
+    """产出指标 merged down from a hidden example row shows in the visible rows below."""
+    rows = _sheet_rows()
+    rows.insert(3, EXAMPLE_ROW)
+    rows[4][0] = None  # the merged 产出指标 is written in its first (hidden) row
+    path = save_workbook(tmp_path / "合并.xlsx", {"技能培训": rows},
+                         merges={"技能培训": ["A4:A5"]})
+    department = read_department(_hiding(path, "技能培训", rows=(4,)))
+    (project,) = department.projects
+    assert [(i.level1, i.name) for i in project.indicators] == [
+        ("产出指标", "培训人次"), ("效益指标", "就业率"), ("满意度指标", "学员满意度")]
+    assert [n.text for n in project.notes] == ["数量指标 | （示例）完成XX项工作 | XX项"]
+
+
+def test_a_hidden_column_is_one_note_and_no_part_of_the_rows(tmp_path: Path) -> None:
+    rows = _sheet_rows()
+    rows[2].append("指标编码")
+    for index, row in enumerate(rows[3:], start=1):
+        row.append(f"ZB{index:03d}")
+    path = _hiding(save_workbook(tmp_path / "隐藏列.xlsx", {"技能培训": rows}), "技能培训",
+                   columns="E")
+    (project,) = read_department(path).projects
+    assert [(i.name, i.value) for i in project.indicators] == [
+        ("培训人次", "≥500人次"), ("就业率", "≥60%"), ("学员满意度", "≥90%")]
+    (note,) = project.notes
+    assert (note.cell, note.text) == ("E3", "指标编码 | ZB001 | ZB002 | ZB003")
+    assert "隐藏的 E 列" in note.reason and "4 个单元格" in note.reason
+
+
+def test_rows_of_a_collapsed_group_are_read(tmp_path: Path) -> None:
+    """A collapsed outline group (its + shows the rows) is the table's content folded away."""
+    path = _hiding(save_workbook(tmp_path / "分组.xlsx", {"技能培训": _sheet_rows()}),
+                   "技能培训", rows=(4, 5), group=True)
+    (project,) = read_department(path).projects
+    assert [i.name for i in project.indicators] == NAMES and project.notes == []
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_is_one_note_not_a_project(state: str, tmp_path: Path) -> None:
+    """A hidden sheet (the example filled in, a withdrawn project) was read as a project."""
+    path = save_workbook(tmp_path / "隐藏表.xlsx", {"技能培训": _sheet_rows(),
+                                                  "填报示例": _sheet_rows("XX单位培训经费", "10")})
+    department = read_department(_hiding(path, "填报示例", state=state))
+    assert [p.name for p in department.projects] == ["技能培训"]
+    (note,) = department.notes
+    assert (note.sheet, note.cell, note.text) == ("填报示例", "B1", "XX单位培训经费")
+    assert "隐藏的工作表" in note.reason
+    assert [f.rule for f in validate([department]) if f.sheet == "填报示例"] == ["R003"]
+
+
+def test_a_workbook_whose_only_table_is_on_a_hidden_sheet_is_read(tmp_path: Path) -> None:
+    path = save_workbook(tmp_path / "只有隐藏表.xlsx", {"封面": [["2024年项目支出绩效目标表"]],
+                                                     "技能培训": _sheet_rows()})
+    department = read_department(_hiding(path, "技能培训", state="hidden"))
+    assert [p.name for p in department.projects] == ["技能培训"]
+
+
+def test_the_templates_example_sheet_is_one_note_not_a_project(tmp_path: Path) -> None:
+    """A sheet named 模板 whose project is XXXX项目 with （示例） rows was a project with some
+    twenty warnings (T002, W004, S004); it is one note. A real project on a sheet still
+    called 模板 is read."""
+    example = _sheet_rows("XXXX项目", "")
+    for row in example[3:]:
+        row[2] = "（示例）XX指标"
+    path = save_workbook(tmp_path / "示例.xlsx", {"技能培训": _sheet_rows(), "模板": example,
+                                                "模板 (2)": _sheet_rows("就业补贴", "30")})
+    department = read_department(path)
+    assert [p.name for p in department.projects] == ["技能培训", "就业补贴"]
+    (note,) = department.notes
+    assert (note.sheet, note.text) == ("模板", "XXXX项目") and "填报示例" in note.reason
+    assert [f.rule for f in validate([department]) if f.sheet == "模板"] == ["R003"]
+
+
+def test_a_placeholder_of_more_than_two_xs_is_template_text() -> None:
+    """``XXXX项目``, ``XXX局`` (a template's placeholder written longer) were no template text:
+    no T003 on a project name left as the template wrote it."""
+    department = parse_text(table().replace("技能培训", "XXXX项目"))
+    assert [f.rule for f in validate([department]) if f.rule == "T003"] == ["T003"]
+
+
+def test_a_hidden_cell_beside_the_project_name_is_the_projects_note(tmp_path: Path) -> None:
+    """A hidden column's cell on the 项目名称 row is noted in that project, not the department;
+    a hidden sheet too large to be a table refuses nothing."""
+    rows = _sheet_rows()
+    rows[0] += [None, None, "草稿：上年数"]
+    huge = [["项目名称", "旧项目"], HEADER.strip().split("\t"),
+            *([None, None, f"指标{n}", "1"] for n in range(6000))]
+    path = save_workbook(tmp_path / "隐藏.xlsx", {"技能培训": rows, "旧表": huge})
+    department = read_department(_hiding(_hiding(path, "技能培训", columns="E"), "旧表",
+                                         state="hidden"))
+    (project,) = department.projects
+    assert [(n.cell, n.text) for n in project.notes] == [("E1", "草稿：上年数")]
+    assert [(n.sheet, n.cell) for n in department.notes] == [("旧表", "A1")]

@@ -15,7 +15,7 @@ import re
 # Template text: what the form said to the person filling it in, left in the table.
 # (Each placeholder starts with one of the characters of _TEMPLATE_CHARS below.)
 TEMPLATE_PLACEHOLDERS = re.compile(
-    r"\*{2,}|＊{2,}|×{2,}|✕{2,}|(?<![A-Za-z])(?:XX|xx|ＸＸ|ｘｘ)(?![A-Za-z])"
+    r"\*{2,}|＊{2,}|×{2,}|✕{2,}|(?<![A-Za-z])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z])"
 )
 TEMPLATE_PHRASES: tuple[str, ...] = (
     "请填写", "请在此填写", "请根据实际情况", "各地请根据", "根据实际情况填写", "根据实际情况调整",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 DEPARTMENT_SHEET = "部门信息"
 PROJECT_LIST_SHEET = "项目清单"
 HELPER_SHEET = "_lists"  # hidden sheet holding drop-down lists
+MARKS_SHEET = "_xlperf_marks"  # very hidden sheet recording xlperf annotate's marks
 # Findings a reviewer accepted: one row each under a header naming these columns (any order;
 # 工作表/单元格, or 项目 for a finding without a cell). docs/validation.md.
 ACCEPT_SHEET = "校验说明"

@@ -53,6 +53,7 @@ class Vocabulary:
     placeholders: frozenset[str]
     page_links: tuple[str, ...]
     note_prefixes: tuple[str, ...]
+    example_sheets: tuple[str, ...]  # words naming a sheet that holds the template's example
     not_applicable_phrases: tuple[str, ...]
     not_applicable_placeholders: frozenset[str]
     weight_placeholders: frozenset[str]
@@ -94,6 +95,7 @@ def vocabulary() -> Vocabulary:
         placeholders=frozenset(rows["placeholder"]),
         page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
         note_prefixes=tuple(rows["note_prefix"]),
+        example_sheets=tuple(rows["example_sheet"]),
         not_applicable_phrases=tuple(na["phrases"]),
         not_applicable_placeholders=frozenset(na["placeholders"]),
         weight_placeholders=frozenset(na["weight_placeholders"]),
@@ -459,6 +461,11 @@ def is_instructions_sheet(name: str | None) -> bool:
     key = label_key(name)
     return key in _keys(vocabulary().note_prefixes) or (
         key.endswith("说明") and len(key) <= _INSTRUCTIONS_SHEET)
+
+
+def is_example_sheet(name: str | None) -> bool:
+    """A sheet whose name says it holds the template's example (示例, 填报样表, 模板 …)."""
+    return bool(name) and any(word in label_key(name) for word in vocabulary().example_sheets)
 
 
 _NA_WORDS = re.compile(r"^(?:本|该|此)?(?:指标|项目|项)?(?:不适用|不涉及)")

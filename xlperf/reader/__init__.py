@@ -11,13 +11,17 @@ their columns, ``notice.py`` reads the notice around the tables and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from xlperf.errors import InputError
 from xlperf.model import Project, ReadingNote
+from xlperf.model.check_words import has_template_text
+from xlperf.model.vocabulary import is_example_sheet
 from xlperf.reader.tables import Context, TableReader
 from xlperf.reader.trace import Trace
-from xlperf.sources.grid import Grid
+from xlperf.sources.grid import Grid, is_blank
 
 __all__ = ["Reading", "Trace", "read_tables"]
 
@@ -31,8 +35,38 @@ class Reading:
     blank: list[str] = field(default_factory=list)  # grids with a table not filled in
 
 
+HIDDEN_SHEET_TABLES = "隐藏的工作表（在 Excel 中看不到，也不会打印）中的绩效目标表，未作为项目读取"
+TEMPLATE_EXAMPLE = "模板中的填报示例（工作表名称和内容都是示例），不是本部门的项目，未作为项目读取"
+_EXAMPLE_WORD = re.compile("示例|样例|范例")
+HIDDEN_SHEET = "隐藏的工作表（在 Excel 中看不到，也不会打印），其中的内容未读取"
+
+
 def read_tables(grids: Iterable[Grid], trace: Trace | None = None) -> Reading:
-    """Every goal table in ``grids``, in order, and the rows found outside any project."""
+    """Every goal table in ``grids``, in order, and the rows found outside any project.
+
+    A hidden sheet (``Grid.hidden_sheet``: a template's example, a withdrawn project, a
+    list) is no part of what the department shows: it is one note naming what it holds,
+    unless no other sheet has a project, when it is read as any other.
+    """
+    grids = list(grids)
+    hidden = [grid for grid in grids if grid.hidden_sheet]
+    if not hidden:
+        return _read(grids, trace)
+    shown = [grid for grid in grids if not grid.hidden_sheet]
+    repairs = [len(grid.normalizations) for grid in shown]
+    reading = _read(shown, trace)
+    if not reading.projects:  # read again with the hidden sheets: the first reading's repairs go
+        for grid, count in zip(shown, repairs, strict=True):
+            del grid.normalizations[count:]
+        return _read(grids, trace)
+    for grid in hidden:
+        note = _hidden_sheet_note(grid)
+        if note is not None:
+            reading.notes.append(note)
+    return reading
+
+
+def _read(grids: list[Grid], trace: Trace | None) -> Reading:
     context = Context(trace)
     reading = Reading()
     for grid in grids:
@@ -41,4 +75,62 @@ def read_tables(grids: Iterable[Grid], trace: Trace | None = None) -> Reading:
         reading.notes.extend(reader.orphan_notes)
         if reader.blank_tables:
             reading.blank.append(grid.sheet or "")
+    _set_examples_apart(reading)
     return reading
+
+
+def _set_examples_apart(reading: Reading) -> None:
+    """The template's example left in a workbook (a sheet named 示例, 填报样表, 模板 … whose
+    project is a placeholder: ``XXXX项目``, ``（示例）…`` rows) is no project of the
+    department: one note names it, when another project is read. Before, it was a project
+    with some twenty warnings (T002, W004, S004 on every row)."""
+    examples = [p for p in reading.projects if _is_example(p)]
+    if not examples or len(examples) == len(reading.projects):
+        return
+    for project in examples:
+        reading.projects.remove(project)
+        cell = (project.cells or {}).get("name") or (
+            project.indicators[0].cell if project.indicators else None)
+        reading.notes.append(ReadingNote(project.name or "（未填项目名称）", TEMPLATE_EXAMPLE,
+                                         project.sheet, cell, project.lines.get("name"),
+                                         "header"))
+
+
+def _is_example(project: Project) -> bool:
+    """A project on a sheet named as the example whose name, or half its indicators, is the
+    template's text (a real project on a sheet still called 模板 is read)."""
+    if not is_example_sheet(project.sheet):
+        return False
+    name = project.name or ""
+    if not name or has_template_text(name) or _EXAMPLE_WORD.search(name):
+        return True
+    items = project.indicators
+    marked = sum(1 for item in items if has_template_text(item.name)
+                 or _EXAMPLE_WORD.search(item.name))
+    return bool(items) and 2 * marked >= len(items)
+
+
+def _hidden_sheet_note(grid: Grid) -> ReadingNote | None:
+    """What a hidden sheet holds, in one note: its projects' names, else its first filled
+    row; None for a blank one. Its repairs (T001) are no finding of a sheet not read."""
+    start = len(grid.normalizations)
+    try:
+        projects = TableReader(grid, Context()).read()
+    except InputError:  # a sheet not read refuses nothing (a hidden list of 10 000 rows)
+        projects = []
+    del grid.normalizations[start:]
+    if projects:
+        first = projects[0]
+        cell = (first.cells or {}).get("name") or (
+            first.indicators[0].cell if first.indicators else None)
+        names = "、".join(p.name or "（未填项目名称）" for p in projects)
+        return ReadingNote(names, HIDDEN_SHEET_TABLES, grid.sheet, cell,
+                           first.lines.get("name"), "header")
+    for row, cells in enumerate(grid.rows):
+        filled = [(column, value) for column, value in enumerate(cells) if not is_blank(value)]
+        if filled:
+            text = " | ".join(grid.text_of(value, row, column) for column, value in filled[:6])
+            del grid.normalizations[start:]
+            return ReadingNote(text, HIDDEN_SHEET, grid.sheet, grid.cell(row, filled[0][0]),
+                               grid.line(row), "header")
+    return None

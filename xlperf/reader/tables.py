@@ -78,7 +78,7 @@ from xlperf.reader.lists import LIST_ROW, heads_list, is_list_header, is_record,
 from xlperf.reader.placement import Placed, place
 from xlperf.reader.trace import Trace
 from xlperf.reader.wrapped import cut_row
-from xlperf.sources.grid import Grid, is_blank
+from xlperf.sources.grid import Grid, column_letter, is_blank
 
 MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
 _ODD_HYPHENS = frozenset("－—–‐‑﹣")
@@ -90,6 +90,9 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$")  # beside PAGE_FOO
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
+HIDDEN_ROW = "隐藏的行（在 Excel 中看不到，也不会打印），未读取"
+HIDDEN_COLUMN = "隐藏的 {} 列（在 Excel 中看不到，也不会打印），其中 {} 个单元格未读取"
+_HIDDEN_SHOWN = 5  # a hidden column's cells quoted in its note
 FRAMEWORK_LIST = "只有一级、二级指标名称的列表（如下拉选项），不是绩效目标表，未作为项目读取"
 BEYOND_TABLE = "表格右侧没有表头的单元格，不属于任何列，未读取"
 EXECUTION_RATE = "预算执行率是自评表的预算执行情况，不是绩效指标，未作为指标读取"
@@ -165,17 +168,21 @@ class TableReader:
         rows = grid.rows
         formulas = grid.formula_rows()  # rows where a formula marker replaces a blank
         fast = None  # the block's fast path while reading its indicator rows
+        hidden = grid.hidden  # cells of hidden rows and columns, taken out of the rows
         row, count = 0, len(rows)
         while row < count:
             self.row = row
             cells = grid.values(row) if row in formulas else rows[row]
             if fast is not None and fast.fits(cells):
-                row = self._fast_rows(row, fast)
-                continue
-            self._row(row, cells)
-            block = self.block
-            fast = block.fast if self.state == "indicators" and block is not None else None
-            row = max(row + 1, self.resume)
+                after = self._fast_rows(row, fast)
+            else:
+                self._row(row, cells)
+                block = self.block
+                fast = block.fast if self.state == "indicators" and block is not None else None
+                after = max(row + 1, self.resume)
+            if hidden and row in hidden:  # noted once the row's project is known
+                self._hidden_cells(row, hidden[row])
+            row = after
         self._close()
         kept = [p for p in self.projects if _is_table(p, id(p) in self.table_like)
                 and not self._framework_list(p)]
@@ -738,6 +745,8 @@ class TableReader:
         clean = self.clean_labels  # labels that need no repair, as read
         tracing, scored = self.context.trace is not None, self.self_evaluation_title
         row, count = start, len(rows)
+        if grid.hidden:  # a hidden row's note is made in ``read``: a run stops before one
+            count = min((r for r in grid.hidden if r > start), default=count)
         while row < count:
             cells = grid.values(row) if row in formulas else rows[row]
             if row != start and not fits(cells):
@@ -1176,6 +1185,29 @@ class TableReader:
         else:
             self.orphan_notes.append(note)
         self._trace(row, "note", f"未识别（{reason}）：{text}")
+
+    def _hidden_cells(self, row: int, cells: list[tuple[int, object, str]]) -> None:
+        """The contents of a hidden row, or of a hidden column from this row on
+        (``Grid.hidden``): not seen, printed nor published, so no part of the table; one
+        note for the row, one for each column, says so."""
+        grid = self.grid
+        in_row = [(c, v) for c, v, kind in cells if kind == "row"]
+        notes = []
+        if in_row:
+            notes.append((in_row[0][0], " | ".join(grid.text_of(v, row, c) for c, v in in_row),
+                          HIDDEN_ROW))
+        for column, values, kind in cells:
+            if kind == "column" and isinstance(values, tuple):
+                shown = [grid.text_of(v, row, column) for v in values[:_HIDDEN_SHOWN]]
+                more = " …" if len(values) > _HIDDEN_SHOWN else ""
+                notes.append((column, " | ".join(shown) + more,
+                              HIDDEN_COLUMN.format(column_letter(column), len(values))))
+        part = "indicators" if self.block is not None else "header"
+        for column, text, reason in notes:
+            note = ReadingNote(text, reason, grid.sheet_at(row), grid.cell(row, column),
+                               grid.line(row), part)
+            (self.project.notes if self.project is not None else self.orphan_notes).append(note)
+            self._trace(row, "note", f"{reason}：{text}")
 
     def _template_note(self, row: int, cells: list) -> None:
         """A skipped row that is the template's instruction (注：各地请根据实际情况…)."""

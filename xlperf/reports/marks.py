@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from xlperf.model.info_fields import MARKS_SHEET as MARKS_SHEET  # re-exported: its home
 from xlperf.validation.findings import SEVERITIES, Finding
 
 # Severity -> (word shown to the user, cell fill as RRGGBB). The fills are
@@ -37,7 +38,6 @@ WRAPPED_COLUMNS: tuple[int, ...] = (2, 5, 6)
 FIX_WORD = "修改建议："
 REASON_WORD = "接受理由："
 
-MARKS_SHEET = "_xlperf_marks"
 # One row per marked cell; the first row is this header. "kind" is "cell" for a
 # marked cell (colour = our fill, fill = its previous fill as an OOXML <fill>
 # element, comment/comment_author = its previous comment), "report" for the

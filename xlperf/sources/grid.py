@@ -89,6 +89,10 @@ class Grid:
     lines: list[int] | None = None
     addressed: bool = True
     places: list[str | None] | None = None
+    # Cells a sheet hides (its hidden rows and columns), taken out of ``rows``: row → (column,
+    # value, "row" or "column"); the reader notes each where it stood.
+    hidden: dict[int, list[tuple[int, object, str]]] = field(default_factory=dict)
+    hidden_sheet: bool = False  # the whole sheet is hidden (Excel's 隐藏 or very hidden)
     # ``uncached`` keyed by (row, column), and the dict it was built from.
     _formulas_at: dict[tuple[int, int], str] = field(
         default_factory=dict, init=False, repr=False, compare=False)

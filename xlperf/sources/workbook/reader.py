@@ -33,14 +33,16 @@ from xlperf.model.info_fields import (
     ACCEPT_SHEET,
     DEPARTMENT_SHEET,
     HELPER_SHEET,
+    MARKS_SHEET,
     PROJECT_LIST_SHEET,
 )
 from xlperf.reader import Trace, read_tables
 from xlperf.reader.department import is_info_sheet, read_info
-from xlperf.sources.grid import UNCACHED_FORMULA, Grid, is_blank
+from xlperf.sources.grid import UNCACHED_FORMULA, Grid, column_index, is_blank
 from xlperf.sources.workbook.checks import Package, check_workbook_file
 from xlperf.sources.workbook.extent import loadable_sheets
 from xlperf.sources.workbook.formulas import uncached_formulas
+from xlperf.sources.workbook.hidden import hidden_parts, hide
 from xlperf.sources.workbook.percent import percent_cells, shown
 from xlperf.sources.workbook.stored import for_calamine
 from xlperf.workers import apart
@@ -49,6 +51,8 @@ __all__ = ["UNCACHED_FORMULA", "department_from_grids", "read_workbook"]
 
 SCAN_ROWS = 60  # a goal table's labels must appear within these rows of its sheet
 NOT_PROJECT_SHEETS = frozenset({PROJECT_LIST_SHEET, HELPER_SHEET})
+# xlperf's own sheets, read hidden or not (a hidden sheet's tables are otherwise not read).
+_SHOWN_SHEETS = frozenset({DEPARTMENT_SHEET, ACCEPT_SHEET})
 # Words one of which a sheet holding a goal table (or 部门信息) shows near its top.
 _TABLE_WORDS = ("项目名称", "部门名称", "指标", "项目支出名称")
 # The same words as one search: asked of every cell at the top of every sheet.
@@ -98,6 +102,7 @@ def department_from_grids(grids: list[Grid], source: str, package: Package | Non
               if g is not info and g is not accepted and g.sheet not in NOT_PROJECT_SHEETS]
     if package is not None and package.kind == "xlsx":
         _attach_formulas(package, [g for g in (info, *tables) if g is not None])
+        _hide_cells(package, tables)
     department = Department(source=source)
     if info is not None:
         read_info(info, department)
@@ -145,12 +150,17 @@ def _load_grids(package: Package) -> list[Grid]:
         raise InputError(f"工作簿已损坏，无法读取（{_reason(exc)}）；"
                          "请在 Excel 中打开并另存后再试") from None
     with book:
-        names = [meta.name for meta in book.sheets_metadata
-                 if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
-        names = loadable_sheets(package, names, SCAN_ROWS, _TABLE_WORDS)
-        grids = [_load_grid(book, name) for name in names if name not in NOT_PROJECT_SHEETS]
+        sheets = [meta for meta in book.sheets_metadata
+                  if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        hidden = {meta.name for meta in sheets
+                  if meta.visible != python_calamine.SheetVisibleEnum.Visible}
+        names = loadable_sheets(package, [meta.name for meta in sheets], SCAN_ROWS, _TABLE_WORDS)
+        grids = [_load_grid(book, name) for name in names
+                 if name not in NOT_PROJECT_SHEETS and name != MARKS_SHEET]
         if _all_blank(grids):
             grids += [_load_grid(book, name) for name in names if name in NOT_PROJECT_SHEETS]
+        for grid in grids:
+            grid.hidden_sheet = grid.sheet in hidden and grid.sheet not in _SHOWN_SHEETS
     if package.kind == "xlsx":
         _show_percentages(package, grids)
     return grids
@@ -230,6 +240,27 @@ def _attach_formulas(package: Package, grids: list[Grid]) -> None:
     found = _scanned(uncached_formulas, package, grids)
     for grid in grids:
         grid.uncached = found.get(grid.sheet or "", {})
+
+
+def _hide_cells(package: Package, grids: list[Grid]) -> None:
+    """The cells of hidden rows and columns out of the grids (``hidden.hide``), and their
+    formulas without a value: the reader reads the table as it shows and prints."""
+    found = _scanned(hidden_parts, package, grids)
+    for grid in grids:
+        rows, columns = found.get(grid.sheet or "", (frozenset(), frozenset()))
+        if not rows and not columns:
+            continue
+        hide(grid, rows, columns)
+        if grid.uncached:
+            grid.uncached = {where: formula for where, formula in grid.uncached.items()
+                             if not _in(where, rows, columns)}
+
+
+def _in(where: str, rows: frozenset[int], columns: frozenset[int]) -> bool:
+    """Whether the cell at A1 address ``where`` is in one of ``rows`` or ``columns``."""
+    letters = where.rstrip("0123456789")
+    number = where[len(letters):]
+    return (number.isdigit() and int(number) - 1 in rows) or column_index(letters) in columns
 
 
 def _reraise_fatal(exc: BaseException) -> None:

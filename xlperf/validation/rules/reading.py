@@ -53,7 +53,7 @@ def _note_fields(row: dict) -> dict:
     says so in its own words, which end in 未读取."""
     text, reason = row["text"], row["reason"]
     short = text if len(text) <= 40 else text[:40] + "…"
-    understood = reason.endswith(("未读取", "未作为指标读取"))
+    understood = reason.endswith(("未读取", "未作为指标读取", "未作为项目读取"))
     what = reason if understood else f"这一行未能识别（{reason}），没有作为指标读取"
     return {"text_short": short, "what": what}
 
