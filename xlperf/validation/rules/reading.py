@@ -62,8 +62,8 @@ R003 = Rule(
     code="R003", severity="info", title="有未能识别的行",
     message="{what}：{text_short}",
     basis="读取时不猜测：无法确定各单元格含义的行单独列出，不会被丢弃，也不会被当作指标",
-    fix="核对这一行：若是指标，请把各项填入对应的列（一级、二级、三级指标、指标值）；"
-        "若不是指标（说明文字、签名等），可以不管",
+    fix="核对这一行：若是要公开的指标，请把各项填入表格中对应的列（一级、二级、三级指标、"
+        "指标值）；若不是（说明文字、签名、隐藏的行、填报示例、表外的列等），无需修改",
     check=lambda f: np.zeros(f.rows, dtype=bool),  # every note is reported
     frame="notes", forms="all",
     uses=("text", "reason"),
