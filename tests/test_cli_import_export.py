@@ -270,3 +270,41 @@ def test_show_summary_table(seed_workbook):
 def test_show_missing_workbook(tmp_path):
     result = run("show", str(tmp_path / "无.xlsx"))
     assert_one_chinese_error_line(result, "无.xlsx")
+
+
+def _rules(path: Path) -> list[str]:
+    """The findings' rules, less those about the source's form that import settles (T001)."""
+    result = run("validate", str(path), "--format", "json")
+    return sorted(f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]
+                  if f["rule"] != "T001")
+
+
+def test_two_units_projects_of_one_name_are_no_duplicate_after_import(tmp_path):
+    """A flat list's (单位名称, 项目名称) is one project: imported into a sheet each, the two
+    units' projects of one name are still not H004 (before: an error only after import)."""
+    source = tmp_path / "清单.txt"
+    row = "产出指标\t数量指标\t保障村数量\t=\t11\t个\t100\t正向指标"
+    source.write_text(
+        "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值"
+        "\t度量单位\t权重\t指标方向性\n"
+        f"301001-某镇人民政府\t村级组织运转经费\t22\t保障运转。\t{row}\n"
+        f"301002-某镇农业服务中心\t村级组织运转经费\t22\t保障运转。\t{row}\n", encoding="utf-8")
+    target = tmp_path / "清单.xlsx"
+    assert run("import", str(source), "-o", str(target)).exit_code == 0
+    assert "H004" not in _rules(source)
+    assert _rules(target) == _rules(source)
+
+
+def test_an_amount_given_as_its_funds_reads_back_without_a_stray_row(tmp_path):
+    """财政资金 120 and no 项目金额 label: the workbook holds the funds row, not a bare 120
+    beside no label that read back as an unplaced row (R003 only after import)."""
+    source = tmp_path / "财政资金.txt"
+    source.write_text(
+        "项目名称\t测试项目甲\n主管部门\t某某局\t实施单位\t某某中心\n财政资金\t120\n"
+        "年度总体绩效目标\t完成培训500人次。\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t培训人次\t≥500人次\n", encoding="utf-8")
+    target = tmp_path / "财政资金.xlsx"
+    assert run("import", str(source), "-o", str(target)).exit_code == 0
+    assert "R003" not in _rules(target)
+    assert _rules(target) == _rules(source)
+    assert read_department(target).projects[0].amount == 120

@@ -205,6 +205,19 @@ def test_the_imported_workbook_gets_the_texts_findings(source: Path, key: str, d
     assert found == FINDINGS[key] - SETTLED_BY_IMPORT
 
 
+@pytest.mark.parametrize(("source", "key", "doc"), READABLE, ids=[d[1] for d in READABLE])
+def test_the_exported_text_gets_the_texts_findings(source: Path, key: str, doc: dict,
+                                                   tmp_path: Path) -> None:
+    """Import, then export: the text a reviewer gets back is judged as the source was —
+    the template's notes left in the table (T004) are written under it, not dropped."""
+    _, workbook = imported(source, key, tmp_path)
+    text = tmp_path / f"{key}.txt"
+    result = CliRunner().invoke(cli, ["export", str(workbook), "-o", str(text)])
+    assert result.exit_code == 0, result.output
+    found = {finding.rule for finding in validate([read_department(text)])}
+    assert found == FINDINGS[key] - SETTLED_BY_IMPORT
+
+
 # The documents as the web index gave them (``.raw.txt``): the cells of their tables run
 # together (one per line, or a page's text with no tabs at all) — family 9's garbled copies.
 GARBLED = sorted(p for p in (DATA / "real_layouts").glob("*.raw.txt")

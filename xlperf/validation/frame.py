@@ -182,7 +182,9 @@ class _Slots:
         self.pidx.append(len(self.projects))
         self.projects.append(_project_facts(project))
         self.project.append(project.name)
-        self.unit.append(project.implementing_unit if project.layout == "flat_list" else None)
+        # H004 keys on (实施单位, 项目名称) on every form: a flat list's two units that each
+        # have a project so named are still two units once imported into sheets of their own.
+        self.unit.append(_text(project.implementing_unit).strip() or None)
         self.sheet.append(project.sheet)
 
     def repeat(self, values: list, dtype: object = object) -> np.ndarray:
@@ -625,7 +627,7 @@ def _cell_number(cell: object) -> float:
 
 def _add_duplicates(cols: Columns) -> None:
     """S004: a 三级 text repeated in its project; H004: a 项目名称 repeated in its department
-    (in a flat list, under the same 单位名称: two units may each have a project so named)."""
+    (under the same 实施单位 / 单位名称: two units may each have a project so named)."""
     candidates = cols["applicable"] & ~cols["name_blank"]
     text = cols["text_code"]  # the same 三级 text (and 指标值) has the same code
     keyed = pd.Series(cols["pidx"] * (int(text.max(initial=0)) + 1) + text)

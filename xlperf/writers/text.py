@@ -125,7 +125,15 @@ def _table(project: Project) -> Iterator[str]:
         yield "\t".join(COLUMN_LABELS[r] + ("" if r == "level1" else "（长期）")
                         for r in long_term)
         yield from _rows(project.long_term_indicators, long_term, _split(project))
+    yield from _template_notes(project)
     yield ""
+
+
+def _template_notes(project: Project) -> Iterator[str]:
+    """The template's instructions the source left in its table (注：各地请根据实际情况…),
+    under the table as the workbook has them, so T004 still reports them after an export."""
+    for note in project.template_notes:
+        yield _cell(note.text)
 
 
 def _header(project: Project) -> Iterator[str]:

@@ -208,7 +208,8 @@ def _write_header(ws, project: Project, shape: Shape, last_col: str, fit_rows: b
         label_cell = ws.cell(row=value_cell.row, column=value_cell.column - 1)
         _label(label_cell, layout.HEADER_LABELS[key] if _has_field(project, key) else "")
         if key == "amount":
-            set_number_or_text(value_cell, project.amount, styles.AMOUNT_FORMAT)
+            if not _from_funds(project):
+                set_number_or_text(value_cell, project.amount, styles.AMOUNT_FORMAT)
             value_cell.alignment = styles.WRAP
         else:
             set_text(value_cell, getattr(project, key))
@@ -242,6 +243,14 @@ def _has_field(project: Project, key: str) -> bool:
     """Whether the project's form has this header field (another office's form may not:
     its sheet then shows no label, and rule H001 does not ask for it)."""
     return key == "name" or project.labels is None or key in project.labels
+
+
+def _from_funds(project: Project) -> bool:
+    """Whether the amount is only the sum of the form's 资金来源 (财政资金 120, no 项目金额
+    label): the funds rows below give it back, and a number written without its label
+    would be read back as a row nobody can place (R003)."""
+    return (not _has_field(project, "amount") and project.funds is not None
+            and project.funds.total == project.amount)
 
 
 def _label(cell, text: str) -> None:
