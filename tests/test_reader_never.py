@@ -1411,3 +1411,15 @@ def test_a_caption_between_two_tables_on_a_sheet_is_no_indicator(tmp_path: Path)
     assert [i.name for i in second.indicators] == NAMES
     (note,) = first.notes
     assert (note.text, note.cell) == ("表2", "A6")
+
+
+def test_a_caption_in_the_first_level_column_of_a_sheet_is_no_indicator(
+        tmp_path: Path) -> None:
+    """`表3：其他项目` alone in the 一级 column under the last table (no block label): a text
+    that is no level, alone in a level column of a sheet, is no 三级 (before 2026-12-03,
+    session 8, an indicator with the levels carried down)."""
+    rows = [["项目名称", "技能培训"], HEADER.strip().split("\t"),
+            *[line.split("\t") for line in ROWS.splitlines()], ["表3：其他项目"]]
+    (project,) = read_department(save_workbook(tmp_path / "表.xlsx", {"表": rows})).projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert [(n.text, n.cell) for n in project.notes] == [("表3：其他项目", "A6")]

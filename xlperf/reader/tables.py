@@ -1394,11 +1394,12 @@ def _split_value(item: Indicator, texts: dict[str, str]) -> None:
 
 
 def _off_columns(block: _Block, column: int) -> bool:
-    """A sheet's cell under no indicator column: left of the table or under its block
-    label (绩效指标, merged down the indicator rows and ended above this row). A caption
-    between two tables on one sheet (`表2`, `附件2-2`) stands there; a 三级 never does."""
+    """A sheet's text alone outside the 三级's column: under no indicator column, under the
+    block label (绩效指标, merged down the indicator rows and ended above this row) or under
+    a level column it is no level of. A caption between two tables on one sheet (`表2`,
+    `表3：其他项目`) stands there; a 三级 never does — only a browser copy moves it left."""
     own = next((c for c in block.columns.columns if c.index == column), None)
-    return own is None or own.role in ("block", "other")
+    return own is None or own.role in ("block", "other", "level1", "level2", "category")
 
 
 def _values(placed: Placed) -> dict[tuple[str, str], tuple[int, object]]:
