@@ -631,6 +631,9 @@ def test_on_a_sheet_the_goal_is_under_its_column_header(tmp_path: Path) -> None:
      "年度资金总额\t80\t100\t96\t10\t96%\t9.6\n其中：财政拨款\t80\t100\t96\t—\t—\t—\n", 100.0),
     ("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
      "年度资金总额\t30\t35\t29.1\t10\t97%\t9.7\n", 35.0),
+    # 广东/浙江: the year's budget after adjustment, and what was spent (2026-12-03, s8)
+    ("项目资金（万元）\t\t年初预算数\t调整后预算数\t实际支出数\t分值\t执行率\t得分\n"
+     "年度资金总额\t80\t100\t96\t10\t96%\t9.6\n其中：财政拨款\t80\t100\t96\t—\t—\t—\n", 100.0),
 ])
 def test_a_funds_column_header_is_never_the_amount(funds: str, amount: float) -> None:
     """The amount is the 全年预算数 (else 预算数, else 年初预算数) below its header: before
@@ -691,6 +694,35 @@ def test_a_first_level_with_its_score_written_any_way_is_that_first_level(level1
     assert [i.name for i in project.indicators] == ["培训人次", "合格率", "就业率", "学员满意度"]
 
 
+GOAL_LINES = ("年度总体目标\t预期目标\t实际完成情况\n"
+              "目标1：全年培训500人次\t培训520人次\n目标2：就业率60%\t就业率62%\n")
+
+
+def test_a_self_evaluations_further_goal_lines_are_the_goal_and_notes() -> None:
+    """年度总体目标 over several rows, 目标1/目标2 each with what was done beside it:
+    before 2026-12-03 (session 8) only the first line was the goal, each further line an
+    unplaced header row (R003 “表头中未识别的行”) and the goal incomplete."""
+    (project,) = parse_text(self_evaluation(GOAL_LINES)).projects
+    assert project.goal == "目标1：全年培训500人次\n目标2：就业率60%"
+    assert [(n.text, n.row) for n in project.notes] == [
+        ("实际完成情况：培训520人次", 4), ("实际完成情况：就业率62%", 5)]
+    assert all("实际完成情况" in n.reason for n in project.notes)
+    assert [i.name for i in project.indicators] == NAMES
+
+
+def test_on_a_sheet_the_further_goal_lines_are_under_their_column_headers(
+        tmp_path: Path) -> None:
+    rows = [["项目支出绩效自评表"], ["项目名称", "技能培训"],
+            ["年度总体目标", "预期目标", None, "实际完成情况"],
+            [None, "目标1：全年培训500人次", None, "培训520人次"],
+            [None, "目标2：就业率60%", None, "就业率62%"],
+            *[line.split("\t") for line in (SCORED_HEADER + SCORED_ROWS).splitlines()]]
+    (project,) = read_department(save_workbook(tmp_path / "自评.xlsx", {"表1": rows})).projects
+    assert project.goal == "目标1：全年培训500人次\n目标2：就业率60%"
+    assert [(n.text, n.cell) for n in project.notes] == [
+        ("实际完成情况：培训520人次", "D4"), ("实际完成情况：就业率62%", "D5")]
+
+
 def test_a_budget_execution_row_among_the_indicators_is_a_note_not_an_indicator() -> None:
     """The 10号 form's 预算执行率 row put inside the indicator block (before 2026-12-03, an
     indicator with no levels)."""
@@ -705,6 +737,17 @@ def test_a_budget_execution_row_among_the_indicators_is_a_note_not_an_indicator(
 
 GOALS_SIDE_BY_SIDE = ("总体目标\t中期目标\t年度目标\n"
                       "目标1：三年培训1500人次\t目标1：全年培训500人次\n")
+
+
+def test_the_whole_transfer_forms_implementation_period_amount_is_not_the_years() -> None:
+    """中央对地方专项转移支付整体绩效目标申报表: 实施期金额 beside 年度金额, and 专项实施期.
+    Before 2026-12-03 (session 8) both were unknown: the amount was right, but 实施期金额,
+    its number and the 专项实施期 row were three reading notes on every such table."""
+    text = ("专项名称\t农田建设补助资金\n中央主管部门\t农业农村部\n专项实施期\t2024年-2026年\n"
+            "资金情况（万元）\t实施期金额\t360000\t年度金额\t120000\n" + HEADER + ROWS)
+    (project,) = parse_text(text).projects
+    assert (project.amount, project.term) == (120000.0, "2024年-2026年")
+    assert project.notes == []
 
 
 def test_a_goal_line_that_could_be_either_goals_is_a_note_not_guessed() -> None:
@@ -1352,3 +1395,31 @@ def test_a_hidden_cell_beside_the_project_name_is_the_projects_note(tmp_path: Pa
     (project,) = department.projects
     assert [(n.cell, n.text) for n in project.notes] == [("E1", "草稿：上年数")]
     assert [(n.sheet, n.cell) for n in department.notes] == [("旧表", "A1")]
+
+
+def test_a_caption_between_two_tables_on_a_sheet_is_no_indicator(tmp_path: Path) -> None:
+    """`表2` under the first table, in the column of its block label (绩效指标, merged down
+    the indicator rows): before 2026-12-03 (session 8) it was an indicator of the first
+    table, its 一级/二级 carried down; a text copy already kept it as a note."""
+    def one(name: str) -> list[list[object]]:
+        return [["项目名称", name], ["绩效指标", *HEADER.strip().split("\t")],
+                *[[None, *line.split("\t")] for line in ROWS.splitlines()]]
+    rows = [*one("技能培训"), ["表2"], *one("就业服务")]
+    department = read_department(save_workbook(tmp_path / "两表.xlsx", {"表": rows}))
+    first, second = department.projects
+    assert [i.name for i in first.indicators] == NAMES
+    assert [i.name for i in second.indicators] == NAMES
+    (note,) = first.notes
+    assert (note.text, note.cell) == ("表2", "A6")
+
+
+def test_a_caption_in_the_first_level_column_of_a_sheet_is_no_indicator(
+        tmp_path: Path) -> None:
+    """`表3：其他项目` alone in the 一级 column under the last table (no block label): a text
+    that is no level, alone in a level column of a sheet, is no 三级 (before 2026-12-03,
+    session 8, an indicator with the levels carried down)."""
+    rows = [["项目名称", "技能培训"], HEADER.strip().split("\t"),
+            *[line.split("\t") for line in ROWS.splitlines()], ["表3：其他项目"]]
+    (project,) = read_department(save_workbook(tmp_path / "表.xlsx", {"表": rows})).projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert [(n.text, n.cell) for n in project.notes] == [("表3：其他项目", "A6")]

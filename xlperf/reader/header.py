@@ -374,11 +374,13 @@ class HeaderReader:
         """A further line of goals whose first line was under their labels: under
         ``中期目标⇥年度目标``, ``目标2：…⇥目标2：…`` adds a line to each. A row that lost
         cells (a browser or PDF copy) is placed by its cells' order when it has one per
-        goal; a line that could be either goal's is a reading note, never guessed."""
+        goal; a line that could be either goal's is a reading note, never guessed. Under a
+        self-evaluation's ``预期目标⇥实际完成情况`` the line's second text is what was done,
+        a note as the first line's is."""
         assert self.goal_rows is not None
         pending, read = self.goal_rows
         goals = {column: (key, note) for column, (key, note) in sorted(pending.fields.items())
-                 if key in _GOALS}
+                 if key in _GOALS or key == _ACTUAL}
         width = filled[-1][0] + 1
         if self.grid.addressed or width >= pending.width:
             if any(index not in goals for index, _ in filled):
@@ -393,7 +395,9 @@ class HeaderReader:
         else:
             return False
         for (key, note), index, raw in placed:
-            if key in read:
+            if key == _ACTUAL:
+                self._goal_actual(note, raw, row, index)
+            elif key in read:
                 text = self.grid.text_of(raw, row, index)
                 self.goal_lines[key].append(text)
                 self._trace(row, "field", f"{_LABELS[key]}（续）：{text}")

@@ -941,14 +941,17 @@ class TableReader:
     def _lone_text(self, values: dict, block: _Block, placed: Placed) -> bool:
         """A text line with one cell of prose that lost its place (a signature, an org name)
         is not taken for an indicator of a table that has values or weights to give it;
-        under its own header (the tabs kept) it is one."""
-        if self.grid.addressed or placed.in_place:
+        under its own header (the tabs kept) it is one. On a sheet every cell stands in its
+        column, so only one outside the indicator columns is such a line (`_off_columns`)."""
+        if placed.in_place:
             return False
         roles = {role for role, _ in values}
         data = block.columns.roles() & {"value", "weight"}
         name = values.get(("name", "annual")) or values.get(("name", "long_term"))
-        return (roles <= {"name"} and bool(data) and name is not None
-                and kinds.kind_of(name[1])[0] == kinds.TEXT)
+        if not (roles <= {"name"} and bool(data) and name is not None
+                and kinds.kind_of(name[1])[0] == kinds.TEXT):
+            return False
+        return not self.grid.addressed or _off_columns(block, name[0])
 
     def _project_for(self, row: int, block: _Block, values: dict) -> Project | None:
         """The project a row belongs to; in a flat list, the one its 项目名称 names."""
@@ -1388,6 +1391,15 @@ def _split_value(item: Indicator, texts: dict[str, str]) -> None:
     item.unit = texts.get("unit") or None
     shown = "" if item.comparator == "定性" else written
     item.value = f"{shown}{target}{texts.get('unit', '')}" or None
+
+
+def _off_columns(block: _Block, column: int) -> bool:
+    """A sheet's text alone outside the 三级's column: under no indicator column, under the
+    block label (绩效指标, merged down the indicator rows and ended above this row) or under
+    a level column it is no level of. A caption between two tables on one sheet (`表2`,
+    `表3：其他项目`) stands there; a 三级 never does — only a browser copy moves it left."""
+    own = next((c for c in block.columns.columns if c.index == column), None)
+    return own is None or own.role in ("block", "other", "level1", "level2", "category")
 
 
 def _values(placed: Placed) -> dict[tuple[str, str], tuple[int, object]]:
