@@ -1423,3 +1423,14 @@ def test_a_caption_in_the_first_level_column_of_a_sheet_is_no_indicator(
     (project,) = read_department(save_workbook(tmp_path / "表.xlsx", {"表": rows})).projects
     assert [i.name for i in project.indicators] == NAMES
     assert [(n.text, n.cell) for n in project.notes] == [("表3：其他项目", "A6")]
+
+
+@pytest.mark.parametrize("label", ["联农带农机制", "利益联结机制"])
+def test_a_transfer_forms_closing_row_is_a_note_never_an_indicator(label: str) -> None:
+    """A 衔接资金 form's ``联农带农机制 | 通过务工带动增收`` under its indicators: before
+    (2026-12-03, session 8) an indicator carrying the last 一级/二级 (and a Q001)."""
+    department = parse_text(table(below=f"{label}\t通过务工、分红带动脱贫户增收。\n"))
+    (project,) = department.projects
+    assert [i.name for i in project.indicators] == NAMES
+    assert [note.text for note in project.notes] == [f"{label} | 通过务工、分红带动脱贫户增收。"]
+    assert "不是绩效指标" in project.notes[0].reason

@@ -49,6 +49,7 @@ class Vocabulary:
     directions: dict[str, tuple[str, ...]]
     indicator_types: dict[str, tuple[str, ...]]
     stop_rows: frozenset[str]
+    closing_content: frozenset[str]  # stop rows whose text is kept as a note (联农带农机制)
     filling_unit: tuple[str, ...]
     placeholders: frozenset[str]
     page_links: tuple[str, ...]
@@ -90,7 +91,8 @@ def vocabulary() -> Vocabulary:
         comparators={k: tuple(v) for k, v in data["comparators"].items()},
         directions={k: tuple(v) for k, v in data["directions"].items()},
         indicator_types={k: tuple(v) for k, v in data["indicator_types"].items()},
-        stop_rows=frozenset(map(label_key, rows["stop"])),
+        stop_rows=frozenset(map(label_key, (*rows["stop"], *rows["closing_content"]))),
+        closing_content=frozenset(map(label_key, rows["closing_content"])),
         filling_unit=tuple(unicodedata.normalize("NFKC", word) for word in rows["filling_unit"]),
         placeholders=frozenset(rows["placeholder"]),
         page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
@@ -394,6 +396,12 @@ def is_stop_row_label(raw: str) -> bool:
         return True
     head = re.split(r"[:]", key, maxsplit=1)[0]  # 填表人：宋云花 联系电话：…
     return head != key and head in vocabulary().stop_rows
+
+
+def is_closing_content(raw: str) -> bool:
+    """A stop row holding the project's own text (联农带农机制 | 通过务工带动增收): noted."""
+    return label_key(raw) in vocabulary().closing_content \
+        or bare_key(raw)[0] in vocabulary().closing_content
 
 
 def is_filling_unit_line(text: str) -> bool:

@@ -54,6 +54,7 @@ from xlperf.model.vocabulary import (
     divisor_of,
     header_field,
     indicator_type_of,
+    is_closing_content,
     is_execution_rate,
     is_header_label,
     is_instructions_heading,
@@ -95,6 +96,7 @@ HIDDEN_COLUMN = "隐藏的 {} 列（在 Excel 中看不到，也不会打印）�
 _HIDDEN_SHOWN = 5  # a hidden column's cells quoted in its note
 FRAMEWORK_LIST = "只有一级、二级指标名称的列表（如下拉选项），不是绩效目标表，未作为项目读取"
 BEYOND_TABLE = "表格右侧没有表头的单元格，不属于任何列，未读取"
+CLOSING_CONTENT = "表格下方的说明（如联农带农机制），不是绩效指标，未作为指标读取"
 EXECUTION_RATE = "预算执行率是自评表的预算执行情况，不是绩效指标，未作为指标读取"
 # A flat list's 预算数 with no unit written anywhere is in the budget system's unit; the
 # repair kind rule T001 reports on its cell.
@@ -594,6 +596,8 @@ class TableReader:
             if is_stop_row_label(text) or (lone and _ends_table(text)):
                 self._total(row, text, block, cells, index)
                 self.state = "outside"
+                if not lone and is_closing_content(text):
+                    self._note(row, cells, CLOSING_CONTENT)
                 if self.context.trace is not None:
                     self._trace(row, "stop", f"表格结束：{_joined(self.grid, row, cells)}")
                 return
