@@ -24,24 +24,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from xlperf.model import Indicator, Number, Project, ReadingNote
 from xlperf.model.check_words import has_template_text
-from xlperf.model.framework import (
-    bundled_frameworks,
-    choose,
-    level_score,
-    load_framework,
-    parse_label,
-)
-from xlperf.model.text import (
-    format_number,
-    normalize_label,
-    parse_number,
-    parse_weight,
-    read_amount,
-)
+from xlperf.model.framework import choose, level_score
+from xlperf.model.text import format_number, parse_number, parse_weight, read_amount
 from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
     BLANK_CHARS,
@@ -56,7 +43,6 @@ from xlperf.model.vocabulary import (
     indicator_type_of,
     is_closing_content,
     is_execution_rate,
-    is_header_label,
     is_instructions_heading,
     is_instructions_sheet,
     is_not_applicable,
@@ -66,26 +52,33 @@ from xlperf.model.vocabulary import (
     is_placeholder,
     is_self_evaluation_title,
     is_stop_row_label,
-    is_table_title,
     label_key,
 )
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
 from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import PAGE_FOOTER, FastRows, fast_rows
-from xlperf.reader.header import HeaderReader, inline_field, is_form_line
+from xlperf.reader.header import HeaderReader, is_form_line
 from xlperf.reader.layouts import family
+from xlperf.reader.levels import category, first_levels, is_child, normalized_label
 from xlperf.reader.lists import LIST_ROW, heads_list, is_list_header, is_record, is_total
 from xlperf.reader.placement import Placed, place
+from xlperf.reader.row_cells import (
+    ends_table,
+    fields_of,
+    filled_count,
+    first_filled,
+    is_block_title,
+    is_heading_cell,
+    is_lone,
+    joined,
+    squeeze,
+)
 from xlperf.reader.trace import Trace
 from xlperf.reader.wrapped import cut_row
 from xlperf.sources.grid import Grid, column_letter, is_blank
 
 MAX_INDICATOR_ROWS = 5000  # a goal table has tens of rows; more means a wrong sheet
-_ODD_HYPHENS = frozenset("－—–‐‑﹣")
-_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$"
-                        r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
-_NOTICE_LINE = re.compile(r"^(根据|按照|依据|现将|附件)")
 _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$")  # beside PAGE_FOOTER: a bare number
 
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
@@ -102,9 +95,6 @@ EXECUTION_RATE = "预算执行率是自评表的预算执行情况，不是绩�
 # repair kind rule T001 reports on its cell.
 FLAT_LIST_UNIT = "元"
 FLAT_YUAN = "flat_yuan"
-# A (category) cell of a two-level table names a 二级 of this framework: its 一级 is that
-# 二级's parent here (数量指标 → 产出指标).
-_CATEGORY_FRAMEWORK = "standard"
 
 
 @dataclass
@@ -231,7 +221,7 @@ class TableReader:
         return []
 
     def _row(self, row: int, cells: list) -> None:
-        first = _first_filled(cells)
+        first = first_filled(cells)
         if first is None:
             if self.header is not None and self.state == "header":
                 self.header.feed(row, cells)
@@ -240,7 +230,7 @@ class TableReader:
             return
         index, raw = first
         text = raw.strip(BLANK_CHARS) if isinstance(raw, str) else None
-        if text is not None and _is_lone(cells, index):
+        if text is not None and is_lone(cells, index):
             if self._is_page_number(text, index):
                 self._trace(row, "skipped", "页码")
                 return
@@ -269,7 +259,7 @@ class TableReader:
     def _is_page_number(self, text: str, index: int) -> bool:
         """A lone cell that is a page's number: a text's bare number at the line's start
         (unless a label row waits for it), or a footer such as ``- 1 -`` anywhere."""
-        squeezed = _squeeze(text)
+        squeezed = squeeze(text)
         if PAGE_FOOTER.match(squeezed):
             return not self._awaits_values()
         return (index == 0 and not self.grid.addressed and _PAGE_NUMBER.match(squeezed)
@@ -285,7 +275,7 @@ class TableReader:
         """A table title or unit line: ends the rows above (a page break, or the next table)."""
         if "表" not in text and "单位" not in text:  # every title ends with 表
             return False
-        if not all(_is_heading_cell(raw) for raw in cells if raw != "" and raw is not None):
+        if not all(is_heading_cell(raw) for raw in cells if raw != "" and raw is not None):
             return False
         self._take_unit(cells)
         if self.state == "header" and self.header is not None:
@@ -309,7 +299,7 @@ class TableReader:
         outside = self.state == "outside"
         if outside and (self._project_list(row, cells) or self._instructions(row, cells)):
             return
-        fields = _fields_of(cells) if outside or any(
+        fields = fields_of(cells) if outside or any(
             raw.__class__ is str and "项目" in raw for raw in cells) else []
         if fields and (outside or self._starts_project(fields)):
             self._new_project()
@@ -331,7 +321,7 @@ class TableReader:
             return False
         self.state = "list"
         self._trace(row, "skipped", "项目清单的表头，其下各行不是绩效目标表："
-                    + _joined(self.grid, row, cells))
+                    + joined(self.grid, row, cells))
         return True
 
     def _list_row(self, row: int, cells: list) -> None:
@@ -341,8 +331,8 @@ class TableReader:
             self.state = "outside"
             self._header_row(row, cells)
             return
-        text = _joined(self.grid, row, cells)
-        first = _first_filled(cells)
+        text = joined(self.grid, row, cells)
+        first = first_filled(cells)
         self.orphan_notes.append(ReadingNote(
             text, LIST_ROW, self.grid.sheet_at(row),
             self.grid.cell(row, first[0] if first else 0), self.grid.line(row)))
@@ -376,8 +366,8 @@ class TableReader:
         instructions begin. Their numbered lines (``1.项目名称：按预算系统填写``) name the
         form's labels; read as a header they made a project named by the instruction
         (W001, C001, H002 on a table that is not one)."""
-        first = _first_filled(cells)
-        if first is None or not isinstance(first[1], str) or not _is_lone(cells, first[0]) \
+        first = first_filled(cells)
+        if first is None or not isinstance(first[1], str) or not is_lone(cells, first[0]) \
                 or not is_instructions_heading(first[1]):
             return False
         self.state = "instructions"
@@ -388,9 +378,9 @@ class TableReader:
         """A row under the instructions' heading: a numbered line, or a lone line that names
         no field (a numbered line's wrapped end), is skipped; any other row ends them and
         is read as it would be outside a table. On a 填表说明 sheet every row is one."""
-        lone = text is not None and _is_lone(cells, index)
+        lone = text is not None and is_lone(cells, index)
         if self.instructions_sheet or (text is not None and is_numbered_line(text)) or (
-                lone and not _fields_of(cells)):
+                lone and not fields_of(cells)):
             self._skip_instruction(row, cells)
             return
         self.state = "outside"
@@ -400,13 +390,13 @@ class TableReader:
         """An instruction is the form's, not the project's: not read, its template text kept
         for rule T004 where it stands under a table (as a ``注：`` row there is)."""
         self._template_note(row, cells)
-        self._trace(row, "skipped", "填表说明，未读取：" + _joined(self.grid, row, cells))
+        self._trace(row, "skipped", "填表说明，未读取：" + joined(self.grid, row, cells))
 
     def _header_note(self, row: int, cells: list) -> bool:
         """A ``注：…`` row in the header block (the template's 注：各地请根据实际情况… left
         under the goal): skipped and kept for rule T004, never a further line of the goal."""
-        first = _first_filled(cells)
-        if first is None or not isinstance(first[1], str) or not _is_lone(cells, first[0]) \
+        first = first_filled(cells)
+        if first is None or not isinstance(first[1], str) or not is_lone(cells, first[0]) \
                 or not is_note(first[1]):
             return False
         self._template_note(row, cells)
@@ -420,7 +410,7 @@ class TableReader:
         block = self.block
         if self._form_row(row, cells):
             return
-        if self.project is None and _filled_count(cells) >= 2:
+        if self.project is None and filled_count(cells) >= 2:
             # Cells above the first table (预算项目名称 | 某项目: a label the vocabulary
             # lacks) are no title: kept as a note, so the reader never drops a field unsaid.
             self._note(row, cells, "在第一个表格之前")
@@ -431,23 +421,23 @@ class TableReader:
             self._note(row, cells, "在表格结束行之后，未作为指标读取")
             return
         self._template_note(row, cells)
-        self._trace(row, "outside", "表格之外，未读取：" + _joined(self.grid, row, cells))
+        self._trace(row, "outside", "表格之外，未读取：" + joined(self.grid, row, cells))
 
     def _form_row(self, row: int, cells: list) -> bool:
         """A row of the form itself after a table, not content: the signers' rows under it
         (填表人 | 张三 | 联系电话 | …, first cell a stop-row label) or the next table's top
         (填报单位:(盖章) | 单位:万元). Skipped, and the trace says so."""
-        first = _first_filled(cells)
+        first = first_filled(cells)
         text = first[1] if first is not None and isinstance(first[1], str) else ""
         form_line = is_form_line(cells)
         if form_line:  # 填报单位（盖章）：某厅 | 单位：元 — the unit of the table below
             self._take_unit(cells)
         if text and is_stop_row_label(text):
             self._trace(row, "skipped",
-                        "表格之后的签字栏，未读取：" + _joined(self.grid, row, cells))
+                        "表格之后的签字栏，未读取：" + joined(self.grid, row, cells))
             return True
         if form_line:
-            self._trace(row, "skipped", "表头说明行，未读取：" + _joined(self.grid, row, cells))
+            self._trace(row, "skipped", "表头说明行，未读取：" + joined(self.grid, row, cells))
             return True
         return False
 
@@ -592,16 +582,16 @@ class TableReader:
         block = self.block
         assert block is not None
         if text is not None:
-            lone = _is_lone(cells, index)
-            if is_stop_row_label(text) or (lone and _ends_table(text)):
+            lone = is_lone(cells, index)
+            if is_stop_row_label(text) or (lone and ends_table(text)):
                 self._total(row, text, block, cells, index)
                 self.state = "outside"
                 if not lone and is_closing_content(text):
                     self._note(row, cells, CLOSING_CONTENT)
                 if self.context.trace is not None:
-                    self._trace(row, "stop", f"表格结束：{_joined(self.grid, row, cells)}")
+                    self._trace(row, "stop", f"表格结束：{joined(self.grid, row, cells)}")
                 return
-            if lone and _is_block_title(text):
+            if lone and is_block_title(text):
                 self._trace(row, "skipped", f"指标分区标题：{text}")
                 return
             if is_placeholder(text) and lone:
@@ -615,7 +605,7 @@ class TableReader:
             if is_execution_rate(text):  # 预算执行率 | | | 10 | 100% | 98% | 9.8 (a 10号 form)
                 self._note(row, cells, EXECUTION_RATE)
                 return
-            fields = _fields_of(cells)
+            fields = fields_of(cells)
             if "name" in fields and not block.columns.flat:
                 if self._continues(row):
                     return
@@ -725,7 +715,7 @@ class TableReader:
     def _next_filled(self, row: int) -> int | None:
         rows = self.grid.rows
         return next((index for index in range(row + 1, len(rows))
-                     if _first_filled(rows[index]) is not None), None)
+                     if first_filled(rows[index]) is not None), None)
 
     def _fast_rows(self, start: int, fast: FastRows) -> int:
         """Intact rows of a plain table from ``start`` (which fits) on, read as
@@ -840,7 +830,7 @@ class TableReader:
     def _after_break(self, row: int, cells: list, index: int, raw: object,
                      text: str | None) -> None:
         """After a heading inside a table: a new project, or the same table continued."""
-        fields = _fields_of(cells)
+        fields = fields_of(cells)
         block = self.block
         if "name" in fields and block is not None and not block.columns.flat \
                 and self._continues(row, after_title=True):
@@ -854,7 +844,7 @@ class TableReader:
             self.state = "indicators"
             self._indicator_row(row, cells, index, raw, text)
             return
-        self._trace(row, "outside", "标题之后，未读取：" + _joined(self.grid, row, cells))
+        self._trace(row, "outside", "标题之后，未读取：" + joined(self.grid, row, cells))
 
     def _placed_row(self, row: int, cells: list, placed: Placed) -> None:
         block = self.block
@@ -875,7 +865,7 @@ class TableReader:
                 self._trace(row, "levels", "只有一级/二级，向下沿用")
             else:
                 self._trace(row, "skipped", "没有指标内容（如单位合计行），未读取："
-                            + _joined(self.grid, row, cells))
+                            + joined(self.grid, row, cells))
             return
         if self._level_subtotal(row, block, values):
             return
@@ -935,7 +925,7 @@ class TableReader:
         level2 = [c.side for c in sorted(block.columns.columns, key=lambda c: c.index)
                   if c.role == "level2"] or ["annual"]
         sides = [side for side in level2 if ("level2", side) not in values]
-        if not sides or not _is_child(str(carried), first[1]):
+        if not sides or not is_child(str(carried), first[1]):
             return values
         values = dict(values)
         side = "long_term" if block.side == "long_term" else sides[0]  # a 长期 block's 二级
@@ -1129,7 +1119,7 @@ class TableReader:
         carried = block.carried
         first = str(carried.get(("level1", "label"), ""))
         if block.columns.two_level:
-            return _category(first)
+            return category(first)
         second = carried.get(("level2", side)) or carried.get(("level2", "annual")) or ""
         return first, str(second)
 
@@ -1173,7 +1163,7 @@ class TableReader:
         """A 一级/二级 label with its code normalised (``１１－数量指标`` → ``11-数量指标``)."""
         raw = cell[1]
         original = raw.strip(BLANK_CHARS) if isinstance(raw, str) else str(raw)
-        label, repairs = _normalized_label(original)
+        label, repairs = normalized_label(original)
         if repairs:
             self.grid.note(list(repairs), original, self.row, cell[0], None)
         elif raw == label:
@@ -1183,8 +1173,8 @@ class TableReader:
     # --- finishing ----------------------------------------------------------------------
 
     def _note(self, row: int, cells: list, reason: str) -> None:
-        text = _joined(self.grid, row, cells)
-        first = _first_filled(cells)
+        text = joined(self.grid, row, cells)
+        first = first_filled(cells)
         note = ReadingNote(text, reason, self.grid.sheet_at(row),
                            self.grid.cell(row, first[0] if first else 0), self.grid.line(row))
         if self.project is not None:
@@ -1218,10 +1208,10 @@ class TableReader:
 
     def _template_note(self, row: int, cells: list) -> None:
         """A skipped row that is the template's instruction (注：各地请根据实际情况…)."""
-        text = _joined(self.grid, row, cells)
+        text = joined(self.grid, row, cells)
         if self.project is None or not has_template_text(text):
             return
-        first = _first_filled(cells)
+        first = first_filled(cells)
         self.project.template_notes.append(ReadingNote(
             text, "模板中的填表说明", self.grid.sheet_at(row),
             self.grid.cell(row, first[0] if first else 0), self.grid.line(row)))
@@ -1243,7 +1233,7 @@ class TableReader:
         if project is not None:
             project.framework = choose((i.level1, i.level2) for i in project.indicators)
             if self.block is not None and self.block.columns.two_level:
-                project.framework = _first_levels(project, project.framework)
+                project.framework = first_levels(project, project.framework)
         if project is not None and project.layout != "flat_list" and (
                 self.block is not None or (self.header is not None and any(
                     header_field(label)[0] not in (None, "name") for label in self.header.labels))):
@@ -1278,87 +1268,6 @@ _FLAT_TOP_FIELDS = ("implementing_unit", "competent_department")
 _FIELD_NAMES = {"implementing_unit": "实施单位", "competent_department": "主管部门"}
 _CONTENT_ROLES = frozenset({"name", "value", "weight", "comparator", "unit", "actual", "points",
                             "standard"})
-
-
-@lru_cache(maxsize=4096)
-def _normalized_label(original: str) -> tuple[str, tuple[str, ...]]:
-    """A label normalised (``１１－数量指标`` → ``11-数量指标``) and the kinds of repair made,
-    for rule T001. Cached: a batch repeats the same few labels on every row."""
-    label = normalize_label(original)
-    if label == original:
-        return label, ()
-    kinds_found = []
-    # A line break wraps the label in its cell (产出\n指标, Alt+Enter): layout, no repair.
-    if any(ch.isspace() and ch not in "\r\n" for ch in original):
-        kinds_found.append("space")
-    if _ODD_HYPHENS & set(original):
-        kinds_found.append("hyphen")
-    if any(_is_fullwidth_ascii(ch) for ch in original):  # not （50分）: brackets are Chinese
-        kinds_found.append("fullwidth")
-    return label, tuple(kinds_found)
-
-
-def _is_fullwidth_ascii(ch: str) -> bool:
-    """A full-width digit, Latin letter or number sign (１, Ａ, ．, ％): what another system
-    misreads. Full-width brackets, colons and commas are how Chinese is written."""
-    return ch in "．－＋％" or "０" <= ch <= "９" or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ"
-
-
-def _category(label: str) -> tuple[str, str]:
-    """A two-level table's first column: 数量指标 is a 二级, whose 一级 follows from the
-    standard framework (产出指标); 效益指标 is a 一级 with no 二级. (成本指标, a 一级 of
-    the cost-first-level framework too, is read as the standard one's 二级.) A 二级 the
-    standard framework lacks takes its 一级 from the bundled framework that has it: the
-    2021 cost categories 经济成本指标 / 社会成本指标 / 生态环境成本指标 are 二级 of 成本指标."""
-    if not label:
-        return "", ""
-    name = parse_label(label)[1]
-    if load_framework(_CATEGORY_FRAMEWORK).first_by_name(name) is not None:
-        return label, ""  # 满意度: the 一级, though also a 二级's alias
-    if not kinds.level_of(label) & 2:
-        return label, ""
-    parent = _category_parent(name)
-    return (parent, label) if parent is not None else (label, "")
-
-
-def _first_levels(project: Project, framework_name: str) -> str:
-    """A two-level table read against a framework with cost as a 一级 (its categories
-    name 经济成本指标 …): its category 成本指标 is that 一级, not the standard framework's
-    二级 under 产出指标 (``_category``). Returns the framework the table is checked against."""
-    if framework_name == _CATEGORY_FRAMEWORK:
-        return framework_name
-    framework = load_framework(framework_name)
-    changed = False
-    for item in (*project.indicators, *project.long_term_indicators):
-        if item.level2 and framework.first_by_name(parse_label(item.level2)[1]) is not None:
-            item.level1, item.level2, changed = item.level2, "", True
-    if not changed:
-        return framework_name
-    return choose((i.level1, i.level2) for i in project.indicators)
-
-
-@lru_cache(maxsize=1024)
-def _category_parent(name: str) -> str | None:
-    """The 一级 of the 二级 ``name``: the standard framework's, else the first bundled
-    framework's that has it (``bundled_frameworks`` puts the standard one first)."""
-    for framework_name in (_CATEGORY_FRAMEWORK, *bundled_frameworks()):
-        framework = load_framework(framework_name)
-        second = framework.second_by_name(name)
-        parent = framework.parent_of(second) if second is not None else None
-        if parent is not None:
-            return parent.name
-    return None
-
-
-def _is_child(level1: str, label: str) -> bool:
-    """Whether some bundled framework has ``label`` as a 二级 of the 一级 ``level1``."""
-    for name in bundled_frameworks():
-        framework = load_framework(name)
-        first = framework.first(level1) or framework.first_by_name(parse_label(level1)[1])
-        if first is not None and framework.second_by_name(parse_label(label)[1], first) in \
-                first.children:
-            return True
-    return False
 
 
 def _comparator_under_direction(texts: dict[str, str]) -> bool:
@@ -1427,32 +1336,6 @@ def _is_table(project: Project, table_like: bool) -> bool:
     return bool(project.name) and (table_like or any(fields) or project.amount is not None)
 
 
-def starts_table(cells: list) -> bool:
-    """Where a text's notice ends: a table title or unit line, a header field, or the
-    indicator header of a table without a header block (a flat list)."""
-    first = _first_filled(cells)
-    if first is None:
-        return False
-    if all(_is_heading_cell(raw) for raw in cells if not is_blank(raw)):
-        return True
-    if _fields_of(cells[first[0]: first[0] + 2]):
-        return True
-    return indicator_header(cells) is not None
-
-
-def _filled_count(cells: list) -> int:
-    return sum(1 for raw in cells if not _blank(raw))
-
-
-def _blank(raw: object) -> bool:
-    """``is_blank`` with the common cases (empty text, a number) decided first."""
-    if raw == "" or raw is None:
-        return True
-    if raw.__class__ is float:
-        return False
-    return isinstance(raw, str) and not raw.strip(BLANK_CHARS)
-
-
 def _starts_with_level(placed: Placed) -> bool:
     """A row whose first cell is a 一级/二级 label in its level column: after a ``注：`` row
     inside the table (a template's note between two 一级), the table goes on there — a
@@ -1463,66 +1346,6 @@ def _starts_with_level(placed: Placed) -> bool:
         return column.role in ("level1", "level2", "category") \
             and kinds.kind_of(raw)[0] == kinds.LEVEL
     return False
-
-
-def _first_filled(cells: list) -> tuple[int, object] | None:
-    for index, raw in enumerate(cells):
-        if raw != "" and raw is not None and not (isinstance(raw, str)
-                                                  and not raw.strip(BLANK_CHARS)):
-            return index, raw
-    return None
-
-
-def _is_lone(cells: list, index: int) -> bool:
-    return all(is_blank(raw) for raw in cells[index + 1:])
-
-
-def _squeeze(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def _is_heading_cell(raw: object) -> bool:
-    if not isinstance(raw, str):
-        return False
-    if not raw.strip(BLANK_CHARS):
-        return True  # a blank cell beside the title
-    text = unicodedata.normalize("NFKC", raw).strip(BLANK_CHARS)
-    return is_table_title(text) or bool(
-        AMOUNT_UNIT_IN_TEXT.fullmatch("".join(text.split()).strip("()（）")))
-
-
-def _fields_of(cells: list) -> list[str]:
-    """The header fields a row's cells name: as a label, or as ``label：value`` in the
-    cell that leads the row (further right, such a cell is prose: 备注：…项目名称：…)."""
-    fields = []
-    leading = True
-    for raw in cells:
-        if raw == "" or raw is None or (raw.__class__ is str and not raw.strip(BLANK_CHARS)):
-            continue
-        if raw.__class__ is str:
-            field_name = header_field(raw)[0] if is_header_label(raw) else None
-            field_name = field_name or (inline_field(raw) if leading else None)
-            if field_name is not None:
-                fields.append(field_name)
-        leading = False
-    return fields
-
-
-def _is_block_title(text: str) -> bool:
-    """A block's own title row (中长期绩效指标) between two indicator blocks."""
-    label = column_label(text)
-    return label is not None and "block" in label.roles
-
-
-def _ends_table(text: str) -> bool:
-    """A date, a notice sentence or 附件 after the rows: the table is over."""
-    key = _squeeze(text)
-    return bool(_DATE_LINE.match(key) or _NOTICE_LINE.match(key))
-
-
-def _joined(grid: Grid, row: int, cells: list) -> str:
-    return " | ".join(grid.text_of(raw, row, index) for index, raw in enumerate(cells)
-                      if not is_blank(raw))
 
 
 __all__ = ["Column", "Context", "TableReader", "column_label"]

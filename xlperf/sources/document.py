@@ -29,7 +29,7 @@ from xlperf.model import Department
 from xlperf.model.vocabulary import mentions_indicator_header
 from xlperf.reader import Trace, read_tables
 from xlperf.reader.notice import continues_attachments, read_notice
-from xlperf.reader.tables import starts_table
+from xlperf.reader.row_cells import starts_table
 from xlperf.sources.grid import Grid
 
 # A document holding more cells than this (all tables expanded) is refused before

@@ -19,7 +19,7 @@ from xlperf.model.vocabulary import mentions_indicator_header
 from xlperf.reader import Trace, read_tables
 from xlperf.reader.columns import indicator_header
 from xlperf.reader.notice import continues_attachments, read_notice
-from xlperf.reader.tables import starts_table
+from xlperf.reader.row_cells import starts_table
 from xlperf.sources.grid import Grid
 from xlperf.sources.text.decoding import read_notice_file
 
