@@ -19,15 +19,21 @@ ROWS = [("产出指标", "数量指标", "培训人次", "≥500人次", 0.4),
         ("满意度指标", "服务对象满意度指标", "学员满意度", 0.925, 0.3)]
 
 
-def _workbook(path: Path, value_format: str = "0%", weight_format: str = "0%") -> Path:
+def _table(rows: list) -> tuple[openpyxl.Workbook, object]:
+    """A workbook with one goal table of ``rows`` under its header (indicators from row 4)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "技能培训"
     sheet.append(["项目名称", "技能培训"])
     sheet.append(["项目年度金额", 10])
     sheet.append(["一级指标", "二级指标", "三级指标", "指标值", "权重"])
-    for row in ROWS:
+    for row in rows:
         sheet.append(row)
+    return book, sheet
+
+
+def _workbook(path: Path, value_format: str = "0%", weight_format: str = "0%") -> Path:
+    book, sheet = _table(ROWS)
     for line in range(4, 7):
         sheet[f"D{line}"].number_format = value_format
         sheet[f"E{line}"].number_format = weight_format
@@ -63,14 +69,7 @@ def test_numbers_in_other_formats_stay_numbers(tmp_path: Path) -> None:
 def _formatted(path: Path, formats: dict[str, tuple[object, str]]) -> Path:
     """A table whose value cells hold numbers shown through ``formats`` (cell → value and
     its number format), weights 0"分"."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "技能培训"
-    sheet.append(["项目名称", "技能培训"])
-    sheet.append(["项目年度金额", 10])
-    sheet.append(["一级指标", "二级指标", "三级指标", "指标值", "权重"])
-    for row in ROWS:
-        sheet.append([*row[:3], None, row[4] * 100])
+    book, sheet = _table([[*row[:3], None, row[4] * 100] for row in ROWS])
     for where, (value, number_format) in formats.items():
         sheet[where] = value
         sheet[where].number_format = number_format

@@ -26,8 +26,9 @@ TEMPLATE_PHRASES: tuple[str, ...] = (
 SATISFACTION_WORDS: tuple[str, ...] = ("满意度", "满意率", "满意程度", "满意比例", "满意比率")
 
 # An indicator counting events that should not happen (安全事故, 投诉, 违规问题 …) states a
-# target of zero when its 指标值 says so in a word: 无 (and 0起 in figures).
-ZERO_VALUES: tuple[str, ...] = ("无", "没有", "无发生")
+# target of zero when its 指标值 says so in a word: 无 (and 0起 in figures; 无发生, 零发生 are
+# grades of every indicator, ``targets.GRADES``).
+ZERO_VALUES: tuple[str, ...] = ("无", "没有")
 EVENT_WORDS = re.compile(
     r"事故|事件|投诉|案件|违规|违纪|违法|差错|舆情|纠纷|信访|上访|伤亡|损失|失误|泄露|泄密"
     r"|问题|隐患|风险|处罚|通报|返工|失学|辍学")

@@ -54,8 +54,9 @@ DRAFT_LINE = re.compile(r"^(【草稿|草稿$|草稿[—–\-:：]|以下\d+个�
 PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$|^第\d+页(共\d+页)?$")
 ATTACHMENT_MARK = re.compile(r"^附件\d*$")
 # A web page's furniture copied with the notice (发布时间：…, 来源：…, 【打印】): not its text.
-PAGE_CHROME = re.compile(r"^(发布时间|发布日期|信息来源|来源|作者|浏览次数|阅读次数|点击数|"
-                         r"访问量|字号|分享到)[:：]|^(【[^】]*】)+$|^(打印|关闭|打印本页|关闭窗口)$")
+# (Its lines of links, 【打印】【关闭】, are the vocabulary's ``is_page_links``.)
+PAGE_CHROME = re.compile(r"^【?(发布时间|发布日期|信息来源|来源|作者|浏览次数|阅读次数|点击数|"
+                         r"访问量|字号|字体|分享到)[:：]")
 # A web page's breadcrumb copied with the notice (``首页 > 信息公开 > 预算公开``, ``当前位置：…``):
 # the site's navigation, never the department (matched squeezed: no spaces).
 BREADCRUMB = re.compile(r"^(当前位置|您现在的位置|您的位置|现在位置|所在位置)[:：]"

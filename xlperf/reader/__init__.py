@@ -89,11 +89,15 @@ def _set_examples_apart(reading: Reading) -> None:
         return
     for project in examples:
         reading.projects.remove(project)
-        cell = (project.cells or {}).get("name") or (
-            project.indicators[0].cell if project.indicators else None)
         reading.notes.append(ReadingNote(project.name or "（未填项目名称）", TEMPLATE_EXAMPLE,
-                                         project.sheet, cell, project.lines.get("name"),
-                                         "header"))
+                                         project.sheet, _name_cell(project),
+                                         project.lines.get("name"), "header"))
+
+
+def _name_cell(project: Project) -> str | None:
+    """Where a note about a whole project points: its name's cell, else its first row's."""
+    return (project.cells or {}).get("name") or (
+        project.indicators[0].cell if project.indicators else None)
 
 
 def _is_example(project: Project) -> bool:
@@ -120,12 +124,9 @@ def _hidden_sheet_note(grid: Grid) -> ReadingNote | None:
         projects = []
     del grid.normalizations[start:]
     if projects:
-        first = projects[0]
-        cell = (first.cells or {}).get("name") or (
-            first.indicators[0].cell if first.indicators else None)
         names = "、".join(p.name or "（未填项目名称）" for p in projects)
-        return ReadingNote(names, HIDDEN_SHEET_TABLES, grid.sheet, cell,
-                           first.lines.get("name"), "header")
+        return ReadingNote(names, HIDDEN_SHEET_TABLES, grid.sheet, _name_cell(projects[0]),
+                           projects[0].lines.get("name"), "header")
     for row, cells in enumerate(grid.rows):
         filled = [(column, value) for column, value in enumerate(cells) if not is_blank(value)]
         if filled:

@@ -22,9 +22,9 @@ from datetime import date
 from xlperf.errors import InputError
 from xlperf.model import Department, ReadingNote
 from xlperf.model import notice_words as words
+from xlperf.model.vocabulary import is_page_links
 
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
-_DATES = (words.DATE_LINE, words.NUMERIC_DATE_LINE)  # with digits: 2024年1月20日, 2024-01-20
 _CJK_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
                "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -90,13 +90,14 @@ def _classify(lines: list[tuple[int, str]]) -> list[_Line]:
             continue
         if (words.PAGE_NUMBER.match(key) or words.ATTACHMENT_MARK.match(key)
                 or words.DRAFT_LINE.match(key) or words.PAGE_CHROME.match(key)
+                or is_page_links(key)
                 or words.BREADCRUMB.match(key)):
             continue
         line = _Line(number, text, key)
         if in_body or words.BODY_START.match(key) or words.BODY_HINT.search(key):
             line.kind = "body"
             in_body, seen_body = not words.BODY_END.search(key), True
-        elif _DATES[0].match(key) or _DATES[1].match(key) or words.CJK_DATE_LINE.match(key):
+        elif _date(key) or words.CJK_DATE_LINE.match(key):
             line.kind = "date"
         elif words.ATTACHMENT_LINE.match(key):
             line.kind = "attachment"
@@ -164,7 +165,7 @@ def _year_of(key: str) -> int | None:
 
 
 def _date_of(line: _Line, source: str | None) -> date:
-    match = _DATES[0].match(line.key) or _DATES[1].match(line.key)
+    match = _date(line.key)
     if match:
         parts = (int(match.group("year")), int(match.group("month")), int(match.group("day")))
     else:
@@ -177,6 +178,11 @@ def _date_of(line: _Line, source: str | None) -> date:
     except ValueError as exc:
         message = f"第 {line.number} 行的落款日期“{line.text}”不是有效日期"
         raise InputError(message, file=source) from exc
+
+
+def _date(key: str) -> re.Match[str] | None:
+    """A date line written in digits: 2024年1月20日, or as a web page writes it (2024-01-20)."""
+    return words.DATE_LINE.match(key) or words.NUMERIC_DATE_LINE.match(key)
 
 
 def _cjk_number(text: str, digits: bool = False) -> int:

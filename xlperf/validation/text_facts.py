@@ -80,14 +80,15 @@ def text_facts(name: object, value: object, words: tuple[str, ...]) -> tuple:
     name = name if name.__class__ is str else ("" if name is None else str(name))
     # The target is read from 指标值 when it has text, else from 三级 (as read_target does).
     value_str = value if value is None or value.__class__ is str else str(value)
-    text = value_str if value_str is not None and value_str.strip() else name
+    from_value = value_str is not None and bool(value_str.strip())
+    text = value_str if from_value else name
     # The review rules read a NaN 指标值 as blank (the only case where the two texts differ;
     # no reader gives one, but a caller's department may hold it).
     value_text = as_text(value)
     review_text = value_text if value_text.strip() else name
     target = read_text(text)
     facts = _target(name, text, target, words)
-    if not facts[_MEASURABLE] and text is value_str and states_zero_events(name, text):
+    if not facts[_MEASURABLE] and from_value and states_zero_events(name, text):
         facts = (*facts[:_MEASURABLE], True, *facts[_MEASURABLE + 1:])
     return (*facts, *_review(name, value_text, review_text,
                              target if review_text == text else read_text(review_text),
