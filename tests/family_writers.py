@@ -538,17 +538,26 @@ def libreoffice() -> str | None:
 def pdfs_by_libreoffice(sources: list[Path], folder: Path) -> list[Path]:
     """Each .docx (or .html) converted to PDF by LibreOffice, all in one run (a start costs
     seconds), with a private profile."""
+    return converted_by_libreoffice(sources, folder, "pdf")
+
+
+def converted_by_libreoffice(sources: list[Path], folder: Path, target: str,
+                             import_filter: str | None = None) -> list[Path]:
+    """Each source converted to ``target`` (pdf, xlsx …) by LibreOffice in one run, with a
+    private profile; ``import_filter`` opens the sources with that filter (an .html page
+    in Calc: ``calc_HTML_WebQuery``, as a spreadsheet user opens a web page's table)."""
     import subprocess
 
     folder.mkdir(parents=True, exist_ok=True)
     program = libreoffice()
     assert program is not None
+    opening = [f"--infilter={import_filter}"] if import_filter else []
     subprocess.run([program, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
-                    str(folder), *map(str, sources)],
+                    "--headless", "--norestore", *opening, "--convert-to", target,
+                    "--outdir", str(folder), *map(str, sources)],
                    check=True, capture_output=True, timeout=600,
                    env={"HOME": str(folder), "PATH": "/usr/bin:/bin"})
-    produced = [folder / f"{source.stem}.pdf" for source in sources]
+    produced = [folder / f"{source.stem}.{target}" for source in sources]
     missing = [p.name for p in produced if not p.exists()]
     assert not missing, f"LibreOffice did not convert {missing}"
     return produced

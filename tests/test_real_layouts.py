@@ -188,7 +188,8 @@ def test_show_names_the_rows_outside_the_projects() -> None:
     source = next((DATA / "real_layouts").glob("08*[!w].txt"))
     result = CliRunner().invoke(cli, ["show", str(source)])
     assert result.exit_code == 0, result.output
-    assert "未识别 第 4 行（没有项目名称，无法确定属于哪个项目）：820-马踏镇部门" in result.output
+    assert ("未识别 第 4 行（单位合计行（单位编码-名称和金额），不属于任何项目，未作为指标读取）："
+            "820-马踏镇部门") in result.output
 
 
 # What an import settles: the repairs it made (T001) and the rows it named (R003 of rows

@@ -16,6 +16,8 @@ a table's header block written as labels over their values (``项目名称⇥项
 
 from __future__ import annotations
 
+import re
+
 from xlperf.model.vocabulary import (
     column_label,
     header_field,
@@ -24,11 +26,16 @@ from xlperf.model.vocabulary import (
     is_stop_row_label,
     is_table_title,
 )
+from xlperf.reader import cells as kinds
 from xlperf.reader.columns import indicator_header
 from xlperf.reader.header import inline_field
 from xlperf.sources.grid import is_blank
 
 LIST_ROW = "项目清单中的一行，不是绩效目标表，未作为项目读取"
+UNIT_TOTAL = "单位合计行（单位编码-名称和金额），不属于任何项目，未作为指标读取"
+# A budget system's unit as its export writes it: its code, a dash, its name (820-马踏镇部门,
+# 820001-井研县马踏镇人民政府).
+_CODED_UNIT = re.compile(r"^\d{3,}\s*[-－—–]\s*\S")
 
 
 def _filled(cells: list) -> list:
@@ -61,6 +68,18 @@ def is_total(cells: list) -> bool:
     """The list's 合计 row: its last."""
     filled = _filled(cells)
     return bool(filled) and filled[0].__class__ is str and is_stop_row_label(filled[0])
+
+
+def is_unit_total(cells: list) -> bool:
+    """A budget system's unit total line in a flat list: the unit's coded name and its
+    amount, nothing else (``820-马踏镇部门 | 8,827,620.53``). Above the first project it
+    was a note; further down, a browser copy set its two cells right-aligned under the
+    indicator columns and it read as an indicator named 821-某镇部门 with a weight of
+    1 000 000 — and in a sheet its amount, under 项目名称, became a project's name."""
+    filled = _filled(cells)
+    return (len(filled) == 2 and filled[0].__class__ is str
+            and _CODED_UNIT.match(filled[0].strip()) is not None
+            and kinds.kind_of(filled[1])[0] == kinds.NUMBER)
 
 
 def _names_something(raw: str) -> bool:

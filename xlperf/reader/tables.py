@@ -61,7 +61,15 @@ from xlperf.reader.fast import PAGE_FOOTER, FastRows, fast_rows
 from xlperf.reader.header import HeaderReader, is_form_line
 from xlperf.reader.layouts import family
 from xlperf.reader.levels import category, first_levels, is_child, normalized_label
-from xlperf.reader.lists import LIST_ROW, heads_list, is_list_header, is_record, is_total
+from xlperf.reader.lists import (
+    LIST_ROW,
+    UNIT_TOTAL,
+    heads_list,
+    is_list_header,
+    is_record,
+    is_total,
+    is_unit_total,
+)
 from xlperf.reader.placement import Placed, place
 from xlperf.reader.row_cells import (
     ends_table,
@@ -614,6 +622,9 @@ class TableReader:
                 assert self.header is not None
                 self.header.feed(row, cells)
                 return
+        if block.columns.flat and is_unit_total(cells):
+            self._note(row, cells, UNIT_TOTAL)
+            return
         if self._is_text:
             cells = self._uncut(row, cells, block)
         placed, beyond = self._within_table(cells, block.columns)

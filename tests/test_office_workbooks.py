@@ -1,0 +1,83 @@
+"""The office's own workbook: a real layout's web page opened in a spreadsheet and saved.
+
+An office that publishes its table as a web page keeps it as a workbook; a reviewer who
+asks for the workbook gets the page's table with its merged cells — and with its numbers
+as numbers (8,827,620.53 is the number 8827620.53, 95 the number 95), which the browser
+copy and the page keep as text. Each real layout (data/real_layouts, data/layouts) is
+rebuilt as its page (real_layout_pages.py), opened by LibreOffice Calc as a web page's
+table and saved as .xlsx, then read: it must read to its expected.json, as the text does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from family_writers import converted_by_libreoffice, html_page, libreoffice
+from real_layout_pages import rebuild
+from test_real_layouts import DATA, FINDINGS, READABLE, check
+
+from xlperf.sources import read_department
+from xlperf.validation.engine import validate
+
+IDS = [d[1] for d in READABLE]
+pytestmark = pytest.mark.skipif(libreoffice() is None, reason="LibreOffice is not installed")
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("office")
+    pages = []
+    for source, key, _ in READABLE:
+        page = rebuild(source, key)
+        html = folder / f"{key}.html"
+        html.write_bytes(html_page(page.table, page.before, page.after))
+        pages.append(html)
+    books = converted_by_libreoffice(pages, folder / "xlsx", "xlsx", "calc_HTML_WebQuery")
+    return {key: book for (_, key, _), book in zip(READABLE, books, strict=True)}
+
+
+@pytest.mark.parametrize(("source", "key", "doc"), READABLE, ids=IDS)
+def test_the_offices_workbook_reads_as_the_table_says(workbooks, source: Path, key: str,
+                                                      doc: dict) -> None:
+    check(read_department(workbooks[key]), doc)
+
+
+@pytest.mark.parametrize(("source", "key", "doc"), READABLE, ids=IDS)
+def test_the_rules_find_in_the_offices_workbook_what_they_find_in_the_text(
+        workbooks, source: Path, key: str, doc: dict) -> None:
+    assert {f.rule for f in validate([read_department(workbooks[key])])} == FINDINGS[key]
+
+
+def test_a_unit_total_line_in_the_workbook_is_no_project(workbooks) -> None:
+    """The budget-system list's ``820-马踏镇部门 | 8,827,620.53`` (its amount merged across
+    the row): the amount stands under 项目名称 as a number. Before, it became a project
+    named 8827620.53 with no indicators (H-findings on a project that does not exist)."""
+    department = read_department(workbooks["08"])
+    assert [p.name for p in department.projects] == ["村组干部报酬", "基层组织活动经费"]
+    assert [(note.cell, note.text) for note in department.notes] == [
+        ("A5", "820-马踏镇部门 | 8827620.53")]
+    noted = [f for f in validate([department]) if f.rule == "R003" and f.project is None]
+    assert [f.cell for f in noted] == ["A5"]
+
+
+def test_a_second_units_total_line_further_down_the_list_is_no_indicator(tmp_path) -> None:
+    """A list of two units' projects: each unit's total line stands above its projects.
+    The second (``821-某镇部门 | 1,000,000.00``, between the projects) read as an
+    indicator named 821-某镇部门 with a weight of 1 000 000; it is a note on its line."""
+    source = next((DATA / "real_layouts").glob("08*[!w].txt"))
+    lines = source.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    second = ["821-某镇部门\t1,000,000.00",
+              "821001-某镇人民政府\t道路养护\t1,000,000.00\t养护镇村道路\t产出指标\t数量指标"
+              "\t养护道路长度\t≥\t10\t公里\t100\t正向指标"]
+    text = tmp_path / "两个单位.txt"
+    text.write_text("\n".join([*lines, *second]) + "\n", encoding="utf-8")
+    department = read_department(text)
+    names = [i.name for p in department.projects for i in p.indicators]
+    assert "821-某镇部门" not in names
+    road = department.projects[-1]
+    assert (road.name, road.amount, road.implementing_unit) == ("道路养护", 100.0,
+                                                               "821001-某镇人民政府")
+    assert [i.name for i in road.indicators] == ["养护道路长度"]
+    noted = [note for p in department.projects for note in p.notes] + department.notes
+    assert sorted(note.row for note in noted) == [4, len(lines) + 1]
