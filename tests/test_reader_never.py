@@ -1106,6 +1106,31 @@ def test_a_row_cut_where_a_cell_wrapped_is_one_indicator(row: str, cut: str) -> 
     assert {f.rule for f in validate([department])} & {"W001", "W004", "R003"} == set()
 
 
+VALUED = ("项目名称\t职业技能培训\n项目年度金额\t10\n一级指标\t二级指标\t三级指标\t指标值\n"
+          "1-产出指标\t11-数量指标\t培训人次\t≥500人次\n"
+          "3-满意度指标\t31-服务对象满意度\t受助学生满意度\t≥90%\n")
+
+
+@pytest.mark.parametrize(("table", "last", "closing"), [
+    (VALUED, "受助学生满意度\t≥90%", "主管部门审核意见\t同意"),
+    (VALUED, "受助学生满意度\t≥90%", "填表人：张三\t联系电话：0951-1234567"),
+    (VALUED, "受助学生满意度\t≥90%", "注：\t各地可根据实际情况设置指标"),
+    (WEIGHTED, "受助学生满意度≥90%\t10", "合计\t100"),
+], ids=["review", "filler", "note", "total"])
+def test_a_cut_rows_tail_never_runs_into_the_rows_that_end_the_table(table: str, last: str,
+                                                                     closing: str) -> None:
+    """The last row cut inside its 三级 by a PDF copy that also dropped its empty value or
+    weight cell: the rows that end the table never supply the missing cells. Before
+    (2026-12-04), the 审核意见 row was glued on — an indicator named …的满意程度主管部门审核意见
+    with the value 同意, the review row gone (and likewise 合计 with its 100 as the weight).
+    The cut row reads as far as it goes; its tail is a note."""
+    text = table.replace(last, "受助学生对资助\n的满意程度") + closing + "\n"
+    (project,) = parse_text(text).projects
+    assert project.indicators[-1].name == "受助学生对资助"
+    assert (project.indicators[-1].value, project.indicators[-1].weight) == (None, None)
+    assert [note.text for note in project.notes] == ["的满意程度"]
+
+
 def test_a_line_alone_after_a_whole_row_is_a_note_never_joined_to_its_name() -> None:
     """A 三级 alone on the line after a row with its weight may be a wrapped cell's tail —
     or the next indicator whose 一级, 二级 and weight are merged with the row above (a 二级

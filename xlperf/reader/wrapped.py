@@ -17,9 +17,11 @@ such a row has its value: it is never joined.
 
 from __future__ import annotations
 
+from xlperf.model.vocabulary import is_filling_unit_line, is_note, is_stop_row_label
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.reader.placement import IMPOSSIBLE, fit
+from xlperf.reader.row_cells import ends_table
 
 # The data columns a cut row's first line lacks and its last line supplies.
 _DATA_ROLES = frozenset({"value", "weight"})
@@ -48,7 +50,7 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
     for last in range(row + 1, min(row + _MAX_LINES, len(rows))):
         line = rows[last]
         if not line or _blank(line[0]) or not isinstance(line[0], str) \
-                or kinds.kind_of(line[0])[0] == kinds.LEVEL:
+                or kinds.kind_of(line[0])[0] == kinds.LEVEL or _ends_rows(line[0]):
             return None  # a line starting with a level label is a row of its own
         joined = [*joined[:-1], _join(joined[-1], line[0]), *line[1:]]
         if len(joined) > width:  # a copy may keep empty cells past the header's last
@@ -61,6 +63,14 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
             return None
         return joined, last
     return None
+
+
+def _ends_rows(text: str) -> bool:
+    """A line that ends the indicator rows (合计, 主管部门审核意见, 填表人, 注：…, a date) is
+    never the rest of a cell: joined, a 审核意见 row became part of the last indicator and
+    its 单位公章 that indicator's value."""
+    return is_stop_row_label(text) or ends_table(text) or is_note(text) \
+        or is_filling_unit_line(text)
 
 
 def _fits(cells: list, columns: IndicatorColumns, cut: int | None = None) -> bool:
