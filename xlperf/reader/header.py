@@ -465,6 +465,8 @@ class HeaderReader:
                 self._set("amount", cell[1], row, cell[0], info[3])
         elif cell is not None:
             self._funds(info[4], cell[1], row, cell[0])
+        else:
+            self._trace(row, "field", f"资金来源（{_FUND_NAMES.get(info[4], '资金')}）：未填金额")
         return True
 
     def _goal_actual(self, label: object, raw: object, row: int, column: int) -> None:
@@ -505,6 +507,8 @@ class HeaderReader:
         value, _ = read_amount(amount[1], self.cost_divisor) if amount is not None else (None, [])
         item = self.grid.text_of(first, row, filled[0][0])
         self.project.cost_lines.append((item, value))
+        shown = f"{value:g} 万元" if isinstance(value, float) else "未填金额"
+        self._trace(row, "cost", f"成本构成：{item}，{shown}（不作为指标读取）")
         if label_key(item) in ("合计", "总计"):
             self.cost_column = None
             if isinstance(value, float) and amount is not None:
@@ -620,6 +624,9 @@ class HeaderReader:
         a line already counted; the mid-term half's lines are not the year's. False when
         the value is no amount (its cell is then the caller's to report or leave)."""
         if kind == "parts":
+            value, _ = read_amount(raw, self.divisor)
+            shown = f"{value:g} 万元" if isinstance(value, float) else str(raw)
+            self._trace(row, "skipped", f"资金来源的分项：{shown}（已计入其所属的资金行）")
             return True
         if side == _UNSURE:
             name = _FUND_NAMES.get(kind, "资金")
