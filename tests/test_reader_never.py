@@ -1459,3 +1459,20 @@ def test_a_transfer_forms_closing_row_is_a_note_never_an_indicator(label: str) -
     assert [i.name for i in project.indicators] == NAMES
     assert [note.text for note in project.notes] == [f"{label} | 通过务工、分红带动脱贫户增收。"]
     assert "不是绩效指标" in project.notes[0].reason
+
+
+@pytest.mark.parametrize("unit", ["单位：万元", "金额单位：元", "（单位：万元）"])
+@pytest.mark.parametrize("after", ["项目名称", "年度总体绩效目标"])
+def test_a_unit_line_inside_the_header_is_never_part_of_a_field(unit: str, after: str) -> None:
+    """``单位：万元`` on a line of its own between the header's rows (a page that sets it at
+    the right of the first row, copied). Before (2026-12-04) it was taken for the rest of
+    a wrapped name: the project was named 农村人居环境整治单位：万元 (or the goal got the line)."""
+    rows = ["项目名称\t农村人居环境整治", "主管部门\t某县农业农村局",
+            "年度总体绩效目标\t完成30个行政村人居环境整治", "项目年度金额\t120",
+            "一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t整治行政村数量\t30个"]
+    at = next(i for i, row in enumerate(rows) if row.startswith(after)) + 1
+    rows.insert(at, unit)
+    (project,) = parse_text("\n".join(rows) + "\n").projects
+    assert (project.name, project.goal) == ("农村人居环境整治", "完成30个行政村人居环境整治")
+    assert project.amount == (120.0 if "万元" in unit else 0.012)
+    assert project.notes == []

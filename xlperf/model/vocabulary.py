@@ -499,6 +499,8 @@ def is_not_applicable(name: str) -> bool:
 # --- units ------------------------------------------------------------------------------
 
 AMOUNT_UNIT_IN_TEXT = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)")
+# A line that is the unit and nothing else: 单位：万元, （金额单位：元）.
+AMOUNT_UNIT_LINE = re.compile(r"^[(（]?\s*(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*[)）]?$")
 
 
 def divisor_of(unit: str) -> float | None:

@@ -43,6 +43,7 @@ from xlperf.model.text import (
 )
 from xlperf.model.vocabulary import (
     AMOUNT_UNIT_IN_TEXT,
+    AMOUNT_UNIT_LINE,
     BLANK_CHARS,
     Side,
     bare_key,
@@ -168,6 +169,12 @@ class HeaderReader:
                 self.goal_lines[self.last_field].append("")
             return
         self._unit_line(filled)
+        if len(filled) == 1 and filled[0][1].__class__ is str \
+                and AMOUNT_UNIT_LINE.match(filled[0][1].strip(BLANK_CHARS)):
+            # 单位：万元 between two header rows: the amounts' unit, never the rest of the
+            # name above (it became 农村人居环境整治单位：万元) nor a goal's line.
+            self._trace(row, "title", f"标题：{filled[0][1].strip(BLANK_CHARS)}")
+            return
         labels = [(index, raw) for index, raw in filled if raw.__class__ is str
                   and is_header_label(raw)]
         if self.cost_column is not None and self._cost_line(row, filled, labels):
