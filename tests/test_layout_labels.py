@@ -285,6 +285,30 @@ def test_the_mid_term_half_is_kept_apart_from_the_years(copy: str, container: st
     assert project.mid_term_goal == f"目标1：{MID}\n目标2：三年就业率60%"
 
 
+# The transfer payment's 区域绩效目标表: the funds block's headers name both totals over the
+# columns (实施期资金总额 | 年度资金总额), each source's row below has both numbers. Before
+# 2026-12-04 the first number after a row's label was taken: the amount was the whole
+# term's (30), and the year's numbers were reading notes.
+BY_COLUMN = {
+    "pdf": ["资金情况（万元）\t\t实施期资金总额\t年度资金总额", "\t年度资金总额\t30\t10",
+            "\t其中：中央补助\t28\t8", "\t其他资金\t2\t2"],
+    "browser": ["资金情况（万元）\t实施期资金总额\t年度资金总额", "年度资金总额\t30\t10",
+                "其中：中央补助\t28\t8", "其他资金\t2\t2"],
+}
+
+
+@pytest.mark.parametrize("container", CONTAINERS)
+@pytest.mark.parametrize("copy", list(BY_COLUMN))
+def test_a_funds_block_by_column_gives_the_years_amount(copy: str, container: str,
+                                                        tmp_path: Path) -> None:
+    if container == "xlsx" and copy == "browser":
+        pytest.skip("a sheet keeps its cells where they are")
+    project = only_project(write(tmp_path, header_lines({"amount": BY_COLUMN[copy]}),
+                                 container=container))
+    assert project.amount == 10.0
+    assert (project.funds.total, project.funds.fiscal, project.funds.other) == (10.0, 8.0, 2.0)
+
+
 def test_the_halves_on_a_sheet_with_merged_cells_keep_the_years_funds(tmp_path: Path) -> None:
     """The central form's sheet: 项目资金 merged down its three rows, each goal one cell."""
     top = [["项目名称", NAME], ["主管部门", DEPARTMENT, None, "实施单位", UNIT],

@@ -424,9 +424,10 @@ class HeaderReader:
             return False  # a field's label first (年度总体目标⇥…): not the funds block
         ranked = [(rank, place) for place, (_, raw) in enumerate(heads)
                   if (rank := budget_rank(str(raw))) is not None]
-        if not ranked or len(heads) < 2:
+        by_term = _year_beside_term(heads) if not ranked else None
+        if (not ranked and by_term is None) or len(heads) < 2:
             return False
-        place = min(ranked)[1]
+        place = min(ranked)[1] if ranked else by_term
         column, header = heads[place]
         self.budget = _Budget(column, place)
         self.last_field = None
@@ -445,8 +446,9 @@ class HeaderReader:
                   if index != column}
         self.pending = _Pending({column: ("amount", header_field(str(header))[1])},
                                 filled[-1][0] + 1, others=others)
-        self._trace(row, "field", f"资金表头：金额取“{str(header).strip()}”列（其余各列为预算"
-                    "执行情况，未读取），值在下面各行")
+        rest = "实施期资金，不计入年度资金" if by_term is not None else "预算执行情况，未读取"
+        self._trace(row, "field", f"资金表头：金额取“{str(header).strip()}”列（其余各列为{rest}），"
+                    "值在下面各行")
         return True
 
     def _budget_line(self, row: int, filled: list[tuple[int, object]]) -> bool:
@@ -754,6 +756,17 @@ def _cell_text(raw: object) -> str:
 
 def _is_list_column(raw: object) -> bool:
     return raw.__class__ is str and is_list_column(raw)
+
+
+def _year_beside_term(heads: list[tuple[int, object]]) -> int | None:
+    """The place of the year's amount among a funds block's column headers that name the
+    mid-term total beside it (资金情况（万元）⇥实施期资金总额⇥年度资金总额, the transfer
+    payment's 区域绩效目标表): each source's row below has both numbers, and the year's is
+    under its own header — not the first number after the row's label."""
+    kinds = [funds_kind(str(raw)) for _, raw in heads]
+    amounts = [place for place, (_, raw) in enumerate(heads)
+               if header_field(str(raw))[0] == "amount" and kinds[place] is None]
+    return amounts[0] if "mid_term" in kinds and len(amounts) == 1 else None
 
 
 def _is_label(raw: object) -> bool:
