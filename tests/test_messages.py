@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -93,3 +94,19 @@ def test_a_defect_of_xlperf_is_one_chinese_line_exit_70_and_its_traceback_in_a_f
     logs = list(tmp_path.glob("xlperf-内部错误-*.txt"))
     assert len(logs) == 1 and "RuntimeError: 模拟的缺陷" in logs[0].read_text(encoding="utf-8")
     assert str(logs[0]) in result.stderr
+
+
+COMMANDS = ["new", "add-project", "import", "export", "show", "validate", "compare", "rules",
+            "notice", "excel", "excel build-addin", "excel bundle", "excel install", "demo"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_commands_help_shows_how_to_run_it(command: str) -> None:
+    """`--help` explains with an example: each command's help has a line running it as a
+    user would type it (xlperf validate 部门.xlsx …), under 例：."""
+    result = CliRunner().invoke(cli, [*command.split(), "--help"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    start = next(index for index, line in enumerate(lines) if "例：" in line)
+    example = re.compile(rf"^\s*(例：)?\s*xlperf {re.escape(command)}( |$)")
+    assert any(example.match(line) for line in lines[start:]), result.output

@@ -16,7 +16,9 @@ import click
 from xlperf.cli.common import reports_input_errors, shown
 from xlperf.errors import InputError
 
-HELP = "在工作簿中新增一张项目工作表（格式同“项目01”），并登记到“项目清单”。"
+HELP = ("在工作簿中新增一张项目工作表（格式同“项目01”），并登记到“项目清单”。\n\n"
+        "\b\n例：\n"
+        "  xlperf add-project 部门.xlsx --name 职业技能提升培训")
 SUFFIXES = (".xlsx", ".xlsm")
 
 

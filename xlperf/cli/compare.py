@@ -23,6 +23,9 @@ from xlperf.cli.common import fail, reports_input_errors
     help="对照上年的绩效目标表检查本年的表：目标降低、照搬上年、指标删减或新增、项目新增或撤销"
          "（Y 类规则）。\n\nLAST 为上年、THIS 为本年的表，可以是 xlperf 能读取的任何文件"
          "（.xlsx/.xls/.ods/.txt/.html/.docx/.pdf），或同为文件夹（按部门名称配对）。\n\n"
+         "\b\n例：\n"
+         "  xlperf compare 2024/部门.xlsx 2025/部门.xlsx\n"
+         "  xlperf compare 2024年/ 2025年/        两个文件夹，按部门名称配对\n\n"
          "退出码：0 无错误；1 有“错误”级别的问题；2 有文件无法读取或用法有误。",
 )
 @click.argument("last", type=click.Path(path_type=Path))

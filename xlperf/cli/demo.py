@@ -30,6 +30,7 @@ def command(outdir: str) -> None:
     2. 汇总项目、金额和权重合计；
     3. 按规则校验，指出具体单元格，并生成带标记的工作簿副本；
     4. 生成公告及附件（样例有错误，故按草稿生成）。
+    例：xlperf demo -o 演示
     """
     from xlperf.sources.text.reader import parse_text
     from xlperf.sources.workbook.reader import read_workbook

@@ -27,7 +27,13 @@ WINDOWS_PLATFORMS = ("win_amd64", "win32", "win_arm64")
 
 @click.group(name="excel")
 def command() -> None:
-    """Excel 功能区加载项（“绩效目标”选项卡）：生成、安装与离线安装包。"""
+    """Excel 功能区加载项（“绩效目标”选项卡）：生成、安装与离线安装包。
+
+    \b
+    例：
+      xlperf excel install              为当前用户安装（Windows）
+      xlperf excel bundle -o 安装包 --platform win_amd64   离线安装包，拷到内网电脑上安装
+    """
 
 
 @command.command(name="build-addin")

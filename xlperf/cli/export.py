@@ -26,7 +26,13 @@ from xlperf.cli.common import reports_input_errors, shown
               help="输出编码；gb18030 兼容 GBK，供旧版 Windows 工具使用")
 @reports_input_errors
 def command(workbook: Path, fmt: str, output: Path | None, encoding: str) -> None:
-    """把工作簿导出为公开文本格式（公告在前，每个项目一张表），可再用 xlperf import 导回。"""
+    """把工作簿导出为公开文本格式（公告在前，每个项目一张表），可再用 xlperf import 导回。
+
+    \b
+    例：
+      xlperf export 部门.xlsx -o 公告.txt
+      xlperf export 部门.xlsx -o 公告.txt --encoding gb18030   供旧版 Windows 工具
+    """
     from xlperf.outputs import Output
     from xlperf.sources import read_department
     from xlperf.writers.text import format_text, has_notice

@@ -9,7 +9,10 @@ import click
 from xlperf.cli.common import reports_input_errors, shown
 from xlperf.errors import InputError
 
-HELP = "生成空白模板工作簿：部门信息、项目清单和一张项目工作表（项目01）。"
+HELP = ("生成空白模板工作簿：部门信息、项目清单和一张项目工作表（项目01）。\n\n"
+        "\b\n例：\n"
+        "  xlperf new 部门.xlsx --department 某某局 --year 2025\n"
+        "  xlperf new 部门.xlsm --macro-workbook    自带“绩效目标”按钮")
 
 
 @click.command(name="new", help=HELP)

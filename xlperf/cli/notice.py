@@ -25,9 +25,14 @@ DEFAULT_OUTDIR = "公开"  # the folder `xlperf --help`'s example names
 @click.command(
     "notice",
     help="生成公开公告及附件：每个部门一个文件夹，另有清单 index.html 和打包 zip。\n\n"
-         "PATH 可以是工作簿（.xlsx/.xlsm）、文件夹或已公开的 .txt 文本。"
+         "PATH 可以是工作簿（.xlsx/.xlsm/.xls/.xlsb/.ods）、文件夹或已公开的表"
+         "（.txt/.html/.docx/.pdf）。"
          "存在“错误”级别问题的部门不予生成（退出码 1），"
-         "可用 --draft 生成带“草稿”标记的内部审阅稿。",
+         "可用 --draft 生成带“草稿”标记的内部审阅稿。\n\n"
+         "\b\n例：\n"
+         "  xlperf notice 部门.xlsx -o 公开\n"
+         "  xlperf notice 部门.xlsx --format txt,html     只要文本和网页\n"
+         "  xlperf notice 收件箱/ -o 审阅稿 --draft       一批部门的内部审阅稿",
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", type=click.Path(path_type=Path),

@@ -22,7 +22,11 @@ DEPARTMENT_SUFFIXES = (".xlsx", ".xlsm", ".txt")
 
 @click.command("rules", help="列出全部校验规则（代码、级别、名称、依据）及当前生效的配置。\n\n"
                              "PATH 为工作簿或文件夹（默认当前文件夹），从那里查找 xlperf.toml；"
-                             "为工作簿时还叠加其“部门信息”中的设置。")
+                             "为工作簿时还叠加其“部门信息”中的设置。\n\n"
+                             "\b\n例：\n"
+                             "  xlperf rules\n"
+                             "  xlperf rules --code W001     这条规则的说明和例子\n"
+                             "  xlperf rules 部门.xlsx       叠加该部门的设置")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供程序读取）")
 @click.option("--code", metavar="CODE", help="只显示这条规则的详细说明和例子，如 --code W001")

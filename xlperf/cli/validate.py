@@ -22,8 +22,13 @@ NOTHING_HERE = "：当前文件夹中没有；请给出工作簿或文件夹，�
 
 @click.command(
     "validate",
-    help="按规则校验工作簿（文件或文件夹，递归查找 .xlsx/.xlsm），逐条指出工作表和单元格；"
+    help="按规则校验工作簿（.xlsx/.xlsm/.xls/.xlsb/.ods）或已公开的表（.txt/.html/.docx/.pdf），"
+         "逐条指出工作表和单元格（文本指出第几行）；给文件夹时递归校验其中的工作簿，"
          "不给路径时校验当前文件夹。\n\n"
+         "\b\n例：\n"
+         "  xlperf validate 部门.xlsx\n"
+         "  xlperf validate 部门.xlsx --annotate 部门-标注.xlsx   另存问题着色的副本\n"
+         "  xlperf validate 收件箱/ --summary 汇总.xlsx           校验一批，另存汇总表\n\n"
          "退出码：0 无错误；1 有“错误”级别的问题；2 有文件无法读取或用法有误。",
 )
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
