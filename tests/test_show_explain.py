@@ -73,3 +73,17 @@ def test_a_workbooks_rows_are_named_by_sheet_and_row(tmp_path: Path) -> None:
     output = explain(workbook)
     assert any(re.match(r"^项目01 第 11 行 +指标 +指标：1-产出指标 / 11-数量指标 / "
                         r"全年督查不少于 50 次 / 权重 20\.0$", line) for line in output)
+
+
+def test_a_goals_further_line_and_a_wrapped_names_tail_are_named(tmp_path: Path) -> None:
+    """A goal written over two lines, a name cut where its cell wrapped (a text): each
+    further line is named as the field's continuation (before 2026-12-04 it was read into
+    the field without a line in the explanation)."""
+    source = tmp_path / "申报表.txt"
+    source.write_text("项目名称\t农村人居环境\n整治项目\n项目年度金额\t120\n"
+                      "年度总体绩效目标\t完成30个行政村人居环境整治\n村庄环境明显改善\n"
+                      "一级指标\t二级指标\t三级指标\t指标值\n"
+                      "产出指标\t数量指标\t整治行政村数量\t30个\n", encoding="utf-8")
+    output = "\n".join(explain(source))
+    assert re.search(r"第 2 行 +表头 +项目名称（续）：整治项目", output)
+    assert re.search(r"第 5 行 +表头 +年度总体绩效目标（续）：村庄环境明显改善", output)

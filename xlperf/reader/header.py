@@ -496,11 +496,12 @@ class HeaderReader:
         text = self.grid.text_of(filled[0][1], row, filled[0][0])
         if self.last_field in _GOALS:
             self.goal_lines[self.last_field].append(text)
-            return True
-        if self.last_field in _WRAPPING and not self.grid.addressed:
+        elif self.last_field in _WRAPPING and not self.grid.addressed:
             setattr(self.project, self.last_field, getattr(self.project, self.last_field) + text)
-            return True
-        return False
+        else:
+            return False
+        self._trace(row, "field", f"{_LABELS.get(self.last_field, self.last_field)}（续）：{text}")
+        return True
 
     def _cost_line(self, row: int, filled: list[tuple[int, object]],
                    labels: list[tuple[int, object]]) -> bool:
