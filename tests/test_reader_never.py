@@ -1476,3 +1476,17 @@ def test_a_unit_line_inside_the_header_is_never_part_of_a_field(unit: str, after
     assert (project.name, project.goal) == ("农村人居环境整治", "完成30个行政村人居环境整治")
     assert project.amount == (120.0 if "万元" in unit else 0.012)
     assert project.notes == []
+
+
+def test_labels_after_a_funds_line_on_its_row_end_the_funds_block() -> None:
+    """A self-evaluation's funds block read by column (全年预算数 …), and a row holding its
+    last line's label and then the goal's labels (其他资金 | 年度总体目标 | 年初设定目标 | …,
+    as a copy that lost a line break gives it). Before (2026-12-04) the row was taken for
+    a funds line: the goal's labels were passed over silently and the goal below it became
+    a reading note."""
+    source = next((Path(__file__).parent / "data" / "real_layouts").glob("10*[!w].txt"))
+    lines = source.read_text(encoding="utf-8").split("\n")
+    assert lines[6] == "其他资金"
+    text = "\n".join([*lines[:6], f"其他资金\t{lines[7]}", *lines[8:]])
+    (project,) = parse_text(text).projects
+    assert project.goal.startswith("对农村地区供水计量设施设备进行改进")

@@ -460,8 +460,9 @@ class HeaderReader:
             return False
         index, raw = filled[0]
         info = _label_info(raw) if raw.__class__ is str else None
-        if info is None or (info[2] != "amount" and info[4] is None):
-            self.budget = None  # another label (年度总体目标): the block is over
+        if info is None or (info[2] != "amount" and info[4] is None) \
+                or any(_is_label(raw) for _, raw in filled[1:]):
+            self.budget = None  # another label (年度总体目标), here or after: the block is over
             return False
         column = budget.column if self.grid.addressed else index + 1 + budget.ordinal
         cell = next(((i, value) for i, value in filled if i == column), None)
