@@ -66,6 +66,7 @@ class Vocabulary:
     self_evaluation_words: tuple[str, ...]
     self_evaluation: dict[str, tuple[str, ...]]  # its header block's small tables
     list_columns: frozenset[str]  # a project list's column headers no field has (序号, 备注)
+    level_annotations: tuple[str, ...]  # 必填, 选填 … in brackets after a level label
 
 
 @cache
@@ -109,6 +110,7 @@ def vocabulary() -> Vocabulary:
         self_evaluation_words=tuple(data["titles"]["self_evaluation"]),
         self_evaluation=evaluation,
         list_columns=frozenset(map(label_key, data["lists"]["columns"])),
+        level_annotations=tuple(data["levels"]["annotations"]),
     )
 
 
