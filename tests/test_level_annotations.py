@@ -20,34 +20,43 @@ from workbook_builders import save_workbook
 from xlperf.sources import read_department
 from xlperf.validation.engine import validate
 
-GOAL = ("在东马场林场等 7 个林场和 11 个乡镇(街道办事处)实施营造林8万亩。其中:新造林3万亩,"
-        "未成林抚育提升及退化林改造5万亩;修建作业道30公里。")
+GOAL = ("在东马场林场、东岳山林场、古树林场、红庄林场、马渠林场、沈河林场、水沟林场 7 个林场和"
+        "古雁办、官厅镇、黄铎堡镇、开城镇、彭堡镇、炭山乡、头营镇、寨科乡、张易镇、中河乡、三营镇 "
+        "11 个乡镇(街道办事处)实施营造林8万亩。其中:新造林3万亩,未成林抚育提升及退化林改造5万亩;"
+        "修建作业道30公里。")
 HEADER = [
-    ["项目支出绩效目标申报表"],
     ["(2022年度)"],
     ["项目名称", "原州区2022年南部水源涵养林建设项目"],
     ["主管部门及代码", "固原市原州区自然资源局", "实施单位", "固原市原州区自然资源局"],
     ["项目属性", "新建", "项目期", "2022年3月-2023年11月"],
     ["项目资金 (万元)", "年度资金总额:", "6070.00"],
     ["其中:财政拨款", "6070.00"],
+    ["其他资金"],
     ["年度总体目标", GOAL],
     ["绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"],
 ]
-# (一级 or None, 二级 or None, 三级, 指标值): None where the page's merged cell is above.
+# The rows as published (the page's excerpt ends at 满意度指标): (一级 or None, 二级 or None,
+# 三级, 指标值 or None), None where the page's merged cell is above (or, for the 指标值 of the
+# three 效益 rows, where the 三级 cell spans it).
 ROWS = [
     ("产出指标", "数量指标 (必填硬性指标)", "实施营造林总面积(亩)", "80000"),
+    (None, None, "其中:实施新造林总面积(亩)", "30000"),
+    (None, None, "实施未成林抚育提升及退化林改造总面积(亩)", "50000"),
     (None, None, "修建作业道长度(公里)", "30"),
     (None, "质量指标 (必填)", "苗木成活率(≥**%)", "85"),
     (None, "时效指标 (必填)", "项目完成时间", "2023年底"),
     (None, "成本指标 (必填硬性指标)", "项目总投入(≥**万元)", "6070"),
-    ("效益指标", "社会效益 指标 (必填)", "受益人数(人)", "132"),
-    (None, "生态效益 指标 (选填)", "新增林地面积(亩)", "≥80000亩"),
-    ("满意度指标", "服务对象满意度指标 (必填)", "受益群众满意度", "≥90%"),
+    ("效益指标", "经济效益 指标 (选填)", "增加就业机会,提高农民收入。", None),
+    (None, "社会效益 指标 (必填)", "受益人数(人)", "132"),
+    (None, "生态效益 指标 (选填)", "提高森林覆盖率,促进生物多样性保护。", None),
+    (None, "可持续影响 指标 (必填)",
+     "提高森林生态系统服务功能,显著改善项目区及周边地区的生态环境。", None),
 ]
 # What the table says each row's levels are.
-EXPECTED = [("产出指标", "数量指标"), ("产出指标", "数量指标"), ("产出指标", "质量指标"),
-            ("产出指标", "时效指标"), ("产出指标", "成本指标"), ("效益指标", "社会效益指标"),
-            ("效益指标", "生态效益指标"), ("满意度指标", "服务对象满意度指标")]
+EXPECTED = [("产出指标", "数量指标")] * 4 + [
+    ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("产出指标", "成本指标"),
+    ("效益指标", "经济效益指标"), ("效益指标", "社会效益指标"), ("效益指标", "生态效益指标"),
+    ("效益指标", "可持续影响指标")]
 
 
 def _write(tmp_path: Path, container: str, rows=ROWS) -> Path:
@@ -67,6 +76,7 @@ def _write(tmp_path: Path, container: str, rows=ROWS) -> Path:
         starts = [i for i, row in enumerate(rows) if row[index] is not None] + [len(rows)]
         merges += [f"{column}{first + a}:{column}{first + b - 1}"
                    for a, b in pairwise(starts) if b - a > 1]
+    merges += [f"D{first + i}:E{first + i}" for i, row in enumerate(rows) if row[3] is None]
     return save_workbook(tmp_path / "申报表.xlsx", {"Sheet1": grid}, merges={"Sheet1": merges})
 
 
@@ -89,9 +99,10 @@ def test_a_level_with_the_forms_note_is_that_level(tmp_path: Path, container: st
 @pytest.mark.parametrize("container", ["txt", "xlsx"])
 def test_a_noted_level_under_the_wrong_first_level_is_still_reported(
         tmp_path: Path, container: str) -> None:
-    """社会效益 under 产出指标 stays an S002, with its note or without."""
+    """A 社会效益 written where the table has its 时效指标 (under 产出指标) stays an S002,
+    note or no note."""
     rows = list(ROWS)
-    rows[3] = (None, "社会效益指标 (必填)", "受益人数(人)", "132")
+    rows[5] = (None, "社会效益指标 (必填)", "项目完成时间", "2023年底")
     department = read_department(_write(tmp_path, container, rows))
     found = [f for f in validate([department]) if f.rule == "S002"]
     assert len(found) == 1
