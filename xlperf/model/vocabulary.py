@@ -49,6 +49,7 @@ class Vocabulary:
     directions: dict[str, tuple[str, ...]]
     indicator_types: dict[str, tuple[str, ...]]
     stop_rows: frozenset[str]
+    stop_endings: tuple[str, ...]  # a first cell ending so is a stop row (…初审意见, …（盖章）)
     closing_content: frozenset[str]  # stop rows whose text is kept as a note (联农带农机制)
     filling_unit: tuple[str, ...]
     placeholders: frozenset[str]
@@ -94,6 +95,7 @@ def vocabulary() -> Vocabulary:
         indicator_types={k: tuple(v) for k, v in data["indicator_types"].items()},
         stop_rows=frozenset(map(label_key, (*rows["stop"], *rows["closing_content"]))),
         closing_content=frozenset(map(label_key, rows["closing_content"])),
+        stop_endings=tuple(map(label_key, rows["stop_endings"])),
         filling_unit=tuple(unicodedata.normalize("NFKC", word) for word in rows["filling_unit"]),
         placeholders=frozenset(rows["placeholder"]),
         page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
@@ -397,7 +399,9 @@ def is_stop_row_label(raw: str) -> bool:
     if bare in vocabulary().stop_rows:
         return True
     head = re.split(r"[:]", key, maxsplit=1)[0]  # 填表人：宋云花 联系电话：…
-    return head != key and head in vocabulary().stop_rows
+    if head != key and head in vocabulary().stop_rows:
+        return True
+    return key.endswith(vocabulary().stop_endings)  # 区扶贫办审核意见, 财政绩效管理科室（盖章）
 
 
 def is_closing_content(raw: str) -> bool:
