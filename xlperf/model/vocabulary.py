@@ -68,6 +68,7 @@ class Vocabulary:
     self_evaluation: dict[str, tuple[str, ...]]  # its header block's small tables
     list_columns: frozenset[str]  # a project list's column headers no field has (序号, 备注)
     level_annotations: tuple[str, ...]  # 必填, 选填 … in brackets after a level label
+    value_parts: dict[str, frozenset[str]]  # a 指标值 split below its header: target, previous
 
 
 @cache
@@ -113,6 +114,7 @@ def vocabulary() -> Vocabulary:
         self_evaluation=evaluation,
         list_columns=frozenset(map(label_key, data["lists"]["columns"])),
         level_annotations=tuple(data["levels"]["annotations"]),
+        value_parts={k: frozenset(map(label_key, v)) for k, v in data["value_parts"].items()},
     )
 
 

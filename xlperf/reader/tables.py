@@ -55,7 +55,7 @@ from xlperf.model.vocabulary import (
     label_key,
 )
 from xlperf.reader import cells as kinds
-from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
+from xlperf.reader.columns import Column, IndicatorColumns, indicator_header, value_split
 from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import PAGE_FOOTER, FastRows, fast_rows
 from xlperf.reader.header import HeaderReader, is_form_line
@@ -500,6 +500,7 @@ class TableReader:
                     self.flat_top = None
         elif columns.flat and not self.project.name:
             self._flat_top()
+        columns, split_row = self._split_value(row, columns)
         side = "annual"
         for column in columns.columns:
             if column.role == "block" and (found := block_side(column.header)):
@@ -522,6 +523,24 @@ class TableReader:
             roles = "、".join(f"{c.header}" for c in columns.columns if c.role != "other")
             self._trace(row, "header", f"指标表头：{roles}" + "".join(
                 f"（{note}）" for note in columns.notes))
+            if split_row is not None:
+                self._trace(split_row, "header", "指标表头第二行：" + joined(
+                    self.grid, split_row, self.grid.rows[split_row]))
+
+    def _split_value(self, row: int,
+                     columns: IndicatorColumns) -> tuple[IndicatorColumns, int | None]:
+        """The header's columns with its 指标值 split on the row below into last year's
+        actual and this year's target (``columns.value_split``), and that row: the
+        header's, reading goes on after it. The columns as they are (and None) for any
+        other row below."""
+        below = self._next_filled(row)
+        if below is None or columns.flat:
+            return columns, None
+        split = value_split(columns, self.grid.rows[below], not self.grid.addressed)
+        if split is None:
+            return columns, None
+        self.resume = max(self.resume, below + 1)
+        return split, below
 
     def _flat_top(self) -> None:
         """The lines above a flat list that name no project (``单位名称：某局`` over the 云南
