@@ -53,6 +53,7 @@ class Vocabulary:
     closing_content: frozenset[str]  # stop rows whose text is kept as a note (联农带农机制)
     filling_unit: tuple[str, ...]
     placeholders: frozenset[str]
+    placeholder_slots: tuple[str, ...]  # 指标 in an empty numbered slot (指标2：)
     page_links: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     example_sheets: tuple[str, ...]  # words naming a sheet that holds the template's example
@@ -99,6 +100,7 @@ def vocabulary() -> Vocabulary:
         stop_endings=tuple(map(label_key, rows["stop_endings"])),
         filling_unit=tuple(unicodedata.normalize("NFKC", word) for word in rows["filling_unit"]),
         placeholders=frozenset(rows["placeholder"]),
+        placeholder_slots=tuple(rows["placeholder_slots"]),
         page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
         note_prefixes=tuple(rows["note_prefix"]),
         example_sheets=tuple(rows["example_sheet"]),
@@ -432,8 +434,18 @@ def is_page_links(raw: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_placeholder(raw: str) -> bool:
-    """``……`` and the like: a row the form left for more indicators."""
-    return raw.strip(BLANK_CHARS) in vocabulary().placeholders
+    """``……`` and the like, or an empty numbered slot (``指标2：``): a row the form left for
+    more indicators."""
+    text = raw.strip(BLANK_CHARS)
+    return text in vocabulary().placeholders or _empty_slot().fullmatch(
+        unicodedata.normalize("NFKC", text)) is not None
+
+
+@cache
+def _empty_slot() -> re.Pattern[str]:
+    """``指标2：`` alone: a word of ``placeholder_slots``, a number and a colon, nothing after."""
+    words = "|".join(map(re.escape, vocabulary().placeholder_slots))
+    return re.compile(rf"(?:{words})\s*\d{{1,2}}\s*:")
 
 
 @lru_cache(maxsize=4096)
