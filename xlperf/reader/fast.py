@@ -44,7 +44,7 @@ def _special() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _stop_ending_last() -> frozenset[str]:
-    """The last characters of the vocabulary's stop endings (审核意见, (盖章)): only a row
+    """The last characters of the vocabulary's stop endings (审核意见, …年月日): only a row
     ending in one may be a signers' line whose first words show nothing special."""
     return frozenset(ending[-1] for ending in vocabulary().stop_endings)
 
