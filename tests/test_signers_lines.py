@@ -58,3 +58,13 @@ def test_an_unmeasurable_indicator_above_them_is_still_q001(tmp_path: Path,
     found = [f for f in validate([department]) if f.rule == "Q001"]
     assert [f.message for f in found] == [
         "指标“流转土地”没有可衡量的目标值（数字、百分比、时限或等级）"]
+
+
+@pytest.mark.parametrize("container", ["txt", "xlsx"])
+def test_an_indicator_ending_in_review_words_is_still_an_indicator(tmp_path: Path,
+                                                                 container: str) -> None:
+    """A 三级 named 按时出具审核意见 with its target beside it (the first cell of its row in a
+    browser copy) is an indicator, and the rows under it are read on."""
+    department = _read(tmp_path, container, "流转土地", "按时出具审核意见")
+    names = [i.name for i in department.projects[0].indicators]
+    assert "按时出具审核意见" in names and len(names) == COUNT and names[-1] == LAST

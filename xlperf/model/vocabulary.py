@@ -49,7 +49,9 @@ class Vocabulary:
     directions: dict[str, tuple[str, ...]]
     indicator_types: dict[str, tuple[str, ...]]
     stop_rows: frozenset[str]
-    stop_endings: tuple[str, ...]  # a first cell ending so is a stop row (…初审意见, …（盖章）)
+    stop_endings: tuple[str, ...]  # a first cell ending so is a stop row (…（盖章）年月日)
+    review_endings: tuple[str, ...]  # …审核意见: a stop row with only a seal beside it
+    seals: frozenset[str]  # （盖章）, the seal's place beside a reviewer's line
     closing_content: frozenset[str]  # stop rows whose text is kept as a note (联农带农机制)
     filling_unit: tuple[str, ...]
     placeholders: frozenset[str]
@@ -98,6 +100,8 @@ def vocabulary() -> Vocabulary:
         stop_rows=frozenset(map(label_key, (*rows["stop"], *rows["closing_content"]))),
         closing_content=frozenset(map(label_key, rows["closing_content"])),
         stop_endings=tuple(map(label_key, rows["stop_endings"])),
+        review_endings=tuple(map(label_key, rows["review_endings"])),
+        seals=frozenset(map(label_key, rows["seals"])),
         filling_unit=tuple(unicodedata.normalize("NFKC", word) for word in rows["filling_unit"]),
         placeholders=frozenset(rows["placeholder"]),
         placeholder_slots=tuple(rows["placeholder_slots"]),
@@ -405,7 +409,23 @@ def is_stop_row_label(raw: str) -> bool:
     head = re.split(r"[:]", key, maxsplit=1)[0]  # 填表人：宋云花 联系电话：…
     if head != key and head in vocabulary().stop_rows:
         return True
-    return key.endswith(vocabulary().stop_endings)  # 区扶贫办审核意见, 财政绩效管理科室（盖章）
+    return key.endswith(vocabulary().stop_endings)  # 财政绩效管理科室（盖章） 年 月 日
+
+
+def is_review_line(texts: list[str]) -> bool:
+    """A reviewer's line under the table: a first cell ending in 审核意见 (初审意见 …) with
+    only a seal's place beside it, or nothing (财政部门支出股室初审意见 | （盖章）). With anything
+    else beside it the row may be an indicator (按时出具审核意见 | ≥20份): not one."""
+    if not texts or not label_key(texts[0]).endswith(vocabulary().review_endings):
+        return False
+    return all(label_key(text) in vocabulary().seals for text in texts[1:])
+
+
+def ends_like_signers_line(raw: str) -> bool:
+    """Whether a first cell ends as a signer's or reviewer's line does (…（盖章） 年 月 日,
+    …审核意见): the general path, which sees the whole row, decides."""
+    key = label_key(raw)
+    return key.endswith(vocabulary().stop_endings) or key.endswith(vocabulary().review_endings)
 
 
 def is_closing_content(raw: str) -> bool:

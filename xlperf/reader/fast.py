@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import cache
 
-from xlperf.model.vocabulary import BLANK_CHARS, is_stop_row_label, vocabulary
+from xlperf.model.vocabulary import BLANK_CHARS, ends_like_signers_line, vocabulary
 from xlperf.reader.cells import level_of
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.sources.grid import column_letter
@@ -46,7 +46,8 @@ def _special() -> dict[str, tuple[str, ...]]:
 def _stop_ending_last() -> frozenset[str]:
     """The last characters of the vocabulary's stop endings (审核意见, …年月日): only a row
     ending in one may be a signers' line whose first words show nothing special."""
-    return frozenset(ending[-1] for ending in vocabulary().stop_endings)
+    words = vocabulary()
+    return frozenset(ending[-1] for ending in (*words.stop_endings, *words.review_endings))
 
 
 def may_be_special(text: str) -> bool:
@@ -57,7 +58,7 @@ def may_be_special(text: str) -> bool:
     if not lead:
         return True
     last = unicodedata.normalize("NFKC", lead.rstrip(BLANK_CHARS)[-1])
-    if last in _stop_ending_last() and is_stop_row_label(lead):
+    if last in _stop_ending_last() and ends_like_signers_line(lead):
         return True  # 区扶贫办审核意见, 财政资金管理科室(盖章) 年 月 日: the signers' lines
     first = lead[0]
     if not "\u4e00" <= first <= "\u9fff":

@@ -50,6 +50,7 @@ from xlperf.model.vocabulary import (
     is_numbered_line,
     is_page_links,
     is_placeholder,
+    is_review_line,
     is_self_evaluation_title,
     is_stop_row_label,
     label_key,
@@ -432,7 +433,7 @@ class TableReader:
         form_line = is_form_line(cells)
         if form_line:  # 填报单位（盖章）：某厅 | 单位：元 — the unit of the table below
             self._take_unit(cells)
-        if text and is_stop_row_label(text):
+        if text and (is_stop_row_label(text) or is_review_line(_texts(cells))):
             self._trace(row, "skipped",
                         "表格之后的签字栏，未读取：" + joined(self.grid, row, cells))
             return True
@@ -602,7 +603,8 @@ class TableReader:
         assert block is not None
         if text is not None:
             lone = is_lone(cells, index)
-            if is_stop_row_label(text) or (lone and ends_table(text)):
+            if is_stop_row_label(text) or (lone and ends_table(text)) \
+                    or is_review_line(_texts(cells)):
                 self._total(row, text, block, cells, index)
                 self.state = "outside"
                 if not lone and is_closing_content(text):
@@ -1275,6 +1277,11 @@ class TableReader:
     def _trace(self, row: int, kind: str, message: str) -> None:
         if self.context.trace is not None:
             self.context.trace.add(self.grid, row, kind, message)
+
+
+def _texts(cells: list) -> list[str]:
+    """A row's filled cells as text, left to right (a reviewer's line is read from them)."""
+    return [str(value).strip(BLANK_CHARS) for value in cells if not is_blank(value)]
 
 
 _TOTALS = frozenset({"合计", "总计", "总分"})
