@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from xlperf.model.vocabulary import OUTLINE
+from xlperf.model.vocabulary import OUTLINE, vocabulary
 
 _LABEL = re.compile(r"^\s*(\d+)\s*[-－—–‐.、]?\s*(\S.*?)\s*$")
 # A score declared after a 一级 name: 产出指标(50分), 效益指标（20 分）; and, after a name
@@ -36,6 +36,20 @@ _SCORE = re.compile(
     rf"\s*(?:[（(]\s*{_NUMBER}\s*分\s*[)）]"
     rf"|(?<=指标)(?:\s*[:：]?\s*{_NUMBER}\s*分|\s*[（(]\s*{_NUMBER}\s*[)）]"
     rf"|\s*[:：]\s*{_NUMBER}))\s*$")
+
+
+@cache
+def _annotation() -> re.Pattern[str]:
+    """The form's bracketed note after a level label (``（必填硬性指标）``, ``(选填)``: the
+    vocabulary's ``[levels] annotations``), which names no level: the label is read without it."""
+    words = "|".join(map(re.escape, sorted(vocabulary().level_annotations, key=len, reverse=True)))
+    return re.compile(rf"\s*[（(]\s*(?:{words})\s*[)）]\s*$")
+
+
+# The score range a form allows a 一级 (奉节's 审批表: 成本指标(0-20)分, 产出指标（40-50）分): no
+# score of the table's own (W006 reads none), and no part of the level's name.
+_SCORE_RANGE = re.compile(
+    rf"\s*[（(]\s*{_NUMBER}\s*[-－—–~～至]\s*{_NUMBER}\s*(?:分\s*[)）]|[)）]\s*分)\s*$")
 # The order frameworks are preferred in when they explain a table equally well.
 PREFERENCE = ("standard", "central-2015", "provincial", "cost-first-level")
 
@@ -180,7 +194,8 @@ def parse_label(label: str) -> tuple[str | None, str]:
     ``'（一）数量指标'`` and ``'1、数量指标'`` → ``(None, '数量指标')`` (an outline number, not
     a code: codes are written ``11-``); ``'产出指标(50分)'`` (or ``产出指标50分``,
     ``产出指标：50分``) → ``(None, '产出指标')``."""
-    text = _SCORE.sub("", OUTLINE.sub("", (label or "").strip()))
+    text = OUTLINE.sub("", (label or "").strip())
+    text = _SCORE.sub("", _SCORE_RANGE.sub("", _annotation().sub("", text)))
     match = _LABEL.match(text)
     if match:
         return match.group(1), match.group(2).strip()

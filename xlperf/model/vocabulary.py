@@ -49,9 +49,13 @@ class Vocabulary:
     directions: dict[str, tuple[str, ...]]
     indicator_types: dict[str, tuple[str, ...]]
     stop_rows: frozenset[str]
+    stop_endings: tuple[str, ...]  # a first cell ending so is a stop row (…（盖章）年月日)
+    review_endings: tuple[str, ...]  # …审核意见: a stop row with only a seal beside it
+    seals: frozenset[str]  # （盖章）, the seal's place beside a reviewer's line
     closing_content: frozenset[str]  # stop rows whose text is kept as a note (联农带农机制)
     filling_unit: tuple[str, ...]
     placeholders: frozenset[str]
+    placeholder_slots: tuple[str, ...]  # 指标 in an empty numbered slot (指标2：)
     page_links: tuple[str, ...]
     note_prefixes: tuple[str, ...]
     example_sheets: tuple[str, ...]  # words naming a sheet that holds the template's example
@@ -66,6 +70,8 @@ class Vocabulary:
     self_evaluation_words: tuple[str, ...]
     self_evaluation: dict[str, tuple[str, ...]]  # its header block's small tables
     list_columns: frozenset[str]  # a project list's column headers no field has (序号, 备注)
+    level_annotations: tuple[str, ...]  # 必填, 选填 … in brackets after a level label
+    value_parts: dict[str, frozenset[str]]  # a 指标值 split below its header: target, previous
 
 
 @cache
@@ -93,8 +99,12 @@ def vocabulary() -> Vocabulary:
         indicator_types={k: tuple(v) for k, v in data["indicator_types"].items()},
         stop_rows=frozenset(map(label_key, (*rows["stop"], *rows["closing_content"]))),
         closing_content=frozenset(map(label_key, rows["closing_content"])),
+        stop_endings=tuple(map(label_key, rows["stop_endings"])),
+        review_endings=tuple(map(label_key, rows["review_endings"])),
+        seals=frozenset(map(label_key, rows["seals"])),
         filling_unit=tuple(unicodedata.normalize("NFKC", word) for word in rows["filling_unit"]),
         placeholders=frozenset(rows["placeholder"]),
+        placeholder_slots=tuple(rows["placeholder_slots"]),
         page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
         note_prefixes=tuple(rows["note_prefix"]),
         example_sheets=tuple(rows["example_sheet"]),
@@ -109,6 +119,8 @@ def vocabulary() -> Vocabulary:
         self_evaluation_words=tuple(data["titles"]["self_evaluation"]),
         self_evaluation=evaluation,
         list_columns=frozenset(map(label_key, data["lists"]["columns"])),
+        level_annotations=tuple(data["levels"]["annotations"]),
+        value_parts={k: frozenset(map(label_key, v)) for k, v in data["value_parts"].items()},
     )
 
 
@@ -395,7 +407,25 @@ def is_stop_row_label(raw: str) -> bool:
     if bare in vocabulary().stop_rows:
         return True
     head = re.split(r"[:]", key, maxsplit=1)[0]  # 填表人：宋云花 联系电话：…
-    return head != key and head in vocabulary().stop_rows
+    if head != key and head in vocabulary().stop_rows:
+        return True
+    return key.endswith(vocabulary().stop_endings)  # 财政绩效管理科室（盖章） 年 月 日
+
+
+def is_review_line(texts: list[str]) -> bool:
+    """A reviewer's line under the table: a first cell ending in 审核意见 (初审意见 …) with
+    only a seal's place beside it, or nothing (财政部门支出股室初审意见 | （盖章）). With anything
+    else beside it the row may be an indicator (按时出具审核意见 | ≥20份): not one."""
+    if not texts or not label_key(texts[0]).endswith(vocabulary().review_endings):
+        return False
+    return all(label_key(text) in vocabulary().seals for text in texts[1:])
+
+
+def ends_like_signers_line(raw: str) -> bool:
+    """Whether a first cell ends as a signer's or reviewer's line does (…（盖章） 年 月 日,
+    …审核意见): the general path, which sees the whole row, decides."""
+    key = label_key(raw)
+    return key.endswith(vocabulary().stop_endings) or key.endswith(vocabulary().review_endings)
 
 
 def is_closing_content(raw: str) -> bool:
@@ -424,8 +454,18 @@ def is_page_links(raw: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_placeholder(raw: str) -> bool:
-    """``……`` and the like: a row the form left for more indicators."""
-    return raw.strip(BLANK_CHARS) in vocabulary().placeholders
+    """``……`` and the like, or an empty numbered slot (``指标2：``): a row the form left for
+    more indicators."""
+    text = raw.strip(BLANK_CHARS)
+    return text in vocabulary().placeholders or _empty_slot().fullmatch(
+        unicodedata.normalize("NFKC", text)) is not None
+
+
+@cache
+def _empty_slot() -> re.Pattern[str]:
+    """``指标2：`` alone: a word of ``placeholder_slots``, a number and a colon, nothing after."""
+    words = "|".join(map(re.escape, vocabulary().placeholder_slots))
+    return re.compile(rf"(?:{words})\s*\d{{1,2}}\s*:")
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,8 @@ The same row tells the family's shape:
 - a header written on two rows (绩效指标 over 一级/二级/三级 with 绩效值 merged down
   beside them; 一级指标 merged down beside 中期指标 | 年度指标 over 二级/三级/指标值
   twice): the upper row's columns the lower lacks are the header's too;
+- a 指标值 split on the row below into last year's actual and this year's target
+  (``2021年实际实现值 | 预期2022年实现值``): the target is the value column;
 - 一级/二级 without a 三级: a two-level table, whose first column holds
   数量指标/质量指标/…/效益指标 (the *category*) and whose second the indicator;
 - 全年实际值/得分 columns: a self-evaluation table.
@@ -17,6 +19,8 @@ The same row tells the family's shape:
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -29,6 +33,7 @@ from xlperf.model.vocabulary import (
     column_label,
     label_key,
     side_of,
+    vocabulary,
 )
 
 # Roles that are kept as they are; "project*" roles only in a flat list.
@@ -190,6 +195,59 @@ def _header(cells: tuple, above: tuple, shifted: bool) -> IndicatorColumns | Non
     result.notes[first:first] = [f"“{c.header.strip()}”列不是绩效目标表的列，未读取"
                                  for c in result.columns if c.role == "other"]
     return result
+
+
+# --- a 指标值 split on the row below ----------------------------------------------------
+
+_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+
+
+def value_split(columns: IndicatorColumns, below: list,
+                shifted: bool) -> IndicatorColumns | None:
+    """The header with its 指标值 split by the row below into this year's target and last
+    year's actual (黄石's 批复表: 指标值 over ``2021年实际实现值 | 预期2022年实现值``): the
+    target's column is the value column, the actual's a column no field reads. None when
+    ``below`` is anything else (an indicator row, other labels, two targets): never guessed.
+
+    On a sheet (and in a text that kept the merged cells as empty ones) the parts stand
+    under the 指标值 cell, from its column up to the next header cell; a browser copy
+    leaves the cells merged down out of the lower row, so there its cells are the parts
+    alone, in the value column's place, and the columns right of it move over."""
+    values = [c for c in columns.columns if c.role == "value"]
+    if columns.flat or len(values) != 1:
+        return None
+    parts = [(index, raw, _value_part(raw)) for index, raw in enumerate(below)
+             if not _blank(raw)]
+    kinds = [kind for _, _, kind in parts]
+    if len(parts) < 2 or None in kinds or kinds.count("target") != 1:
+        return None
+    value = values[0]
+    indices = [index for index, _, _ in parts]
+    end = min((c.index for c in columns.columns if c.index > value.index), default=math.inf)
+    if indices[0] == value.index and indices[-1] < end:
+        placed, shift = indices, 0
+    elif shifted and indices == list(range(len(parts))):
+        placed, shift = [value.index + k for k in range(len(parts))], len(parts) - 1
+    else:
+        return None
+    kept = [c if c.index < value.index else replace(c, index=c.index + shift)
+            for c in columns.columns if c is not value]
+    split = [Column(index, "value" if kind == "target" else "other", value.side,
+                    raw.strip(BLANK_CHARS))
+             for index, (_, raw, kind) in zip(placed, parts, strict=True)]
+    target = next(c.header for c in split if c.role == "value")
+    note = "指标值分为“" + "”“".join(c.header for c in split) + f"”，读取“{target}”"
+    return IndicatorColumns(sorted(kept + split, key=lambda c: c.index),
+                            notes=[*columns.notes, note], sided_twice=columns.sided_twice)
+
+
+def _value_part(raw: object) -> str | None:
+    """``预期2022年实现值`` → target, ``2021年实际实现值`` → previous, anything else None."""
+    if raw.__class__ is not str:
+        return None
+    key = _YEAR.sub("", label_key(raw))
+    return next((kind for kind, words in vocabulary().value_parts.items() if key in words),
+                None)
 
 
 # --- a header on two rows ---------------------------------------------------------------

@@ -12,9 +12,10 @@ title; a cell outside the columns) hands the row back to the general path in
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
-from xlperf.model.vocabulary import BLANK_CHARS, vocabulary
+from xlperf.model.vocabulary import BLANK_CHARS, ends_like_signers_line, vocabulary
 from xlperf.reader.cells import level_of
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.sources.grid import column_letter
@@ -41,6 +42,14 @@ def _special() -> dict[str, tuple[str, ...]]:
     return {first: tuple(words) for first, words in by_first.items()}
 
 
+@cache
+def _stop_ending_last() -> frozenset[str]:
+    """The last characters of the vocabulary's stop endings (审核意见, …年月日): only a row
+    ending in one may be a signers' line whose first words show nothing special."""
+    words = vocabulary()
+    return frozenset(ending[-1] for ending in (*words.stop_endings, *words.review_endings))
+
+
 def may_be_special(text: str) -> bool:
     """Whether a row led by ``text`` may be anything but an indicator row (then the general
     path decides): it starts with a vocabulary word (spaces inside it ignored: 项 目 名 称),
@@ -48,6 +57,9 @@ def may_be_special(text: str) -> bool:
     lead = text.lstrip(BLANK_CHARS)
     if not lead:
         return True
+    last = unicodedata.normalize("NFKC", lead.rstrip(BLANK_CHARS)[-1])
+    if last in _stop_ending_last() and ends_like_signers_line(lead):
+        return True  # 区扶贫办审核意见, 财政资金管理科室(盖章) 年 月 日: the signers' lines
     first = lead[0]
     if not "\u4e00" <= first <= "\u9fff":
         return not first.isdigit() or _DIGIT_LED.match(lead) is not None

@@ -50,12 +50,13 @@ from xlperf.model.vocabulary import (
     is_numbered_line,
     is_page_links,
     is_placeholder,
+    is_review_line,
     is_self_evaluation_title,
     is_stop_row_label,
     label_key,
 )
 from xlperf.reader import cells as kinds
-from xlperf.reader.columns import Column, IndicatorColumns, indicator_header
+from xlperf.reader.columns import Column, IndicatorColumns, indicator_header, value_split
 from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import PAGE_FOOTER, FastRows, fast_rows
 from xlperf.reader.header import HeaderReader, is_form_line
@@ -440,7 +441,7 @@ class TableReader:
         form_line = is_form_line(cells)
         if form_line:  # 填报单位（盖章）：某厅 | 单位：元 — the unit of the table below
             self._take_unit(cells)
-        if text and is_stop_row_label(text):
+        if text and (is_stop_row_label(text) or is_review_line(_texts(cells))):
             self._trace(row, "skipped",
                         "表格之后的签字栏，未读取：" + joined(self.grid, row, cells))
             return True
@@ -508,6 +509,7 @@ class TableReader:
                     self.flat_top = None
         elif columns.flat and not self.project.name:
             self._flat_top()
+        columns, split_row = self._split_value(row, columns)
         side = "annual"
         for column in columns.columns:
             if column.role == "block" and (found := block_side(column.header)):
@@ -530,6 +532,24 @@ class TableReader:
             roles = "、".join(f"{c.header}" for c in columns.columns if c.role != "other")
             self._trace(row, "header", f"指标表头：{roles}" + "".join(
                 f"（{note}）" for note in columns.notes))
+            if split_row is not None:
+                self._trace(split_row, "header", "指标表头第二行：" + joined(
+                    self.grid, split_row, self.grid.rows[split_row]))
+
+    def _split_value(self, row: int,
+                     columns: IndicatorColumns) -> tuple[IndicatorColumns, int | None]:
+        """The header's columns with its 指标值 split on the row below into last year's
+        actual and this year's target (``columns.value_split``), and that row: the
+        header's, reading goes on after it. The columns as they are (and None) for any
+        other row below."""
+        below = self._next_filled(row)
+        if below is None or columns.flat:
+            return columns, None
+        split = value_split(columns, self.grid.rows[below], not self.grid.addressed)
+        if split is None:
+            return columns, None
+        self.resume = max(self.resume, below + 1)
+        return split, below
 
     def _flat_top(self) -> None:
         """The lines above a flat list that name no project (``单位名称：某局`` over the 云南
@@ -591,7 +611,8 @@ class TableReader:
         assert block is not None
         if text is not None:
             lone = is_lone(cells, index)
-            if is_stop_row_label(text) or (lone and ends_table(text)):
+            if is_stop_row_label(text) or (lone and ends_table(text)) \
+                    or is_review_line(_texts(cells)):
                 self._total(row, text, block, cells, index)
                 self.state = "outside"
                 if not lone and is_closing_content(text):
@@ -1267,6 +1288,11 @@ class TableReader:
     def _trace(self, row: int, kind: str, message: str) -> None:
         if self.context.trace is not None:
             self.context.trace.add(self.grid, row, kind, message)
+
+
+def _texts(cells: list) -> list[str]:
+    """A row's filled cells as text, left to right (a reviewer's line is read from them)."""
+    return [str(value).strip(BLANK_CHARS) for value in cells if not is_blank(value)]
 
 
 _TOTALS = frozenset({"合计", "总计", "总分"})
