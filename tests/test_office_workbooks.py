@@ -81,3 +81,23 @@ def test_a_second_units_total_line_further_down_the_list_is_no_indicator(tmp_pat
     assert [i.name for i in road.indicators] == ["养护道路长度"]
     noted = [note for p in department.projects for note in p.notes] + department.notes
     assert sorted(note.row for note in noted) == [4, len(lines) + 1]
+
+
+# The budget year each table's own title states (部门预算项目绩效目标申报表(2023年度), a
+# (2020年度) line under 绩效目标表), by reading them; ningxia_values names its year only in
+# the notice above the table (XX县农业农村局2019年项目支出绩效目标), which a text has and a
+# sheet keeps as cells no notice is read from.
+TITLE_YEARS = {"01": 2023, "03": 2020, "06": 2021, "08": 2023, "10": 2022,
+               "ezhou_two_level": 2022, "long_term_pairs": 2020, "transfer": 2023,
+               "ningxia_values": None}
+
+
+@pytest.mark.parametrize(("source", "key", "doc"), READABLE, ids=IDS)
+def test_the_budget_year_a_tables_title_states_is_read_from_the_workbook_too(
+        workbooks, source: Path, key: str, doc: dict) -> None:
+    """Before 2026-12-04 only a text's notice gave the year: a workbook's title line did
+    not, so the rules that need it (K002, K005, H003) judged a text and the office's
+    workbook of one table differently."""
+    assert read_department(workbooks[key]).year == TITLE_YEARS[key]
+    assert read_department(source).year == (2019 if key == "ningxia_values"
+                                            else TITLE_YEARS[key])

@@ -33,6 +33,9 @@ class Reading:
     projects: list[Project] = field(default_factory=list)
     notes: list[ReadingNote] = field(default_factory=list)  # rows outside any project
     blank: list[str] = field(default_factory=list)  # grids with a table not filled in
+    # The budget year the tables' own titles state (部门预算项目绩效目标申报表(2023年度),
+    # (2022年度) under a title), when they agree; None when none states one or two differ.
+    year: int | None = None
 
 
 HIDDEN_SHEET_TABLES = "隐藏的工作表（在 Excel 中看不到，也不会打印）中的绩效目标表，未作为项目读取"
@@ -75,6 +78,8 @@ def _read(grids: list[Grid], trace: Trace | None) -> Reading:
         reading.notes.extend(reader.orphan_notes)
         if reader.blank_tables:
             reading.blank.append(grid.sheet or "")
+    years = set(context.years)
+    reading.year = years.pop() if len(years) == 1 else None
     _set_examples_apart(reading)
     return reading
 

@@ -30,6 +30,8 @@ back. A row the block cannot place is kept as a reading note.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -151,6 +153,7 @@ class HeaderReader:
     halves: _Halves | None = None  # the 中期/年度 halves the rows below are split into
     # goals under their labels, whose further lines are below, and the goals read there
     goal_rows: tuple[_Pending, set[str]] | None = None
+    years: list[int] = field(default_factory=list)  # the budget year a title line states
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -536,6 +539,7 @@ class HeaderReader:
                   reason: str = "表头中未识别的行") -> None:
         text = " | ".join(self.grid.text_of(raw, row, index) for index, raw in filled)
         if _ignorable(filled):
+            self.years.extend(year for _, raw in filled if (year := title_year(raw)))
             self._trace(row, "skipped", f"表头说明行，未读取：{text}")
             return
         self.project.notes.append(ReadingNote(
@@ -847,6 +851,21 @@ def _ignorable(filled: list[tuple[int, object]]) -> bool:
                 or _is_year_line(text) or is_filling_unit_line(text)):
             return False
     return True
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def title_year(raw: object) -> int | None:
+    """The budget year a table's title or year line states (``2023年项目支出绩效目标申报表``,
+    ``部门预算项目绩效目标申报表(2023年度)``, ``(2020年度)``); None for any other text."""
+    if raw.__class__ is not str:
+        return None
+    text = raw.strip(BLANK_CHARS)
+    if not (is_table_title(text) or _is_year_line(text)):
+        return None
+    found = _TITLE_YEAR.search(unicodedata.normalize("NFKC", text))
+    return int(found.group(1)) if found else None
 
 
 def _is_year_line(text: str) -> bool:

@@ -59,7 +59,7 @@ from xlperf.reader import cells as kinds
 from xlperf.reader.columns import Column, IndicatorColumns, indicator_header, value_split
 from xlperf.reader.continued import RepeatedHeader, same_columns
 from xlperf.reader.fast import PAGE_FOOTER, FastRows, fast_rows
-from xlperf.reader.header import HeaderReader, is_form_line
+from xlperf.reader.header import HeaderReader, is_form_line, title_year
 from xlperf.reader.layouts import family
 from xlperf.reader.levels import category, first_levels, is_child, normalized_label
 from xlperf.reader.lists import (
@@ -113,6 +113,7 @@ class Context:
     trace: Trace | None = None
     divisor: float = 1.0  # 单位：元 above a table, until another unit line
     unit_stated: bool = False  # some unit line said which unit (else a flat list's is 元)
+    years: list[int] = field(default_factory=list)  # budget years the tables' titles state
 
 
 @dataclass
@@ -290,6 +291,8 @@ class TableReader:
         if self.state == "header" and self.header is not None:
             self.header.feed(row, cells)  # a goal's line that ends in 表 is part of the goal
             return True
+        if (year := title_year(text)) is not None:
+            self.context.years.append(year)
         if is_self_evaluation_title(text):
             self.self_evaluation_title = True
         if self.state == "instructions":  # the next table's title ends the instructions
@@ -446,6 +449,7 @@ class TableReader:
                         "表格之后的签字栏，未读取：" + joined(self.grid, row, cells))
             return True
         if form_line:
+            self.context.years.extend(year for raw in cells if (year := title_year(raw)))
             self._trace(row, "skipped", "表头说明行，未读取：" + joined(self.grid, row, cells))
             return True
         return False
@@ -1277,6 +1281,7 @@ class TableReader:
                 repair.project = project.name or None
         if self.header is not None:
             self.header.finish()
+            self.context.years.extend(self.header.years)
             if self.project is not None and not self.project.layout:
                 self.project.layout = family(self.project, self.header.labels, self.block,
                                              self.self_evaluation_title)

@@ -125,6 +125,7 @@ def read_document(document: Document, source: str, trace: Trace | None = None) -
     if not any(project.indicators for project in projects):
         raise InputError(_nothing_found(document, projects=bool(projects)), file=source)
     department.projects = projects
+    department.year = department.year or reading.year  # the notice's first, else the titles'
     department.notes = department.notes + reading.notes  # the notice's first
     department.normalizations = grid.normalizations
     return department

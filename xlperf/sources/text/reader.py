@@ -85,6 +85,7 @@ def parse_text(text: str, source: str | None = None, trace: Trace | None = None)
         raise InputError(RUN_TOGETHER, file=source)
     check_projects(len(projects), source)
     department.projects = projects
+    department.year = department.year or reading.year  # the notice's first, else the titles'
     department.notes = department.notes + reading.notes  # the notice's first
     department.normalizations = grid.normalizations
     return department
