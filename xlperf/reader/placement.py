@@ -127,6 +127,7 @@ def place(cells: list, columns: IndicatorColumns, addressed: bool) -> Placed | N
 
     ``addressed``: cells come from a sheet (positions are reliable).
     """
+    cells = _without_block_label(cells, columns)
     last = _last_filled(cells)
     if last < 0:
         return None
@@ -143,6 +144,23 @@ def place(cells: list, columns: IndicatorColumns, addressed: bool) -> Placed | N
     if best.impossible:
         return _name_like_level(cells[: last + 1], columns.columns, addressed) or best
     return best
+
+
+def _without_block_label(cells: list, columns: IndicatorColumns) -> list:
+    """The row with its leading block label (绩效指标) blanked when the header has no column
+    for it.
+
+    The 2015 form as 重庆 pages publish it merges 一级指标 over two columns of the header
+    row, the block label's and the 一级's: the first indicator row then starts with
+    ``绩效指标`` (merged down the rows) before its 一级, one cell more than the header has.
+    The label names the block and is never read; without it the row is the header's.
+    Before, such a row could not be placed and was a note, its indicator lost. A lone
+    label, or one under a block column of its own, is left as it is."""
+    filled = [i for i, raw in enumerate(cells) if kinds.kind_of(raw)[0] != kinds.EMPTY]
+    if len(filled) < 2 or kinds.kind_of(cells[filled[0]])[0] != kinds.BLOCK \
+            or any(column.role == "block" for column in columns.columns):
+        return cells
+    return [*cells[: filled[0]], "", *cells[filled[0] + 1:]]
 
 
 def _name_like_level(cells: list, columns: list[Column], addressed: bool) -> Placed | None:

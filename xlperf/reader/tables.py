@@ -1303,7 +1303,18 @@ def _split_value(item: Indicator, texts: dict[str, str]) -> None:
     item.target = target or None
     item.unit = texts.get("unit") or None
     shown = "" if item.comparator == "定性" else written
-    item.value = f"{shown}{target}{texts.get('unit', '')}" or None
+    item.value = f"{shown}{target}{_unit_after(target, texts.get('unit', ''))}" or None
+
+
+def _unit_after(target: str, unit: str) -> str:
+    """The unit to write after the target: none when the target already ends with it.
+
+    A 单位 column beside a 指标值 that carries its unit (``% | ≥95%``, ``座 | 1座``) says the
+    unit once more; the value is ``≥95%``, not ``≥95%%``."""
+    if unit and target and unicodedata.normalize("NFKC", target).rstrip().endswith(
+            unicodedata.normalize("NFKC", unit).strip()):
+        return ""
+    return unit
 
 
 def _off_columns(block: _Block, column: int) -> bool:

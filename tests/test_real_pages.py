@@ -1,0 +1,109 @@
+"""Real goal tables as government pages publish them (tests/data/real_pages, session 9).
+
+Each is read on the paths a reviewer meets: the browser copy of the page's table (.txt) and
+the office's own workbook with its merged cells (.xlsx). What each table says is written here
+by reading it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xlperf.sources import read_department
+from xlperf.sources.text.reader import parse_text
+from xlperf.validation.engine import validate
+
+DATA = Path(__file__).parent / "data" / "real_pages"
+
+
+def project_of(path: Path):
+    (project,) = read_department(path).projects
+    return project
+
+
+def rows(project) -> list[tuple[str, str, str, str | None]]:
+    return [(i.level1, i.level2, i.name, i.value) for i in project.indicators]
+
+
+def test_a_value_column_headed_年度数值_is_the_target() -> None:
+    """临邑's 项目支出目标申报表 heads its target column 年度数值: before (2026-12-04, session 9)
+    the column was unread (R003 “年度数值”列不属于绩效目标表) and every indicator had no value."""
+    project = project_of(DATA / "01-linyi-fushu.xlsx")
+    assert [(i.name, i.value) for i in project.indicators] == [
+        ("小学就读人数", "<=6962人"), ("教学条件改善、办学水平提高", "=100%"),
+        ("教育均衡化发展", "有效"), ("义务教育小学生均公用经费", "780元/生/年"),
+        ("经费有效使用情况", "=100%"), ("教学质量提高、办学条件改善", "=100%"),
+        ("安全情况", "有效"), ("学生受益情况", "=100%")]
+    assert not any("年度数值" in note.text for note in project.notes)
+    text = parse_text("项目名称\t小学教育公用经费\n一级\t二级\t三级\t年度数值\t备注\n"
+                      "产出指标\t数量指标\t小学就读人数\t<=6962人\t\n")
+    assert rows(text.projects[0]) == [("产出指标", "数量指标", "小学就读人数", "<=6962人")]
+
+
+LINYI = [("产出值", "数量值", "小学就读人数", "<=6962人"),
+         ("产出值", "质量值", "教学条件改善、办学水平提高", "=100%"),
+         ("产出值", "时效值", "教育均衡化发展", "有效"),
+         ("产出值", "成本值", "义务教育小学生均公用经费", "780元/生/年"),
+         ("效益值", "经济效益值", "经费有效使用情况", "=100%"),
+         ("效益值", "社会效益值", "教学质量提高、办学条件改善", "=100%"),
+         ("效益值", "生态效益值", "安全情况", "有效"),
+         ("效益值", "可持续影响值", "学生受益情况", "=100%")]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+def test_level_names_written_with_值_for_指标_are_the_frameworks_levels(suffix: str) -> None:
+    """临邑's template writes 值 for 指标 in every level (产出值 / 数量值 …). Before (2026-12-04,
+    session 9) they were no level: the browser copy's rows that left out the merged 产出值
+    were misplaced (三级 read as 二级, every value lost), and every path had S001 and S002 on
+    each row and C001 (no 效益指标) beside a 效益值 block."""
+    department = read_department(DATA / f"01-linyi-fushu{suffix}")
+    (project,) = department.projects
+    assert rows(project) == LINYI
+    rules = {f.rule for f in validate([department])}
+    assert rules & {"S001", "S002", "C001", "C002"} == set()
+    assert "C003" in rules  # the table has no 满意度 indicator: that finding is real
+
+
+ANJU = [("产出指标", "质量指标", "指标1:食品安全监管人员培训", "已完成"),
+        ("产出指标", "质量指标", "指标2:违法案件查办率", "100%"),
+        ("产出指标", "质量指标", "指标3:食品经营环节风险分级", "100%"),
+        ("产出指标", "质量指标", "指标4:开展食品安全宣传周等科普宣传活", "已完成"),
+        ("产出指标", "质量指标", "指标5:进口冷链食品新冠肺炎疫情应急处置示范演练", "已完成"),
+        ("产出指标", "质量指标", "指标6:食品安全投诉举报处置率", "100%"),
+        ("产出指标", "时效指标", "指标1:食品监管专项工作整体完成时间", "2021年12月31日"),
+        ("效益指标", "社会效益指标",
+         "指标1:辖区内与补助资金相关的重大食品安全监管责任事故发生数", "0次"),
+        ("效益指标", "社会效益指标", "指标2:辖区内公众食品安全科普知识素养", "逐步提高")]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+def test_a_self_evaluations_block_label_年度绩效指标完成情况_takes_no_cell(suffix: str) -> None:
+    """安居区's 区域绩效目标自评表 has 年度绩效指标完成情况 left of 一级指标, merged down the rows.
+    In the browser copy a row whose 年度指标值 and 实际完成指标值 are both 已完成 lost its 三级:
+    before (2026-12-04, session 9) the 三级 went under that unknown column, 已完成 became the
+    indicator's name and 逐步提高 another's (three indicators read wrong)."""
+    assert rows(project_of(DATA / f"07-anju-shipin{suffix}")) == ANJU
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+def test_the_block_label_under_a_merged_一级指标_header_is_not_a_cell_of_the_row(
+        suffix: str) -> None:
+    """忠县's 区域绩效目标表 merges 一级指标 over two columns; its first indicator row starts with
+    绩效指标 (merged down) before 产出指标. Before (2026-12-04, session 9) that row could not be
+    placed (a note), the indicator was lost and the next one had no 一级/二级 (S001, S002)."""
+    project = project_of(DATA / f"05-zhongxian-shengzhu{suffix}")
+    assert rows(project) == [("产出指标", "数量指标", "猪肉产量稳定率", "≥95%"),
+                             ("产出指标", "数量指标", "能繁母猪稳定率", "90%")]
+    assert [note.text for note in project.notes if "绩效指标" in note.text] == []
+
+
+def test_a_unit_column_beside_a_value_that_carries_the_unit_is_not_written_twice() -> None:
+    """单位 % beside 指标值 90%: before (2026-12-04, session 9) the value read 90%%."""
+    text = parse_text("项目名称\t某资金\n一级指标\t二级指标\t三级指标\t单位\t指标值\n"
+                      "产出指标\t数量指标\t能繁母猪稳定率\t%\t90%\n"
+                      "产出指标\t数量指标\t新建保鲜库面积\t平方米\t3550\n")
+    (project,) = text.projects
+    assert [(i.value, i.unit) for i in project.indicators] == [("90%", "%"),
+                                                               ("3550平方米", "平方米")]
