@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from xlperf.model.framework import level_score, parse_label
 from xlperf.sources import read_department
 from xlperf.sources.text.reader import parse_text
 from xlperf.validation.engine import validate
@@ -107,3 +108,18 @@ def test_a_unit_column_beside_a_value_that_carries_the_unit_is_not_written_twice
     (project,) = text.projects
     assert [(i.value, i.unit) for i in project.indicators] == [("90%", "%"),
                                                                ("3550平方米", "平方米")]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+def test_a_一级_with_a_score_range_is_that_一级(suffix: str) -> None:
+    """奉节's 审批表 writes each 一级 with the range its rows' scores may take: 成本指标(0-20)分.
+    Before (2026-12-04, session 9) that was no 一级 of any framework (S001 on a right row)."""
+    department = read_department(DATA / f"11-fengjie-yunwu{suffix}")
+    (project,) = department.projects
+    assert [(i.level1, i.level2, i.name, i.value, i.weight) for i in project.indicators] == [
+        ("成本指标(0-20)分", "经济成本指标", "项目建设成本", "≤65万元", 10)]
+    assert project.framework == "cost-first-level"
+    assert "S001" not in {f.rule for f in validate([department])}
+    assert parse_label("产出指标（40-50分）") == (None, "产出指标")
+    assert level_score("成本指标(0-20)分") is None  # a range declares no score of its own
+    assert parse_label("培训人数(0-20)") == (None, "培训人数(0-20)")  # a 三级 is never cut

@@ -36,6 +36,10 @@ _SCORE = re.compile(
     rf"\s*(?:[（(]\s*{_NUMBER}\s*分\s*[)）]"
     rf"|(?<=指标)(?:\s*[:：]?\s*{_NUMBER}\s*分|\s*[（(]\s*{_NUMBER}\s*[)）]"
     rf"|\s*[:：]\s*{_NUMBER}))\s*$")
+# A score range after a 一级 name ending in 指标, as 重庆's 审批表 writes it: 成本指标(0-20)分,
+# 产出指标（40-50分）. It bounds the scores of the rows under it and declares no score of its own.
+_SCORE_RANGE = re.compile(
+    rf"(?<=指标)\s*[（(]\s*{_NUMBER}\s*[-－—–~～至]\s*{_NUMBER}\s*分?\s*[)）]\s*分?\s*$")
 # The order frameworks are preferred in when they explain a table equally well.
 PREFERENCE = ("standard", "central-2015", "provincial", "cost-first-level")
 
@@ -179,8 +183,8 @@ def parse_label(label: str) -> tuple[str | None, str]:
     """``'11-数量指标'`` → ``('11', '数量指标')``; a bare name → ``(None, name)``;
     ``'（一）数量指标'`` and ``'1、数量指标'`` → ``(None, '数量指标')`` (an outline number, not
     a code: codes are written ``11-``); ``'产出指标(50分)'`` (or ``产出指标50分``,
-    ``产出指标：50分``) → ``(None, '产出指标')``."""
-    text = _SCORE.sub("", OUTLINE.sub("", (label or "").strip()))
+    ``产出指标：50分``) → ``(None, '产出指标')``; a score range (``成本指标(0-20)分``) likewise."""
+    text = _SCORE_RANGE.sub("", _SCORE.sub("", OUTLINE.sub("", (label or "").strip())))
     match = _LABEL.match(text)
     if match:
         return match.group(1), match.group(2).strip()
