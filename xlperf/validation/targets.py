@@ -124,8 +124,9 @@ _PERIODIC = re.compile(
 )
 _PERIODIC_GUARD = re.compile(r"[每按逐]")
 _FULL_YEAR = re.compile(r"全年\s*\d+\s*天")
-# A 指标值 that is a year alone (完成时间 | 2024年): done within that year, as 2024年底前.
-_YEAR_ALONE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*度?\s*$")
+# A 指标值 that is a year alone (完成时间 | 2024年): done within that year, as 2024年底前;
+# also the year's whole span (2021年全年, 安徽's 申报表 under 时效指标).
+_YEAR_ALONE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*度?\s*(?:全年)?\s*$")
 
 # --- grades ----------------------------------------------------------------------
 # A 指标值 that is one of these words is a graded (qualitative) target.
