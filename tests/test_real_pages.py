@@ -123,3 +123,48 @@ def test_a_一级_with_a_score_range_is_that_一级(suffix: str) -> None:
     assert parse_label("产出指标（40-50分）") == (None, "产出指标")
     assert level_score("成本指标(0-20)分") is None  # a range declares no score of its own
     assert parse_label("培训人数(0-20)") == (None, "培训人数(0-20)")  # a 三级 is never cut
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+def test_a_三级_with_its_empty_cells_is_an_indicator_without_a_value(suffix: str) -> None:
+    """遂宁经开区's 自评表 has rows with a 三级 and no value (``指标4.不合格产品处置率⇥⇥`` in the
+    browser copy: the empty cells keep their tabs). Before (2026-12-04, session 9) the copy made
+    each a note (只有一段文字) while the workbook read the indicator: three indicators lost."""
+    (project,) = read_department(DATA / f"12-suining-jkq{suffix}").projects
+    names = [i.name for i in project.indicators]
+    assert len(names) == 19
+    for name in ("指标4.不合格产品处置率", "指标2.药品抽验平均标准", "指标3.化妆品抽验平均标准"):
+        assert project.indicators[names.index(name)].value is None
+    assert not any(note.text.startswith("指标") for note in project.notes)
+
+
+def test_a_lone_三级_line_without_the_tabs_stays_a_note() -> None:
+    """Only a row whose cells reach the header's last column is taken: a line of text alone
+    (a wrapped cell's tail) is still a note, never an indicator."""
+    text = parse_text("项目名称\t某资金\n一级指标\t二级指标\t三级指标\t指标值\t全年实际值\n"
+                      "产出指标\t数量指标\t药品抽验品种\t≥3\t4\n无因贫失学辍学现象发生\n")
+    (project,) = text.projects
+    assert [i.name for i in project.indicators] == ["药品抽验品种"]
+    assert [note.text for note in project.notes] == ["无因贫失学辍学现象发生"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+@pytest.mark.parametrize(("stem", "amount", "goal"), [
+    ("07-anju-shipin", 2.38, "目标1:深入开展食品风险隐患排查整治。\n目标2:加大违法行为打击力度。\n"
+                             "目标3:加强基层监管人员监管业务培训。\n目标4:加大食品安全宣传力度。"),
+    ("12-suining-jkq", 5.8, "目标1:完成两品一械抽检工作 目标2:加强两品一械企业监管力度 "
+                            "目标3:加强培训,提高监管人员专业水平 目标4:加强两品一械科普宣传力度"),
+])
+def test_a_region_self_evaluations_header_gives_its_amount_and_goal(
+        suffix: str, stem: str, amount: float, goal: str) -> None:
+    """四川's 区域绩效目标自评表: 转移支付预算数(A) is the amount, the goal is under 预期目标 beside
+    目标实际完成情况 (年度目标完成情况 the row's label), the section's score 20 beside it is no
+    completion text. Before (2026-12-04, session 9) 安居's goal and 遂宁's goal and amount were
+    not read (notes instead), and 联系人及电话 was a note."""
+    (project,) = read_department(DATA / f"{stem}{suffix}").projects
+    assert project.amount == amount
+    assert project.goal == goal
+    texts = [note.text for note in project.notes]
+    assert not any("联系人及电话" in text or text.startswith("目标1") for text in texts)
+    done = [text for text in texts if text.startswith("目标实际完成情况：")]
+    assert done and all(text.startswith("目标实际完成情况：目标") for text in done)

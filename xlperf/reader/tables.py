@@ -876,7 +876,8 @@ class TableReader:
         if not content:
             self._carry(block, values)
             return
-        if self._lone_text(values, block, placed):
+        if self._lone_text(values, block, placed) and not _cells_to_the_end(cells, block,
+                                                                            values):
             self._note(row, cells, "只有一段文字，无法确定是否为指标")
             return
         self._carry(block, values)
@@ -1315,6 +1316,21 @@ def _unit_after(target: str, unit: str) -> str:
             unicodedata.normalize("NFKC", unit).strip()):
         return ""
     return unit
+
+
+def _cells_to_the_end(cells: list, block: _Block, values: dict) -> bool:
+    """A browser copy's row of a 三级 whose other cells are empty (``指标4.不合格产品处置率⇥⇥``):
+    the copy keeps the empty cells' tabs and leaves out only the merged cells at the row's
+    start, so counted from the right its cells end under the header's last column and its
+    text stands under the 三级. It is that indicator, with no value (rules say so), as the
+    office's workbook reads it. A line without those tabs (a wrapped cell's tail, a line of
+    prose) does not end there and stays a note."""
+    name = values.get(("name", "annual")) or values.get(("name", "long_term"))
+    if name is None or len(cells) < 2:
+        return False
+    shift = block.columns.width - len(cells)
+    under = next((c for c in block.columns.columns if c.index == name[0] + shift), None)
+    return shift > 0 and under is not None and under.role == "name"
 
 
 def _off_columns(block: _Block, column: int) -> bool:
