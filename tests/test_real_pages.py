@@ -168,3 +168,17 @@ def test_a_region_self_evaluations_header_gives_its_amount_and_goal(
     assert not any("联系人及电话" in text or text.startswith("目标1") for text in texts)
     done = [text for text in texts if text.startswith("目标实际完成情况：")]
     assert done and all(text.startswith("目标实际完成情况：目标") for text in done)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+def test_a_一级_the_framework_lacks_is_read_in_its_column_not_the_block_labels(
+        suffix: str) -> None:
+    """大英's table writes its first 一级 as 项目决策 (no framework's name) under a header with a
+    绩效指标 label column. In the browser copy the row leaves out that column's merged cell; a
+    block column holds its label and nothing else, so 项目决策 is the row's 一级, as the workbook
+    reads it. Before (2026-12-04, session 9) it went under 绩效指标 and three indicators had no
+    一级 (S001 “（空）” on each)."""
+    (project, *_) = read_department(DATA / f"13-daying-xiaofei{suffix}").projects
+    assert [(i.level1, i.level2, i.name) for i in project.indicators[:3]] == [
+        ("项目决策", "数量指标", "宣传次数"), ("项目决策", "质量指标", "创建质量"),
+        ("项目决策", "时效指标", "全年")]

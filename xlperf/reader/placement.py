@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import CARRIED_ROLES, Column, IndicatorColumns
 
-# How well a cell of a kind fits a column of a role; missing pairs score DEFAULT_FIT.
+# How well a cell of a kind fits a column of a role; missing pairs score DEFAULT_FIT. A block
+# label's column (绩效指标, merged down the rows) holds that label and nothing else: a text
+# there cannot be, it is the 一级 or the 三级 of a row that left the merged cell out.
 _FIT: dict[str, dict[str, float]] = {
     "level1": {kinds.EMPTY: 0, kinds.TEXT: -2, kinds.NUMBER: -4, kinds.COMPARATOR: -3,
                kinds.UNIT: -3, kinds.BLOCK: -3, kinds.AMOUNT: -3, kinds.NOT_APPLICABLE: -3},
@@ -46,7 +48,7 @@ _FIT: dict[str, dict[str, float]] = {
     "actual": {kinds.EMPTY: 0, kinds.TEXT: 0.5, kinds.NUMBER: 0.5, kinds.AMOUNT: 0.5,
                kinds.LEVEL: -3},
     "reason": {kinds.EMPTY: 0, kinds.TEXT: 0.2, kinds.NUMBER: -0.5, kinds.LEVEL: -3},
-    "block": {kinds.EMPTY: 0, kinds.BLOCK: 1, kinds.TEXT: -2, kinds.LEVEL: -3,
+    "block": {kinds.EMPTY: 0, kinds.BLOCK: 1, kinds.TEXT: -3, kinds.LEVEL: -3,
               kinds.NUMBER: -3},
     "project": {kinds.EMPTY: 0, kinds.TEXT: 1, kinds.NUMBER: -3, kinds.LEVEL: -3,
                 kinds.AMOUNT: -2, kinds.COMPARATOR: -3, kinds.UNIT: -3},
