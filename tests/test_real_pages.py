@@ -182,3 +182,16 @@ def test_a_一级_the_framework_lacks_is_read_in_its_column_not_the_block_labels
     assert [(i.level1, i.level2, i.name) for i in project.indicators[:3]] == [
         ("项目决策", "数量指标", "宣传次数"), ("项目决策", "质量指标", "创建质量"),
         ("项目决策", "时效指标", "全年")]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx"])
+def test_项目总目标_beside_年度总体目标_is_the_mid_term_goal_never_the_annual_goal(
+        suffix: str) -> None:
+    """六团's 申报表: ``项目绩效目标 | 项目总目标 | 年度总体目标`` over the two goals. Before
+    (2026-12-04, session 9) the label 项目总目标 was read as the annual goal (a column header
+    taken for a value), C004 called it 过于笼统, and the project's whole-term goal was a note."""
+    department = read_department(DATA / f"10-bingtuan-liutuan{suffix}")
+    (project,) = department.projects
+    assert project.goal == "2021年完成保鲜库钢构主体安装、封顶;完成消防水池土建工程。"
+    assert project.mid_term_goal == "建设完成保鲜库1座,3550平方米;建设完成消防水池1座,419平方米。"
+    assert "C004" not in {f.rule for f in validate([department])}
