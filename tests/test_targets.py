@@ -221,6 +221,7 @@ def test_measurable_targets(text: str) -> None:
     ("安全生产事故", "杜绝"),
     ("项目持续发挥效益年限", "两年"),       # a span in Chinese numerals
     ("完成时间", "2025年"),                # within that year
+    ("按时保质完成物业管理工作", "2021年全年"),  # the whole year (金寨, session 9)
     ("资金使用合规性", "合规"),             # a state there or not
     ("系统运行", "正常"),
     ("长效保洁机制", "建立"),
@@ -235,6 +236,8 @@ def test_a_year_alone_as_a_timeliness_value_is_a_deadline_in_that_year() -> None
     deadline = read_target("完成时间", "2025年").deadline
     assert (deadline.year, deadline.month) == (2025, 12)
     assert read_target("2025年度培训工作").deadline is None  # a year inside a text is no deadline
+    whole = read_target("按时保质完成物业管理工作", "2021年全年").deadline
+    assert (whole.year, whole.month) == (2021, 12)
 
 
 @pytest.mark.parametrize("value", ["逐年提高", "有所改善", "按年度计划推进", "及时", "长期"])

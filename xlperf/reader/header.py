@@ -238,7 +238,7 @@ class HeaderReader:
                 position += 1
                 continue
             if key is None and goal_column(raw) == _ACTUAL:  # 实际完成情况: a note, no field
-                if has_value:
+                if has_value and not _is_score(following[1]):
                     self._goal_actual(raw, following[1], row, following[0])
                     position += 1
                     values += 1
@@ -280,7 +280,8 @@ class HeaderReader:
                 values += 1
             else:
                 waiting[index] = (key, note)
-        if stray and values:  # 项目期限⇥2024年1月⇥备用⇥某某: never dropped unsaid
+        # 项目期限⇥2024年1月⇥备用⇥某某, or a row of labels' score: never dropped unsaid
+        if stray and (values or all(_is_score(raw) for _, raw in stray)):
             self._unplaced(row, stray, STRAY_CELLS)
         if (waiting or waiting_funds) and not values:
             texts = {index: raw for index, raw in filled if raw.__class__ is str}
@@ -733,8 +734,9 @@ def _wrapped_label(start: str | None, raw: object) -> str | None:
 def _labels_width(filled: list[tuple[int, object]]) -> int:
     """The width a row of labels gives the row of values below (shorter: a browser copy
     left out the cells its merged labels cover). A trailing 备注 column is left out: its
-    value is mostly blank, so a row ending there is no shorter for having lost cells."""
-    kept = [index for index, raw in filled if not _is_list_column(raw)]
+    value is mostly blank, so a row ending there is no shorter for having lost cells; so is
+    a trailing score (``…目标实际完成情况⇥20``), merged down beside the values."""
+    kept = [index for index, raw in filled if not _is_list_column(raw) and not _is_score(raw)]
     return (kept or [filled[-1][0]])[-1] + 1
 
 
@@ -819,6 +821,13 @@ def _cost_unit(filled: list[tuple[int, object]], column: int | None) -> float | 
     """The unit a cost breakdown's 金额 column names (``金额（元）`` → 10000), if any."""
     header = next((raw for index, raw in filled if index == column), None)
     return divisor_of(bare_key(header)[1]) if isinstance(header, str) else None
+
+
+def _is_score(raw: object) -> bool:
+    """A bare number beside 实际完成情况 is the goals' score (``…目标实际完成情况⇥20``, the
+    分值 column of 四川's 自评表), never what was done: that is a text, in the rows below."""
+    number, _ = parse_number(raw)
+    return isinstance(number, float)
 
 
 def _amount_column(filled: list[tuple[int, object]]) -> int | None:

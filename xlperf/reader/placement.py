@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import CARRIED_ROLES, Column, IndicatorColumns
 
-# How well a cell of a kind fits a column of a role; missing pairs score DEFAULT_FIT.
+# How well a cell of a kind fits a column of a role; missing pairs score DEFAULT_FIT. A block
+# label's column (绩效指标, merged down the rows) holds that label and nothing else: a text
+# there cannot be, it is the 一级 or the 三级 of a row that left the merged cell out.
 _FIT: dict[str, dict[str, float]] = {
     "level1": {kinds.EMPTY: 0, kinds.TEXT: -2, kinds.NUMBER: -4, kinds.COMPARATOR: -3,
                kinds.UNIT: -3, kinds.BLOCK: -3, kinds.AMOUNT: -3, kinds.NOT_APPLICABLE: -3},
@@ -46,7 +48,7 @@ _FIT: dict[str, dict[str, float]] = {
     "actual": {kinds.EMPTY: 0, kinds.TEXT: 0.5, kinds.NUMBER: 0.5, kinds.AMOUNT: 0.5,
                kinds.LEVEL: -3},
     "reason": {kinds.EMPTY: 0, kinds.TEXT: 0.2, kinds.NUMBER: -0.5, kinds.LEVEL: -3},
-    "block": {kinds.EMPTY: 0, kinds.BLOCK: 1, kinds.TEXT: -2, kinds.LEVEL: -3,
+    "block": {kinds.EMPTY: 0, kinds.BLOCK: 1, kinds.TEXT: -3, kinds.LEVEL: -3,
               kinds.NUMBER: -3},
     "project": {kinds.EMPTY: 0, kinds.TEXT: 1, kinds.NUMBER: -3, kinds.LEVEL: -3,
                 kinds.AMOUNT: -2, kinds.COMPARATOR: -3, kinds.UNIT: -3},
@@ -127,6 +129,7 @@ def place(cells: list, columns: IndicatorColumns, addressed: bool) -> Placed | N
 
     ``addressed``: cells come from a sheet (positions are reliable).
     """
+    cells = _without_block_label(cells, columns)
     last = _last_filled(cells)
     if last < 0:
         return None
@@ -143,6 +146,23 @@ def place(cells: list, columns: IndicatorColumns, addressed: bool) -> Placed | N
     if best.impossible:
         return _name_like_level(cells[: last + 1], columns.columns, addressed) or best
     return best
+
+
+def _without_block_label(cells: list, columns: IndicatorColumns) -> list:
+    """The row with its leading block label (绩效指标) blanked when the header has no column
+    for it.
+
+    The 2015 form as 重庆 pages publish it merges 一级指标 over two columns of the header
+    row, the block label's and the 一级's: the first indicator row then starts with
+    ``绩效指标`` (merged down the rows) before its 一级, one cell more than the header has.
+    The label names the block and is never read; without it the row is the header's.
+    Before, such a row could not be placed and was a note, its indicator lost. A lone
+    label, or one under a block column of its own, is left as it is."""
+    filled = [i for i, raw in enumerate(cells) if kinds.kind_of(raw)[0] != kinds.EMPTY]
+    if len(filled) < 2 or kinds.kind_of(cells[filled[0]])[0] != kinds.BLOCK \
+            or any(column.role == "block" for column in columns.columns):
+        return cells
+    return [*cells[: filled[0]], "", *cells[filled[0] + 1:]]
 
 
 def _name_like_level(cells: list, columns: list[Column], addressed: bool) -> Placed | None:

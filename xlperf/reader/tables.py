@@ -912,7 +912,8 @@ class TableReader:
         if not content:
             self._carry(block, values)
             return
-        if self._lone_text(values, block, placed):
+        if self._lone_text(values, block, placed) and not _cells_to_the_end(cells, block,
+                                                                            values):
             self._note(row, cells, "只有一段文字，无法确定是否为指标")
             return
         self._carry(block, values)
@@ -1345,7 +1346,33 @@ def _split_value(item: Indicator, texts: dict[str, str]) -> None:
     item.target = target or None
     item.unit = texts.get("unit") or None
     shown = "" if item.comparator == "定性" else written
-    item.value = f"{shown}{target}{texts.get('unit', '')}" or None
+    item.value = f"{shown}{target}{_unit_after(target, texts.get('unit', ''))}" or None
+
+
+def _unit_after(target: str, unit: str) -> str:
+    """The unit to write after the target: none when the target already ends with it.
+
+    A 单位 column beside a 指标值 that carries its unit (``% | ≥95%``, ``座 | 1座``) says the
+    unit once more; the value is ``≥95%``, not ``≥95%%``."""
+    if unit and target and unicodedata.normalize("NFKC", target).rstrip().endswith(
+            unicodedata.normalize("NFKC", unit).strip()):
+        return ""
+    return unit
+
+
+def _cells_to_the_end(cells: list, block: _Block, values: dict) -> bool:
+    """A browser copy's row of a 三级 whose other cells are empty (``指标4.不合格产品处置率⇥⇥``):
+    the copy keeps the empty cells' tabs and leaves out only the merged cells at the row's
+    start, so counted from the right its cells end under the header's last column and its
+    text stands under the 三级. It is that indicator, with no value (rules say so), as the
+    office's workbook reads it. A line without those tabs (a wrapped cell's tail, a line of
+    prose) does not end there and stays a note."""
+    name = values.get(("name", "annual")) or values.get(("name", "long_term"))
+    if name is None or len(cells) < 2:
+        return False
+    shift = block.columns.width - len(cells)
+    under = next((c for c in block.columns.columns if c.index == name[0] + shift), None)
+    return shift > 0 and under is not None and under.role == "name"
 
 
 def _off_columns(block: _Block, column: int) -> bool:
