@@ -1490,3 +1490,20 @@ def test_labels_after_a_funds_line_on_its_row_end_the_funds_block() -> None:
     text = "\n".join([*lines[:6], f"其他资金\t{lines[7]}", *lines[8:]])
     (project,) = parse_text(text).projects
     assert project.goal.startswith("对农村地区供水计量设施设备进行改进")
+
+
+@pytest.mark.parametrize("line", ["\t\t\t\t依据行业标准测算", "\t\t\t\t依据行业标准测算\t",
+                                  "依据行业标准测算"], ids=["pdf", "pdf_tab", "browser"])
+def test_a_row_of_a_standard_alone_is_a_note_never_passed_over(line: str) -> None:
+    """A row whose only text stands under 绩效标准 (a standard's wrapped line, a block's
+    caption) holds no indicator. Before (2026-12-04) it was placed, found to hold no 三级
+    and no value, and dropped without a word, in reading and in import; and a line starting
+    依据 or 按照 ended the table, the indicators below it lost (notes)."""
+    text = ("项目名称\t职业技能培训\n项目年度金额\t10\n"
+            "一级指标\t二级指标\t三级指标\t指标值\t绩效标准\n"
+            "产出指标\t数量指标\t培训人次\t≥500人次\t计划标准\n"
+            f"{line}\n"
+            "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\t行业标准\n")
+    (project,) = parse_text(text).projects
+    assert [i.name for i in project.indicators] == ["培训人次", "学员满意度"]
+    assert [(note.text, note.row) for note in project.notes] == [("依据行业标准测算", 5)]

@@ -21,7 +21,10 @@ from xlperf.sources.grid import Grid, is_blank
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$"
                         r"|^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
-_NOTICE_LINE = re.compile(r"^(根据|按照|依据|现将|附件)")
+# A notice's sentence (根据《预算法》…现将…公开) or its attachment line after the rows. A line
+# that only starts 按照/依据 is a cell's text as often (依据行业标准测算, a 绩效标准's wrapped
+# line): it ends the table only when it says 现将 or 公开, as a notice does.
+_NOTICE_LINE = re.compile(r"^(现将|附件)|^(根据|按照|依据).*(现将|公开)")
 
 
 def starts_table(cells: list) -> bool:

@@ -92,6 +92,7 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$")  # beside PAGE_FOO
 
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
+NO_INDICATOR = "只有说明文字（如绩效标准），没有指标名称和指标值，未作为指标读取"
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
 HIDDEN_ROW = "隐藏的行（在 Excel 中看不到，也不会打印），未读取"
 HIDDEN_COLUMN = "隐藏的 {} 列（在 Excel 中看不到，也不会打印），其中 {} 个单元格未读取"
@@ -919,10 +920,11 @@ class TableReader:
         self._carry(block, values)
         if len(project.indicators) >= MAX_INDICATOR_ROWS:
             self._too_many(row)
-        for side in ("annual", "long_term"):
-            item = self._indicator(row, block, values, side)
-            if item is None:
-                continue
+        items = [(side, item) for side in ("annual", "long_term")
+                 if (item := self._indicator(row, block, values, side)) is not None]
+        if not items:  # 保障绩效目标实现措施 under 绩效标准 alone: text, but no indicator's
+            self._note(row, cells, NO_INDICATOR)
+        for side, item in items:
             target = project.indicators if side == "annual" else project.long_term_indicators
             target.append(item)
             where = "长期指标" if side == "long_term" else "指标"
