@@ -304,3 +304,28 @@ def test_a_second_level_cut_where_it_wrapped_is_joined():
     (project,) = parse_text(CENTRAL).projects
     assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators][-1] == (
         "效益指标", "社会公众或服务对象满意度指标", "参训学员满意度", "≥90%")
+
+
+@pytest.mark.parametrize("mark", ["续表", "续表1", "（续表）", "续表：", "接上表", "续表2-1"])
+def test_a_continued_mark_atop_the_next_page_is_the_pages(mark):
+    """A printed table's next page starts with `续表` (before its repeated header, or alone):
+    the page's mark, skipped like a page number. Before, it was a reading note (R003
+    “只有一段文字，无法确定是否为指标”) — a false alarm on a table that is right."""
+    text = ("项目名称\t学生资助\t\t\n项目年度金额\t200\t\t\n"
+            "一级指标\t二级指标\t三级指标\t绩效值\n"
+            "1-产出指标\t11-数量指标\t资助学生不少于 3000 人次\t60\n"
+            f"- 1 -\n{mark}\t\t\t\n一级指标\t二级指标\t三级指标\t绩效值\n"
+            "\t12-质量指标\t资金发放准确率100%\t40\n")
+    department = parse_text(text)
+    (project,) = department.projects
+    assert [(i.level1, i.level2, i.weight) for i in project.indicators] == [
+        ("1-产出指标", "11-数量指标", 60.0), ("1-产出指标", "12-质量指标", 40.0)]
+    assert project.notes == department.notes == []
+
+
+def test_a_row_that_only_begins_with_the_word_is_not_a_mark():
+    """`续表说明…` is text, not the mark: it stays a note where it cannot be placed."""
+    text = ("项目名称\t学生资助\t\t\n一级指标\t二级指标\t三级指标\t绩效值\n"
+            "1-产出指标\t11-数量指标\t资助学生不少于 3000 人次\t100\n续表说明见附件\n")
+    (project,) = parse_text(text).projects
+    assert [note.text for note in project.notes] == ["续表说明见附件"]

@@ -42,6 +42,7 @@ from xlperf.model.vocabulary import (
     header_field,
     indicator_type_of,
     is_closing_content,
+    is_continued_mark,
     is_execution_rate,
     is_instructions_heading,
     is_instructions_sheet,
@@ -243,6 +244,9 @@ class TableReader:
         if text is not None and is_lone(cells, index):
             if self._is_page_number(text, index):
                 self._trace(row, "skipped", "页码")
+                return
+            if is_continued_mark(text):
+                self._trace(row, "skipped", f"续页标记，不是表格内容：{text}")
                 return
             if is_page_links(text):
                 self._trace(row, "skipped", f"网页链接，不是表格内容：{text}")
