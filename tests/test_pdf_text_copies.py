@@ -329,3 +329,29 @@ def test_a_row_that_only_begins_with_the_word_is_not_a_mark():
             "1-产出指标\t11-数量指标\t资助学生不少于 3000 人次\t100\n续表说明见附件\n")
     (project,) = parse_text(text).projects
     assert [note.text for note in project.notes] == ["续表说明见附件"]
+
+
+def test_a_wrapped_line_that_begins_like_a_notice_sentence_is_the_cells_rest():
+    """`…邮政公司根据赠阅单` then `按照地址准确投递至384` then `个单位⇥10`: a cell's further line
+    may begin with 按照 or 根据, as the seed's 《石嘴山市政府公报》 row does printed in a narrow
+    column; it is joined like any other (a stop row, 填表人, 注： or a date is not). Before,
+    the join stopped there, the table ended at that line and the rows below were notes."""
+    text = (NARROW.split("\t13-时效指标")[0]
+            + "\t13-时效指标\t投递：邮寄种类为中国邮政挂刷，邮政公司根据赠阅单\n"
+              "按照地址准确投递至384\n个单位\t30\n")
+    (project,) = parse_text(text).projects
+    assert [i.weight for i in project.indicators] == [40.0, 30.0, 30.0]
+    assert project.indicators[-1].name == ("投递：邮寄种类为中国邮政挂刷，邮政公司根据赠阅单"
+                                           "按照地址准确投递至384个单位")
+    assert project.notes == []
+
+
+def test_a_funds_line_of_dashes_is_no_note():
+    """`上年结转资金⇥⇥⇥⇥-⇥⇥-`: nothing under 预算数 and only dashes elsewhere — a line the form
+    left unfilled, not an amount that cannot be placed."""
+    text = SELF_EVALUATION.replace(
+        "年度资金总额:\t\t2,560,000.00\t2,432,000.00\t10\t95.00%\t9.5\t\n",
+        "年度资金总额:\t\t2,560,000.00\t2,432,000.00\t10\t95.00%\t9.5\t\n上年结转资金\t\t\t\t-\t\t-\t\n")
+    (project,) = parse_text(text).projects
+    assert project.amount == pytest.approx(256.0)
+    assert not [n for n in project.notes if "预算数" in n.reason]

@@ -516,7 +516,7 @@ class HeaderReader:
         if info[2] == "amount":
             self._has_label("amount", row)
         if cell is None:
-            if len(filled) > 1:  # numbers beside the label, none under the budget column
+            if any(_has_digit(raw) for _, raw in filled[1:]):  # numbers, none under 预算数
                 self._unplaced(row, filled, NO_BUDGET_CELL)
             elif info[2] != "amount":
                 name = _FUND_NAMES.get(info[4], "资金")
@@ -892,6 +892,11 @@ def is_form_line(cells: list) -> bool:
 
 def is_blank_text(raw: object) -> bool:
     return raw.__class__ is str and not raw.strip(BLANK_CHARS)
+
+
+def _has_digit(raw: object) -> bool:
+    """A cell holding a number (880, 2,432,000.00), not a dash or a word a form leaves."""
+    return not isinstance(raw, str) or any(ch.isdigit() for ch in raw)
 
 
 def _ignorable(filled: list[tuple[int, object]]) -> bool:

@@ -21,7 +21,7 @@ from xlperf.model.vocabulary import is_filling_unit_line, is_note, is_stop_row_l
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.reader.placement import IMPOSSIBLE, fit
-from xlperf.reader.row_cells import ends_table
+from xlperf.reader.row_cells import is_date_line
 
 # The data columns a cut row's first line lacks and its last line supplies.
 _DATA_ROLES = frozenset({"value", "weight"})
@@ -69,8 +69,9 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
 def _ends_rows(text: str) -> bool:
     """A line that ends the indicator rows (合计, 主管部门审核意见, 填表人, 注：…, a date) is
     never the rest of a cell: joined, a 审核意见 row became part of the last indicator and
-    its 单位公章 that indicator's value."""
-    return is_stop_row_label(text) or ends_table(text) or is_note(text) \
+    its 单位公章 that indicator's value. A line that only begins like a notice sentence
+    (`按照地址准确投递至384`, `根据…`) may be: a wrapped cell's line begins with any word."""
+    return is_stop_row_label(text) or is_date_line(text) or is_note(text) \
         or is_filling_unit_line(text)
 
 
