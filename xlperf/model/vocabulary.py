@@ -57,6 +57,7 @@ class Vocabulary:
     placeholders: frozenset[str]
     placeholder_slots: tuple[str, ...]  # 指标 in an empty numbered slot (指标2：)
     page_links: tuple[str, ...]
+    continued_marks: frozenset[str]  # 续表 atop a printed table's next page
     note_prefixes: tuple[str, ...]
     example_sheets: tuple[str, ...]  # words naming a sheet that holds the template's example
     not_applicable_phrases: tuple[str, ...]
@@ -106,6 +107,7 @@ def vocabulary() -> Vocabulary:
         placeholders=frozenset(rows["placeholder"]),
         placeholder_slots=tuple(rows["placeholder_slots"]),
         page_links=tuple(sorted(rows["page_links"], key=len, reverse=True)),
+        continued_marks=frozenset(rows["continued_marks"]),
         note_prefixes=tuple(rows["note_prefix"]),
         example_sheets=tuple(rows["example_sheet"]),
         not_applicable_phrases=tuple(na["phrases"]),
@@ -438,6 +440,23 @@ def is_filling_unit_line(text: str) -> bool:
     """``填报单位（盖章）：某厅``, ``编制单位：某局``, ``（盖章）``: who fills in the form."""
     return unicodedata.normalize("NFKC", text).lstrip(BLANK_CHARS).startswith(
         vocabulary().filling_unit)
+
+
+# Around a 续表 mark: brackets, a colon, the table's number (续表1, 续表一, 续表2-1).
+_CONTINUED_DECOR = re.compile(r"^[(\[【〔]?(.+?)[)\]】〕]?[:：]?$")
+_TABLE_NUMBER = re.compile(r"[0-9一二三四五六七八九十]+([-.－][0-9]+)?$")
+
+
+@lru_cache(maxsize=1024)
+def is_continued_mark(raw: str) -> bool:
+    """``续表``, ``续表1``, ``（续表）``, ``续表：``, ``接上表``: the mark a printed table carries
+    atop its next page — the page's, like a page number, not a row of the table."""
+    text = "".join(unicodedata.normalize("NFKC", raw).split())
+    found = _CONTINUED_DECOR.match(text)
+    if found is None:
+        return False
+    core = _TABLE_NUMBER.sub("", found.group(1).rstrip(":："))
+    return core in vocabulary().continued_marks
 
 
 @lru_cache(maxsize=4096)

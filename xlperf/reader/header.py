@@ -78,9 +78,12 @@ GOAL_ACTUAL = "自评表中目标的实际完成情况，绩效目标表没有�
 
 
 STRAY_CELLS = "表头行中这些单元格既不是标签也不是标签的值，未读取"
+# A self-evaluation's funds line whose budget column is empty while other cells are filled.
+NO_BUDGET_CELL = "资金行中预算数一列下没有数值，无法确定哪一个是金额，此行未读取"
 # Between two dates of a 项目期限 in cells of their own (2024年1月⇥至⇥2024年12月).
 _RANGE_WORDS = frozenset({"至", "到", "-", "~", "—", "–", "－", "～", "——"})
 
+_GOAL_LINES = 12  # a goal a PDF copy cut runs onto a few lines, never dozens
 _UNSURE = "unsure"  # a funds line under 中期 and 年度 halves the reader cannot tell apart
 
 
@@ -93,6 +96,7 @@ class _Pending:
     funds: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # → (kind, side)
     others: dict[int, str] = field(default_factory=dict)  # → a label without a field (综述)
     texts: dict[int, str] = field(default_factory=dict)  # → the row's text (a label's start)
+    cells: int = 0  # the label row's cells, empty ones too (a PDF copy's rows all have them)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class _Budget:
 
     column: int  # the budget column's grid column (a sheet's cells stay in their columns)
     ordinal: int  # its place among the block's headers (a text keeps their order, not places)
+    width: int  # the header row's cells, empty ones too (a row as wide kept its places)
 
 
 @dataclass
@@ -149,6 +154,7 @@ class HeaderReader:
     cost_total: tuple[float, int, int] | None = None  # a cost breakdown's 合计: value, where
     labels: set[str] = field(default_factory=set)  # every label met (tells the family)
     fed: list[int] = field(default_factory=list)  # the rows of the block (a page repeats them)
+    resume: int = 0  # the next row to read, past the lines a wrapped goal ran onto (a text)
     budget: _Budget | None = None  # inside a self-evaluation's funds block
     halves: _Halves | None = None  # the 中期/年度 halves the rows below are split into
     # goals under their labels, whose further lines are below, and the goals read there
@@ -185,7 +191,7 @@ class HeaderReader:
         if labels or any(_inline(raw)[0] for _, raw in filled):
             self._label_row(row, filled)
         elif self.pending is not None:
-            self._values_below(row, filled)
+            self._values_below(row, self._uncut_goals(row, cells, filled))
         elif self.goal_rows is not None and self._goal_row(row, filled):
             return
         elif not self._continuation(row, filled):
@@ -285,7 +291,8 @@ class HeaderReader:
             self._unplaced(row, stray, STRAY_CELLS)
         if (waiting or waiting_funds) and not values:
             texts = {index: raw for index, raw in filled if raw.__class__ is str}
-            self.pending = _Pending(waiting, _labels_width(filled), waiting_funds, others, texts)
+            self.pending = _Pending(waiting, _labels_width(filled), waiting_funds, others, texts,
+                                    len(self.grid.rows[row]))
         if not values and self.trace is not None:
             labels = "、".join(str(raw).strip() for _, raw in filled)
             where = "，值在下一行" if self.pending else ""
@@ -381,6 +388,43 @@ class HeaderReader:
         if any(key in _GOALS for key, _ in pending.fields.values()):
             self.goal_rows = (pending, goals)
 
+    def _uncut_goals(self, row: int, cells: list,
+                     filled: list[tuple[int, object]]) -> list[tuple[int, object]]:
+        """Goals under their labels a PDF copy cut where a goal wrapped, joined back.
+
+        `总体目标⇥中期目标⇥⇥年度目标⇥`, then `⇥三年内完成…建立培训` (the line stops inside the
+        中期目标, before the 年度目标 it also has a label for) and `成果转化长效机制⇥⇥全年培训…⇥`:
+        joined where each line was cut, the lines give one row as wide as the label row (a PDF
+        copy keeps every cell) whose every cell is under a label of it. Only in a text, and
+        only for a line that kept its leading tab (a browser copy leaves the merged 总体目标
+        out and never cuts a cell); otherwise ``filled`` as it was. Before, the mid-term
+        goal's first line was read as the annual goal and its end as the mid-term goal."""
+        pending, grid = self.pending, self.grid
+        assert pending is not None
+        if grid.addressed or grid.places is not None or not filled or filled[0][0] == 0:
+            return filled
+        last = filled[-1][0]
+        target = pending.fields.get(last)
+        if len(cells) != last + 1 or target is None or target[0] not in _GOALS \
+                or not any(column > last for column in pending.fields):
+            return filled
+        joined = list(cells)
+        for below in range(row + 1, min(row + _GOAL_LINES, len(grid.rows))):
+            line = grid.rows[below]
+            if not line or not isinstance(line[0], str) or not line[0].strip() \
+                    or is_header_label(line[0]):
+                return filled
+            joined = [*joined[:-1], f"{joined[-1]}{line[0].strip()}", *line[1:]]
+            cut = [(index, raw) for index, raw in enumerate(joined) if str(raw).strip()]
+            if any(index not in pending.fields for index, _ in cut):
+                return filled  # a cell under no label: not this goal's lines
+            if len(joined) >= max(pending.cells, max(pending.fields) + 1):  # all its cells
+                self.resume = below + 1
+                self._trace(row, "joined", f"单元格内换行，与下 {below - row} 行合并为一行："
+                            + " | ".join(str(raw) for _, raw in cut))
+                return cut
+        return filled
+
     def _goal_row(self, row: int, filled: list[tuple[int, object]]) -> bool:
         """A further line of goals whose first line was under their labels: under
         ``中期目标⇥年度目标``, ``目标2：…⇥目标2：…`` adds a line to each. A row that lost
@@ -433,7 +477,7 @@ class HeaderReader:
             return False
         place = min(ranked)[1] if ranked else by_term
         column, header = heads[place]
-        self.budget = _Budget(column, place)
+        self.budget = _Budget(column, place, len(self.grid.rows[row]))
         self.last_field = None
         for _, raw in filled:
             info = _label_info(str(raw))
@@ -468,20 +512,33 @@ class HeaderReader:
                 or any(_is_label(raw) for _, raw in filled[1:]):
             self.budget = None  # another label (年度总体目标), here or after: the block is over
             return False
-        column = budget.column if self.grid.addressed else index + 1 + budget.ordinal
+        column = budget.column if self._in_place(row, budget) else index + 1 + budget.ordinal
         cell = next(((i, value) for i, value in filled if i == column), None)
         self.pending = None
         self.last_field = None
         self.labels.add(info[0])
         if info[2] == "amount":
             self._has_label("amount", row)
-            if cell is not None:
-                self._set("amount", cell[1], row, cell[0], info[3])
-        elif cell is not None:
-            self._funds(info[4], cell[1], row, cell[0])
+        if cell is None:
+            if any(_has_digit(raw) for _, raw in filled[1:]):  # numbers, none under 预算数
+                self._unplaced(row, filled, NO_BUDGET_CELL)
+            elif info[2] != "amount":
+                name = _FUND_NAMES.get(info[4], "资金")
+                self._trace(row, "field", f"资金来源（{name}）：未填金额")
+        elif info[2] == "amount":
+            self._set("amount", cell[1], row, cell[0], info[3])
         else:
-            self._trace(row, "field", f"资金来源（{_FUND_NAMES.get(info[4], '资金')}）：未填金额")
+            self._funds(info[4], cell[1], row, cell[0])
         return True
+
+    def _in_place(self, row: int, budget: _Budget) -> bool:
+        """Whether a funds line's cells stand under the headers' own columns: always on a
+        sheet; in a text when the line has as many cells as the header row, empty ones
+        included — a PDF copy keeps a label merged over two cells (`年度资金总额:⇥⇥2,560,000`)
+        as a cell and an empty one in both rows, so the place, not the order, finds the
+        budget column. A browser copy's line that lost a merged cell is shorter: there the
+        order among the headers does."""
+        return self.grid.addressed or len(self.grid.rows[row]) == budget.width
 
     def _goal_actual(self, label: object, raw: object, row: int, column: int) -> None:
         """What a self-evaluation says was done (实际完成情况): no field holds it, so it is
@@ -848,6 +905,11 @@ def is_form_line(cells: list) -> bool:
 
 def is_blank_text(raw: object) -> bool:
     return raw.__class__ is str and not raw.strip(BLANK_CHARS)
+
+
+def _has_digit(raw: object) -> bool:
+    """A cell holding a number (880, 2,432,000.00), not a dash or a word a form leaves."""
+    return not isinstance(raw, str) or any(ch.isdigit() for ch in raw)
 
 
 def _ignorable(filled: list[tuple[int, object]]) -> bool:

@@ -102,6 +102,11 @@ def is_block_title(text: str) -> bool:
     return label is not None and "block" in label.roles
 
 
+def is_date_line(text: str) -> bool:
+    """A date (2024年2月5日, 二〇二四年二月): a line the table ends at, never a cell's rest."""
+    return bool(_DATE_LINE.match(squeeze(text)))
+
+
 def ends_table(text: str) -> bool:
     """A date, a notice sentence or 附件 after the rows: the table is over."""
     key = squeeze(text)

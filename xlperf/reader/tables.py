@@ -42,6 +42,7 @@ from xlperf.model.vocabulary import (
     header_field,
     indicator_type_of,
     is_closing_content,
+    is_continued_mark,
     is_execution_rate,
     is_instructions_heading,
     is_instructions_sheet,
@@ -182,7 +183,8 @@ class TableReader:
                 self._row(row, cells)
                 block = self.block
                 fast = block.fast if self.state == "indicators" and block is not None else None
-                after = max(row + 1, self.resume)
+                after = max(row + 1, self.resume,
+                            self.header.resume if self.header is not None else 0)
             if hidden and row in hidden:  # noted once the row's project is known
                 self._hidden_cells(row, hidden[row])
             row = after
@@ -244,6 +246,9 @@ class TableReader:
         if text is not None and is_lone(cells, index):
             if self._is_page_number(text, index):
                 self._trace(row, "skipped", "页码")
+                return
+            if is_continued_mark(text):
+                self._trace(row, "skipped", f"续页标记，不是表格内容：{text}")
                 return
             if is_page_links(text):
                 self._trace(row, "skipped", f"网页链接，不是表格内容：{text}")
@@ -503,7 +508,10 @@ class TableReader:
         # The header repeated on a new page: the block goes on (its merged 一级/二级 too).
         continued = self._end_repeat(self._next_filled(row)) if self.state == "repeat" else (
             self.block if self.state in ("indicators", "break") else None)
-        if self.project is None or (columns.flat and self.state != "header"):
+        flat_goes_on = columns.flat and continued is not None and same_columns(
+            continued.columns, columns)
+        if self.project is None or (columns.flat and self.state != "header"
+                                    and not flat_goes_on):
             if not columns.flat:
                 self._new_project()
             else:
@@ -523,9 +531,9 @@ class TableReader:
         self.block = _Block(columns, side)
         if side == "annual" and not columns.flat:
             self.last_columns = columns
-        if continued is not None and not columns.flat and same_columns(continued.columns,
-                                                                       columns):
-            self.block.carried = continued.carried
+        if continued is not None and (flat_goes_on or (not columns.flat and same_columns(
+                continued.columns, columns))):
+            self.block.carried = continued.carried  # a flat list's project cells too
         if side == "annual":
             self.block.fast = fast_rows(columns)
         self.state = "indicators"
@@ -616,7 +624,8 @@ class TableReader:
         assert block is not None
         if text is not None:
             lone = is_lone(cells, index)
-            if is_stop_row_label(text) or (lone and ends_table(text)) \
+            if is_stop_row_label(text) or (lone and ends_table(text)
+                                           and not self._cut_sentence(row, block)) \
                     or is_review_line(_texts(cells)):
                 self._total(row, text, block, cells, index)
                 self.state = "outside"
@@ -690,6 +699,13 @@ class TableReader:
         """A text's lines (not a sheet, not a document's tables, whose cells keep their
         own line breaks): where a row may be cut at a cell's wrapped line."""
         return not self.grid.addressed and self.grid.places is None
+
+    def _cut_sentence(self, row: int, block: _Block) -> bool:
+        """Whether a lone sentence (`根据《…办` under the 三级, its leading tabs kept) is the
+        first line of a cell a PDF copy cut where it wrapped: the lines below complete the
+        row with its weight (``wrapped.py``). A notice sentence after the table ends the
+        rows; a 三级 that begins like one (根据《…》要求，…) goes on with them."""
+        return self._is_text and cut_row(self.grid.rows, row, block.columns) is not None
 
     def _uncut(self, row: int, cells: list, block: _Block) -> list:
         """A row a PDF copy cut where a cell wrapped (``wrapped.py``), joined back: its

@@ -21,11 +21,11 @@ from xlperf.model.vocabulary import is_filling_unit_line, is_note, is_stop_row_l
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import IndicatorColumns
 from xlperf.reader.placement import IMPOSSIBLE, fit
-from xlperf.reader.row_cells import ends_table
+from xlperf.reader.row_cells import is_date_line
 
 # The data columns a cut row's first line lacks and its last line supplies.
 _DATA_ROLES = frozenset({"value", "weight"})
-_MAX_LINES = 6  # a cell of a goal table wraps onto a few lines, never dozens
+_MAX_LINES = 16  # a long 三级 in a narrow column wraps onto a dozen lines, never dozens more
 # How well a cell must fit its column to be where a tab-kept row has it (a browser copy's
 # row that lost its first cells has a 三级 under 一级 or a value under 二级).
 _LEAST = {"level1": 0.0, "level2": 0.0, "category": 0.0, "name": 0.5, "weight": 0.5}
@@ -50,7 +50,8 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
     for last in range(row + 1, min(row + _MAX_LINES, len(rows))):
         line = rows[last]
         if not line or _blank(line[0]) or not isinstance(line[0], str) \
-                or kinds.kind_of(line[0])[0] == kinds.LEVEL or _ends_rows(line[0]):
+                or (kinds.kind_of(line[0])[0] == kinds.LEVEL
+                    and not _label_cut(joined[-1], line[0])) or _ends_rows(line[0]):
             return None  # a line starting with a level label is a row of its own
         joined = [*joined[:-1], _join(joined[-1], line[0]), *line[1:]]
         if len(joined) > width:  # a copy may keep empty cells past the header's last
@@ -68,9 +69,18 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
 def _ends_rows(text: str) -> bool:
     """A line that ends the indicator rows (合计, 主管部门审核意见, 填表人, 注：…, a date) is
     never the rest of a cell: joined, a 审核意见 row became part of the last indicator and
-    its 单位公章 that indicator's value."""
-    return is_stop_row_label(text) or ends_table(text) or is_note(text) \
+    its 单位公章 that indicator's value. A line that only begins like a notice sentence
+    (`按照地址准确投递至384`, `根据…`) may be: a wrapped cell's line begins with any word."""
+    return is_stop_row_label(text) or is_date_line(text) or is_note(text) \
         or is_filling_unit_line(text)
+
+
+def _label_cut(head: object, tail: str) -> bool:
+    """Whether a level label was cut where it wrapped: `社会公众或服务对象` then `满意度指标`
+    make 社会公众或服务对象满意度指标, a level the frameworks know, while the first piece is
+    none — the tail, a level label too, goes on the cell above rather than starting a row."""
+    return isinstance(head, str) and not kinds.level_of(head) \
+        and bool(kinds.level_of(_join(head, tail)))
 
 
 def _fits(cells: list, columns: IndicatorColumns, cut: int | None = None) -> bool:
