@@ -101,3 +101,19 @@ def test_the_budget_year_a_tables_title_states_is_read_from_the_workbook_too(
     assert read_department(workbooks[key]).year == TITLE_YEARS[key]
     assert read_department(source).year == (2019 if key == "ningxia_values"
                                             else TITLE_YEARS[key])
+
+
+def test_a_unit_total_line_is_never_the_rest_of_a_cut_row(tmp_path) -> None:
+    """A flat list's row cut after its 项目名称 (its other cells on a later line) with the
+    unit's total line between the two: the total line is no cell's rest. Before
+    (2026-12-04) the join made the project 村组干部报酬820-马踏镇部门."""
+    source = next((DATA / "real_layouts").glob("08*[!w].txt"))
+    lines = source.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    first = lines[4].split("\t")
+    cut = [lines[3].join(["\t".join(first[:2]) + "\n", "\n" + "\t".join(first[2:])])]
+    text = tmp_path / "切开.txt"
+    text.write_text("\n".join([*lines[:3], *cut, *lines[5:]]) + "\n", encoding="utf-8")
+    department = read_department(text)
+    assert [p.name for p in department.projects] == ["村组干部报酬", "基层组织活动经费"]
+    notes = [*department.notes, *(n for p in department.projects for n in p.notes)]
+    assert "820-马踏镇部门 | 8,827,620.53" in [n.text for n in notes]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from xlperf.model.vocabulary import is_filling_unit_line, is_note, is_stop_row_label
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import IndicatorColumns
+from xlperf.reader.lists import is_unit_total
 from xlperf.reader.placement import IMPOSSIBLE, fit
 from xlperf.reader.row_cells import is_date_line
 
@@ -51,7 +52,8 @@ def cut_row(rows: list[list], row: int, columns: IndicatorColumns) -> tuple[list
         line = rows[last]
         if not line or _blank(line[0]) or not isinstance(line[0], str) \
                 or (kinds.kind_of(line[0])[0] == kinds.LEVEL
-                    and not _label_cut(joined[-1], line[0])) or _ends_rows(line[0]):
+                    and not _label_cut(joined[-1], line[0])) or _ends_rows(line[0]) \
+                or (columns.flat and is_unit_total(line)):
             return None  # a line starting with a level label is a row of its own
         joined = [*joined[:-1], _join(joined[-1], line[0]), *line[1:]]
         if len(joined) > width:  # a copy may keep empty cells past the header's last
