@@ -93,7 +93,7 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]*\d+[-—－–]*$")  # beside PAGE_FOO
 
 _SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", "qualitative": "定性"}
 _DIRECTIONS = {"positive": "正向", "negative": "反向"}
-NO_INDICATOR = "只有说明文字（如绩效标准），没有指标名称和指标值，未作为指标读取"
+NO_INDICATOR = "没有指标名称和指标值（只有说明文字或分值等），未作为指标读取"
 UNREAD_COLUMN = "“{}”列不属于绩效目标表，该列各行内容未读取"
 HIDDEN_ROW = "隐藏的行（在 Excel 中看不到，也不会打印），未读取"
 HIDDEN_COLUMN = "隐藏的 {} 列（在 Excel 中看不到，也不会打印），其中 {} 个单元格未读取"
