@@ -117,3 +117,16 @@ def test_a_unit_total_line_is_never_the_rest_of_a_cut_row(tmp_path) -> None:
     assert [p.name for p in department.projects] == ["村组干部报酬", "基层组织活动经费"]
     notes = [*department.notes, *(n for p in department.projects for n in p.notes)]
     assert "820-马踏镇部门 | 8,827,620.53" in [n.text for n in notes]
+
+
+@pytest.mark.parametrize(("title", "year"), [
+    ("2023年项目支出绩效目标申报表", 2023), ("部门预算项目绩效目标申报表(2023年度)", 2023),
+    ("2023—2025年项目中期绩效目标表", None), ("2023-2025年度项目绩效目标表", None)])
+def test_a_title_naming_a_span_of_years_gives_no_budget_year(title: str, year: int | None,
+                                                             tmp_path) -> None:
+    """A mid-term table's title names its span, not the budget year: no year is taken from
+    it (rules K002/H003 would judge its deadlines against one year of the span)."""
+    text = tmp_path / "表.txt"
+    text.write_text(f"{title}\n项目名称\t某项目\n项目年度金额\t10\n一级指标\t二级指标\t三级指标\t指标值\n"
+                    "产出指标\t数量指标\t培训人次\t≥500人次\n", encoding="utf-8")
+    assert read_department(text).year == year

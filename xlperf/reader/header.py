@@ -925,6 +925,8 @@ def _ignorable(filled: list[tuple[int, object]]) -> bool:
 
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A span's first year written without its 年 (2023—2025年, 2023-2025年度): read as a year too.
+_SPAN = re.compile(r"(?<=\d{4})\s*(?=[-－—–~～至到]\s*(?:19|20)\d{2}\s*年)")
 
 
 def title_year(raw: object) -> int | None:
@@ -935,8 +937,8 @@ def title_year(raw: object) -> int | None:
     text = raw.strip(BLANK_CHARS)
     if not (is_table_title(text) or _is_year_line(text)):
         return None
-    found = _TITLE_YEAR.search(unicodedata.normalize("NFKC", text))
-    return int(found.group(1)) if found else None
+    years = set(_TITLE_YEAR.findall(_SPAN.sub("年", unicodedata.normalize("NFKC", text))))
+    return int(years.pop()) if len(years) == 1 else None  # a span (2023—2025年) names none
 
 
 def _is_year_line(text: str) -> bool:
