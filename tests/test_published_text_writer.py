@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xlperf.model import Department, Indicator, Project
+from xlperf.model import Department, Indicator, Project, notice_words
 from xlperf.model.framework import bundled_frameworks, load_framework
 from xlperf.model.serialize import comparable
 from xlperf.model.text import parse_number
-from xlperf.model.vocabulary import is_not_applicable, vocabulary
+from xlperf.model.vocabulary import is_not_applicable, is_page_links, vocabulary
+from xlperf.reader.notice import squeeze
 from xlperf.sources.text.reader import parse_text, read_text
 from xlperf.writers.text import disclosure_sentence, format_tables, format_text
 from xlperf.writers.workbook.layout import COLUMN_LABELS, PROJECT_ATTRIBUTES
@@ -146,6 +147,18 @@ def prose(max_size: int = 24) -> st.SearchStrategy[str]:
                      st.text(INNER, max_size=max_size)).filter(ordinary)
 
 
+def not_a_title(text: str) -> bool:
+    """A notice line the reader takes for a title or for a web page's furniture (公告, 说明,
+    a year, 关于…, 来源：…) is one: a department's name or signer never reads so."""
+    key = squeeze(text)
+    return not (notice_words.TITLE_WORDS.search(key) or notice_words.PAGE_CHROME.match(key)
+                or notice_words.BREADCRUMB.match(key) or is_page_links(key))
+
+
+def notice_line(max_size: int) -> st.SearchStrategy[str]:
+    return prose(max_size).filter(not_a_title)
+
+
 def not_a_number(text: str) -> bool:
     return isinstance(parse_number(text)[0], str)
 
@@ -209,7 +222,7 @@ def published(department: Department, with_notice: bool) -> Department:
 
 bare_departments = st.builds(
     Department,
-    name=prose(16),
+    name=notice_line(16),
     year=st.one_of(st.none(), st.integers(2000, 2099)),
     published=st.one_of(st.none(), st.dates(date(2000, 1, 1), date(2099, 12, 31))),
     # Distinct names: a table whose 项目名称 (and header) the next one repeats is that table
@@ -217,7 +230,7 @@ bare_departments = st.builds(
     projects=st.lists(projects(), min_size=1, max_size=4, unique_by=lambda p: p.name),
     legal_basis=st.lists(legal_item, max_size=3),
     attachment_title=st.one_of(st.just(""), prose(20)),
-    signing_body=st.one_of(st.just(""), prose(16)),
+    signing_body=st.one_of(st.just(""), notice_line(16)),
 )
 departments = st.builds(published, bare_departments, st.booleans())
 
