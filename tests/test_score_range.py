@@ -12,31 +12,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
+from session9_tables import read_edited
 
 from xlperf.model.framework import level_score
-from xlperf.sources import read_department
 from xlperf.validation.engine import validate
 
-DATA = Path(__file__).parent / "data" / "session9"
 LEVEL1 = "成本指标(0-20)分"
 
 
 def _read(tmp_path: Path, container: str, level1: str = LEVEL1):
     """The page as copied, or the office's workbook — with its 一级 cell holding ``level1``."""
-    if container == "txt":
-        text = (DATA / "fengjie-jgy.txt").read_text(encoding="utf-8")
-        path = tmp_path / "审批表.txt"
-        path.write_text(text.replace(LEVEL1, level1), encoding="utf-8")
-        return read_department(path)
-    book = openpyxl.load_workbook(DATA / "fengjie-jgy.xlsx")
-    for row in book.active.iter_rows():
-        for cell in row:
-            if cell.value == LEVEL1:
-                cell.value = level1
-    book.save(path := tmp_path / "审批表.xlsx")
-    return read_department(path)
+    return read_edited(tmp_path, "fengjie-jgy", container, LEVEL1, level1)
 
 
 @pytest.mark.parametrize("container", ["txt", "xlsx"])

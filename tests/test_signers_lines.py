@@ -12,32 +12,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
+from session9_tables import read_edited
 
-from xlperf.sources import read_department
 from xlperf.validation.engine import validate
 
-DATA = Path(__file__).parent / "data" / "session9"
 SIGNERS = ("财政部门支出股室初审意见", "财政部门绩效评价股审核意见", "区扶贫办审核意见")
 # The table's last indicator and the count of its rows (8 产出, 4 效益, 4 满意度).
 LAST, COUNT = "游客满意度(≥**%)", 16
 
 
 def _read(tmp_path: Path, container: str, old: str = "", new: str = ""):
-    """The page as copied, or the office's workbook — with the cell ``old`` written ``new``."""
-    if container == "txt":
-        path = tmp_path / "申报表.txt"
-        text = (DATA / "nanyue-lyfp.txt").read_text(encoding="utf-8")
-        path.write_text(text.replace(old, new) if old else text, encoding="utf-8")
-        return read_department(path)
-    book = openpyxl.load_workbook(DATA / "nanyue-lyfp.xlsx")
-    for row in book.active.iter_rows():
-        for cell in row:
-            if old and cell.value == old:
-                cell.value = new
-    book.save(path := tmp_path / "申报表.xlsx")
-    return read_department(path)
+    """The page as copied, or the office's workbook — with the cell ``old`` holding ``new``."""
+    return read_edited(tmp_path, "nanyue-lyfp", container, old, new)
 
 
 @pytest.mark.parametrize("container", ["txt", "xlsx"])

@@ -11,31 +11,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
+from session9_tables import read_edited
 
-from xlperf.sources import read_department
 from xlperf.validation.engine import validate
 
-DATA = Path(__file__).parent / "data" / "session9"
 NAME = "农村饮水安全巩固提升工程专项"
 GOAL = "完成省级水利发展农村饮水项目投资500,改善提升9200人饮水条件。"
 
 
 def _read(tmp_path: Path, container: str, old: str = "", new: str = ""):
     """The page as copied, or the office's workbook — with the cell ``old`` holding ``new``."""
-    if container == "txt":
-        text = (DATA / "chencang-nyys.txt").read_text(encoding="utf-8")
-        path = tmp_path / "目标表.txt"
-        path.write_text(text.replace(old, new) if old else text, encoding="utf-8")
-        return read_department(path)
-    book = openpyxl.load_workbook(DATA / "chencang-nyys.xlsx")
-    for row in book.active.iter_rows():
-        for cell in row:
-            if old and cell.value == old:
-                cell.value = new or None
-    book.save(path := tmp_path / "目标表.xlsx")
-    return read_department(path)
+    return read_edited(tmp_path, "chencang-nyys", container, old, new)
 
 
 @pytest.mark.parametrize("container", ["txt", "xlsx"])

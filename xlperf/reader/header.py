@@ -579,8 +579,8 @@ class HeaderReader:
         value, _ = read_amount(amount[1], self.cost_divisor) if amount is not None else (None, [])
         item = self.grid.text_of(first, row, filled[0][0])
         self.project.cost_lines.append((item, value))
-        shown = f"{value:g} 万元" if isinstance(value, float) else "未填金额"
-        self._trace(row, "cost", f"成本构成：{item}，{shown}（不作为指标读取）")
+        self._trace(row, "cost",
+                    f"成本构成：{item}，{_in_wan(value, '未填金额')}（不作为指标读取）")
         if label_key(item) in ("合计", "总计"):
             self.cost_column = None
             if isinstance(value, float) and amount is not None:
@@ -698,8 +698,8 @@ class HeaderReader:
         the value is no amount (its cell is then the caller's to report or leave)."""
         if kind == "parts":
             value, _ = read_amount(raw, self.divisor)
-            shown = f"{value:g} 万元" if isinstance(value, float) else str(raw)
-            self._trace(row, "skipped", f"资金来源的分项：{shown}（已计入其所属的资金行）")
+            self._trace(row, "skipped",
+                        f"资金来源的分项：{_in_wan(value, str(raw))}（已计入其所属的资金行）")
             return True
         if side == _UNSURE:
             name = _FUND_NAMES.get(kind, "资金")
@@ -707,7 +707,7 @@ class HeaderReader:
             return True
         if kind == "mid_term" or side == "long_term":
             value, _ = read_amount(raw, self.divisor)
-            shown = f"{value:g} 万元" if isinstance(value, float) else str(raw)
+            shown = _in_wan(value, str(raw))
             self._trace(row, "skipped", f"中期资金（{_FUND_NAMES.get(kind, '总额')}）：{shown}，"
                                         "不计入年度资金")
             return True
@@ -905,6 +905,11 @@ def is_form_line(cells: list) -> bool:
 
 def is_blank_text(raw: object) -> bool:
     return raw.__class__ is str and not raw.strip(BLANK_CHARS)
+
+
+def _in_wan(value: object, otherwise: str) -> str:
+    """An amount read as the trace shows it (``191 万元``), or ``otherwise`` for no number."""
+    return f"{value:g} 万元" if isinstance(value, float) else otherwise
 
 
 def _has_digit(raw: object) -> bool:

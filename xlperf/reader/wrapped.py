@@ -17,9 +17,14 @@ such a row has its value: it is never joined.
 
 from __future__ import annotations
 
-from xlperf.model.vocabulary import is_filling_unit_line, is_note, is_stop_row_label
+from xlperf.model.vocabulary import (
+    column_label,
+    is_filling_unit_line,
+    is_note,
+    is_stop_row_label,
+)
 from xlperf.reader import cells as kinds
-from xlperf.reader.columns import IndicatorColumns
+from xlperf.reader.columns import IndicatorColumns, indicator_header
 from xlperf.reader.lists import is_unit_total
 from xlperf.reader.placement import IMPOSSIBLE, fit
 from xlperf.reader.row_cells import is_date_line
@@ -117,3 +122,67 @@ def _join(head: object, tail: str) -> str:
 
 def _blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and kinds.kind_of(raw)[0] == kinds.EMPTY)
+
+
+# --- lines a PDF copy cut, joined before the rows are read ---------------------------
+
+_TAIL_CHARS = 4  # a column label's wrapped tail (`性` of 指标方向性) is a few characters
+
+
+def join_cut_header_tails(lines: list[tuple[int, str]], rows: list[list[str]]) -> None:
+    """An indicator header whose last cell a PDF wrapped (`…⇥指标方向` then `性`), joined.
+
+    The line under the header holds one short text only, and the header's last cell with
+    it is a column label the vocabulary knows (指标方向性) while the text alone is none:
+    it is that cell's end. Before, the tail was read as the first row of the table (a flat
+    list's 单位名称 `性`, carried down to the project below)."""
+    number = 0
+    while number + 1 < len(rows):
+        cells, below = rows[number], rows[number + 1]
+        filled = [cell.strip() for cell in below if cell.strip()]
+        if len(filled) == 1 and below[0].strip() and len(filled[0]) <= _TAIL_CHARS \
+                and indicator_header(cells):
+            last = max(i for i, cell in enumerate(cells) if cell.strip())
+            whole = cells[last].strip() + filled[0]
+            if column_label(whole) is not None and column_label(filled[0]) is None:
+                cells[last] = whole
+                del rows[number + 1], lines[number + 1]
+        number += 1
+
+
+_OPENING, _CLOSING = "（(", "）)"
+
+
+def join_cut_brackets(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines of a table a PDF copy cut inside a bracket, joined back (the first one's number).
+
+    A cell that wrapped right before its closing bracket (`二级指标（长期` then `）⇥三级指标
+    （长期）⇥…`, `项目资金（元` then `）⇥年度资金总额⇥…`) ends its line inside the bracket;
+    the next line begins by closing it. That pair — an opening bracket left open at a line's
+    end, a closing one before any other bracket at the next line's start, a tab in either
+    line — says for sure where the cell was cut: the two lines are one row, the cell joined
+    without a space. Before, an indicator header cut so was no header, and the table was
+    refused. Prose (no tab) is left as it is."""
+    out: list[tuple[int, str]] = []
+    for number, line in lines:
+        if out and _cut_inside_bracket(out[-1][1], line):
+            out[-1] = (out[-1][0], out[-1][1].rstrip(" \u3000") + line.lstrip(" \u3000"))
+        else:
+            out.append((number, line))
+    return out
+
+
+def _cut_inside_bracket(line: str, following: str) -> bool:
+    """Whether ``line`` stops inside a bracket its cell opened and ``following`` closes it."""
+    if "\t" not in line and "\t" not in following:
+        return False
+    last = line.rsplit("\t", 1)[-1]
+    first = following.lstrip(" \u3000").split("\t", 1)[0]
+    depth = 0
+    for ch in last:
+        depth += (ch in _OPENING) - (ch in _CLOSING)
+    if depth <= 0 or not first:
+        return False
+    closes = [i for i, ch in enumerate(first) if ch in _CLOSING]
+    opens = [i for i, ch in enumerate(first) if ch in _OPENING]
+    return bool(closes) and (not opens or closes[0] < opens[0])

@@ -15,12 +15,13 @@ import re
 from xlperf.errors import InputError
 from xlperf.limits import check_projects, check_text
 from xlperf.model import Department
-from xlperf.model.vocabulary import column_label, is_header_label, mentions_indicator_header
+from xlperf.model.vocabulary import is_header_label, mentions_indicator_header
 from xlperf.reader import Trace, read_tables
 from xlperf.reader import cells as kinds
 from xlperf.reader.columns import indicator_header
 from xlperf.reader.notice import continues_attachments, read_notice
 from xlperf.reader.row_cells import starts_table
+from xlperf.reader.wrapped import join_cut_brackets, join_cut_header_tails
 from xlperf.sources.grid import Grid
 from xlperf.sources.text.decoding import read_notice_file
 
@@ -63,14 +64,14 @@ def read_text(path: str | os.PathLike[str], trace: Trace | None = None) -> Depar
 
 def parse_text(text: str, source: str | None = None, trace: Trace | None = None) -> Department:
     """The department a text describes; ``source`` names it in messages."""
-    lines = join_cut_brackets(split_lines(text))
+    lines = join_cut_brackets(split_lines(text))  # a PDF copy's cut rows: reader/wrapped.py
     rows = [line.split("\t") for _, line in lines]
     start = _first_table(lines, rows)
     spaced = _laid_out_with_spaces(text, rows, lines)
     if spaced is not None:  # a PDF's text laid out with spaces (pdftotext -layout)
         rows = spaced
         start = _first_table(lines, rows)
-    _join_cut_header_tails(lines, rows)
+    join_cut_header_tails(lines, rows)
     check_text(text, lines, start, source)  # size limits, before the tables are parsed
     if start is None:
         raise InputError(no_table_message(text, rows), file=source)
@@ -171,68 +172,6 @@ def _with_rows_above(rows: list[list[str]], start: int) -> int:
     while start and sum(1 for cell in rows[start - 1] if cell.strip()) >= 2:
         start -= 1
     return start
-
-
-_TAIL_CHARS = 4  # a column label's wrapped tail (`性` of 指标方向性) is a few characters
-
-
-def _join_cut_header_tails(lines: list[tuple[int, str]], rows: list[list[str]]) -> None:
-    """An indicator header whose last cell a PDF wrapped (`…⇥指标方向` then `性`), joined.
-
-    The line under the header holds one short text only, and the header's last cell with
-    it is a column label the vocabulary knows (指标方向性) while the text alone is none:
-    it is that cell's end. Before, the tail was read as the first row of the table (a flat
-    list's 单位名称 `性`, carried down to the project below)."""
-    number = 0
-    while number + 1 < len(rows):
-        cells, below = rows[number], rows[number + 1]
-        filled = [cell.strip() for cell in below if cell.strip()]
-        if len(filled) == 1 and below[0].strip() and len(filled[0]) <= _TAIL_CHARS \
-                and indicator_header(cells):
-            last = max(i for i, cell in enumerate(cells) if cell.strip())
-            whole = cells[last].strip() + filled[0]
-            if column_label(whole) is not None and column_label(filled[0]) is None:
-                cells[last] = whole
-                del rows[number + 1], lines[number + 1]
-        number += 1
-
-
-_OPENING, _CLOSING = "（(", "）)"
-
-
-def join_cut_brackets(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Lines of a table a PDF copy cut inside a bracket, joined back (the first one's number).
-
-    A cell that wrapped right before its closing bracket (`二级指标（长期` then `）⇥三级指标
-    （长期）⇥…`, `项目资金（元` then `）⇥年度资金总额⇥…`) ends its line inside the bracket;
-    the next line begins by closing it. That pair — an opening bracket left open at a line's
-    end, a closing one before any other bracket at the next line's start, a tab in either
-    line — says for sure where the cell was cut: the two lines are one row, the cell joined
-    without a space. Before, an indicator header cut so was no header, and the table was
-    refused. Prose (no tab) is left as it is."""
-    out: list[tuple[int, str]] = []
-    for number, line in lines:
-        if out and _cut_inside_bracket(out[-1][1], line):
-            out[-1] = (out[-1][0], out[-1][1].rstrip(" \u3000") + line.lstrip(" \u3000"))
-        else:
-            out.append((number, line))
-    return out
-
-
-def _cut_inside_bracket(line: str, following: str) -> bool:
-    """Whether ``line`` stops inside a bracket its cell opened and ``following`` closes it."""
-    if "\t" not in line and "\t" not in following:
-        return False
-    last = line.rsplit("\t", 1)[-1]
-    first = following.lstrip(" \u3000").split("\t", 1)[0]
-    depth = 0
-    for ch in last:
-        depth += (ch in _OPENING) - (ch in _CLOSING)
-    if depth <= 0 or not first:
-        return False
-    closes = [i for i, ch in enumerate(first) if ch in _CLOSING]
-    opens = [i for i, ch in enumerate(first) if ch in _OPENING]
-    return bool(closes) and (not opens or closes[0] < opens[0])
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:

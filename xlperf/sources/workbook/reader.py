@@ -113,7 +113,6 @@ def department_from_grids(grids: list[Grid], source: str, package: Package | Non
     reading = read_tables(tables, trace)
     department.projects = reading.projects
     department.year = department.year or reading.year  # 部门信息's first, else the titles'
-
     department.notes = reading.notes
     for grid in (info, *tables):
         if grid is not None:
